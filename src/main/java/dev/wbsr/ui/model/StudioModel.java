@@ -176,7 +176,7 @@ public final class StudioModel {
       loading.set(false);
       reportError("Cannot open " + file.getFileName() + ": " + UserMessages.describe(t.getException()));
     });
-    runAux(t);
+    runInBackground(t);
   }
 
   /** Uses an image that is already decoded (paste, drag of pixels, tests). */
@@ -508,7 +508,7 @@ public final class StudioModel {
       }
     });
     q.setOnFailed(e -> reportError("Measuring failed: " + UserMessages.describe(q.getException())));
-    runAux(q);
+    runInBackground(q);
   }
 
   private void maybeSweep() {
@@ -543,7 +543,7 @@ public final class StudioModel {
     }, false);
   }
 
-  private void runAux(Task<?> t) {
+  public void runInBackground(Task<?> t) {
     auxTask.set(t);
     auxExec.execute(t);
   }
