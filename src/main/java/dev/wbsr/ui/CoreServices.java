@@ -1,13 +1,14 @@
 package dev.wbsr.ui;
 
+import dev.wbsr.ui.core.CoreAdapters;
 import dev.wbsr.ui.port.Services;
 
-/** Adapts the headless core (engine, pipeline, image, metrics) to the UI's ports. */
+/** The app's services: the real core (bundles, ONNX engine, sessions, image I/O, metrics). */
 final class CoreServices {
 
   private CoreServices() {}
 
   static Services create() {
-    throw new IllegalStateException("the core engine is not wired yet");
+    return CoreAdapters.services();
   }
 }
