@@ -1,7 +1,9 @@
 package dev.wbsr.ui.core;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.pipeline.AwtBicubic;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import dev.wbsr.ui.port.Metrics;
 
 /**
@@ -11,16 +13,38 @@ import dev.wbsr.ui.port.Metrics;
  */
 final class CoreMetrics implements Metrics {
 
-  private final AwtBicubic bicubic = new AwtBicubic();
 
   @Override
   public RgbImage downscale(RgbImage hr, int scale) {
-    return bicubic.resize(hr, (hr.width() + scale - 1) / scale, (hr.height() + scale - 1) / scale);
+    return resize(hr, (hr.width() + scale - 1) / scale, (hr.height() + scale - 1) / scale);
   }
 
   @Override
   public RgbImage upscale(RgbImage lr, int scale) {
-    return bicubic.resize(lr, lr.width() * scale, lr.height() * scale);
+    return resize(lr, lr.width() * scale, lr.height() * scale);
+  }
+
+  static RgbImage resize(RgbImage src, int w, int h) {
+    BufferedImage in = new BufferedImage(src.width(), src.height(), BufferedImage.TYPE_INT_RGB);
+    int[] px = new int[src.width() * src.height()];
+    byte[] p = src.rgb();
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (p[3 * i] & 0xFF) << 16 | (p[3 * i + 1] & 0xFF) << 8 | p[3 * i + 2] & 0xFF;
+    }
+    in.setRGB(0, 0, src.width(), src.height(), px, 0, src.width());
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(in, 0, 0, w, h, null);
+    g.dispose();
+    int[] o = out.getRGB(0, 0, w, h, null, 0, w);
+    RgbImage r = RgbImage.allocate(w, h);
+    for (int i = 0; i < o.length; i++) {
+      r.rgb()[3 * i] = (byte) (o[i] >> 16);
+      r.rgb()[3 * i + 1] = (byte) (o[i] >> 8);
+      r.rgb()[3 * i + 2] = (byte) o[i];
+    }
+    return r;
   }
 
   @Override
