@@ -67,8 +67,10 @@ final class BudgetPane extends VBox {
     t.setId("classTable");
     t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.setPrefHeight(290);
-    t.setMinHeight(160);
+    t.setFixedCellSize(22);
+    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(22).add(28)
+        .map(n -> Math.max(n.doubleValue(), 120)));
+    t.setMinHeight(120);
     t.setPlaceholder(new Label("Open an image to see its classes"));
     TableColumn<ClassRow, ClassRow> k = new TableColumn<>("Class");
     k.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -22,7 +22,12 @@ final class ViewerToolbar extends HBox {
     getStyleClass().add("viewer-toolbar");
     setAlignment(Pos.CENTER_LEFT);
     HBox modes = Ui.segmented(model.compareModeProperty(), CompareMode.values(),
-        m -> "compare" + m.name().replace("_", ""), CompareMode::toString);
+        m -> switch (m) {
+          case SINGLE -> "compareSingle";
+          case SIDE_BY_SIDE -> "compareSideBySide";
+          case SPLIT -> "compareSplit";
+          case FLIP -> "compareFlip";
+        }, CompareMode::toString);
     modes.setMaxWidth(Region.USE_PREF_SIZE);
     ComboBox<Variant> left = combo("leftVariant", model);
     left.valueProperty().bindBidirectional(model.leftVariantProperty());
