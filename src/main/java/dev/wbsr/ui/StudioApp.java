@@ -22,11 +22,17 @@ import javafx.stage.Stage;
 public class StudioApp extends Application {
 
   private static volatile Supplier<Services> servicesFactory;
+  private static volatile java.util.function.BiConsumer<Stage, StudioModel> onStarted;
   private StudioModel model;
 
   /** Set by the launcher (the real core) or by tests (before {@code launch}). */
   public static void setServicesFactory(Supplier<Services> f) {
     servicesFactory = f;
+  }
+
+  /** Called on the FX thread once the window shows (automation: screenshots for the docs). */
+  public static void setOnStarted(java.util.function.BiConsumer<Stage, StudioModel> hook) {
+    onStarted = hook;
   }
 
   static Supplier<Services> servicesFactory() {
@@ -39,6 +45,9 @@ public class StudioApp extends Application {
     stage.setOnCloseRequest(e -> model.shutdown());
     stage.show();
     openDefaults(model);
+    if (onStarted != null) {
+      onStarted.accept(stage, model);
+    }
   }
 
   @Override

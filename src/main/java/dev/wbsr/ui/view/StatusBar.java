@@ -31,6 +31,9 @@ final class StatusBar extends HBox {
     Label patches = readout("patchesReadout");
     Label time = readout("timeReadout");
     Label device = readout("deviceReadout");
+    for (Label l : new Label[] {quality, flops, time, device}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
     patches.setMinWidth(60);
     patches.setMaxWidth(420);
     HBox.setHgrow(patches, Priority.SOMETIMES);
@@ -39,7 +42,8 @@ final class StatusBar extends HBox {
 
     status.setId("statusText");
     status.getStyleClass().add(Styles.TEXT_MUTED);
-    status.setMinWidth(80);
+    status.setMinWidth(40);
+    status.setMaxWidth(260);
     progress.setId("progressBar");
     progress.setPrefWidth(140);
     cancel = Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
@@ -55,9 +59,14 @@ final class StatusBar extends HBox {
     track(null);
   }
 
+  private Task<?> tracked;
+
   private void track(Task<?> t) {
+    tracked = t;
     status.textProperty().unbind();
     progress.progressProperty().unbind();
+    progress.visibleProperty().unbind();
+    cancel.visibleProperty().unbind();
     if (t == null || t.isDone()) {
       status.setText("Ready");
       progress.setProgress(0);
@@ -67,12 +76,10 @@ final class StatusBar extends HBox {
     }
     status.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then("Working…").otherwise(t.messageProperty()));
     progress.progressProperty().bind(t.progressProperty());
-    progress.visibleProperty().bind(t.runningProperty());
-    cancel.visibleProperty().bind(t.runningProperty());
+    progress.setVisible(true);
+    cancel.setVisible(true);
     t.runningProperty().addListener((o, was, now) -> {
-      if (!now) {
-        progress.visibleProperty().unbind();
-        cancel.visibleProperty().unbind();
+      if (!now && tracked == t) {
         track(null);
       }
     });

@@ -57,7 +57,9 @@ final class TradeoffPane extends VBox {
     model.readoutsProperty().addListener(o -> markCurrent());
     model.documentProperty().addListener(o -> updateNote());
     updateNote();
-    getChildren().addAll(new Label("Trade-off"), chart, note);
+    Label title = new Label("Trade-off: PSNR-Y vs FLOPs");
+    title.getStyleClass().add("section-title");
+    getChildren().addAll(title, chart, note);
     setPrefWidth(380);
   }
 
@@ -89,7 +91,11 @@ final class TradeoffPane extends VBox {
     Readouts r = model.readoutsProperty().get();
     current.getData().clear();
     if (!Double.isNaN(r.psnr()) && !Double.isInfinite(r.psnr()) && r.gflopsSupernet() > 0) {
-      current.getData().add(new XYChart.Data<>(r.percent(), r.psnr()));
+      XYChart.Data<Number, Number> d = new XYChart.Data<>(r.percent(), r.psnr());
+      javafx.scene.shape.Circle mark = new javafx.scene.shape.Circle(7);
+      mark.getStyleClass().add("current-point");
+      d.setNode(mark);
+      current.getData().add(d);
     }
   }
 }
