@@ -30,7 +30,6 @@ final class BudgetPane extends VBox {
     budget.setId("budgetSlider");
     budget.setBlockIncrement(0.05);
     budget.setMajorTickUnit(0.25);
-    budget.setShowTickMarks(true);
     budget.valueProperty().bindBidirectional(model.budgetProperty());
     Label budgetValue = new Label();
     budgetValue.setId("budgetLabel");
@@ -67,8 +66,8 @@ final class BudgetPane extends VBox {
     t.setId("classTable");
     t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.setFixedCellSize(22);
-    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(22).add(28)
+    t.setFixedCellSize(21);
+    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(21).add(36)
         .map(n -> Math.max(n.doubleValue(), 120)));
     t.setMinHeight(120);
     t.setPlaceholder(new Label("Open an image to see its classes"));
@@ -88,7 +87,8 @@ final class BudgetPane extends VBox {
         setText(String.valueOf(r.klass()));
       }
     });
-    k.setPrefWidth(56);
+    k.setPrefWidth(62);
+    k.setMinWidth(58);
     TableColumn<ClassRow, String> share = new TableColumn<>("Patches");
     share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
         String.format("%d (%.0f%%)", c.getValue().patches(), c.getValue().share() * 100)));

@@ -27,6 +27,7 @@ final class ModelPane extends VBox {
     model.bundleProperty().addListener((o, was, b) -> about.setText(describe(b)));
     about.setText(describe(model.bundleProperty().get()));
     bundles.setTooltip(new Tooltip("Model bundles found in models/ (or added from a folder)"));
+    model.bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
     HBox modes = Ui.segmented(model.routingModeProperty(), RoutingMode.values(),
         m -> "route" + m.name().charAt(0) + m.name().substring(1).toLowerCase(), RoutingMode::label);
     getChildren().addAll(
@@ -41,8 +42,7 @@ final class ModelPane extends VBox {
     if (b == null) {
       return "";
     }
-    return b.title() + " · v" + b.version() + " · " + b.subnets().size() + " subnets, "
-        + b.numClasses() + " classes · supernet "
-        + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch";
+    return "v" + b.version() + " · " + b.numClasses() + " classes · supernet "
+        + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch · " + b.license();
   }
 }

@@ -93,7 +93,9 @@ final class TradeoffPane extends VBox {
     if (!Double.isNaN(r.psnr()) && !Double.isInfinite(r.psnr()) && r.gflopsSupernet() > 0) {
       XYChart.Data<Number, Number> d = new XYChart.Data<>(r.percent(), r.psnr());
       javafx.scene.shape.Circle mark = new javafx.scene.shape.Circle(7);
-      mark.getStyleClass().add("current-point");
+      mark.setFill(javafx.scene.paint.Color.TRANSPARENT);
+      mark.setStroke(javafx.scene.paint.Color.web("#e5534b"));
+      mark.setStrokeWidth(3);
       d.setNode(mark);
       current.getData().add(d);
     }
