@@ -29,10 +29,12 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * @param exif TIFF-structured EXIF, or null
  * @param orientation the orientation to apply, 1..8 (1 for formats whose pixels are already
  *     upright by convention, e.g. PSD)
+ * @param colorHint how the container says colour is stored, when a reader hides it (a CMYK JPEG
+ *     decodes to RGB), or null
  */
-record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
+record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation, SourceColor colorHint) {
 
-  static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, 1);
+  static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, 1, null);
   /** Nothing a sane file embeds is larger; a bigger length means a corrupt file. */
   private static final int MAX_BLOCK = 16 << 20;
 
@@ -53,7 +55,7 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
 
   private static EmbeddedMetadata withExif(EmbeddedMetadata m) {
     byte[] exif = Exif.normalize(m.exif);
-    return new EmbeddedMetadata(m.icc, exif, Exif.orientation(exif));
+    return new EmbeddedMetadata(m.icc, exif, Exif.orientation(exif), m.colorHint);
   }
 
   private static EmbeddedMetadata scanPng(Path file) throws IOException {
@@ -81,11 +83,12 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
         }
       }
     }
-    return new EmbeddedMetadata(icc, exif, 1);
+    return new EmbeddedMetadata(icc, exif, 1, null);
   }
 
   private static EmbeddedMetadata scanJpeg(Path file) throws IOException {
     byte[] exif = null;
+    SourceColor hint = null;
     TreeMap<Integer, byte[]> iccChunks = new TreeMap<>();
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
       in.seek(2);
@@ -113,6 +116,15 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
           if (startsWith(data, "Exif\0\0")) {
             exif = data;
           }
+        } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+            && marker != 0xCC && len >= 6) {
+          byte[] sof = readBlock(in, len);
+          hint = switch (sof[5]) {
+            case 1 -> SourceColor.GRAY;
+            case 3 -> SourceColor.RGB;
+            case 4 -> SourceColor.CMYK;
+            default -> SourceColor.OTHER;
+          };
         } else if (marker == 0xE2 && len > 14) {
           byte[] data = readBlock(in, len);
           if (startsWith(data, "ICC_PROFILE\0")) {
@@ -123,7 +135,7 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
         }
       }
     }
-    return new EmbeddedMetadata(concat(iccChunks.values()), exif, 1);
+    return new EmbeddedMetadata(concat(iccChunks.values()), exif, 1, hint);
   }
 
   private static EmbeddedMetadata scanWebp(Path file) throws IOException {
@@ -143,15 +155,17 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
         in.seek(next);
       }
     }
-    return new EmbeddedMetadata(icc, exif, 1);
+    return new EmbeddedMetadata(icc, exif, 1, null);
   }
 
   /** PSD pixels are stored upright (Photoshop applies orientation on open): none is applied. */
   private static EmbeddedMetadata scanPsd(Path file) throws IOException {
     byte[] icc = null;
     byte[] exif = null;
+    SourceColor hint;
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      in.seek(26);
+      in.seek(24);
+      hint = in.readUnsignedShort() == 4 ? SourceColor.CMYK : null;
       long modeLen = in.readInt() & 0xFFFFFFFFL;
       in.seek(in.getFilePointer() + modeLen);
       long resLen = in.readInt() & 0xFFFFFFFFL;
@@ -171,7 +185,7 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
         in.seek(next);
       }
     }
-    return new EmbeddedMetadata(icc, exif, 1);
+    return new EmbeddedMetadata(icc, exif, 1, hint);
   }
 
   /**
@@ -191,7 +205,7 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation) {
       if (o != null && o.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
         orientation = n.intValue();
       }
-      return new EmbeddedMetadata(icc, repackExif(ifd0), orientation);
+      return new EmbeddedMetadata(icc, repackExif(ifd0), orientation, null);
     }
   }
 

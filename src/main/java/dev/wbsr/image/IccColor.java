@@ -27,7 +27,7 @@ final class IccColor {
       return null;
     }
     try {
-      return ColorProfiles.createProfile(bytes);
+      return ColorProfiles.createProfile(bytes.clone()); // it may patch the array it is given
     } catch (RuntimeException e) {
       return null;
     }

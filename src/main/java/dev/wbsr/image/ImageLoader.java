@@ -91,12 +91,15 @@ public final class ImageLoader {
       RgbImage rgb = Orientation.apply(px.rgb(), embedded.orientation());
       GrayPlane alpha =
           px.alpha() == null ? null : Orientation.apply(px.alpha(), embedded.orientation());
+      SourceColor color = embedded.colorHint() != null ? embedded.colorHint() : px.color();
+      // The JPEG/WebP readers convert CMYK and profiled RGB to sRGB itself; others are converted here.
+      boolean converted = px.converted() || color == SourceColor.CMYK
+          || (IccColor.isRgb(profile) && !IccColor.isSrgb(profile) && color != SourceColor.GRAY);
       ImageMetadata meta =
           new ImageMetadata(
-              format, size[0], size[1],
-              px.bits(), px.color(), px.hadAlpha(), embedded.orientation(),
+              format, size[0], size[1], px.bits(), color, px.hadAlpha(), embedded.orientation(),
               profile == null ? null : embedded.icc(), IccColor.description(embedded.icc()),
-              px.converted(), embedded.exif(), warnings);
+              converted, embedded.exif(), warnings);
       return new LoadedImage(rgb, alpha, meta);
     } catch (ImageException e) {
       throw e;
@@ -111,11 +114,12 @@ public final class ImageLoader {
   }
 
   /**
-   * The JDK PNG reader and the WebP and BMP readers hand back pixels without applying an embedded
-   * profile; the JPEG, TIFF and PSD readers attach it to the decoded image's colour space.
+   * The JDK PNG reader and the BMP reader hand back pixels without applying an embedded profile;
+   * the JPEG and WebP readers convert to sRGB themselves; the TIFF and PSD readers attach the
+   * profile to the decoded image's colour space (converted in {@link PixelConverter}).
    */
   private static boolean readerIgnoresIcc(ImageFormat format) {
-    return format == ImageFormat.PNG || format == ImageFormat.WEBP || format == ImageFormat.BMP;
+    return format == ImageFormat.PNG || format == ImageFormat.BMP;
   }
 
   private int[] headerSize(ImageReader reader, ImageFormat format, Path file) throws IOException {
