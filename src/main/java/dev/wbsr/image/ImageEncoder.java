@@ -3,13 +3,12 @@ package dev.wbsr.image;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageMetadata;
 import dev.wbsr.image.ImageException.Kind;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
-import java.awt.color.ICC_ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -60,16 +59,15 @@ final class ImageEncoder {
   private ImageEncoder() {}
 
   /**
-   * @param rgb pixels in the colour space of {@code profile} (sRGB when null)
+   * @param rgb pixels in the colour space of the profile {@code icc} (sRGB when null)
    * @param alpha alpha plane or null (never for JPEG)
    */
   static void encode(
-      ImageFormat format, RgbImage rgb, GrayPlane alpha, ICC_Profile profile, byte[] exif,
+      ImageFormat format, RgbImage rgb, GrayPlane alpha, byte[] icc, byte[] exif,
       int jpegQuality, Path temp) throws IOException {
-    ColorSpace cs = profile == null ? ColorSpace.getInstance(ColorSpace.CS_sRGB)
-        : new ICC_ColorSpace(profile);
-    BufferedImage image = toBufferedImage(rgb, alpha, format == ImageFormat.TIFF ? cs
-        : ColorSpace.getInstance(ColorSpace.CS_sRGB));
+    // The colour model stays plain sRGB: the profile bytes are embedded as they came, never
+    // re-serialised by the colour engine.
+    BufferedImage image = toBufferedImage(rgb, alpha, ColorSpace.getInstance(ColorSpace.CS_sRGB));
     ImageWriter writer = writerFor(format);
     AtomicBoolean aborted = new AtomicBoolean();
     writer.addIIOWriteProgressListener(abortOnInterrupt(writer, aborted));
@@ -82,7 +80,7 @@ final class ImageEncoder {
       } else if (format == ImageFormat.TIFF) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionType("LZW");
-        metadata = tiffMetadata(exif);
+        metadata = tiffMetadata(exif, icc);
       }
       if (format == ImageFormat.TIFF) {
         try (RandomAccessFile raf = new RandomAccessFile(temp.toFile(), "rw");
@@ -92,9 +90,8 @@ final class ImageEncoder {
         }
       } else {
         byte[] blocks = format == ImageFormat.PNG
-            ? MetadataBlocks.pngChunks(profile == null ? null : profile.getData(),
-                IccColor.description(profile == null ? null : profile.getData()), exif)
-            : MetadataBlocks.jpegSegments(profile == null ? null : profile.getData(), exif);
+            ? MetadataBlocks.pngChunks(icc, IccColor.description(icc), exif)
+            : MetadataBlocks.jpegSegments(icc, exif);
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             OutputStream inject = new InjectingOutputStream(file, format, blocks);
             ImageOutputStream out = new MemoryCacheImageOutputStream(inject)) {
@@ -144,23 +141,25 @@ final class ImageEncoder {
     };
   }
 
-  /** Descriptive IFD0 tags and the EXIF/GPS sub-IFDs of the source, for a TIFF output. */
-  private static IIOMetadata tiffMetadata(byte[] exif) {
-    if (exif == null) {
-      return null;
+  /** The ICC tag, descriptive IFD0 tags and the EXIF/GPS sub-IFDs of the source, for TIFF. */
+  private static IIOMetadata tiffMetadata(byte[] exif, byte[] icc) {
+    List<Entry> kept = new ArrayList<>();
+    if (icc != null) {
+      kept.add(new TIFFEntry(TIFF.TAG_ICC_PROFILE, TIFF.TYPE_UNDEFINED, icc));
     }
-    try (ImageInputStream in = new ByteArrayImageInputStream(exif)) {
-      Directory ifd0 = new TIFFReader().read(in);
-      List<Entry> kept = new ArrayList<>();
-      for (Entry e : ifd0) {
-        if (!STRUCTURAL_TAGS.contains(((Number) e.getIdentifier()).intValue())) {
-          kept.add(e);
+    if (exif != null) {
+      try (ImageInputStream in = new ByteArrayImageInputStream(exif)) {
+        Directory ifd0 = new TIFFReader().read(in);
+        for (Entry e : ifd0) {
+          if (!STRUCTURAL_TAGS.contains(((Number) e.getIdentifier()).intValue())) {
+            kept.add(e);
+          }
         }
+      } catch (IOException | RuntimeException e) {
+        // unreadable EXIF is dropped, the image is still written
       }
-      return new TIFFImageMetadata(kept);
-    } catch (IOException | RuntimeException e) {
-      return null; // unreadable EXIF is dropped, the image is still written
     }
+    return kept.isEmpty() ? null : new TIFFImageMetadata(kept);
   }
 
   static BufferedImage toBufferedImage(RgbImage rgb, GrayPlane alpha, ColorSpace cs) {

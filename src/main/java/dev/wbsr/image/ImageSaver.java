@@ -62,13 +62,13 @@ public final class ImageSaver {
       rgb = flattenOnWhite(rgb, alpha);
       alpha = null;
     }
-    ICC_Profile profile = null;
+    byte[] icc = null;
     byte[] exif = null;
     if (options.keepMetadata()) {
       ImageMetadata meta = image.metadata();
       ICC_Profile source = IccColor.parse(meta.iccProfile());
       if (IccColor.isRgb(source)) {
-        profile = source;
+        icc = meta.iccProfile();
         if (meta.convertedToSrgb() && !IccColor.isSrgb(source)) {
           byte[] copy = rgb.rgb().clone();
           IccColor.convert(copy, rgb.width(), rgb.height(), IccColor.srgb(), source);
@@ -83,7 +83,7 @@ public final class ImageSaver {
     try {
       Files.createDirectories(dir);
       Files.createFile(temp);
-      ImageEncoder.encode(format, rgb, alpha, profile, exif, options.jpegQuality(), temp);
+      ImageEncoder.encode(format, rgb, alpha, icc, exif, options.jpegQuality(), temp);
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ch.force(true);
       }
