@@ -67,9 +67,17 @@ def contributions(
 def _resize_axis(img: np.ndarray, axis: int, out_length: int, scale: float) -> np.ndarray:
     weights, idx = contributions(img.shape[axis], out_length, scale)
     moved = np.moveaxis(img, axis, 0)  # [in, ...]
-    gathered = moved[idx]  # [out, taps, ...]
-    w = weights.reshape(weights.shape + (1,) * (moved.ndim - 1))
-    out = (gathered * w).sum(axis=1)
+    out = np.empty((out_length,) + moved.shape[1:], dtype=np.float64)
+    chunk = 64  # output lines per step: bounds memory on large photos
+    for start in range(0, out_length, chunk):
+        stop = min(start + chunk, out_length)
+        gathered = moved[idx[start:stop]]  # [chunk, taps, ...]
+        w = weights[start:stop].reshape(weights[start:stop].shape + (1,) * (moved.ndim - 1))
+        # sum the taps in order (left to right), the same order a scalar loop would use
+        acc = gathered[:, 0] * w[:, 0]
+        for t in range(1, weights.shape[1]):
+            acc = acc + gathered[:, t] * w[:, t]
+        out[start:stop] = acc
     return np.moveaxis(out, 0, axis)
 
 

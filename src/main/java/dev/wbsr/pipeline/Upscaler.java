@@ -23,4 +23,14 @@ public final class Upscaler {
       session.close();
     }
   }
+
+  /**
+   * The reference the patch pipeline is measured against: one subnet on the whole image in a single
+   * call, no tiles. Needs memory for the whole image's activations.
+   */
+  public static RgbImage wholeImage(RgbImage lr, Manifest manifest, SrEngine engine, int subnet) {
+    PatchGrid grid = new PatchGrid(lr.width(), lr.height(), manifest.patchSize());
+    Tile all = Tile.of(grid, subnet, 0, 0, grid.cols(), grid.rows(), 0);
+    return new TileExecutor(lr, engine, new AwtBicubic(), manifest.scale()).run(java.util.List.of(all)).get(0);
+  }
 }
