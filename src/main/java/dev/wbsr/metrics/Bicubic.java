@@ -151,8 +151,12 @@ public final class Bicubic {
     double[] out = new double[ow * c];
     for (int y = y0; y < y1; y++) {
       int base = y * v.taps;
-      java.util.Arrays.fill(tmp, 0.0);
-      for (int k = 0; k < v.taps; k++) {
+      double w0 = v.weight[base];
+      int s0 = v.index[base] * rowLen;
+      for (int j = 0; j < rowLen; j++) {
+        tmp[j] = w0 * (src[s0 + j] & 0xFF); // == 0.0 + w0 * v, the reference's first term
+      }
+      for (int k = 1; k < v.taps; k++) {
         double wk = v.weight[base + k];
         int s = v.index[base + k] * rowLen;
         for (int j = 0; j < rowLen; j++) {
@@ -192,14 +196,34 @@ public final class Bicubic {
     }
   }
 
+  /** Per output pixel, taps summed in order (as the reference does), channels unrolled. */
   private static void horizontalRow(double[] in, int c, int ow, Contributions hz, double[] out) {
     int taps = hz.taps;
-    for (int x = 0; x < ow; x++) {
-      int base = x * taps;
+    int[] index = hz.index;
+    double[] weight = hz.weight;
+    if (c == 3) {
+      for (int x = 0, base = 0, o = 0; x < ow; x++, base += taps, o += 3) {
+        double r = 0.0;
+        double g = 0.0;
+        double b = 0.0;
+        for (int k = 0; k < taps; k++) {
+          double wk = weight[base + k];
+          int i = index[base + k] * 3;
+          r += wk * in[i];
+          g += wk * in[i + 1];
+          b += wk * in[i + 2];
+        }
+        out[o] = r;
+        out[o + 1] = g;
+        out[o + 2] = b;
+      }
+      return;
+    }
+    for (int x = 0, base = 0; x < ow; x++, base += taps) {
       for (int ch = 0; ch < c; ch++) {
         double acc = 0.0;
         for (int k = 0; k < taps; k++) {
-          acc += hz.weight[base + k] * in[hz.index[base + k] * c + ch];
+          acc += weight[base + k] * in[index[base + k] * c + ch];
         }
         out[x * c + ch] = acc;
       }
