@@ -13,6 +13,7 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 
 /** ICC profile helpers: parsing, classification, and colour conversion of RGB byte rasters. */
 final class IccColor {
@@ -68,17 +69,25 @@ final class IccColor {
     return new BufferedImage(cm, raster, false, null);
   }
 
-  /** Converts interleaved RGB bytes from one RGB profile to another, in place, strip by strip. */
+  /**
+   * Converts interleaved RGB bytes from one RGB profile to another, in place, in strips that run
+   * in parallel (each with its own transform).
+   */
   static void convert(byte[] rgb, int width, int height, ICC_Profile from, ICC_Profile to) {
     ColorSpace src = new ICC_ColorSpace(from);
     ColorSpace dst = new ICC_ColorSpace(to);
-    ColorConvertOp op = new ColorConvertOp(null);
-    byte[] tmp = new byte[width * Math.min(STRIP_ROWS, height) * 3];
-    for (int y = 0; y < height; y += STRIP_ROWS) {
-      int rows = Math.min(STRIP_ROWS, height - y);
-      op.filter(view(rgb, width, y, rows, src), view(tmp, width, 0, rows, dst));
-      System.arraycopy(tmp, 0, rgb, width * y * 3, width * rows * 3);
+    int strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
+    IntStream range = IntStream.range(0, strips);
+    if (strips > 1) {
+      range = range.parallel();
     }
+    range.forEach(i -> {
+      int y = i * STRIP_ROWS;
+      int rows = Math.min(STRIP_ROWS, height - y);
+      byte[] tmp = new byte[width * rows * 3];
+      new ColorConvertOp(null).filter(view(rgb, width, y, rows, src), view(tmp, width, 0, rows, dst));
+      System.arraycopy(tmp, 0, rgb, width * y * 3, width * rows * 3);
+    });
   }
 
   static ICC_Profile srgb() {

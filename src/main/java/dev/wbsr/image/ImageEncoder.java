@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOWriteProgressListener;
@@ -45,6 +46,9 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  * aborts the encoder and gets {@link Kind#CANCELLED}.
  */
 final class ImageEncoder {
+
+  /** From this JPEG quality up, colour is not subsampled (4:4:4), as photo editors do. */
+  static final int FULL_CHROMA_QUALITY = 90;
 
   /** IFD0 tags of a source's EXIF that describe the image's structure, not its content. */
   private static final Set<Integer> STRUCTURAL_TAGS =
@@ -77,6 +81,9 @@ final class ImageEncoder {
       if (format == ImageFormat.JPEG) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(jpegQuality / 100f);
+        if (jpegQuality >= FULL_CHROMA_QUALITY) {
+          metadata = fullChroma(writer, image, param);
+        }
       } else if (format == ImageFormat.TIFF) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionType("LZW");
@@ -96,7 +103,7 @@ final class ImageEncoder {
             OutputStream inject = new InjectingOutputStream(file, format, blocks);
             ImageOutputStream out = new MemoryCacheImageOutputStream(inject)) {
           writer.setOutput(out);
-          writer.write(null, new IIOImage(image, null, null), param);
+          writer.write(null, new IIOImage(image, null, metadata), param);
         }
       }
     } finally {
@@ -104,6 +111,33 @@ final class ImageEncoder {
     }
     if (aborted.get() || Thread.currentThread().isInterrupted()) {
       throw new ImageException(Kind.CANCELLED, "writing was cancelled");
+    }
+  }
+
+  /**
+   * JPEG metadata asking for 4:4:4 (no chroma subsampling), or null if the writer's tree is not
+   * the expected one (then its 4:2:0 default is used).
+   */
+  private static IIOMetadata fullChroma(ImageWriter writer, BufferedImage image,
+      ImageWriteParam param) {
+    try {
+      IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+      String format = "javax_imageio_jpeg_image_1.0";
+      org.w3c.dom.Node root = meta.getAsTree(format);
+      org.w3c.dom.NodeList specs = ((org.w3c.dom.Element) root)
+          .getElementsByTagName("componentSpec");
+      if (specs.getLength() != 3) {
+        return null;
+      }
+      for (int i = 0; i < specs.getLength(); i++) {
+        org.w3c.dom.Element spec = (org.w3c.dom.Element) specs.item(i);
+        spec.setAttribute("HsamplingFactor", "1");
+        spec.setAttribute("VsamplingFactor", "1");
+      }
+      meta.setFromTree(format, root);
+      return meta;
+    } catch (javax.imageio.metadata.IIOInvalidTreeException | RuntimeException e) {
+      return null;
     }
   }
 

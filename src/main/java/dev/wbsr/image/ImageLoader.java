@@ -17,6 +17,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
@@ -72,12 +73,16 @@ public final class ImageLoader {
     ImageReader reader = readerFor(format, file);
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    reader.addIIOReadProgressListener(new AbortOnInterrupt());
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);
       EmbeddedMetadata embedded = EmbeddedMetadata.scan(format, file);
       checkHeap(reader, file, size[0], size[1], embedded.orientation());
       BufferedImage decoded = reader.read(0);
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled");
+      }
       for (String w : warnings) {
         String lower = w.toLowerCase(Locale.ROOT);
         if (lower.contains("premature end") || lower.contains("truncated")) {
@@ -107,10 +112,49 @@ public final class ImageLoader {
       throw new ImageException(
           Kind.TOO_LARGE, name(file) + ": not enough memory to decode this image (raise -Xmx)");
     } catch (IOException | RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled", e);
+      }
       throw corrupt(file, e);
     } finally {
       reader.dispose();
     }
+  }
+
+  /** Lets an interrupted thread (a cancelled batch) stop a long decode within a few rows. */
+  private static final class AbortOnInterrupt implements IIOReadProgressListener {
+    @Override
+    public void imageProgress(ImageReader source, float percentageDone) {
+      if (Thread.currentThread().isInterrupted()) {
+        source.abort();
+      }
+    }
+
+    @Override
+    public void imageStarted(ImageReader source, int imageIndex) {
+      imageProgress(source, 0);
+    }
+
+    @Override
+    public void sequenceStarted(ImageReader source, int minIndex) {}
+
+    @Override
+    public void sequenceComplete(ImageReader source) {}
+
+    @Override
+    public void imageComplete(ImageReader source) {}
+
+    @Override
+    public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
+
+    @Override
+    public void thumbnailProgress(ImageReader source, float percentageDone) {}
+
+    @Override
+    public void thumbnailComplete(ImageReader source) {}
+
+    @Override
+    public void readAborted(ImageReader source) {}
   }
 
   /**

@@ -130,6 +130,19 @@ class ImageLoaderErrorsTest {
     assertThat(failure(png).kind()).isEqualTo(Kind.UNREADABLE);
   }
 
+  @Test
+  void interruptCancelsLoading() throws IOException {
+    Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(300, 200)), "png",
+        dir.resolve("big.png"));
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(failure(png).kind()).isEqualTo(Kind.CANCELLED);
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(loader.load(png).width()).isEqualTo(300);
+  }
+
   static byte[] pngHeader(int w, int h) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);

@@ -81,6 +81,27 @@ class ImageSaverTest {
     assertThat(dir.resolve("refused.jpg")).doesNotExist();
   }
 
+  /** SOF component sampling factors: 0x22 for luma means 4:2:0, 0x11 everywhere 4:4:4. */
+  @Test
+  void highQualityJpegKeepsFullChroma() throws IOException {
+    RgbImage src = TestImages.pattern(32, 32);
+    byte[] q95 = Files.readAllBytes(ImageSaver.save(src, dir.resolve("q95.jpg"),
+        SaveOptions.defaults().withJpegQuality(95)));
+    byte[] q80 = Files.readAllBytes(ImageSaver.save(src, dir.resolve("q80.jpg"),
+        SaveOptions.defaults().withJpegQuality(80)));
+    assertThat(lumaSampling(q95)).isEqualTo(0x11);
+    assertThat(lumaSampling(q80)).isEqualTo(0x22);
+  }
+
+  private static int lumaSampling(byte[] jpg) {
+    for (int i = 2; i < jpg.length - 12; i++) {
+      if ((jpg[i] & 0xFF) == 0xFF && (jpg[i + 1] & 0xFF) == 0xC0) {
+        return jpg[i + 11] & 0xFF; // FFC0 len(2) P(1) Y(2) X(2) Nf(1) C1 H1V1
+      }
+    }
+    throw new AssertionError("no SOF0");
+  }
+
   @Test
   void flatteningBlendsOnWhite() {
     RgbImage px = new RgbImage(1, 1, new byte[] {0, 100, (byte) 200});
