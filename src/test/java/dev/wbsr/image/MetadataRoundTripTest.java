@@ -55,6 +55,41 @@ class MetadataRoundTripTest {
     assertThat(stored).isLessThan(src.rgb().sample(5, 5, 1) - 20);
   }
 
+  /** A camera-style EXIF (IFD0 Make + Orientation, Exif sub-IFD with DateTimeOriginal). */
+  static byte[] cameraExif() {
+    byte[] date = "2024:05:06 07:08:09\0".getBytes(StandardCharsets.US_ASCII);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
+    b.putShort((short) 3);
+    b.putShort((short) 0x010F).putShort((short) 2).putInt(4).put(new byte[] {'A', 'c', 'm', 0});
+    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 8).putShort((short) 0);
+    b.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(50);
+    b.putInt(0);
+    // Exif IFD at 50: one entry, then the date at 68
+    b.putShort((short) 1);
+    b.putShort((short) 0x9003).putShort((short) 2).putInt(date.length).putInt(68);
+    b.putInt(0);
+    b.put(date);
+    return java.util.Arrays.copyOf(b.array(), b.position());
+  }
+
+  @Test
+  void exifSubIfdSurvivesEveryFormat() throws IOException {
+    Path jpg = TestImages.write(TestImages.toBuffered(TestImages.smooth(20, 10)), "jpg",
+        dir.resolve("cam.jpg"));
+    TestImages.insertJpegSegment(jpg, 0xE1, TestImages.withPrefix("Exif\0\0", cameraExif()));
+    LoadedImage src = loader.load(jpg);
+    assertThat(src.width()).isEqualTo(10);
+    for (String ext : new String[] {"png", "jpg", "tif"}) {
+      LoadedImage back = loader.load(ImageSaver.save(src, dir.resolve("o." + ext),
+          SaveOptions.defaults()));
+      String exif = new String(back.metadata().exif(), StandardCharsets.ISO_8859_1);
+      assertThat(exif).as(ext).contains("Acm").contains("2024:05:06 07:08:09");
+      assertThat(back.metadata().orientation()).as(ext).isEqualTo(1);
+      assertThat(back.width()).as(ext).isEqualTo(10);
+    }
+  }
+
   @Test
   void metadataCanBeDropped() throws IOException {
     LoadedImage src = sourceWithLinearIccAndRotation();
