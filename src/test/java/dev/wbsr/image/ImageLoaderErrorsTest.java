@@ -71,6 +71,18 @@ class ImageLoaderErrorsTest {
   }
 
   @Test
+  void truncatedWebpAndPsd() throws Exception {
+    byte[] webp = Files.readAllBytes(ImageLoaderFormatsTest.resource("gray-linear-icc-orient6.webp"));
+    Path cutWebp = Files.write(dir.resolve("cut.webp"), Arrays.copyOf(webp, webp.length - 60));
+    assertThat(failure(cutWebp).kind()).isEqualTo(Kind.CORRUPT);
+    int[][] planes = new int[3][32 * 32];
+    Path psd = TestImages.psd(dir.resolve("full.psd"), 32, 32, 8, 3, planes, null);
+    byte[] bytes = Files.readAllBytes(psd);
+    Path cutPsd = Files.write(dir.resolve("cut.psd"), Arrays.copyOf(bytes, bytes.length / 2));
+    assertThat(failure(cutPsd).kind()).isEqualTo(Kind.CORRUPT);
+  }
+
+  @Test
   void damagedPngData() throws IOException {
     Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(64, 64)), "png",
         dir.resolve("bad.png"));
@@ -92,6 +104,20 @@ class ImageLoaderErrorsTest {
     assertThatThrownBy(() -> loader.probe(png)).isInstanceOf(ImageException.class);
     Path wide = Files.write(dir.resolve("wide.png"), pngHeader(0x7FFF_FFFF, 1000));
     assertThat(failure(wide).kind()).isEqualTo(Kind.TOO_LARGE);
+  }
+
+  /** Without a pixel limit, the heap check still refuses before anything is allocated. */
+  @Test
+  void imageThatCannotFitInTheHeapIsRefused() throws IOException {
+    Path png = Files.write(dir.resolve("huge.png"), pngHeader(100_000, 100_000));
+    ImageException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> assertThrowsImage(() -> new ImageLoader(Long.MAX_VALUE).load(png)));
+    assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
+    assertThat(e.getMessage()).contains("memory limit");
+  }
+
+  private static ImageException assertThrowsImage(org.junit.jupiter.api.function.Executable ex) {
+    return org.junit.jupiter.api.Assertions.assertThrows(ImageException.class, ex);
   }
 
   @Test
