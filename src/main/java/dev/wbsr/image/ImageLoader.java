@@ -78,7 +78,7 @@ public final class ImageLoader {
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);
       EmbeddedMetadata embedded = EmbeddedMetadata.scan(format, file);
-      checkHeap(reader, file, size[0], size[1], embedded.orientation());
+      checkHeap(file, size[0], size[1], decodedBitsPerPixel(reader), embedded.orientation());
       BufferedImage decoded = reader.read(0);
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled");
@@ -167,14 +167,14 @@ public final class ImageLoader {
   }
 
   private int[] headerSize(ImageReader reader, ImageFormat format, Path file) throws IOException {
-    int w;
-    int h;
     if (format == ImageFormat.PNG) {
-      long[] ihdr = pngHeaderSize(file);
+      // Checked from IHDR first: the JDK reader itself rejects some absurd sizes as errors.
+      long[] ihdr = pngHeader(file);
       checkPixels(file, ihdr[0], ihdr[1]);
+      checkHeap(file, ihdr[0], ihdr[1], ihdr[2], 1);
     }
-    w = reader.getWidth(0);
-    h = reader.getHeight(0);
+    int w = reader.getWidth(0);
+    int h = reader.getHeight(0);
     if (w <= 0 || h <= 0) {
       throw new ImageException(
           Kind.CORRUPT, name(file) + ": the header gives an invalid size " + w + " x " + h);
@@ -193,14 +193,20 @@ public final class ImageLoader {
     }
   }
 
-  /** Width and height from a PNG's IHDR (which must be the first chunk), unsigned. */
-  private static long[] pngHeaderSize(Path file) throws IOException {
+  /** Width, height (unsigned) and bits per pixel from a PNG's IHDR, which must come first. */
+  private static long[] pngHeader(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] b = in.readNBytes(24);
-      if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+      byte[] b = in.readNBytes(26);
+      if (b.length < 26 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
         throw new ImageException(Kind.CORRUPT, name(file) + ": the PNG header is damaged");
       }
-      return new long[] {readUnsigned(b, 16), readUnsigned(b, 20)};
+      int channels = switch (b[25]) {
+        case 2 -> 3;
+        case 4 -> 2;
+        case 6 -> 4;
+        default -> 1;
+      };
+      return new long[] {readUnsigned(b, 16), readUnsigned(b, 20), (long) channels * b[24]};
     }
   }
 
@@ -209,22 +215,31 @@ public final class ImageLoader {
         | (b[off + 3] & 0xFFL);
   }
 
-  /** Refuses an image whose decoding could not fit in the heap, before allocating anything. */
-  private static void checkHeap(ImageReader reader, Path file, int w, int h, int orientation)
-      throws IOException {
-    long bitsPerPixel = 32;
+  /** Bits per pixel of what the reader will decode into (32 if it does not say). */
+  private static long decodedBitsPerPixel(ImageReader reader) throws IOException {
     Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-    if (types != null && types.hasNext()) {
-      ImageTypeSpecifier t = types.next();
-      bitsPerPixel = 0;
-      for (int s : t.getSampleModel().getSampleSize()) {
-        bitsPerPixel += s;
-      }
+    if (types == null || !types.hasNext()) {
+      return 32;
     }
-    long pixels = (long) w * h;
+    long bits = 0;
+    for (int s : types.next().getSampleModel().getSampleSize()) {
+      bits += s;
+    }
+    return bits;
+  }
+
+  /** Refuses an image whose decoding could not fit in the heap, before allocating anything. */
+  private static void checkHeap(Path file, long w, long h, long bitsPerPixel, int orientation)
+      throws ImageException {
+    long pixels = w * h;
+    if (pixels * 3 > Integer.MAX_VALUE - 8) {
+      throw new ImageException(Kind.TOO_LARGE, String.format(Locale.ROOT,
+          "%s: %d x %d pixels is more than one image can hold (at most about 715 megapixels)",
+          name(file), w, h));
+    }
     long need = pixels * bitsPerPixel / 8 + pixels * 4 + (orientation > 1 ? pixels * 4 : 0);
     long max = Runtime.getRuntime().maxMemory();
-    if (pixels * 3 > Integer.MAX_VALUE - 8 || need > max - max / 8) {
+    if (need > max - max / 8) {
       throw new ImageException(
           Kind.TOO_LARGE,
           String.format(

@@ -113,7 +113,12 @@ class ImageLoaderErrorsTest {
     ImageException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
         () -> assertThrowsImage(() -> new ImageLoader(Long.MAX_VALUE).load(png)));
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
-    assertThat(e.getMessage()).contains("memory limit");
+    assertThat(e.getMessage()).contains("more than one image can hold");
+    long side = (long) Math.sqrt(Runtime.getRuntime().maxMemory() / 7.0) + 10;
+    Path heap = Files.write(dir.resolve("heap.png"), pngHeader((int) side, (int) side));
+    ImageException h = assertThrowsImage(() -> new ImageLoader(Long.MAX_VALUE).load(heap));
+    assertThat(h.kind()).isEqualTo(Kind.TOO_LARGE);
+    assertThat(h.getMessage()).contains("memory limit");
   }
 
   private static ImageException assertThrowsImage(org.junit.jupiter.api.function.Executable ex) {
