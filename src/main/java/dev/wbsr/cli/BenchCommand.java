@@ -1,0 +1,137 @@
+package dev.wbsr.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.wbsr.bench.Bench;
+import dev.wbsr.bench.BenchMode;
+import dev.wbsr.bench.BenchResult;
+import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.RoutingPolicy;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure speed: whole-image supernet vs patch pipeline vs WBSR vs bicubic.",
+      "Median wall time, output megapixels per second, FLOPs ratio vs wall-time ratio and peak heap, printed as a",
+      "table and as JSON."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Mixin EngineMixin engine;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per mode, after one warm-up. Default: ${DEFAULT-VALUE}.")
+  int runs;
+
+  @Option(names = "--budget", paramLabel = "B", description = "Time WBSR with this budget instead of the paper rule.")
+  Double budget;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON here (it is always printed).")
+  Path json;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Image files or folders (not recursive).")
+  List<Path> inputs;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ModelBundle bundle = engine.bundle();
+    RoutingPolicy wbsr = budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
+    List<BenchMode> modes = Bench.standardModes(wbsr);
+    List<Map<String, Object>> images = new ArrayList<>();
+    Map<String, Object> report = new LinkedHashMap<>();
+    try (OnnxEngine onnx = engine.engine(bundle)) {
+      Bench bench = new Bench(bundle.manifest(), onnx, engine.pipeline(), runs);
+      report.put("model", bundle.name());
+      report.put("scale", bundle.manifest().scale());
+      report.put("device", onnx.device());
+      report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+      report.put("runs", runs);
+      report.put("margin", engine.margin == null ? "receptive field, at most 16" : engine.margin);
+      for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
+        RgbImage lr = ImageIo.read(item.input());
+        out.println(Units.f("%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs", item.display(), lr.width(), lr.height(), lr.width() * bundle.manifest().scale(), lr.height() * bundle.manifest().scale(), bundle.name(), onnx.device(), runs));
+        List<BenchResult> results = new ArrayList<>();
+        for (BenchMode m : modes) {
+          results.add(bench.run(lr, m));
+        }
+        printTable(out, results);
+        images.add(imageJson(item, lr, results));
+      }
+    }
+    report.put("images", images);
+    String text = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report);
+    out.println(text);
+    if (json != null) {
+      Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
+  private static void printTable(PrintWriter out, List<BenchResult> results) {
+    BenchResult whole = results.get(0);
+    BenchResult patches = results.get(1);
+    out.println(Units.f("  %-18s %9s %7s %8s %10s %7s %7s %10s %10s %9s", "mode", "median s", "MP/s", "GFLOPs", "exec GFLOPs", "FLOPs", "exec", "time/whole", "time/patch", "heap MB"));
+    for (BenchResult r : results) {
+      if (r.error() != null) {
+        out.println(Units.f("  %-18s %s", r.mode(), r.error()));
+        continue;
+      }
+      out.println(
+          Units.f(
+              "  %-18s %9.3f %7.2f %8.2f %10.2f %7.3f %7.3f %10.3f %10.3f %9.0f",
+              r.mode(), r.medianSeconds(), r.outputMegapixelsPerSecond(), r.gflops(), r.gflopsExecuted(),
+              r.flopsRatio(), r.executedFlopsRatio(), r.medianSeconds() / whole.medianSeconds(),
+              r.medianSeconds() / patches.medianSeconds(), r.peakHeapMb()));
+    }
+  }
+
+  private static Map<String, Object> imageJson(InputFiles.Item item, RgbImage lr, List<BenchResult> results) {
+    BenchResult whole = results.get(0);
+    BenchResult patches = results.get(1);
+    Map<String, Object> img = new LinkedHashMap<>();
+    img.put("name", item.input().getFileName().toString());
+    img.put("width", lr.width());
+    img.put("height", lr.height());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (BenchResult r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("mode", r.mode());
+      m.put("seconds_median", r.medianSeconds());
+      m.put("seconds", r.seconds());
+      m.put("output_mpix_per_s", r.outputMegapixelsPerSecond());
+      m.put("gflops", r.gflops());
+      m.put("gflops_executed", r.gflopsExecuted());
+      m.put("gflops_supernet", r.gflopsSupernet());
+      m.put("flops_ratio", r.flopsRatio());
+      m.put("flops_ratio_executed", r.executedFlopsRatio());
+      m.put("time_ratio_whole", r.medianSeconds() / whole.medianSeconds());
+      m.put("time_ratio_patches", r.medianSeconds() / patches.medianSeconds());
+      m.put("peak_heap_mb", r.peakHeapMb());
+      if (r.error() != null) {
+        m.put("error", r.error());
+      }
+      rows.add(m);
+    }
+    img.put("modes", rows);
+    return img;
+  }
+}

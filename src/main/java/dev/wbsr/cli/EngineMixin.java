@@ -1,0 +1,71 @@
+package dev.wbsr.cli;
+
+import dev.wbsr.engine.DeviceChoice;
+import dev.wbsr.engine.EngineOptions;
+import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PipelineOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every command that runs a model shares: bundle, device, threads, margin. */
+final class EngineMixin {
+
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "MODEL",
+      description = "Bundle name under models/ or a bundle folder (default: wbsr-x2 or the first x2 bundle).")
+  String model;
+
+  @Option(
+      names = "--models-dir",
+      paramLabel = "DIR",
+      description = "Also look for bundles in this folder.")
+  Path modelsDir;
+
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "auto",
+      description = "auto, cpu or gpu (CUDA; falls back to CPU with a warning). Default: ${DEFAULT-VALUE}.")
+  String device;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "ONNX Runtime threads per inference call (default: all cores).")
+  Integer threads;
+
+  @Option(
+      names = "--margin",
+      paramLabel = "PX",
+      description = "LR context pixels around each tile (default: receptive field, at most 16).")
+  Integer margin;
+
+  BundleLocator locator() {
+    List<Path> roots = new ArrayList<>();
+    if (modelsDir != null) {
+      roots.add(modelsDir.toAbsolutePath().normalize());
+    }
+    roots.addAll(BundleLocator.defaultRoots());
+    return new BundleLocator(roots);
+  }
+
+  ModelBundle bundle() {
+    return locator().resolve(model);
+  }
+
+  OnnxEngine engine(ModelBundle bundle) {
+    EngineOptions defaults = EngineOptions.defaults(DeviceChoice.parse(device));
+    EngineOptions options = new EngineOptions(defaults.device(), threads == null ? defaults.intraOpThreads() : threads, 1);
+    return OnnxEngine.open(bundle, options);
+  }
+
+  PipelineOptions pipeline() {
+    PipelineOptions o = PipelineOptions.batch();
+    return margin == null ? o : o.withMargin(margin);
+  }
+}

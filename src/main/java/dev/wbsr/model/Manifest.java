@@ -1,0 +1,74 @@
+package dev.wbsr.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed, validated {@code manifest.json} of a bundle (format {@code wbsr-bundle} v1). Free-form
+ * sections ({@code training}, {@code validation}, {@code provenance}) are kept as flat maps of
+ * display strings; unknown keys are ignored.
+ *
+ * @param supernet index into {@link #subnets()} of the full network
+ */
+public record Manifest(
+    String name,
+    Kind kind,
+    String title,
+    String description,
+    String version,
+    String license,
+    int scale,
+    int patchSize,
+    int receptiveField,
+    ComplexitySpec complexity,
+    List<SubnetSpec> subnets,
+    int supernet,
+    Optional<ArmTable> arm,
+    Optional<ClassSrSpec> classsr,
+    Optional<ParitySpec> parity,
+    Map<String, String> training,
+    Map<String, String> validation,
+    Map<String, String> provenance) {
+
+  public static final String FORMAT = "wbsr-bundle";
+  public static final int FORMAT_VERSION = 1;
+
+  /** What kind of model a bundle holds. */
+  public enum Kind {
+    /** Weight-sharing supernet exported as one ONNX file per subnet. */
+    WBSR,
+    /** ClassSR: a classifier plus independent branches. */
+    CLASSSR;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public Manifest {
+    subnets = List.copyOf(subnets);
+    training = Map.copyOf(training);
+    validation = Map.copyOf(validation);
+    provenance = Map.copyOf(provenance);
+  }
+
+  public SubnetSpec supernetSpec() {
+    return subnets.get(supernet);
+  }
+
+  /** Number of classes K. */
+  public int numClasses() {
+    return complexity.numClasses();
+  }
+
+  /** FLOPs of every subnet for one 32x32 LR patch, indexed like {@link #subnets()}. */
+  public double[] flopsPerPatch() {
+    return subnets.stream().mapToDouble(SubnetSpec::flopsPerPatch).toArray();
+  }
+
+  /** LR context radius of subnet {@code i}: its own receptive field, else the bundle's. */
+  public int receptiveField(int i) {
+    return subnets.get(i).receptiveField().orElse(receptiveField);
+  }
+}

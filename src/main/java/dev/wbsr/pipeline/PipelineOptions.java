@@ -1,0 +1,63 @@
+package dev.wbsr.pipeline;
+
+import java.util.OptionalInt;
+
+/**
+ * How the patch pipeline runs.
+ *
+ * @param margin LR context pixels around every tile; empty = each subnet's receptive field, capped
+ *     at {@link #DEFAULT_MAX_MARGIN}
+ * @param maxTileSide longest tile side, in patches (tiles grow over same-subnet areas up to this)
+ * @param maxCallFlops work of one inference call (tile or batch), in FLOPs including margins:
+ *     bounds how long a call runs, hence how fast a render reacts to cancel
+ * @param workers threads that run batches (each gets one predictor per subnet)
+ * @param cacheBytes memory for patch outputs of subnets not currently shown (0 = no cache)
+ */
+public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCallFlops, int workers, long cacheBytes) {
+
+  public static final int DEFAULT_MAX_MARGIN = 16;
+  public static final int BICUBIC_MARGIN = 3;
+
+  public PipelineOptions {
+    if (maxTileSide < 1 || workers < 1 || cacheBytes < 0 || !(maxCallFlops > 0)) {
+      throw new IllegalArgumentException("bad pipeline options");
+    }
+    margin.ifPresent(
+        m -> {
+          if (m < 0) {
+            throw new IllegalArgumentException("margin must not be negative");
+          }
+        });
+  }
+
+  /** Interactive use (the app): a cache of a quarter of the heap, at most 1 GiB. */
+  public static PipelineOptions interactive() {
+    long cache = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
+    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, 1, cache);
+  }
+
+  /** One-shot use (CLI, bench, eval): no cache. */
+  public static PipelineOptions batch() {
+    return interactive().withCacheBytes(0);
+  }
+
+  public PipelineOptions withMargin(int m) {
+    return new PipelineOptions(OptionalInt.of(m), maxTileSide, maxCallFlops, workers, cacheBytes);
+  }
+
+  public PipelineOptions withCacheBytes(long bytes) {
+    return new PipelineOptions(margin, maxTileSide, maxCallFlops, workers, bytes);
+  }
+
+  public PipelineOptions withWorkers(int n) {
+    return new PipelineOptions(margin, maxTileSide, maxCallFlops, n, cacheBytes);
+  }
+
+  public PipelineOptions withMaxTileSide(int side) {
+    return new PipelineOptions(margin, side, maxCallFlops, workers, cacheBytes);
+  }
+
+  public PipelineOptions withMaxCallFlops(double flops) {
+    return new PipelineOptions(margin, maxTileSide, flops, workers, cacheBytes);
+  }
+}

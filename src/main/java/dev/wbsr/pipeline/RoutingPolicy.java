@@ -1,0 +1,216 @@
+package dev.wbsr.pipeline;
+
+import dev.wbsr.model.ArmTable;
+import dev.wbsr.model.BundleException;
+import dev.wbsr.model.Manifest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * How patches are mapped to subnets. Immutable values; {@link #assign} is pure and cheap (no
+ * inference), so a UI can call it on every slider move.
+ */
+public sealed interface RoutingPolicy {
+
+  /** The CLI mode name: {@code wbsr}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code bicubic}. */
+  String mode();
+
+  /** Human-readable, e.g. {@code wbsr (budget 0.60)}. */
+  String label();
+
+  Assignment assign(PatchAnalysis analysis, Manifest manifest);
+
+  /**
+   * WBSR routing. Without a budget: the paper's rule, class k runs subnet {@code ceil(k M / K)}.
+   * With a budget B in (0, 1]: the class -> subnet table is the most generous member of a monotone
+   * family (see {@link BudgetRouting}) whose paper-convention FLOPs stay within B times the
+   * supernet's FLOPs on this image. B = 1 is the supernet everywhere.
+   */
+  record Wbsr(OptionalDouble budget) implements RoutingPolicy {
+    public Wbsr {
+      budget.ifPresent(
+          b -> {
+            if (!(b > 0 && b <= 1)) {
+              throw new IllegalArgumentException("budget must be in (0, 1], got " + b);
+            }
+          });
+    }
+
+    public static Wbsr paper() {
+      return new Wbsr(OptionalDouble.empty());
+    }
+
+    public static Wbsr budget(double b) {
+      return new Wbsr(OptionalDouble.of(b));
+    }
+
+    @Override
+    public String mode() {
+      return "wbsr";
+    }
+
+    @Override
+    public String label() {
+      return budget.isPresent() ? String.format(Locale.ROOT, "wbsr (budget %.2f)", budget.getAsDouble()) : "wbsr";
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      int[] table =
+          budget.isPresent()
+              ? BudgetRouting.table(a.classWeights(), m.flopsPerPatch(), budget.getAsDouble())
+              : BudgetRouting.paperTable(m.numClasses(), m.subnets().size());
+      return byClass(this, a, m, table);
+    }
+  }
+
+  /**
+   * ARM (method note section 7): per patch, the edge-score bin's subnet maximising {@code eta *
+   * PSNR - FLOPs / FLOPs(supernet)}, ties to the cheaper subnet.
+   */
+  record Arm(double eta) implements RoutingPolicy {
+    public static final double DEFAULT_ETA = 2.0;
+
+    public Arm {
+      if (!(eta > 0) || Double.isInfinite(eta)) {
+        throw new IllegalArgumentException("eta must be positive, got " + eta);
+      }
+    }
+
+    @Override
+    public String mode() {
+      return "arm";
+    }
+
+    @Override
+    public String label() {
+      return String.format(Locale.ROOT, "arm (eta %.2f)", eta);
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      ArmTable t = m.arm().orElseThrow(() -> new BundleException("bundle " + m.name() + " has no ARM lookup table"));
+      double[] flops = m.flopsPerPatch();
+      double full = flops[m.supernet()];
+      int[] best = new int[t.bins()];
+      for (int b = 0; b < t.bins(); b++) {
+        List<Double> psnr = t.psnrY().get(b);
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < flops.length; s++) {
+          double v = eta * psnr.get(s) - flops[s] / full;
+          if (v > bestValue) {
+            bestValue = v;
+            best[b] = s;
+          }
+        }
+      }
+      int[] subnets = new int[a.size()];
+      for (int i = 0; i < subnets.length; i++) {
+        subnets[i] = best[t.binOf(a.edgeScore(i))];
+      }
+      return new Assignment(this, a.grid(), subnets, null, flops, m.supernet());
+    }
+  }
+
+  /** The full network on every patch (WBSR-dagger in the paper's tables). */
+  record Supernet() implements RoutingPolicy {
+    @Override
+    public String mode() {
+      return "supernet";
+    }
+
+    @Override
+    public String label() {
+      return "supernet";
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      return constant(this, a, m, m.supernet());
+    }
+  }
+
+  /** One fixed subnet (0-based id as in the manifest) on every patch. */
+  record Subnet(int id) implements RoutingPolicy {
+    @Override
+    public String mode() {
+      return "subnet:" + id;
+    }
+
+    @Override
+    public String label() {
+      return "subnet " + id;
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      if (id < 0 || id >= m.subnets().size()) {
+        throw new IllegalArgumentException("subnet " + id + " does not exist; " + m.name() + " has 0.." + (m.subnets().size() - 1));
+      }
+      return constant(this, a, m, id);
+    }
+  }
+
+  /** Bicubic interpolation everywhere (no network, 0 FLOPs). */
+  record Bicubic() implements RoutingPolicy {
+    @Override
+    public String mode() {
+      return "bicubic";
+    }
+
+    @Override
+    public String label() {
+      return "bicubic";
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      return constant(this, a, m, Assignment.BICUBIC);
+    }
+  }
+
+  /**
+   * Parses a CLI mode. {@code budget} applies to {@code wbsr} only and {@code eta} to {@code arm}
+   * only (null = not given / default).
+   */
+  static RoutingPolicy parse(String mode, Double budget, Double eta) {
+    String m = mode.trim().toLowerCase(Locale.ROOT);
+    if (budget != null && !m.equals("wbsr")) {
+      throw new IllegalArgumentException("--budget applies to --mode wbsr only");
+    }
+    if (eta != null && !m.equals("arm")) {
+      throw new IllegalArgumentException("--eta applies to --mode arm only");
+    }
+    if (m.startsWith("subnet:")) {
+      try {
+        return new Subnet(Integer.parseInt(m.substring("subnet:".length())));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("bad mode '" + mode + "': expected subnet:N with N a subnet id");
+      }
+    }
+    return switch (m) {
+      case "wbsr" -> budget == null ? Wbsr.paper() : Wbsr.budget(budget);
+      case "arm" -> new Arm(eta == null ? Arm.DEFAULT_ETA : eta);
+      case "supernet" -> new Supernet();
+      case "bicubic" -> new Bicubic();
+      default -> throw new IllegalArgumentException(
+          "unknown mode '" + mode + "' (expected wbsr, supernet, subnet:N, arm or bicubic)");
+    };
+  }
+
+  private static Assignment byClass(RoutingPolicy p, PatchAnalysis a, Manifest m, int[] table) {
+    int[] subnets = new int[a.size()];
+    for (int i = 0; i < subnets.length; i++) {
+      subnets[i] = table[a.classOf(i) - 1];
+    }
+    return new Assignment(p, a.grid(), subnets, Arrays.stream(table).boxed().toList(), m.flopsPerPatch(), m.supernet());
+  }
+
+  private static Assignment constant(RoutingPolicy p, PatchAnalysis a, Manifest m, int subnet) {
+    int[] table = new int[m.numClasses()];
+    Arrays.fill(table, subnet);
+    return byClass(p, a, m, table);
+  }
+}

@@ -1,0 +1,402 @@
+package dev.wbsr.pipeline;
+
+import dev.wbsr.engine.SrEngine;
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.model.Manifest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Incremental upscaling of one LR image with one bundle; see the package documentation for the
+ * life cycle. Scores and classes are computed once, at creation. {@link #plan} is pure and cheap;
+ * {@link #render} runs inference in the background for the patches whose subnet changed, taking
+ * what it can from the (patch, subnet) cache. Methods may be called from any thread; one render
+ * runs at a time (a new one cancels the previous).
+ */
+public final class UpscaleSession implements AutoCloseable {
+
+  /** {@link #renderedSubnets()} value of a patch that has no output yet. */
+  public static final int NOT_RENDERED = Integer.MIN_VALUE;
+
+  private final RgbImage lr;
+  private final Manifest manifest;
+  private final SrEngine engine;
+  private final PipelineOptions options;
+  private final PatchAnalysis analysis;
+  private final PatchGrid grid;
+  private final int scale;
+  private final TileExecutor executor;
+  private final byte[] sr;
+  private final int[] rendered;
+  private final PatchCache cache;
+  private final Object lock = new Object();
+  private final ExecutorService coordinator;
+  private final ExecutorService workers;
+  private RenderJob active;
+  private boolean closed;
+
+  private UpscaleSession(RgbImage lr, Manifest manifest, SrEngine engine, Resampler bicubic, PipelineOptions options) {
+    this.lr = Objects.requireNonNull(lr);
+    this.manifest = manifest;
+    this.engine = engine;
+    this.options = options;
+    this.scale = manifest.scale();
+    if (engine.scale() != scale) {
+      throw new IllegalArgumentException("engine scale " + engine.scale() + " differs from bundle scale " + scale);
+    }
+    this.analysis = PatchAnalysis.of(lr, manifest);
+    this.grid = analysis.grid();
+    long bytes = (long) lr.width() * scale * lr.height() * scale * 3;
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "output of " + lr.width() * scale + "x" + lr.height() * scale + " is too large for one image");
+    }
+    this.sr = new byte[(int) bytes];
+    this.rendered = new int[grid.size()];
+    Arrays.fill(rendered, NOT_RENDERED);
+    this.cache = new PatchCache(options.cacheBytes());
+    this.executor = new TileExecutor(lr, engine, bicubic, scale);
+    this.coordinator = Executors.newSingleThreadExecutor(daemon("wbsr-render"));
+    this.workers = Executors.newFixedThreadPool(options.workers(), daemon("wbsr-worker"));
+  }
+
+  /** Scores and classifies {@code lr}; no inference yet. */
+  public static UpscaleSession create(RgbImage lr, Manifest manifest, SrEngine engine, PipelineOptions options) {
+    return new UpscaleSession(lr, manifest, engine, new AwtBicubic(), options);
+  }
+
+  /** As {@link #create} with a chosen resampler for the bicubic route. */
+  public static UpscaleSession create(
+      RgbImage lr, Manifest manifest, SrEngine engine, Resampler bicubic, PipelineOptions options) {
+    return new UpscaleSession(lr, manifest, engine, bicubic, options);
+  }
+
+  public RgbImage input() {
+    return lr;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  public int scale() {
+    return scale;
+  }
+
+  public String device() {
+    return engine.device();
+  }
+
+  /** Scores, classes and edge scores of every patch. */
+  public PatchAnalysis analysis() {
+    return analysis;
+  }
+
+  /** Applies a routing policy: the assignment, its table, map and FLOPs. Pure, no inference. */
+  public Assignment plan(RoutingPolicy policy) {
+    return policy.assign(analysis, manifest);
+  }
+
+  /**
+   * Starts bringing the SR image to {@code target} in the background and returns at once. Cancels
+   * the render in flight, if any. Patches already showing their target subnet are left alone,
+   * cached ones are copied back, the rest are computed in batches; {@code listener} hears each
+   * change.
+   */
+  public RenderJob render(Assignment target, RenderListener listener) {
+    if (target.grid().equals(grid) == false) {
+      throw new IllegalArgumentException("assignment belongs to another image");
+    }
+    RenderJob job = new RenderJob(target);
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("session closed");
+      }
+      if (active != null) {
+        active.cancel();
+      }
+      active = job;
+    }
+    coordinator.execute(() -> run(job, listener == null ? RenderListener.NONE : listener));
+    return job;
+  }
+
+  /** Convenience: plan and render. */
+  public RenderJob render(RoutingPolicy policy, RenderListener listener) {
+    return render(plan(policy), listener);
+  }
+
+  /** A copy of the SR image as it is now (black where nothing was rendered yet). */
+  public RgbImage image() {
+    synchronized (lock) {
+      return new RgbImage(lr.width() * scale, lr.height() * scale, sr.clone());
+    }
+  }
+
+  /** A copy of a rectangle of the SR image as it is now. */
+  public RgbImage region(int x, int y, int w, int h) {
+    synchronized (lock) {
+      return TileExecutor.crop(new RgbImage(lr.width() * scale, lr.height() * scale, sr), x, y, w, h);
+    }
+  }
+
+  /** Subnet whose output each patch shows now ({@link #NOT_RENDERED} if none). */
+  public int[] renderedSubnets() {
+    synchronized (lock) {
+      return rendered.clone();
+    }
+  }
+
+  /** Patch outputs held in the cache. */
+  public int cachedBlocks() {
+    synchronized (lock) {
+      return cache.size();
+    }
+  }
+
+  /**
+   * Closes the session and hands over its SR image without copying (for one-shot use). Call after
+   * the last render completed.
+   */
+  public RgbImage takeImage() {
+    close();
+    return new RgbImage(lr.width() * scale, lr.height() * scale, sr);
+  }
+
+  /** Cancels any render and stops the threads. The engine stays open (it belongs to the caller). */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      if (active != null) {
+        active.cancel();
+      }
+    }
+    coordinator.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering (coordinator thread, then worker threads)
+
+  private void run(RenderJob job, RenderListener listener) {
+    long start = System.nanoTime();
+    try {
+      if (job.isCancelled()) {
+        return;
+      }
+      Assignment target = job.target();
+      int n = grid.size();
+      boolean[] todo = new boolean[n];
+      List<Integer> restored = new ArrayList<>();
+      int unchanged = 0;
+      synchronized (lock) {
+        for (int p = 0; p < n; p++) {
+          int s = target.subnetOf(p);
+          if (rendered[p] == s) {
+            unchanged++;
+          } else if (cache.contains(p, s)) {
+            swapIn(p, s, cache.take(p, s));
+            restored.add(p);
+          } else {
+            todo[p] = true;
+          }
+        }
+      }
+      List<Tile> tiles = TilePlanner.plan(grid, target.subnetMap(), todo, maxSides(), margins());
+      List<List<Tile>> batches = batches(tiles);
+      int total = restored.size() + (n - unchanged - restored.size());
+      AtomicInteger done = new AtomicInteger(restored.size());
+      if (!restored.isEmpty()) {
+        announceRestored(restored, listener);
+        listener.onProgress(done.get(), total);
+      }
+      double flops = 0;
+      for (Tile t : tiles) {
+        flops += flopsOf(t);
+      }
+      double executedFlops = flops;
+      int computed = n - unchanged - restored.size();
+      int restoredCount = restored.size();
+      int finalUnchanged = unchanged;
+      if (batches.isEmpty()) {
+        job.finish(stats(computed, restoredCount, finalUnchanged, 0, 0, executedFlops, start));
+        return;
+      }
+      AtomicInteger remaining = new AtomicInteger(batches.size());
+      for (List<Tile> batch : batches) {
+        workers.execute(
+            () -> {
+              try {
+                if (!job.isCancelled()) {
+                  runBatch(job, batch, listener, done, total);
+                }
+                if (remaining.decrementAndGet() == 0 && !job.isCancelled()) {
+                  job.finish(stats(computed, restoredCount, finalUnchanged, tiles.size(), batches.size(), executedFlops, start));
+                }
+              } catch (RuntimeException | Error e) {
+                job.fail(e);
+              }
+            });
+      }
+    } catch (RuntimeException | Error e) {
+      job.fail(e);
+    }
+  }
+
+  private void runBatch(RenderJob job, List<Tile> batch, RenderListener listener, AtomicInteger done, int total) {
+    List<RgbImage> outputs = executor.run(batch);
+    List<RenderUpdate> updates = new ArrayList<>(batch.size());
+    synchronized (lock) {
+      boolean commit = !job.isCancelled();
+      for (int t = 0; t < batch.size(); t++) {
+        Tile tile = batch.get(t);
+        RgbImage out = outputs.get(t);
+        int[] patches = tile.patches(grid);
+        for (int p : patches) {
+          byte[] block = block(out, tile, grid.patch(p));
+          if (commit) {
+            swapIn(p, tile.subnet(), block);
+          } else if (options.cacheBytes() > 0) {
+            cache.put(p, tile.subnet(), block);
+          }
+        }
+        if (commit) {
+          updates.add(new RenderUpdate(tile.x() * scale, tile.y() * scale, out, patches));
+        }
+      }
+    }
+    if (!updates.isEmpty()) {
+      int count = 0;
+      for (RenderUpdate u : updates) {
+        listener.onUpdate(u);
+        count += u.patches().length;
+      }
+      listener.onProgress(done.addAndGet(count), total);
+    }
+  }
+
+  /** Puts a patch's block into the image, moving what it showed into the cache. Under lock. */
+  private void swapIn(int p, int subnet, byte[] block) {
+    PatchGrid.Patch patch = grid.patch(p);
+    int w = lr.width() * scale;
+    int rowBytes = patch.w() * scale * 3;
+    int x = patch.x() * scale;
+    int y = patch.y() * scale;
+    int rows = patch.h() * scale;
+    if (rendered[p] != NOT_RENDERED && options.cacheBytes() > 0) {
+      byte[] old = new byte[rowBytes * rows];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(sr, ((y + r) * w + x) * 3, old, r * rowBytes, rowBytes);
+      }
+      cache.put(p, rendered[p], old);
+    }
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(block, r * rowBytes, sr, ((y + r) * w + x) * 3, rowBytes);
+    }
+    rendered[p] = subnet;
+  }
+
+  /** The part of a tile's output that belongs to one patch, as a packed RGB block. */
+  private byte[] block(RgbImage out, Tile tile, PatchGrid.Patch patch) {
+    int rowBytes = patch.w() * scale * 3;
+    int rows = patch.h() * scale;
+    int ox = (patch.x() - tile.x()) * scale;
+    int oy = (patch.y() - tile.y()) * scale;
+    byte[] b = new byte[rowBytes * rows];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(out.rgb(), ((oy + r) * out.width() + ox) * 3, b, r * rowBytes, rowBytes);
+    }
+    return b;
+  }
+
+  private void announceRestored(List<Integer> restored, RenderListener listener) {
+    boolean[] mask = new boolean[grid.size()];
+    restored.forEach(p -> mask[p] = true);
+    int[] same = new int[grid.size()];
+    int[] sides = new int[manifest.subnets().size() + 1];
+    Arrays.fill(sides, 16);
+    for (Tile t : TilePlanner.plan(grid, same, mask, sides, new int[sides.length])) {
+      listener.onUpdate(new RenderUpdate(t.x() * scale, t.y() * scale, region(t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale), t.patches(grid)));
+    }
+  }
+
+  private List<List<Tile>> batches(List<Tile> tiles) {
+    Map<String, List<List<Tile>>> groups = new LinkedHashMap<>();
+    List<List<Tile>> out = new ArrayList<>();
+    for (Tile t : tiles) {
+      String key = t.subnet() + ":" + t.inW() + "x" + t.inH();
+      List<List<Tile>> open = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      List<Tile> last = open.isEmpty() ? null : open.get(open.size() - 1);
+      if (last == null || (last.size() + 1) * flopsOf(t) > options.maxCallFlops() || t.subnet() == Assignment.BICUBIC && last.size() >= 16) {
+        last = new ArrayList<>();
+        open.add(last);
+        out.add(last);
+      }
+      last.add(t);
+    }
+    return out;
+  }
+
+  private double flopsOf(Tile t) {
+    if (t.subnet() == Assignment.BICUBIC) {
+      return 0;
+    }
+    double perPixel = manifest.subnets().get(t.subnet()).flopsPerPatch() / ((double) manifest.patchSize() * manifest.patchSize());
+    return perPixel * t.inputPixels();
+  }
+
+  /** Tile side limit per route (index 0 = bicubic): as large as the per-call FLOPs cap allows. */
+  private int[] maxSides() {
+    int[] sides = new int[manifest.subnets().size() + 1];
+    sides[0] = options.maxTileSide();
+    for (int s = 0; s < manifest.subnets().size(); s++) {
+      int m = margin(s);
+      int side = options.maxTileSide();
+      while (side > 1) {
+        double px = Math.pow(side * manifest.patchSize() + 2.0 * m, 2);
+        if (px * manifest.subnets().get(s).flopsPerPatch() / Math.pow(manifest.patchSize(), 2) <= options.maxCallFlops()) {
+          break;
+        }
+        side--;
+      }
+      sides[s + 1] = side;
+    }
+    return sides;
+  }
+
+  private int[] margins() {
+    int[] m = new int[manifest.subnets().size() + 1];
+    m[0] = PipelineOptions.BICUBIC_MARGIN;
+    for (int s = 0; s < manifest.subnets().size(); s++) {
+      m[s + 1] = margin(s);
+    }
+    return m;
+  }
+
+  /** LR context of subnet s: the option if set, else its receptive field capped. */
+  int margin(int s) {
+    return options.margin().orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MAX_MARGIN));
+  }
+
+  private RenderStats stats(int computed, int restored, int unchanged, int tiles, int calls, double flops, long start) {
+    return new RenderStats(grid.size(), computed, restored, unchanged, tiles, calls, flops, (System.nanoTime() - start) / 1e9, engine.device());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,176 @@
+package dev.wbsr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.wbsr.engine.TestBundles;
+import dev.wbsr.model.ModelBundle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI end to end, in-process, on temporary folders and the tiny x2 bundle. */
+class CliTest {
+
+  @TempDir Path tmp;
+  private static ModelBundle bundle;
+
+  @BeforeAll
+  static void bundle() {
+    bundle = TestBundles.tiny(2);
+  }
+
+  record Run(int code, String out, String err) {}
+
+  static Run wbsr(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = WbsrCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private String model() {
+    return bundle.dir().toString();
+  }
+
+  static void writePng(Path file, int w, int h, long seed) throws IOException {
+    Files.createDirectories(file.getParent());
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Random r = new Random(seed);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        img.setRGB(x, y, (x * 4) << 16 | (y * 3) << 8 | r.nextInt(64));
+      }
+    }
+    ImageIO.write(img, "png", file.toFile());
+  }
+
+  @Test
+  void upscaleMirrorsTheTreeNeverOverwritesAndSkipsOrReplacesOnlyWhenTold() throws Exception {
+    Path in = tmp.resolve("in");
+    writePng(in.resolve("a.png"), 40, 30, 1);
+    writePng(in.resolve("sub/b.png"), 33, 20, 2);
+    Files.writeString(in.resolve("notes.txt"), "not an image");
+    Path out = tmp.resolve("out");
+
+    Run first = wbsr("upscale", "-m", model(), "--recursive", "-o", out.toString(), in.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("Done: 2 upscaled, 0 skipped, 0 failed.");
+    BufferedImage a = ImageIO.read(out.resolve("a.png").toFile());
+    assertThat(a.getWidth()).isEqualTo(80);
+    assertThat(ImageIO.read(out.resolve("sub/b.png").toFile()).getHeight()).isEqualTo(40);
+    FileTime stamp = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(out.resolve("a.png"), stamp);
+
+    Run again = wbsr("upscale", "-m", model(), "-r", "-o", out.toString(), in.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("exists (use --overwrite or --skip-existing)");
+    assertThat(Files.getLastModifiedTime(out.resolve("a.png"))).isEqualTo(stamp);
+
+    Run skip = wbsr("upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(), in.toString());
+    assertThat(skip.code()).isZero();
+    assertThat(skip.out()).contains("0 upscaled, 2 skipped, 0 failed");
+
+    Run replace = wbsr("upscale", "-m", model(), "-r", "--overwrite", "--format", "jpg", "-o", out.toString(), in.toString());
+    assertThat(replace.code()).isZero();
+    assertThat(out.resolve("a.jpg")).exists();
+    assertThat(noTemporaryFiles(out)).isTrue();
+  }
+
+  @Test
+  void aBadFileIsReportedAndSkippedTheOthersGoOn() throws Exception {
+    Path in = tmp.resolve("in");
+    writePng(in.resolve("good1.png"), 32, 32, 1);
+    Files.writeString(in.resolve("broken.png"), "this is no png");
+    writePng(in.resolve("good2.png"), 20, 24, 2);
+    Path out = tmp.resolve("out");
+
+    Run r = wbsr("upscale", "-m", model(), "--mode", "supernet", "-o", out.toString(), in.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("failed  " + in.resolve("broken.png"));
+    assertThat(r.out()).contains("Done: 2 upscaled, 0 skipped, 1 failed.");
+    assertThat(out.resolve("good1.png")).exists();
+    assertThat(out.resolve("good2.png")).exists();
+    assertThat(out.resolve("broken.png")).doesNotExist();
+    assertThat(noTemporaryFiles(out)).isTrue();
+  }
+
+  @Test
+  void everyModeRuns() throws Exception {
+    Path img = tmp.resolve("x.png");
+    writePng(img, 70, 40, 3);
+    for (String mode : List.of("wbsr", "supernet", "subnet:0", "bicubic")) {
+      Run r = wbsr("upscale", "-m", model(), "--mode", mode, "--overwrite", "-o", tmp.resolve("o").toString(), img.toString());
+      assertThat(r.code()).as(mode + ": " + r.err()).isZero();
+    }
+    Run budget = wbsr("upscale", "-m", model(), "--budget", "0.5", "-o", tmp.resolve("b").toString(), img.toString());
+    assertThat(budget.code()).as(budget.err()).isZero();
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndMissingThingsWithOne() {
+    assertThat(wbsr("upscale", "--mode", "fast", "x.png").code()).isEqualTo(2);
+    assertThat(wbsr("upscale", "--mode", "supernet", "--budget", "0.5", "x.png").code()).isEqualTo(2);
+    assertThat(wbsr("upscale", "--format", "gif", "x.png").code()).isEqualTo(2);
+    assertThat(wbsr("frobnicate").code()).isEqualTo(2);
+    Run missing = wbsr("upscale", "-m", model(), tmp.resolve("nothing.png").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("no such file or folder");
+    Run noModel = wbsr("info", "-m", tmp.resolve("nope").toString());
+    assertThat(noModel.code()).isEqualTo(1);
+    assertThat(noModel.err()).contains("no model bundle");
+  }
+
+  @Test
+  void helpOnEveryCommand() {
+    for (String cmd : List.of("info", "upscale", "eval", "bench")) {
+      Run r = wbsr(cmd, "--help");
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).contains("Usage: wbsr " + cmd);
+    }
+    assertThat(wbsr("--help").out()).contains("upscale", "bench", "info", "eval");
+  }
+
+  @Test
+  void infoShowsSubnetsThresholdsAndDevice() {
+    Run r = wbsr("info", "-m", model(), "--models-dir", bundle.dir().getParent().toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains(bundle.name(), "thresholds:", "GFLOPs/patch", "(supernet)", "Device: cpu");
+  }
+
+  @Test
+  void benchPrintsATableAndJson() throws Exception {
+    Path img = tmp.resolve("x.png");
+    writePng(img, 64, 48, 4);
+    Path json = tmp.resolve("bench.json");
+    Run r = wbsr("bench", "-m", model(), "--runs", "1", "--device", "cpu", "--json", json.toString(), img.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("supernet-whole", "supernet-patches", "wbsr", "bicubic");
+    JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    assertThat(o.get("device").getAsString()).isEqualTo("cpu");
+    JsonObject mode = o.getAsJsonArray("images").get(0).getAsJsonObject().getAsJsonArray("modes").get(2).getAsJsonObject();
+    assertThat(mode.keySet()).contains("seconds_median", "output_mpix_per_s", "flops_ratio", "time_ratio_whole", "peak_heap_mb");
+  }
+
+  private static boolean noTemporaryFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+    }
+  }
+}

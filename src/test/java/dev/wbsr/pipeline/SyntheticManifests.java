@@ -1,0 +1,61 @@
+package dev.wbsr.pipeline;
+
+import dev.wbsr.model.ArmTable;
+import dev.wbsr.model.ComplexitySpec;
+import dev.wbsr.model.Manifest;
+import dev.wbsr.model.SubnetSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Manifests built in code, for routing and pipeline tests that need no files. */
+final class SyntheticManifests {
+
+  private SyntheticManifests() {}
+
+  /** A wbsr manifest with the given FLOPs per subnet (ascending) and class thresholds. */
+  static Manifest of(int scale, double[] flops, double[] thresholds, Optional<ArmTable> arm) {
+    List<SubnetSpec> subnets = new ArrayList<>();
+    for (int i = 0; i < flops.length; i++) {
+      subnets.add(new SubnetSpec(i, "s" + i, 8, 2, "s" + i + ".onnx", flops[i], 100, 30, 0.9, OptionalInt.empty()));
+    }
+    List<Double> t = new ArrayList<>();
+    for (double v : thresholds) {
+      t.add(v);
+    }
+    return new Manifest(
+        "synthetic-x" + scale,
+        Manifest.Kind.WBSR,
+        "synthetic",
+        "",
+        "0.0.0",
+        "CC0-1.0",
+        scale,
+        32,
+        4,
+        new ComplexitySpec(ComplexitySpec.SOBEL_SUM_V1, thresholds.length + 1, t, List.of()),
+        subnets,
+        flops.length - 1,
+        arm,
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of(),
+        Map.of());
+  }
+
+  /** Nine subnets of cost 1..9 (x 1e9) and ten classes cut at 10, 20, ..., 90. */
+  static Manifest nineByTen(int scale) {
+    double[] flops = new double[9];
+    for (int i = 0; i < 9; i++) {
+      flops[i] = (i + 1) * 1e9;
+    }
+    double[] thresholds = new double[9];
+    for (int i = 0; i < 9; i++) {
+      thresholds[i] = 10 * (i + 1);
+    }
+    return of(scale, flops, thresholds, Optional.empty());
+  }
+}

@@ -1,0 +1,314 @@
+"""Export a trained run as a model bundle (``models/README.md``): one ONNX file per subnet,
+``manifest.json``, ``parity.json`` and ``MODEL_CARD.md``.
+
+``python3 -m training.wbsr.export training/runs/wbsr-x2 --out models/wbsr-x2``
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as _dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+from . import data
+from .evaluate import arm_table, evaluate_bundle_net, load_run_net
+from .flops import srresnet_flops
+from .infer import to_tensor
+from .nets import count_params, receptive_field
+
+REPO = Path(__file__).resolve().parents[2]
+FORMAT = "wbsr-bundle"
+FORMAT_VERSION = 1
+OPSET = 13
+IO = {"layout": "NCHW", "color": "RGB", "range": [0, 1], "dtype": "float32"}
+
+__all__ = ["export_onnx", "parity_vectors", "export_run", "b64_f32"]
+
+
+def export_onnx(net: nn.Module, path: Path, input_names=("lr",), output_names=("sr",), shape=(1, 3, 16, 16)) -> None:
+    """Export with dynamic batch/height/width (opset 13) and check the model."""
+    net = net.eval()
+    dummy = torch.rand(*shape)
+    dyn = {input_names[0]: {0: "n", 2: "h", 3: "w"}, output_names[0]: {0: "n", 2: "sh", 3: "sw"}}
+    if output_names[0] == "logits":
+        dyn = {input_names[0]: {0: "n"}, output_names[0]: {0: "n"}}
+    torch.onnx.export(
+        net, dummy, str(path), input_names=list(input_names), output_names=list(output_names),
+        dynamic_axes=dyn, opset_version=OPSET, do_constant_folding=True,
+    )
+    onnx.checker.check_model(onnx.load(str(path)))
+
+
+def b64_f32(t: torch.Tensor | np.ndarray) -> str:
+    """base64 of little-endian float32, C order."""
+    a = np.ascontiguousarray(np.asarray(t, dtype="<f4"))
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
+def parity_input(pairs: Sequence[data.ImagePair], shape: Sequence[int], seed: int = 0) -> torch.Tensor:
+    """``[N, 3, h, w]``: crops of validation LR images (the busiest and the flattest spot of the
+    first image) and, for N > 2, uniform noise."""
+    n, _, h, w = shape
+    rng = np.random.default_rng(seed)
+    crops = []
+    if pairs:
+        lr = pairs[0].lr
+        best, worst = None, None
+        for y in range(0, lr.shape[0] - h + 1, max(h // 2, 1)):
+            for x in range(0, lr.shape[1] - w + 1, max(w // 2, 1)):
+                v = float(lr[y : y + h, x : x + w].astype(np.float64).std())
+                if best is None or v > best[0]:
+                    best = (v, y, x)
+                if worst is None or v < worst[0]:
+                    worst = (v, y, x)
+        for _, y, x in (best, worst):
+            crops.append(lr[y : y + h, x : x + w])
+    while len(crops) < n:
+        crops.append(rng.integers(0, 256, (h, w, 3)).astype(np.uint8))
+    return to_tensor(np.stack(crops[:n]))
+
+
+def parity_vectors(nets: Sequence[nn.Module], x: torch.Tensor, classifier: Optional[nn.Module] = None) -> Dict[str, Any]:
+    """The ``parity.json`` document: PyTorch outputs of every subnet on ``x``."""
+    outs = []
+    with torch.no_grad():
+        for i, net in enumerate(nets):
+            y = net.eval()(x)
+            outs.append({"subnet": i, "shape": list(y.shape), "data_b64": b64_f32(y)})
+        doc: Dict[str, Any] = {"input": {"shape": list(x.shape), "data_b64": b64_f32(x)}, "outputs": outs}
+        if classifier is not None:
+            logits = classifier.eval()(x)
+            doc["classifier_logits"] = {"shape": list(logits.shape), "data_b64": b64_f32(logits)}
+    return doc
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def _round(x: float, n: int = 4) -> float:
+    return float(round(float(x), n))
+
+
+def export_run(
+    run_dir: Path,
+    out_dir: Path,
+    name: Optional[str] = None,
+    title: Optional[str] = None,
+    description: str = "",
+    limit: Optional[int] = None,
+    parity_shape: Sequence[int] = (2, 3, 16, 12),
+    test_fixture: bool = False,
+    export_command: str = "",
+) -> Dict[str, Any]:
+    """Export ``run_dir`` (a ``train`` run) into ``out_dir``; returns the manifest."""
+    net, st = load_run_net(run_dir)
+    cfg = st["config"]
+    scale = net.upscale
+    name = name or cfg["name"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("subnet-*.onnx"):
+        old.unlink()
+    configs = net.subnet_configs()
+    subnets = [net.extract(w, d) for w, d in configs]
+    flops = [srresnet_flops(w, d, scale) for w, d in configs]
+    th = st["thresholds"]
+    fns = [(lambda x, s=s: s(x)) for s in subnets]
+    results = {}
+    table = None
+    for set_name in ("val-photo", "val-classic"):
+        pairs = data.load_set(set_name, scale, limit=limit)
+        r = evaluate_bundle_net(fns, flops, pairs, th["thresholds"], scale, arm=table)
+        if set_name == "val-photo":
+            table = arm_table(r["arm_records"])
+        results[set_name] = r
+    entries = []
+    for i, ((w, d), sub, f) in enumerate(zip(configs, subnets, flops)):
+        fname = f"subnet-{i}-w{w}-d{d}.onnx"
+        export_onnx(sub, out_dir / fname)
+        vp = results["val-photo"]["subnets"][i]
+        entries.append({
+            "id": i, "name": f"w{w}-d{d}", "width": w, "depth": d, "file": fname,
+            "flops_per_patch": f, "params": count_params(sub),
+            "val_psnr_y": _round(vp["psnr_y"]), "val_ssim_y": _round(vp["ssim_y"], 5),
+        })
+    parity = parity_vectors(subnets, parity_input(data.load_set("val-photo", scale, limit=1), parity_shape))
+    (out_dir / "parity.json").write_text(json.dumps(parity) + "\n")
+    validation = {}
+    for set_name, r in results.items():
+        validation[set_name] = {
+            "images": r["images"],
+            "bicubic_psnr_y": _round(r["bicubic_psnr_y"]),
+            "supernet_psnr_y": _round(r["supernet_psnr_y"]),
+            "supernet_ssim_y": _round(r["supernet_ssim_y"], 5),
+            "wbsr_psnr_y": _round(r["wbsr_psnr_y"]),
+            "wbsr_ssim_y": _round(r["wbsr_ssim_y"], 5),
+            "wbsr_flops_ratio": _round(r["wbsr_flops_ratio"]),
+            "class_fractions": [_round(x) for x in r["class_fractions"]],
+            "subnets": [{"psnr_y": _round(s["psnr_y"]), "ssim_y": _round(s["ssim_y"], 5)} for s in r["subnets"]],
+            "arm": [{k: _round(v) for k, v in a.items()} for a in r.get("arm", [])],
+        }
+    commands = (run_dir / "command.txt").read_text().strip().splitlines() if (run_dir / "command.txt").exists() else []
+    try:
+        packages = data.packages_provenance()
+    except FileNotFoundError:
+        packages = []
+    sc, lc, tc = cfg["sampling"], cfg["loss"], cfg["train"]
+    manifest: Dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "name": name,
+        "kind": "wbsr",
+        "title": title or f"{name} (WBSR supernet, x{scale})",
+        "description": description,
+        "version": "1.0.0",
+        "license": "CC-BY-SA-4.0",
+        "test_fixture": test_fixture,
+        "scale": scale,
+        "patch_size": 32,
+        "receptive_field": receptive_field(max(d for _, d in configs), scale),
+        "input": dict(name="lr", **IO),
+        "output": dict(name="sr", **IO),
+        "training": {
+            "sampling": sc["kind"],
+            "loss": lc["kind"],
+            "hes_delta": sc.get("delta") if sc["kind"] == "hes" else None,
+            "hes_switch": sc.get("switch") if sc["kind"] == "hes" else None,
+            "bd_weight": lc.get("bd_weight") if lc["kind"] != "l1" else None,
+            "bmc_mode": lc.get("bmc_mode", "pixel") if lc["kind"] != "l1" else None,
+            "final_sigma": st.get("sigma"),
+            "subnet_schedule": tc["subnets"],
+            "batch": cfg["data"]["batch"],
+            "lr_patch": cfg["data"]["patch"],
+            "optimizer": f"Adam lr {tc['lr']} cosine to {tc['min_lr']}",
+        },
+        "complexity": {
+            "score": th["score"],
+            "num_classes": th["num_classes"],
+            "thresholds": th["thresholds"],
+            "train_class_fractions": th["train_class_fractions"],
+        },
+        "subnets": entries,
+        "supernet": len(entries) - 1,
+        "arm": table,
+        "validation": validation,
+        "parity": {"file": "parity.json", "max_abs_error": 1e-4},
+        "provenance": {
+            "git_commit": git_commit(),
+            "command": commands[0] if commands else "",
+            "resume_commands": commands[1:],
+            "export_command": export_command,
+            "config": cfg,
+            "iterations": st["iteration"],
+            "wall_time_s": _round(st.get("wall_time_s", 0.0), 1),
+            "machine": st.get("machine", ""),
+            "torch_version": st.get("torch_version", torch.__version__),
+            "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "seed": cfg["seed"],
+            "checkpoint": Path(st["path"]).name,
+            "data_packages": packages,
+        },
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    (out_dir / "MODEL_CARD.md").write_text(model_card(manifest))
+    return manifest
+
+
+def model_card(m: Dict[str, Any]) -> str:
+    """MODEL_CARD.md text from a manifest."""
+    p, t, v = m["provenance"], m["training"], m["validation"]
+    lines = [f"# {m['title']}", ""]
+    if m.get("test_fixture"):
+        lines += ["**TEST FIXTURE.** Tiny widths, a few hundred steps: for the Java tests (parity, pipeline, CLI) only.",
+                  "Its outputs are barely better than bilinear; never ship or benchmark it.", ""]
+    if m["description"]:
+        lines += [m["description"], ""]
+    lines += [
+        "## What it is",
+        f"- Kind `{m['kind']}`, scale x{m['scale']}, {len(m['subnets'])} weight-sharing subnets of one slimmable "
+        f"SRResNet supernet (MSRResNet-style: conv, residual blocks without BN, pixel shuffle, conv_hr, conv_last, "
+        f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
+        f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
+        f"(thresholds cut from the training patches), subnet `ceil(k M / K)`. Receptive field {m['receptive_field']} LR px.",
+        f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t["hes_delta"] else "")
+        + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma']:.4f})" if t["bd_weight"] else "")
+        + f", subnet schedule `{t['subnet_schedule']}`, batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+        f"- {p['iterations']} iterations, {p['wall_time_s'] / 3600:.2f} h on {p['machine']}, torch {p['torch_version']}, seed {p['seed']}.",
+        "",
+        "## Measured (PSNR-Y / SSIM-Y, BT.601 Y, shave = scale; whole-image inference)",
+        "",
+        "| subnet | GFLOPs / 32x32 LR patch | params | " + " | ".join(f"{s} PSNR-Y | {s} SSIM-Y" for s in v) + " |",
+        "|---|---|---|" + "---|---|" * len(v),
+    ]
+    for i, s in enumerate(m["subnets"]):
+        cells = " | ".join(f"{v[k]['subnets'][i]['psnr_y']:.3f} | {v[k]['subnets'][i]['ssim_y']:.4f}" for k in v)
+        lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {s['params']} | {cells} |")
+    lines.append("| bicubic | - | - | " + " | ".join(f"{v[k]['bicubic_psnr_y']:.3f} | - " for k in v) + "|")
+    lines += ["", "| set | images | bicubic | supernet | WBSR routing | routing FLOPs (% of supernet) |", "|---|---|---|---|---|---|"]
+    for k, r in v.items():
+        lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r['wbsr_psnr_y']:.3f} | {100 * r['wbsr_flops_ratio']:.1f}% |")
+    if v.get("val-classic", {}).get("arm"):
+        lines += ["", "ARM routing on this network (table built on Val-Photo tiles), Val-Classic:", "",
+                  "| eta | PSNR-Y | FLOPs % |", "|---|---|---|"]
+        for a in v["val-classic"]["arm"]:
+            lines.append(f"| {a['eta']} | {a['psnr_y']:.3f} | {100 * a['flops_ratio']:.1f}% |")
+    lines += [
+        "",
+        "Val-Photo: 11 LXQt wallpaper photographs + libjxl's flower, HR = 2x2 box-downscaled source, centre 512x512; "
+        "Val-Classic: 5 scikit-image photos, box-downscaled, whole. LR = MATLAB bicubic.",
+        "",
+        "## Reproduce",
+        "```",
+        "/usr/bin/python3 -m training.wbsr.data            # fetch + prepare the Debian photo packages",
+        p["command"],
+        p["export_command"] or f"/usr/bin/python3 -m training.wbsr.export training/runs/{m['name']} --out models/{m['name']}",
+        "```",
+        f"Git commit at export: `{p['git_commit']}`. Data packages: "
+        + ", ".join(f"{d['name']} {d['version']}" for d in p["data_packages"]) + ".",
+        "",
+        "## Licence",
+        f"Weights: {m['license']}. Trained on Debian wallpaper/photo packages whose photos are under CC-BY, CC-BY-SA and "
+        "GPL-2+ terms (see each package's copyright file); the share-alike licence is the conservative choice.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description="Export a training run as a model bundle.")
+    ap.add_argument("run_dir", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--name", default=None)
+    ap.add_argument("--title", default=None)
+    ap.add_argument("--description", default="")
+    ap.add_argument("--limit", type=int, default=None, help="validation images per set (default all)")
+    ap.add_argument("--parity-shape", default="2,3,16,12")
+    ap.add_argument("--test-fixture", action="store_true")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(2)
+    cmd = "/usr/bin/python3 -m training.wbsr.export " + " ".join(sys.argv[1:] if argv is None else argv)
+    m = export_run(
+        args.run_dir, args.out, args.name, args.title, args.description, args.limit,
+        tuple(int(x) for x in args.parity_shape.split(",")), args.test_fixture, cmd,
+    )
+    v = m["validation"]["val-photo"]
+    print(f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
+          f"WBSR {v['wbsr_psnr_y']:.3f} at {100 * v['wbsr_flops_ratio']:.1f}% FLOPs")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,350 @@
+"""Train a WBSR supernet (or a plain net): ``python3 -m training.wbsr.train -c CONFIG [--resume]``.
+
+Every step trains several subnets of the weight-sharing supernet on the same batch (the
+``sandwich`` rule: largest + smallest + one random other), sums their losses and takes one Adam
+step. Patches come from a fixed grid pool of training LR patches (``data.PatchPool``); the K-1
+class thresholds are cut from the pool's scores and saved with the model. Sampling is uniform or
+HES; the loss L1, BDLoss or both. Writes ``<runs>/<name>/``: ``config.yml``, ``thresholds.json``,
+``log.csv`` (train losses), ``val.csv`` (validation PSNR-Y per subnet), ``train.log``,
+``checkpoints/latest.pt`` (time-based, atomic) and ``final.pt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import torch
+
+from . import complexity, data, metrics
+from .config import apply_overrides, dump_config, load_config
+from .infer import run_image, to_tensor
+from .losses import build_loss
+from .nets import SlimmableSRResNet, build_net
+from .sampling import build_sampler
+
+RUNS_DIR = Path(__file__).resolve().parents[1] / "runs"
+
+DEFAULTS: Dict[str, Any] = {
+    "seed": 0,
+    "device": "auto",
+    "threads": 2,
+    "data": {"patch": 32, "stride": 16, "batch": 16, "limit": None},
+    "sampling": {"kind": "uniform", "delta": 0.8, "switch": 0.7},
+    "loss": {"kind": "l1"},
+    "train": {
+        "iterations": 1000,
+        "lr": 4e-4,
+        "sigma_lr": 1e-2,
+        "min_lr": 1e-6,
+        "subnets": "sandwich",
+        "checkpoint_every_s": 300,
+        "log_every": 20,
+        "val_every": 1000,
+    },
+    "val": {"set": "val-photo", "limit": None},
+}
+
+
+def merge(base: Dict[str, Any], over: Dict[str, Any]) -> Dict[str, Any]:
+    """Recursive dict merge (``over`` wins)."""
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+class Progress:
+    """A minimal progress bar: redraws in place on a terminal, prints a line now and then otherwise."""
+
+    def __init__(self, total: int, start: int = 0, every: int = 50) -> None:
+        self.total, self.start, self.every = total, start, every
+        self.t0 = time.time()
+        self.tty = sys.stdout.isatty()
+
+    def update(self, step: int, text: str) -> None:
+        if not self.tty and step % self.every and step != self.total:
+            return
+        done = step - self.start
+        rate = (time.time() - self.t0) / max(done, 1)
+        eta = rate * (self.total - step)
+        width = 30
+        filled = int(width * step / max(self.total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        line = f"[{bar}] {step}/{self.total} {rate:.2f}s/it eta {eta / 60:.1f}min {text}"
+        print(("\r" + line) if self.tty else line, end="" if self.tty else "\n", flush=True)
+
+    def close(self) -> None:
+        if self.tty:
+            print(flush=True)
+
+
+def subnet_schedule(configs: Sequence[Tuple[int, int]], kind: str, rng: np.random.Generator) -> List[Tuple[int, int]]:
+    """The subnets trained this step. ``configs`` sorted by cost."""
+    if kind == "sandwich":
+        middle = list(configs[1:-1])
+        picked = [configs[-1], configs[0]]
+        if middle:
+            picked.append(middle[int(rng.integers(0, len(middle)))])
+        return picked
+    if kind == "all":
+        return list(configs)
+    if kind == "full":
+        return [configs[-1]]
+    raise ValueError(f"unknown subnet schedule {kind!r}")
+
+
+def lr_at(it: int, total: int, base: float, min_lr: float) -> float:
+    """Cosine annealing from ``base`` to ``min_lr``."""
+    return min_lr + 0.5 * (base - min_lr) * (1 + math.cos(math.pi * min(it, total) / total))
+
+
+@torch.no_grad()
+def validate(net: SlimmableSRResNet, pairs: List[data.ImagePair], configs: Sequence[Tuple[int, int]], device: torch.device) -> Dict[str, float]:
+    """Mean PSNR-Y over ``pairs`` of every subnet, whole-image inference; keys ``w{W}-d{D}``."""
+    net.eval()
+    out = {}
+    for w, d in configs:
+        vals = [metrics.psnr_y(run_image(lambda x: net(x, w, d), p.lr, device), p.hr, net.upscale) for p in pairs]
+        out[f"w{w}-d{d}"] = float(np.mean(vals))
+    net.train()
+    return out
+
+
+def bicubic_psnr(pairs: List[data.ImagePair], scale: int) -> float:
+    from .bicubic import imresize_uint8
+
+    return float(np.mean([metrics.psnr_y(imresize_uint8(p.lr, scale=float(scale)), p.hr, scale) for p in pairs]))
+
+
+class Trainer:
+    """Holds the state of one run; ``run()`` trains to ``train.iterations``."""
+
+    def __init__(self, cfg: Dict[str, Any], run_dir: Path, resume: bool, log=print) -> None:
+        self.cfg, self.run_dir, self.log = cfg, run_dir, log
+        torch.set_num_threads(int(cfg["threads"]))
+        seed_everything(int(cfg["seed"]))
+        self.device = pick_device(cfg["device"])
+        self.scale = int(cfg["scale"])
+        run_dir.mkdir(parents=True, exist_ok=True)
+        (run_dir / "checkpoints").mkdir(exist_ok=True)
+
+        dc = cfg["data"]
+        t0 = time.time()
+        pairs = data.load_set("train", self.scale, limit=dc.get("limit"))
+        self.pool = data.PatchPool(pairs, self.scale, dc["patch"], dc["stride"])
+        self.thresholds = complexity.thresholds_from_scores(self.pool.scores, complexity.NUM_CLASSES)
+        classes = complexity.classify(self.pool.scores, self.thresholds)
+        fractions = np.bincount(classes, minlength=complexity.NUM_CLASSES + 1)[1:] / len(classes)
+        self.threshold_info = {
+            "score": complexity.SCORE_NAME,
+            "num_classes": complexity.NUM_CLASSES,
+            "thresholds": self.thresholds,
+            "train_class_fractions": [float(f) for f in fractions],
+            "num_patches": len(self.pool),
+            "patch": dc["patch"],
+            "stride": dc["stride"],
+        }
+        (run_dir / "thresholds.json").write_text(json.dumps(self.threshold_info, indent=1) + "\n")
+        sc = cfg["sampling"]
+        self.sampler = build_sampler(sc["kind"], self.pool.scores, self.thresholds, sc.get("delta", 0.8), sc.get("switch", 0.7))
+        log(f"data: {len(pairs)} images, {len(self.pool)} patches ({time.time() - t0:.1f}s); thresholds {np.round(self.thresholds, 2).tolist()}")
+
+        self.val_pairs = data.load_set(cfg["val"]["set"], self.scale, limit=cfg["val"].get("limit"))
+        self.net = build_net(cfg["network"]).to(self.device)
+        self.configs = self.net.subnet_configs()
+        self.loss = build_loss(cfg["loss"]).to(self.device)
+        tc = cfg["train"]
+        groups = [{"params": list(self.net.parameters()), "lr": tc["lr"], "name": "net"}]
+        if self.loss.bmc is not None:
+            groups.append({"params": [self.loss.bmc.noise_sigma], "lr": tc["sigma_lr"], "name": "sigma"})
+        self.opt = torch.optim.Adam(groups, betas=(0.9, 0.99))
+        self.rng = np.random.default_rng(int(cfg["seed"]))
+        self.iteration = 0
+        self.wall = 0.0
+        ckpt = run_dir / "checkpoints" / "latest.pt"
+        if resume and ckpt.exists():
+            self.load(ckpt)
+            log(f"resumed from {ckpt} at iteration {self.iteration}")
+        elif not resume and (run_dir / "log.csv").exists():
+            for f in ("log.csv", "val.csv"):
+                (run_dir / f).unlink(missing_ok=True)
+
+    # --- checkpoints -------------------------------------------------------------------------
+    def state(self) -> Dict[str, Any]:
+        return {
+            "iteration": self.iteration,
+            "wall_time_s": self.wall,
+            "net": self.net.state_dict(),
+            "loss": self.loss.state_dict(),
+            "opt": self.opt.state_dict(),
+            "rng": self.rng.bit_generator.state,
+            "torch_rng": torch.get_rng_state(),
+            "config": self.cfg,
+            "thresholds": self.threshold_info,
+        }
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".pt.tmp")
+        torch.save(self.state(), tmp)
+        os.replace(tmp, path)
+
+    def load(self, path: Path) -> None:
+        st = torch.load(path, map_location=self.device)
+        self.net.load_state_dict(st["net"])
+        self.loss.load_state_dict(st["loss"])
+        self.opt.load_state_dict(st["opt"])
+        self.rng.bit_generator.state = st["rng"]
+        torch.set_rng_state(st["torch_rng"])
+        self.iteration = int(st["iteration"])
+        self.wall = float(st["wall_time_s"])
+
+    # --- loop --------------------------------------------------------------------------------
+    def step(self) -> Dict[str, float]:
+        tc = self.cfg["train"]
+        total = int(tc["iterations"])
+        progress = self.iteration / total
+        for g in self.opt.param_groups:
+            if g["name"] == "net":
+                g["lr"] = lr_at(self.iteration, total, tc["lr"], tc["min_lr"])
+        ids = self.sampler.sample(self.cfg["data"]["batch"], progress, self.rng)
+        lr_np, hr_np = self.pool.batch(ids, self.rng)
+        lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
+        self.opt.zero_grad(set_to_none=True)
+        sums: Dict[str, float] = {}
+        for w, d in subnet_schedule(self.configs, tc["subnets"], self.rng):
+            terms = self.loss(self.net(lr, w, d), hr)
+            terms["loss"].backward()
+            for k, v in terms.items():
+                sums[k] = sums.get(k, 0.0) + float(v.detach())
+        self.opt.step()
+        self.iteration += 1
+        return sums
+
+    def run(self, stop_at: Optional[int] = None) -> None:
+        """Train to ``train.iterations`` (or stop after ``stop_at``, checkpointed, as if killed)."""
+        tc = self.cfg["train"]
+        total = int(tc["iterations"])
+        log_path, val_path = self.run_dir / "log.csv", self.run_dir / "val.csv"
+        names = [f"w{w}-d{d}" for w, d in self.configs]
+        if not log_path.exists():
+            log_path.write_text("iteration,wall_time_s,lr,loss,l1,bmc,sigma\n")
+        if not val_path.exists():
+            val_path.write_text("iteration,wall_time_s," + ",".join(names) + "\n")
+        if self.iteration == 0:
+            self.log(f"bicubic PSNR-Y on {self.cfg['val']['set']}: {bicubic_psnr(self.val_pairs, self.scale):.3f} dB")
+        bar = Progress(total, self.iteration, every=int(tc["log_every"]))
+        last_ckpt = time.time()
+        acc: Dict[str, float] = {}
+        n_acc = 0
+        t_prev = time.time()
+        while self.iteration < total:
+            sums = self.step()
+            now = time.time()
+            self.wall += now - t_prev
+            t_prev = now
+            for k, v in sums.items():
+                acc[k] = acc.get(k, 0.0) + v
+            n_acc += 1
+            it = self.iteration
+            if it % int(tc["log_every"]) == 0 or it == total:
+                lr_now = self.opt.param_groups[0]["lr"]
+                row = [it, f"{self.wall:.1f}", f"{lr_now:.3e}"] + [
+                    f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in ("loss", "l1", "bmc")
+                ] + [f"{self.loss.sigma():.5f}"]
+                with log_path.open("a") as f:
+                    f.write(",".join(map(str, row)) + "\n")
+                bar.update(it, f"loss {acc['loss'] / n_acc:.4f} sigma {self.loss.sigma():.4f}")
+                acc, n_acc = {}, 0
+            if it % int(tc["val_every"]) == 0 or it == total:
+                t_val = time.time()
+                res = validate(self.net, self.val_pairs, self.configs, self.device)
+                with val_path.open("a") as f:
+                    f.write(f"{it},{self.wall:.1f}," + ",".join(f"{res[n]:.4f}" for n in names) + "\n")
+                self.log(f"\nval @ {it}: " + " ".join(f"{n}={res[n]:.2f}" for n in names) + f" ({time.time() - t_val:.0f}s)")
+                t_prev = time.time()  # validation time is not training time
+            if time.time() - last_ckpt > float(tc["checkpoint_every_s"]) or it == total or it == stop_at:
+                self.save(self.run_dir / "checkpoints" / "latest.pt")
+                last_ckpt = time.time()
+            if it == stop_at:
+                bar.close()
+                return
+        bar.close()
+        final = {
+            "net": self.net.state_dict(),
+            "config": self.cfg,
+            "thresholds": self.threshold_info,
+            "iteration": self.iteration,
+            "wall_time_s": self.wall,
+            "sigma": self.loss.sigma(),
+            "machine": machine_string(self.device),
+            "torch_version": torch.__version__,
+        }
+        torch.save(final, self.run_dir / "final.pt")
+        self.log(f"done: {self.iteration} iterations, {self.wall / 3600:.2f} h of training")
+
+
+def machine_string(device: torch.device) -> str:
+    if device.type == "cuda":
+        return f"{torch.cuda.get_device_name(device)} (CUDA)"
+    return f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} CPU threads"
+
+
+def build_config(path: Path, overrides: Sequence[str]) -> Dict[str, Any]:
+    cfg = merge(DEFAULTS, load_config(path))
+    return apply_overrides(cfg, overrides)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description="Train a WBSR supernet.")
+    ap.add_argument("-c", "--config", type=Path, required=True)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value, e.g. train.iterations=500")
+    ap.add_argument("--resume", action="store_true", help="continue from checkpoints/latest.pt if present")
+    ap.add_argument("--runs", type=Path, default=RUNS_DIR, help="parent folder of run folders")
+    args = ap.parse_args(argv)
+    cfg = build_config(args.config, args.set)
+    run_dir = args.runs / cfg["name"]
+    if (run_dir / "final.pt").exists() and args.resume:
+        print(f"{run_dir} already finished (final.pt exists)")
+        return 0
+    run_dir.mkdir(parents=True, exist_ok=True)
+    dump_config(cfg, run_dir / "config.yml")
+    cmd = "python3 -m training.wbsr.train " + " ".join(sys.argv[1:] if argv is None else argv)
+    with (run_dir / "command.txt").open("a") as f:
+        f.write(cmd + "\n")
+    log_file = (run_dir / "train.log").open("a")
+
+    def log(msg: str) -> None:
+        print(msg, flush=True)
+        log_file.write(msg.lstrip("\n") + "\n")
+        log_file.flush()
+
+    log(f"== {cfg['name']} {time.strftime('%Y-%m-%d %H:%M:%S')} {cmd}")
+    Trainer(cfg, run_dir, args.resume, log).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
