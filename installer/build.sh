@@ -16,6 +16,7 @@
 #   WBSR_JLINK_COMPRESS  jlink --compress level, 0..2 (default 0: the .deb's xz compresses better)
 #   WBSR_EXTRA_MODULES   modules added to jdeps' list (comma-separated), for services found at run time
 #   WBSR_KEEP_PARITY  1 = keep the bundles' parity.json (test data, not needed at run time)
+#   WBSR_BUNDLES_DIR  folder of bundles to ship (default models/; e.g. a test fixture folder)
 set -euo pipefail
 
 what="${1:-app-image}"
@@ -94,9 +95,12 @@ for jar in "$stage"/lib/javafx-*-linux.jar; do
 done
 
 # ---- data: model bundles, samples, notices -------------------------------------------------
-mkdir -p "$stage/models" "$stage/samples"
+# Same layout as the repository, so that the code finds them next to the jar (lib/app/models/,
+# lib/app/assets/samples/): BundleLocator looks beside the jar, the app under -Dwbsr.home.
+bundles_src="${WBSR_BUNDLES_DIR:-models}"
+mkdir -p "$stage/models" "$stage/assets/samples" "$stage/assets/icons"
 bundles=()
-for dir in models/*/; do
+for dir in "$bundles_src"/*/; do
   [ -f "$dir/manifest.json" ] || continue
   name="$(basename "$dir")"
   cp -r "$dir" "$stage/models/$name"
@@ -104,11 +108,12 @@ for dir in models/*/; do
   bundles+=("$name")
 done
 [ -f models/README.md ] && cp models/README.md "$stage/models/"
-cp assets/samples/* "$stage/samples/" 2>/dev/null || true
+cp assets/samples/* "$stage/assets/samples/" 2>/dev/null || true
+cp assets/icons/wbsr-*.png "$stage/assets/icons/" 2>/dev/null || true
 [ -f THIRD-PARTY.md ] && cp THIRD-PARTY.md "$stage/legal/"
 [ -f assets/ATTRIBUTION.md ] && cp assets/ATTRIBUTION.md "$stage/legal/ATTRIBUTION-assets.md"
 [ -f LICENSE ] && cp LICENSE "$stage/legal/"
-log "staged: ${#bundles[@]} model bundle(s) [${bundles[*]:-none}], $(ls "$stage/samples" | wc -l) sample(s), gpu=$gpu"
+log "staged: ${#bundles[@]} model bundle(s) from $bundles_src/ [${bundles[*]:-none}], $(ls "$stage/assets/samples" | wc -l) sample(s), gpu=$gpu"
 
 # ---- runtime: jdeps + jlink -----------------------------------------------------------------
 jtool classes "$out/classes" 17 "$stage/wbsr.jar" "$stage"/lib/*.jar
@@ -119,6 +124,9 @@ log "jlink modules: $modules"
   --strip-debug --no-header-files --no-man-pages \
   --compress="${WBSR_JLINK_COMPRESS:-0}" --generate-cds-archive \
   --output "$out/runtime"
+# The no-compressed-oops CDS archive only serves heaps over 32 GB; without it such a JVM just starts
+# without CDS. Saves 11 MB installed.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
 # ---- app image ------------------------------------------------------------------------------
 java_options=(
@@ -128,8 +136,6 @@ java_options=(
   '-Djna.boot.library.path=$APPDIR/native'
   -Djna.nounpack=true
   '-Dwbsr.home=$APPDIR'
-  '-Dwbsr.models.dir=$APPDIR/models'
-  '-Dwbsr.samples.dir=$APPDIR/samples'
   -XX:MaxRAMPercentage=50
 )
 jpackage_java_options=()

@@ -57,7 +57,7 @@ run info > "$scratch/info.txt" 2>&1 || { cat "$scratch/info.txt"; fail "wbsr inf
 grep -q "$bundle" "$scratch/info.txt" || { cat "$scratch/info.txt"; fail "wbsr info does not list $bundle"; }
 say "info ok ($bundle listed)"
 
-sample="$image/lib/app/samples/${WBSR_SMOKE_SAMPLE:-chelsea.png}"
+sample="$image/lib/app/assets/samples/${WBSR_SMOKE_SAMPLE:-chelsea.png}"
 [ -f "$sample" ] || fail "no sample $sample"
 read -r w h < <(png_size "$sample")
 t0=$(date +%s)

@@ -12,10 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import dev.wbsr.model.BundleLocator;
 import picocli.CommandLine;
 
 /**
@@ -23,17 +28,14 @@ import picocli.CommandLine;
  * manifest, i.e. the pom), the Java runtime, the model bundles with their versions and licences,
  * and the third-party notices. Headless (no JavaFX), cheap, and never throws for a broken bundle.
  *
- * <p>Where things are: the packaged launchers set {@code -Dwbsr.models.dir} and
- * {@code -Dwbsr.samples.dir} to the folders inside the installation; without them (a {@code java
- * -jar target/wbsr.jar} or {@code mvn} run from the repository) the repository's {@code models/}
- * and {@code assets/samples/} relative to the working directory are used.
+ * <p>Which bundles: the same folders the CLI searches ({@link BundleLocator#defaultRoots()}:
+ * {@code WBSR_MODELS}, {@code ./models}, {@code models/} beside the jar), plus {@code models/} under
+ * {@code -Dwbsr.home}, which the packaged launcher sets to its {@code lib/app} folder.
  */
 public final class AboutInfo {
   public static final String APP_NAME = "WBSR Studio";
-  /** System property naming the folder of shipped model bundles (set by the packaged launchers). */
-  public static final String MODELS_DIR_PROPERTY = "wbsr.models.dir";
-  /** System property naming the folder of shipped sample images (set by the packaged launchers). */
-  public static final String SAMPLES_DIR_PROPERTY = "wbsr.samples.dir";
+  /** System property set by the packaged launcher: the folder with models/, assets/ and legal/. */
+  public static final String HOME_PROPERTY = "wbsr.home";
   /** Classpath resource with the third-party notices (the repository's THIRD-PARTY.md). */
   public static final String THIRD_PARTY_RESOURCE = "/dev/wbsr/about/THIRD-PARTY.md";
 
@@ -52,22 +54,35 @@ public final class AboutInfo {
         + System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", "?");
   }
 
-  /** True when running from an installed app image (the launcher set {@value #MODELS_DIR_PROPERTY}). */
+  /** True when running from the jpackage app image / .deb (its launcher sets jpackage.app-version). */
   public static boolean isPackaged() {
-    return System.getProperty(MODELS_DIR_PROPERTY) != null;
+    return System.getProperty("jpackage.app-version") != null;
   }
 
-  /** The shipped model bundles folder: {@code -Dwbsr.models.dir}, else {@code ./models}. */
-  public static Path modelsDir() {
-    String dir = System.getProperty(MODELS_DIR_PROPERTY);
-    return Path.of(dir == null || dir.isBlank() ? "models" : dir);
+  /** The installation folder ({@code -Dwbsr.home}), when packaged. */
+  public static Optional<Path> home() {
+    String dir = System.getProperty(HOME_PROPERTY);
+    return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
   }
 
-  /** The shipped sample images folder, when there is one. */
-  public static Optional<Path> samplesDir() {
-    String dir = System.getProperty(SAMPLES_DIR_PROPERTY);
-    Path p = Path.of(dir == null || dir.isBlank() ? "assets/samples" : dir);
-    return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+  /** The folders searched for bundles, nearest first, existing ones only. */
+  public static List<Path> modelRoots() {
+    Set<Path> roots = new LinkedHashSet<>(BundleLocator.defaultRoots());
+    home().map(h -> h.resolve("models").toAbsolutePath().normalize()).filter(Files::isDirectory).ifPresent(roots::add);
+    return List.copyOf(roots);
+  }
+
+  /** The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()}, first of a name wins. */
+  public static List<BundleInfo> bundles() {
+    Map<String, BundleInfo> byName = new LinkedHashMap<>();
+    for (Path root : modelRoots()) {
+      for (BundleInfo b : bundles(root)) {
+        byName.putIfAbsent(b.name(), b);
+      }
+    }
+    List<BundleInfo> result = new ArrayList<>(byName.values());
+    result.sort(Comparator.comparing(BundleInfo::name));
+    return result;
   }
 
   /**
@@ -127,12 +142,16 @@ public final class AboutInfo {
   }
 
   /** Plain-text summary, e.g. for {@code wbsr --version} or a log header. */
-  public static String report(Path modelsDir) {
+  public static String report() {
+    return report(bundles());
+  }
+
+  /** Plain-text summary of the given bundles (see {@link #report()}). */
+  public static String report(List<BundleInfo> bundles) {
     StringBuilder sb = new StringBuilder();
     sb.append(APP_NAME).append(' ').append(version()).append('\n');
     sb.append(runtime()).append('\n');
-    List<BundleInfo> bundles = bundles(modelsDir);
-    sb.append("Model bundles in ").append(modelsDir.toAbsolutePath().normalize()).append(':');
+    sb.append("Model bundles:");
     if (bundles.isEmpty()) {
       sb.append(" none\n");
     } else {
@@ -148,7 +167,7 @@ public final class AboutInfo {
   public static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return report(modelsDir()).split("\n");
+      return report().split("\n");
     }
   }
 

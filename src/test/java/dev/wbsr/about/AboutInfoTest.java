@@ -54,21 +54,29 @@ class AboutInfoTest {
   @Test
   void aMissingModelsFolderMeansNoBundles() {
     assertThat(AboutInfo.bundles(models.resolve("nowhere"))).isEmpty();
-    assertThat(AboutInfo.report(models.resolve("nowhere"))).contains("WBSR Studio").contains(": none");
+    assertThat(AboutInfo.report(List.of())).contains("WBSR Studio").contains("Model bundles: none");
   }
 
   @Test
-  void modelsDirFollowsTheLauncherProperty() {
-    String old = System.getProperty(AboutInfo.MODELS_DIR_PROPERTY);
+  void bundlesUnderTheInstallationHomeAreFound() throws IOException {
+    bundle("home-only-bundle", """
+        {"name": "home-only-bundle", "version": "0.3.0", "license": "MIT", "scale": 2, "kind": "wbsr"}""");
+    Files.move(models, models.resolveSibling(models.getFileName() + "-home"));
+    Path home = models.resolveSibling(models.getFileName() + "-home");
+    Files.createDirectories(home.resolve("models"));
+    Files.move(home.resolve("home-only-bundle"), home.resolve("models/home-only-bundle"));
+    String old = System.getProperty(AboutInfo.HOME_PROPERTY);
     try {
-      System.setProperty(AboutInfo.MODELS_DIR_PROPERTY, models.toString());
-      assertThat(AboutInfo.modelsDir()).isEqualTo(models);
-      assertThat(AboutInfo.isPackaged()).isTrue();
-      System.clearProperty(AboutInfo.MODELS_DIR_PROPERTY);
-      assertThat(AboutInfo.modelsDir()).isEqualTo(Path.of("models"));
+      System.setProperty(AboutInfo.HOME_PROPERTY, home.toString());
+      assertThat(AboutInfo.home()).contains(home);
+      assertThat(AboutInfo.modelRoots()).contains(home.resolve("models").toAbsolutePath().normalize());
+      assertThat(AboutInfo.bundles()).extracting(AboutInfo.BundleInfo::name).contains("home-only-bundle");
+      assertThat(AboutInfo.report()).contains("home-only-bundle 0.3.0 (x2, wbsr) licence MIT");
     } finally {
-      if (old != null) {
-        System.setProperty(AboutInfo.MODELS_DIR_PROPERTY, old);
+      if (old == null) {
+        System.clearProperty(AboutInfo.HOME_PROPERTY);
+      } else {
+        System.setProperty(AboutInfo.HOME_PROPERTY, old);
       }
     }
   }
