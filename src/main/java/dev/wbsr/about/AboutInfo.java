@@ -1,0 +1,199 @@
+package dev.wbsr.about;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import dev.wbsr.model.BundleLocator;
+import picocli.CommandLine;
+
+/**
+ * What the About panel and {@code wbsr --version} show: the application version (from the jar
+ * manifest, i.e. the pom), the Java runtime, the model bundles with their versions and licences,
+ * and the third-party notices. Headless (no JavaFX), cheap, and never throws for a broken bundle.
+ *
+ * <p>Which bundles: the same folders the CLI searches ({@link BundleLocator#defaultRoots()}:
+ * {@code WBSR_MODELS}, {@code ./models}, {@code models/} beside the jar), plus {@code models/} under
+ * {@code -Dwbsr.home}, which the packaged launcher sets to its {@code lib/app} folder.
+ */
+public final class AboutInfo {
+  public static final String APP_NAME = "WBSR Studio";
+  /** System property set by the packaged launcher: the folder with models/, assets/ and legal/. */
+  public static final String HOME_PROPERTY = "wbsr.home";
+  /** Classpath resource with the third-party notices (the repository's THIRD-PARTY.md). */
+  public static final String THIRD_PARTY_RESOURCE = "/dev/wbsr/about/THIRD-PARTY.md";
+
+  private AboutInfo() {}
+
+  /** The application version from the jar manifest ({@code Implementation-Version}), or "dev". */
+  public static String version() {
+    String v = AboutInfo.class.getPackage().getImplementationVersion();
+    return v == null || v.isBlank() ? "dev" : v;
+  }
+
+  /** e.g. "Java 17.0.15 (Debian), Linux amd64". */
+  public static String runtime() {
+    return "Java " + System.getProperty("java.runtime.version", System.getProperty("java.version"))
+        + " (" + System.getProperty("java.vendor", "?") + "), "
+        + System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", "?");
+  }
+
+  /** True when running from the jpackage app image / .deb (its launcher sets jpackage.app-version). */
+  public static boolean isPackaged() {
+    return System.getProperty("jpackage.app-version") != null;
+  }
+
+  /** The installation folder ({@code -Dwbsr.home}), when packaged. */
+  public static Optional<Path> home() {
+    String dir = System.getProperty(HOME_PROPERTY);
+    return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+  }
+
+  /** The folders searched for bundles, nearest first, existing ones only. */
+  public static List<Path> modelRoots() {
+    Set<Path> roots = new LinkedHashSet<>(BundleLocator.defaultRoots());
+    home().map(h -> h.resolve("models").toAbsolutePath().normalize()).filter(Files::isDirectory).ifPresent(roots::add);
+    return List.copyOf(roots);
+  }
+
+  /** The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()}, first of a name wins. */
+  public static List<BundleInfo> bundles() {
+    Map<String, BundleInfo> byName = new LinkedHashMap<>();
+    for (Path root : modelRoots()) {
+      for (BundleInfo b : bundles(root)) {
+        byName.putIfAbsent(b.name(), b);
+      }
+    }
+    List<BundleInfo> result = new ArrayList<>(byName.values());
+    result.sort(Comparator.comparing(BundleInfo::name));
+    return result;
+  }
+
+  /**
+   * The bundles in {@code modelsDir} (each sub-folder with a manifest.json), sorted by name. A
+   * bundle whose manifest cannot be read is listed with {@link BundleInfo#error()} set. Returns an
+   * empty list when the folder does not exist.
+   */
+  public static List<BundleInfo> bundles(Path modelsDir) {
+    List<BundleInfo> result = new ArrayList<>();
+    if (!Files.isDirectory(modelsDir)) {
+      return result;
+    }
+    try (Stream<Path> dirs = Files.list(modelsDir)) {
+      dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.json")))
+          .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+          .forEach(d -> result.add(readBundle(d)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + modelsDir, e);
+    }
+    return result;
+  }
+
+  /** Reads the About fields of one bundle folder; never throws (see {@link BundleInfo#error()}). */
+  public static BundleInfo readBundle(Path dir) {
+    String name = dir.getFileName().toString();
+    try (Reader r = Files.newBufferedReader(dir.resolve("manifest.json"), StandardCharsets.UTF_8)) {
+      JsonObject m = JsonParser.parseReader(r).getAsJsonObject();
+      List<BundleInfo.DataPackage> packages = new ArrayList<>();
+      JsonObject provenance = object(m, "provenance");
+      if (provenance != null && provenance.get("data_packages") instanceof com.google.gson.JsonArray arr) {
+        for (JsonElement e : arr) {
+          if (e.isJsonObject()) {
+            packages.add(new BundleInfo.DataPackage(
+                string(e.getAsJsonObject(), "name", "?"), string(e.getAsJsonObject(), "version", "?")));
+          }
+        }
+      }
+      int scale = m.has("scale") && m.get("scale").isJsonPrimitive() ? m.get("scale").getAsInt() : 0;
+      return new BundleInfo(string(m, "name", name), string(m, "title", name), string(m, "version", "?"),
+          string(m, "license", "unknown"), scale, string(m, "kind", "?"), dir, List.copyOf(packages), null);
+    } catch (IOException | RuntimeException e) {
+      return new BundleInfo(name, name, "?", "unknown", 0, "?", dir, List.of(),
+          "unreadable manifest.json: " + e.getMessage());
+    }
+  }
+
+  /** The third-party notices (Markdown), or a short note when the resource is missing. */
+  public static String thirdPartyNotices() {
+    try (InputStream in = AboutInfo.class.getResourceAsStream(THIRD_PARTY_RESOURCE)) {
+      if (in == null) {
+        return "Third-party notices are not bundled with this build (see THIRD-PARTY.md in the source).";
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Plain-text summary, e.g. for {@code wbsr --version} or a log header. */
+  public static String report() {
+    return report(bundles());
+  }
+
+  /** Plain-text summary of the given bundles (see {@link #report()}). */
+  public static String report(List<BundleInfo> bundles) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(APP_NAME).append(' ').append(version()).append('\n');
+    sb.append(runtime()).append('\n');
+    sb.append("Model bundles:");
+    if (bundles.isEmpty()) {
+      sb.append(" none\n");
+    } else {
+      sb.append('\n');
+      for (BundleInfo b : bundles) {
+        sb.append("  ").append(b.summary()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** picocli version provider: {@code @Command(versionProvider = AboutInfo.VersionProvider.class)}. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return report().split("\n");
+    }
+  }
+
+  private static JsonObject object(JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+  }
+
+  private static String string(JsonObject o, String key, String fallback) {
+    JsonElement e = o.get(key);
+    return e != null && e.isJsonPrimitive() ? e.getAsString() : fallback;
+  }
+
+  /** One model bundle as the About panel shows it. */
+  public record BundleInfo(String name, String title, String version, String license, int scale,
+      String kind, Path dir, List<DataPackage> dataPackages, String error) {
+
+    /** e.g. "wbsr-x2 1.0.0 (x2, wbsr) licence CC-BY-4.0". */
+    public String summary() {
+      if (error != null) {
+        return name + ": " + error;
+      }
+      return String.format(Locale.ROOT, "%s %s (x%d, %s) licence %s", name, version, scale, kind, license);
+    }
+
+    /** A Debian package whose data trained the bundle (from the manifest's provenance). */
+    public record DataPackage(String name, String version) {}
+  }
+}
