@@ -263,8 +263,9 @@ public final class BatchDialog {
     EXEC.execute(() -> {
       t.run();
       if (t.isCancelled()) {
-        javafx.application.Platform.runLater(() -> finished(new BatchSummary(0, 0, java.util.List.of(), true,
-            Path.of(output.getText().trim()), 0)));
+        BatchSummary s = t.lastSummary() != null ? t.lastSummary()
+            : new BatchSummary(0, 0, java.util.List.of(), true, Path.of(output.getText().trim()), 0);
+        javafx.application.Platform.runLater(() -> finished(s));
       }
     });
   }
@@ -280,7 +281,9 @@ public final class BatchDialog {
     cancel.setDisable(true);
     openFolder.setDisable(false);
     progress.setProgress(sum.cancelled() ? progress.getProgress() : 1);
-    status.setText(sum.cancelled() ? "Cancelled. No half-written file was left." : sum.headline());
+    status.setText(sum.cancelled()
+        ? "Cancelled. " + sum.written() + " written before the cancel; no half-written file was left."
+        : sum.headline());
     for (BatchSummary.Failure f : sum.failures()) {
       failures.getItems().add(f.toString());
     }

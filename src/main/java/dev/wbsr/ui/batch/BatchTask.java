@@ -24,6 +24,7 @@ public final class BatchTask extends Task<BatchSummary> {
 
   private final Services services;
   private final BatchRequest request;
+  private volatile BatchSummary last;
 
   public BatchTask(Services services, BatchRequest request) {
     this.services = services;
@@ -70,8 +71,14 @@ public final class BatchTask extends Task<BatchSummary> {
       }
     }
     updateProgress(n == 0 ? 1 : isCancelled() ? getProgress() : 1, 1);
-    return new BatchSummary(written, skipped, failures, isCancelled(), request.output(),
+    last = new BatchSummary(written, skipped, List.copyOf(failures), isCancelled(), request.output(),
         (System.nanoTime() - t0) / 1e9);
+    return last;
+  }
+
+  /** The summary once {@link #call()} returned, also after a cancel (then null before). */
+  public BatchSummary lastSummary() {
+    return last;
   }
 
   interface Fraction {

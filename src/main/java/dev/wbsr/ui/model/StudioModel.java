@@ -119,6 +119,10 @@ public final class StudioModel {
     compareMode.addListener(o -> refreshSources());
     sweepWanted.addListener(o -> maybeSweep());
     document.addListener(o -> updateTitle());
+    for (javafx.beans.Observable o : new javafx.beans.Observable[] {workMode, bundle, routingMode,
+        overlayKind, compareMode, rightVariant, dark}) {
+      o.addListener(x -> saveSettings());
+    }
     dirty.addListener(o -> updateTitle());
   }
 

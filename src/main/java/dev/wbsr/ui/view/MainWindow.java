@@ -270,7 +270,8 @@ public final class MainWindow {
 
   private void installKeys(Scene scene) {
     Consumer<KeyEvent> flip = e -> {
-      if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
+      if (e.getCode() == KeyCode.SPACE && model.compareModeProperty().get() == CompareMode.FLIP
+          && !(scene.getFocusOwner() instanceof TextInputControl)) {
         viewer.flipHeldProperty().set(e.getEventType() == KeyEvent.KEY_PRESSED);
         e.consume();
       }

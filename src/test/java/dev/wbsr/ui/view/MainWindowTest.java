@@ -128,6 +128,48 @@ class MainWindowTest {
   }
 
   @Test
+  void pasteOpensTheClipboardImage(FxRobot robot) throws Exception {
+    onFx(() -> {
+      javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(90, 70);
+      javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+      c.putImage(img);
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    });
+    robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+    awaitIdle(model, 20);
+    assertThat(model.documentProperty().get()).isNotNull();
+    assertThat(model.documentProperty().get().name()).isEqualTo("pasted image");
+    assertThat(model.documentProperty().get().lr().width()).isEqualTo(90);
+  }
+
+  @Test
+  void batchCancelStopsFastAndLeavesNoPartFile(FxRobot robot) throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 6; i++) {
+      FxTestSupport.writePng(FxTestSupport.testImage(400, 300), in.resolve("p" + i + ".png"));
+    }
+    ((FakeServices.FakeEngine) model.services().engine()).batchDelayMs = 40;
+    Path out = tmp.resolve("out");
+    robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+    await(5, () -> robot.lookup("#batchDialog").tryQuery().isPresent());
+    robot.lookup("#batchInput").queryTextInputControl().setText(in.toString());
+    robot.lookup("#batchOutput").queryTextInputControl().setText(out.toString());
+    robot.clickOn("#batchStart");
+    await(10, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("p1.png"));
+    long t0 = System.nanoTime();
+    robot.clickOn("#batchCancel");
+    await(5, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Cancelled."));
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.5);
+    try (Stream<Path> s = Files.walk(out)) {
+      assertThat(s.filter(p -> p.toString().contains(".part")).toList()).isEmpty();
+    }
+    try (Stream<Path> s = Files.list(out)) {
+      assertThat(s.count()).isLessThan(6);
+    }
+    robot.clickOn("#batchClose");
+  }
+
+  @Test
   void batchOverATempFolder(FxRobot robot) throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in/sub"));
     FxTestSupport.writePng(FxTestSupport.testImage(96, 64), tmp.resolve("in/a.png"));
