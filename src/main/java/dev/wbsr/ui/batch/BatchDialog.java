@@ -263,9 +263,9 @@ public final class BatchDialog {
     EXEC.execute(() -> {
       t.run();
       if (t.isCancelled()) {
-        BatchSummary s = t.lastSummary() != null ? t.lastSummary()
+        BatchSummary sum = t.lastSummary() != null ? t.lastSummary()
             : new BatchSummary(0, 0, java.util.List.of(), true, Path.of(output.getText().trim()), 0);
-        javafx.application.Platform.runLater(() -> finished(s));
+        javafx.application.Platform.runLater(() -> finished(sum));
       }
     });
   }
