@@ -15,8 +15,7 @@ public final class AboutPane {
   private AboutPane() {}
 
   public static String version() {
-    String v = AboutPane.class.getPackage().getImplementationVersion();
-    return v == null ? "development build" : v;
+    return dev.wbsr.about.AboutInfo.version();
   }
 
   static String text(List<BundleInfo> bundles, String device) {
@@ -24,7 +23,7 @@ public final class AboutPane {
     s.append("WBSR Studio ").append(version()).append('\n');
     s.append("Weight-balanced super-resolution (Yu et al., NeurIPS 2024), running on ")
         .append(device).append(".\n");
-    s.append("Java ").append(System.getProperty("java.version")).append(" · JavaFX ")
+    s.append(dev.wbsr.about.AboutInfo.runtime()).append(" · JavaFX ")
         .append(System.getProperty("javafx.runtime.version", "?")).append("\n\n");
     s.append(bundles.isEmpty() ? "No model bundle found.\n" : "Model bundles:\n");
     for (BundleInfo b : bundles) {
@@ -40,7 +39,14 @@ public final class AboutPane {
     Label l = new Label(text(bundles, device));
     l.setWrapText(true);
     l.setMaxWidth(560);
-    VBox box = new VBox(l);
+    javafx.scene.control.TextArea notices = new javafx.scene.control.TextArea(
+        dev.wbsr.about.AboutInfo.thirdPartyNotices());
+    notices.setEditable(false);
+    notices.setWrapText(true);
+    notices.setPrefRowCount(10);
+    javafx.scene.control.TitledPane third = new javafx.scene.control.TitledPane("Third-party notices", notices);
+    third.setExpanded(false);
+    VBox box = new VBox(10, l, third);
     box.setPadding(new Insets(8));
     box.setId("aboutPane");
     Alert a = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
