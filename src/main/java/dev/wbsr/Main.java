@@ -5,7 +5,7 @@ import dev.wbsr.engine.Offline;
 
 /**
  * Entry point of {@code java -jar wbsr.jar}: with a command, the CLI; without one, the desktop app
- * (until the app exists, the CLI's help).
+ * ({@code dev.wbsr.ui.StudioLauncher}).
  */
 public final class Main {
 
@@ -13,6 +13,10 @@ public final class Main {
 
   public static void main(String[] args) {
     Offline.ensure(); // before any DJL class loads
+    if (args.length == 0) {
+      dev.wbsr.ui.StudioLauncher.main(args); // no command: the desktop app
+      return;
+    }
     System.exit(WbsrCommand.commandLine().execute(args));
   }
 }

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import dev.wbsr.bench.Bench;
 import dev.wbsr.bench.BenchMode;
 import dev.wbsr.bench.BenchResult;
+import dev.wbsr.bench.MarginSweep;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
@@ -46,6 +47,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON here (it is always printed).")
   Path json;
 
+  @Option(
+      names = "--margins",
+      paramLabel = "M,...",
+      split = ",",
+      description = "Instead of timing: for each margin, PSNR of the patch pipeline (supernet) against the whole-image supernet.")
+  int[] margins;
+
+  @Option(names = "--tile-side", paramLabel = "N", defaultValue = "1", description = "With --margins: tile side in patches (1 = every patch alone, the worst case). Default: ${DEFAULT-VALUE}.")
+  int tileSide;
+
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Image files or folders (not recursive).")
   List<Path> inputs;
 
@@ -69,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
       for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
         RgbImage lr = ImageIo.read(item.input());
         out.println(Units.f("%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs", item.display(), lr.width(), lr.height(), lr.width() * bundle.manifest().scale(), lr.height() * bundle.manifest().scale(), bundle.name(), onnx.device(), runs));
+        if (margins != null) {
+          images.add(sweep(out, item, lr, bundle, onnx));
+          continue;
+        }
         List<BenchResult> results = new ArrayList<>();
         for (BenchMode m : modes) {
           results.add(bench.run(lr, m));
@@ -84,6 +99,27 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
     }
     return 0;
+  }
+
+  private Map<String, Object> sweep(PrintWriter out, InputFiles.Item item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx) throws InterruptedException {
+    out.println(Units.f("  %-7s %9s %10s %12s %14s", "margin", "tile side", "PSNR dB", "max |diff|", "exec FLOPs/ref"));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (MarginSweep.Row r : MarginSweep.run(lr, bundle.manifest(), onnx, margins, tileSide)) {
+      out.println(Units.f("  %-7d %9d %10.2f %12.0f %14.3f", r.margin(), r.tileSide(), r.psnr(), r.maxAbsDiff(), r.executedOverSupernet()));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("margin", r.margin());
+      m.put("tile_side", r.tileSide());
+      m.put("psnr_vs_whole", r.psnr());
+      m.put("max_abs_diff", r.maxAbsDiff());
+      m.put("executed_flops_ratio", r.executedOverSupernet());
+      rows.add(m);
+    }
+    Map<String, Object> img = new LinkedHashMap<>();
+    img.put("name", item.input().getFileName().toString());
+    img.put("width", lr.width());
+    img.put("height", lr.height());
+    img.put("margins", rows);
+    return img;
   }
 
   private static void printTable(PrintWriter out, List<BenchResult> results) {

@@ -1,0 +1,168 @@
+package dev.wbsr.metrics;
+
+import dev.wbsr.image.RgbImage;
+
+/**
+ * PSNR and SSIM on the Y channel, BasicSR conventions (method note, section 8), locked by {@code
+ * testvectors/metrics.json}: Y = 16 + (65.481 R + 128.553 G + 24.966 B) / 255 on 0..255, not
+ * rounded; {@code shave} pixels cut from every border (the scale, by convention); PSNR = 10
+ * log10(255^2 / MSE), +infinity for identical images; SSIM with an 11x11 Gaussian window (sigma
+ * 1.5), 'valid' filtering, C1 = (0.01 * 255)^2, C2 = (0.03 * 255)^2, mean of the SSIM map.
+ */
+public final class ImageQuality {
+
+  private static final int WINDOW = 11;
+  private static final double SIGMA = 1.5;
+  private static final double C1 = (0.01 * 255) * (0.01 * 255);
+  private static final double C2 = (0.03 * 255) * (0.03 * 255);
+
+  private ImageQuality() {}
+
+  /** BT.601 luma of every pixel, row-major, after cutting {@code shave} pixels per border. */
+  public static double[] luma(RgbImage img, int shave) {
+    int w = img.width() - 2 * shave;
+    int h = img.height() - 2 * shave;
+    if (shave < 0 || w <= 0 || h <= 0) {
+      throw new IllegalArgumentException(
+          "cannot shave " + shave + " pixels from a " + img.width() + "x" + img.height() + " image");
+    }
+    byte[] rgb = img.rgb();
+    double[] y = new double[w * h];
+    for (int r = 0; r < h; r++) {
+      for (int x = 0; x < w; x++) {
+        int o = ((r + shave) * img.width() + x + shave) * 3;
+        y[r * w + x] = 16.0 + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF)
+            + 24.966 * (rgb[o + 2] & 0xFF)) / 255.0;
+      }
+    }
+    return y;
+  }
+
+  /** PSNR-Y in dB of {@code img} against {@code ref}; +infinity when Y is identical. */
+  public static double psnrY(RgbImage img, RgbImage ref, int shave) {
+    checkSameSize(img, ref);
+    return psnr(luma(img, shave), luma(ref, shave));
+  }
+
+  /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
+  public static double ssimY(RgbImage img, RgbImage ref, int shave) {
+    checkSameSize(img, ref);
+    return ssim(luma(img, shave), luma(ref, shave), img.width() - 2 * shave);
+  }
+
+  /** PSNR of two equally long arrays on the 0..255 scale. */
+  public static double psnr(double[] a, double[] b) {
+    if (a.length != b.length || a.length == 0) {
+      throw new IllegalArgumentException("arrays differ in length: " + a.length + ", " + b.length);
+    }
+    double sum = 0;
+    double chunk = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i];
+      chunk += d * d;
+      if ((i & 4095) == 4095) {
+        sum += chunk;
+        chunk = 0;
+      }
+    }
+    double mse = (sum + chunk) / a.length;
+    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+  }
+
+  /** SSIM of two single-channel images of {@code width} columns (0..255). */
+  public static double ssim(double[] a, double[] b, int width) {
+    int height = a.length / width;
+    if (a.length != b.length || height * width != a.length) {
+      throw new IllegalArgumentException("images differ in size");
+    }
+    if (width < WINDOW || height < WINDOW) {
+      throw new IllegalArgumentException(
+          "SSIM needs at least 11x11 pixels, got " + width + "x" + height);
+    }
+    double[] g = gaussian();
+    int ow = width - WINDOW + 1;
+    int oh = height - WINDOW + 1;
+    double[] aa = new double[a.length];
+    double[] bb = new double[a.length];
+    double[] ab = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      aa[i] = a[i] * a[i];
+      bb[i] = b[i] * b[i];
+      ab[i] = a[i] * b[i];
+    }
+    double[] mu1 = filterValid(a, width, height, g);
+    double[] mu2 = filterValid(b, width, height, g);
+    double[] e11 = filterValid(aa, width, height, g);
+    double[] e22 = filterValid(bb, width, height, g);
+    double[] e12 = filterValid(ab, width, height, g);
+    double sum = 0;
+    for (int r = 0; r < oh; r++) {
+      double rowSum = 0;
+      for (int x = 0; x < ow; x++) {
+        int i = r * ow + x;
+        double m1 = mu1[i];
+        double m2 = mu2[i];
+        double m11 = m1 * m1;
+        double m22 = m2 * m2;
+        double m12 = m1 * m2;
+        double s1 = e11[i] - m11;
+        double s2 = e22[i] - m22;
+        double s12 = e12[i] - m12;
+        rowSum += ((2 * m12 + C1) * (2 * s12 + C2)) / ((m11 + m22 + C1) * (s1 + s2 + C2));
+      }
+      sum += rowSum;
+    }
+    return sum / ((double) ow * oh);
+  }
+
+  /** Normalised 1-D Gaussian; the 2-D window is its outer product. */
+  static double[] gaussian() {
+    double[] g = new double[WINDOW];
+    double c = (WINDOW - 1) / 2.0;
+    double total = 0;
+    for (int i = 0; i < WINDOW; i++) {
+      g[i] = Math.exp(-((i - c) * (i - c)) / (2.0 * SIGMA * SIGMA));
+      total += g[i];
+    }
+    for (int i = 0; i < WINDOW; i++) {
+      g[i] /= total;
+    }
+    return g;
+  }
+
+  /** Separable 'valid' filtering: output (w - 10) x (h - 10). */
+  private static double[] filterValid(double[] x, int w, int h, double[] g) {
+    int oh = h - WINDOW + 1;
+    int ow = w - WINDOW + 1;
+    double[] vert = new double[oh * w];
+    for (int r = 0; r < oh; r++) {
+      for (int k = 0; k < WINDOW; k++) {
+        double gk = g[k];
+        int s = (r + k) * w;
+        int d = r * w;
+        for (int col = 0; col < w; col++) {
+          vert[d + col] += gk * x[s + col];
+        }
+      }
+    }
+    double[] out = new double[oh * ow];
+    for (int r = 0; r < oh; r++) {
+      for (int col = 0; col < ow; col++) {
+        double acc = 0;
+        int s = r * w + col;
+        for (int k = 0; k < WINDOW; k++) {
+          acc += g[k] * vert[s + k];
+        }
+        out[r * ow + col] = acc;
+      }
+    }
+    return out;
+  }
+
+  private static void checkSameSize(RgbImage a, RgbImage b) {
+    if (a.width() != b.width() || a.height() != b.height()) {
+      throw new IllegalArgumentException("images differ in size: " + a.width() + "x" + a.height()
+          + " vs " + b.width() + "x" + b.height());
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.wbsr.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.wbsr.ui.batch.BatchDialog;
+import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.port.Services;
+import dev.wbsr.ui.view.MainWindow;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the model on the core's services, the window, applies the theme
+ * and opens the bundled sample photo with the default x2 bundle, already upscaled.
+ */
+public class StudioApp extends Application {
+
+  private static volatile Supplier<Services> servicesFactory;
+  private static volatile java.util.function.BiConsumer<Stage, StudioModel> onStarted;
+  private StudioModel model;
+
+  /** Set by the launcher (the real core) or by tests (before {@code launch}). */
+  public static void setServicesFactory(Supplier<Services> f) {
+    servicesFactory = f;
+  }
+
+  /** Called on the FX thread once the window shows (automation: screenshots for the docs). */
+  public static void setOnStarted(java.util.function.BiConsumer<Stage, StudioModel> hook) {
+    onStarted = hook;
+  }
+
+  static Supplier<Services> servicesFactory() {
+    return servicesFactory;
+  }
+
+  @Override
+  public void start(Stage stage) {
+    model = create(stage, Objects.requireNonNull(servicesFactory, "services").get(), Settings.user());
+    stage.setOnCloseRequest(e -> model.shutdown());
+    stage.show();
+    openDefaults(model);
+    if (onStarted != null) {
+      onStarted.accept(stage, model);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (model != null) {
+      model.shutdown();
+    }
+  }
+
+  /** Builds the model and the window on {@code stage} (also used by the TestFX tests). */
+  public static StudioModel create(Stage stage, Services services, Settings settings) {
+    StudioModel model = new StudioModel(services, settings);
+    MainWindow window = new MainWindow(model, stage);
+    double w = settings.getDouble("window.w", 1280);
+    double h = settings.getDouble("window.h", 800);
+    Scene scene = window.createScene(w, h);
+    applyTheme(scene, model.darkProperty().get());
+    model.darkProperty().addListener((o, was, dark) -> applyTheme(scene, dark));
+    window.setBatchAction(() -> BatchDialog.show(stage, model));
+    stage.setScene(scene);
+    stage.setMinWidth(960);
+    stage.setMinHeight(600);
+    stage.widthProperty().addListener((o, a, b) -> settings.putDouble("window.w", b.doubleValue()));
+    stage.heightProperty().addListener((o, a, b) -> settings.putDouble("window.h", b.doubleValue()));
+    for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+      InputStream in = StudioApp.class.getResourceAsStream("icons/wbsr-" + size + ".png");
+      if (in != null) {
+        stage.getIcons().add(new Image(in));
+      }
+    }
+    return model;
+  }
+
+  static void applyTheme(Scene scene, boolean dark) {
+    Application.setUserAgentStylesheet(
+        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    String css = Objects.requireNonNull(StudioApp.class.getResource("studio.css")).toExternalForm();
+    scene.getStylesheets().setAll(css);
+    scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
+    scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
+  }
+
+  /** The default bundle and the sample photo, so the app shows something at once. */
+  public static void openDefaults(StudioModel model) {
+    model.discoverBundles(AppPaths.modelRoots());
+    if (model.bundles().isEmpty()) {
+      model.reportError("No model bundle found. Put bundles in a models/ folder beside the app or "
+          + "use File > Add Bundle Folder.");
+    }
+    AppPaths.asset("samples/coffee.png").ifPresent(model::open);
+  }
+}

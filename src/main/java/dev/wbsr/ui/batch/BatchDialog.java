@@ -1,0 +1,304 @@
+package dev.wbsr.ui.batch;
+
+import atlantafx.base.theme.Styles;
+import dev.wbsr.ui.model.Executors2;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.ui.port.RoutingMode;
+import dev.wbsr.ui.port.RoutingRequest;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Batch export of a folder: the form, progress with ETA, cancel, and the summary. */
+public final class BatchDialog {
+
+  private static final ExecutorService EXEC = Executors2.single("wbsr-batch");
+
+  private final StudioModel model;
+  private final Stage stage = new Stage();
+  private final TextField input = new TextField();
+  private final CheckBox recursive = new CheckBox("Include sub-folders (tree mirrored)");
+  private final TextField output = new TextField();
+  private final ComboBox<String> format = new ComboBox<>();
+  private final TextField template = new TextField();
+  private final Label preview = new Label();
+  private final ComboBox<BundleInfo> bundle = new ComboBox<>();
+  private final ComboBox<RoutingMode> mode = new ComboBox<>();
+  private final Slider budget = new Slider(0, 1, 0);
+  private final ComboBox<Existing> existing = new ComboBox<>();
+  private final ProgressBar progress = new ProgressBar(0);
+  private final Label status = new Label("Choose an input and an output folder.");
+  private final ListView<String> failures = new ListView<>();
+  private final Button start = new Button("Start");
+  private final Button cancel = new Button("Cancel");
+  private final Button openFolder = new Button("Open output folder");
+  private BatchTask task;
+
+  private BatchDialog(Window owner, StudioModel model) {
+    this.model = model;
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle("Batch export — WBSR Studio");
+    stage.setScene(new Scene(build(), 640, 600));
+    if (owner != null && owner.getScene() != null) {
+      stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
+    }
+    stage.setOnCloseRequest(e -> {
+      if (task != null && task.isRunning()) {
+        task.cancel();
+      }
+    });
+  }
+
+  public static BatchDialog show(Window owner, StudioModel model) {
+    BatchDialog d = new BatchDialog(owner, model);
+    d.stage.show();
+    return d;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  private VBox build() {
+    var s = model.settings();
+    input.setId("batchInput");
+    input.setText(s.get("batch.input", ""));
+    output.setId("batchOutput");
+    output.setText(s.get("batch.output", ""));
+    recursive.setId("batchRecursive");
+    recursive.setSelected(s.getBoolean("batch.recursive", false));
+    format.setId("batchFormat");
+    format.getItems().setAll("png", "jpg", "tif");
+    format.setValue(s.get("batch.format", "png"));
+    template.setId("batchTemplate");
+    template.setText(s.get("batch.template", "{name}_x{scale}"));
+    preview.getStyleClass().add("muted-small");
+    bundle.setId("batchBundle");
+    bundle.setItems(model.bundles());
+    bundle.setValue(model.bundleProperty().get());
+    bundle.setMaxWidth(Double.MAX_VALUE);
+    mode.setId("batchMode");
+    mode.getItems().setAll(RoutingMode.values());
+    mode.setValue(model.routingModeProperty().get());
+    budget.setId("batchBudget");
+    budget.setValue(model.budgetProperty().get());
+    Label budgetLabel = new Label();
+    budgetLabel.textProperty().bind(Bindings.createStringBinding(
+        () -> budget.getValue() <= 0.0049 ? "paper rule" : String.format("%.0f %%", budget.getValue() * 100),
+        budget.valueProperty()));
+    existing.setId("batchExisting");
+    existing.getItems().setAll(Existing.values());
+    existing.setValue(s.getEnum("batch.existing", Existing.SKIP));
+    template.textProperty().addListener(o -> updatePreview());
+    format.valueProperty().addListener(o -> updatePreview());
+    bundle.valueProperty().addListener(o -> updatePreview());
+    mode.valueProperty().addListener(o -> updatePreview());
+    updatePreview();
+
+    GridPane g = new GridPane();
+    g.setHgap(10);
+    g.setVgap(8);
+    ColumnConstraints c0 = new ColumnConstraints();
+    c0.setMinWidth(110);
+    ColumnConstraints c1 = new ColumnConstraints();
+    c1.setHgrow(Priority.ALWAYS);
+    g.getColumnConstraints().addAll(c0, c1);
+    int r = 0;
+    g.addRow(r++, label("Input folder"), folderRow(input, "batchInputBrowse"));
+    g.addRow(r++, new Region(), recursive);
+    g.addRow(r++, label("Output folder"), folderRow(output, "batchOutputBrowse"));
+    g.addRow(r++, label("Format"), format);
+    g.addRow(r++, label("File name"), new VBox(2, template, preview));
+    g.addRow(r++, label("Bundle"), bundle);
+    g.addRow(r++, label("Mode"), mode);
+    HBox budgetRow = new HBox(8, budget, budgetLabel);
+    HBox.setHgrow(budget, Priority.ALWAYS);
+    budgetRow.disableProperty().bind(mode.valueProperty().isNotEqualTo(RoutingMode.WBSR));
+    g.addRow(r++, label("Budget"), budgetRow);
+    g.addRow(r++, label("If it exists"), existing);
+
+    progress.setId("batchProgress");
+    progress.setMaxWidth(Double.MAX_VALUE);
+    status.setId("batchStatus");
+    status.setWrapText(true);
+    failures.setId("batchFailures");
+    failures.setPrefHeight(90);
+    failures.setPlaceholder(new Label("No failures"));
+    start.setId("batchStart");
+    start.getStyleClass().add(Styles.ACCENT);
+    start.setDefaultButton(true);
+    start.setOnAction(e -> start());
+    cancel.setId("batchCancel");
+    cancel.setDisable(true);
+    cancel.setOnAction(e -> {
+      if (task != null) {
+        task.cancel();
+      }
+    });
+    openFolder.setId("batchOpenFolder");
+    openFolder.setDisable(true);
+    openFolder.setOnAction(e -> openOutput());
+    Button close = new Button("Close");
+    close.setId("batchClose");
+    close.setCancelButton(true);
+    close.setOnAction(e -> {
+      if (task != null && task.isRunning()) {
+        task.cancel();
+      }
+      stage.close();
+    });
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox buttons = new HBox(8, openFolder, spacer, cancel, close, start);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+    VBox root = new VBox(12, g, progress, status, failures, buttons);
+    root.setPadding(new Insets(16));
+    root.getStyleClass().add("batch-dialog");
+    root.setId("batchDialog");
+    VBox.setVgrow(failures, Priority.ALWAYS);
+    return root;
+  }
+
+  private static Label label(String t) {
+    Label l = new Label(t);
+    l.getStyleClass().add("form-label");
+    return l;
+  }
+
+  private HBox folderRow(TextField f, String id) {
+    Button b = new Button("Browse…");
+    b.setId(id);
+    b.setOnAction(e -> {
+      DirectoryChooser dc = new DirectoryChooser();
+      File cur = new File(f.getText());
+      if (cur.isDirectory()) {
+        dc.setInitialDirectory(cur);
+      }
+      File chosen = dc.showDialog(stage);
+      if (chosen != null) {
+        f.setText(chosen.getAbsolutePath());
+      }
+    });
+    HBox h = new HBox(6, f, b);
+    HBox.setHgrow(f, Priority.ALWAYS);
+    return h;
+  }
+
+  private BatchRequest request() {
+    RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
+    RoutingRequest rr = RoutingRequest.of(m).withBudget(budget.getValue()).withEta(model.etaProperty().get());
+    return new BatchRequest(Path.of(input.getText().trim()), recursive.isSelected(),
+        Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
+        existing.getValue());
+  }
+
+  private void updatePreview() {
+    try {
+      preview.setText("e.g. photo.jpg → " + BatchPlanner.name(request(), "photo.jpg") + "." + format.getValue()
+          + "   ({name} {bundle} {scale} {mode})");
+    } catch (RuntimeException e) {
+      preview.setText("");
+    }
+  }
+
+  private void start() {
+    if (input.getText().isBlank() || output.getText().isBlank()) {
+      status.setText("Choose an input and an output folder.");
+      return;
+    }
+    if (bundle.getValue() == null) {
+      status.setText("No model bundle is available.");
+      return;
+    }
+    var s = model.settings();
+    s.put("batch.input", input.getText());
+    s.put("batch.output", output.getText());
+    s.putBoolean("batch.recursive", recursive.isSelected());
+    s.put("batch.format", format.getValue());
+    s.put("batch.template", template.getText());
+    s.putEnum("batch.existing", existing.getValue());
+    failures.getItems().clear();
+    task = new BatchTask(model.services(), request());
+    progress.progressProperty().bind(task.progressProperty());
+    status.textProperty().bind(task.messageProperty());
+    start.setDisable(true);
+    cancel.setDisable(false);
+    openFolder.setDisable(true);
+    task.setOnSucceeded(e -> finished(task.getValue()));
+    task.setOnCancelled(e -> {
+      unbind();
+      status.setText("Cancelled; finishing the current step…");
+    });
+    task.setOnFailed(e -> {
+      unbind();
+      status.setText("Batch failed: " + dev.wbsr.ui.model.UserMessages.describe(task.getException()));
+      start.setDisable(false);
+      cancel.setDisable(true);
+    });
+    BatchTask t = task;
+    EXEC.execute(() -> {
+      t.run();
+      if (t.isCancelled()) {
+        javafx.application.Platform.runLater(() -> finished(new BatchSummary(0, 0, java.util.List.of(), true,
+            Path.of(output.getText().trim()), 0)));
+      }
+    });
+  }
+
+  private void unbind() {
+    progress.progressProperty().unbind();
+    status.textProperty().unbind();
+  }
+
+  private void finished(BatchSummary sum) {
+    unbind();
+    start.setDisable(false);
+    cancel.setDisable(true);
+    openFolder.setDisable(false);
+    progress.setProgress(sum.cancelled() ? progress.getProgress() : 1);
+    status.setText(sum.cancelled() ? "Cancelled. No half-written file was left." : sum.headline());
+    for (BatchSummary.Failure f : sum.failures()) {
+      failures.getItems().add(f.toString());
+    }
+  }
+
+  private void openOutput() {
+    File dir = new File(output.getText().trim());
+    new Thread(() -> {
+      try {
+        if (java.awt.Desktop.isDesktopSupported()
+            && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+          java.awt.Desktop.getDesktop().open(dir);
+        } else {
+          new ProcessBuilder("xdg-open", dir.getAbsolutePath()).start();
+        }
+      } catch (Exception | Error ex) {
+        javafx.application.Platform.runLater(() -> status.setText("Cannot open " + dir + ": " + ex.getMessage()));
+      }
+    }, "open-folder").start();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.wbsr.ui.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Daemon executors whose uncaught exceptions are logged, not lost (cryptomator's habit). */
+public final class Executors2 {
+
+  private static final Logger LOG = Logger.getLogger("dev.wbsr.ui");
+
+  private Executors2() {}
+
+  public static ExecutorService single(String name) {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.WARNING, "uncaught in " + name, e));
+      return t;
+    });
+  }
+}

@@ -1,0 +1,51 @@
+package dev.wbsr.ui.model;
+
+/**
+ * The numbers of the status bar. {@code psnr}/{@code ssim} are NaN until known; {@code reference}
+ * says what they were measured against ("ground truth" or "supernet").
+ */
+public record Readouts(
+    double psnr,
+    double ssim,
+    String reference,
+    double gflops,
+    double gflopsSupernet,
+    String patchesPerSubnet,
+    double seconds,
+    String device) {
+
+  public static final Readouts EMPTY =
+      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "");
+
+  public double percent() {
+    return gflopsSupernet <= 0 ? 0 : 100 * gflops / gflopsSupernet;
+  }
+
+  public String qualityText() {
+    if (Double.isNaN(psnr)) {
+      return reference.isEmpty() ? "PSNR-Y —" : "PSNR-Y — (vs " + reference + ")";
+    }
+    String p = Double.isInfinite(psnr) ? "∞" : String.format("%.2f dB", psnr);
+    return String.format("PSNR-Y %s · SSIM-Y %.4f (vs %s)", p, ssim, reference);
+  }
+
+  public String flopsText() {
+    if (gflopsSupernet <= 0) {
+      return "GFLOPs —";
+    }
+    return String.format(
+        "%.2f / %.2f GFLOPs (%.0f%%)", gflops, gflopsSupernet, percent());
+  }
+
+  public Readouts withQuality(double p, double s, String ref) {
+    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device);
+  }
+
+  public Readouts withCost(double g, double gs, String pps) {
+    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device);
+  }
+
+  public Readouts withTime(double s, String dev) {
+    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.ui.port.PatchGrid;
+import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.port.SubnetInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pure helpers turning a routing into the table, the readout texts and the hover card. */
+public final class RoutingSummary {
+
+  private RoutingSummary() {}
+
+  public static List<ClassRow> classRows(BundleInfo b, PatchGrid g, Routing r) {
+    int k = g.numClasses();
+    int[] counts = new int[k + 1];
+    for (int c : g.classes()) {
+      if (c >= 1 && c <= k) {
+        counts[c]++;
+      }
+    }
+    List<ClassRow> rows = new ArrayList<>(k);
+    for (int c = 1; c <= k; c++) {
+      String subnet = "—";
+      double gf = 0;
+      if (r != null && r.subnetOfClass() != null) {
+        int m = r.subnetOfClass()[c - 1];
+        subnet = subnetName(b, m);
+        gf = m < 0 ? 0 : b.subnets().get(m).gflopsPerPatch();
+      } else if (r != null) {
+        subnet = "by edge score";
+      }
+      rows.add(new ClassRow(c, counts[c], g.count() == 0 ? 0 : counts[c] / (double) g.count(), subnet, gf));
+    }
+    return rows;
+  }
+
+  public static String subnetName(BundleInfo b, int m) {
+    return m < 0 ? "bicubic" : b.subnets().get(m).name();
+  }
+
+  /** "w16-d2 12 · w32-d4 40 · …" (subnets with no patch are left out). */
+  public static String patchesPerSubnet(BundleInfo b, Routing r) {
+    StringBuilder s = new StringBuilder();
+    if (r.bicubicPatches() > 0) {
+      s.append("bicubic ").append(r.bicubicPatches());
+    }
+    int[] n = r.patchesPerSubnet();
+    for (int m = 0; m < n.length; m++) {
+      if (n[m] > 0) {
+        if (s.length() > 0) {
+          s.append(" · ");
+        }
+        s.append(b.subnets().get(m).name()).append(' ').append(n[m]);
+      }
+    }
+    return s.toString();
+  }
+
+  public static String hover(BundleInfo b, PatchGrid g, Routing r, int patch) {
+    if (patch < 0 || g == null) {
+      return null;
+    }
+    int col = patch % g.cols();
+    int row = patch / g.cols();
+    StringBuilder s = new StringBuilder();
+    s.append(String.format("Patch (%d, %d)%n", col, row));
+    s.append(String.format("Score %.2f · class %d of %d", g.scores()[patch], g.classes()[patch], g.numClasses()));
+    if (r != null) {
+      int m = r.subnetOfPatch()[patch];
+      s.append(String.format("%nSubnet %s", subnetName(b, m)));
+      if (m >= 0) {
+        SubnetInfo si = b.subnets().get(m);
+        s.append(String.format(" · %.3f GFLOPs", si.gflopsPerPatch()));
+      }
+    }
+    return s.toString();
+  }
+}

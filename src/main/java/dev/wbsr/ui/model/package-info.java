@@ -1,0 +1,2 @@
+/** View-models: JavaFX properties and commands, no nodes. Work runs on background Tasks. */
+package dev.wbsr.ui.model;

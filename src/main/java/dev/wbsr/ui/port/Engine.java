@@ -1,0 +1,20 @@
+package dev.wbsr.ui.port;
+
+import dev.wbsr.image.RgbImage;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Bundles and sessions. */
+public interface Engine {
+
+  /** Every readable bundle directly under the given folders (broken ones are skipped). */
+  List<BundleInfo> discover(List<Path> roots);
+
+  /** One bundle folder; fails with a clear message when it is broken. */
+  BundleInfo load(Path dir) throws Exception;
+
+  UpscaleSession open(BundleInfo bundle, RgbImage lr) throws Exception;
+
+  /** "CPU" or "CUDA" (what the sessions run on). */
+  String device();
+}

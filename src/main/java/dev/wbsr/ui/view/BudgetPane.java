@@ -1,0 +1,104 @@
+package dev.wbsr.ui.view;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.wbsr.ui.model.ClassRow;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.port.RoutingMode;
+import dev.wbsr.ui.viewer.ColorMaps;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Compute budget: the slider (0 = the paper's rule, else a budget in (0, 1]), ARM's eta, and the
+ * class -> subnet table that follows the slider at once.
+ */
+final class BudgetPane extends VBox {
+
+  BudgetPane(StudioModel model) {
+    super(8);
+    getStyleClass().add("sidebar-section");
+    Slider budget = new Slider(0, 1, model.budgetProperty().get());
+    budget.setId("budgetSlider");
+    budget.setBlockIncrement(0.05);
+    budget.setMajorTickUnit(0.25);
+    budget.valueProperty().bindBidirectional(model.budgetProperty());
+    Label budgetValue = new Label();
+    budgetValue.setId("budgetLabel");
+    budgetValue.getStyleClass().add(Styles.TEXT_BOLD);
+    budgetValue.textProperty().bind(Bindings.createStringBinding(() -> {
+      double b = model.budgetProperty().get();
+      return b <= 0.0049 ? "paper rule" : String.format("%.0f %%", b * 100);
+    }, model.budgetProperty()));
+    VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), budget);
+    budgetBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.WBSR));
+    budgetBox.managedProperty().bind(budgetBox.visibleProperty());
+
+    Slider eta = new Slider(0.5, 32, model.etaProperty().get());
+    eta.setId("etaSlider");
+    eta.valueProperty().bindBidirectional(model.etaProperty());
+    Label etaValue = new Label();
+    etaValue.textProperty().bind(Bindings.format("η = %.1f", model.etaProperty()));
+    VBox etaBox = new VBox(2, row("ARM trade-off", etaValue), eta);
+    etaBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.ARM));
+    etaBox.managedProperty().bind(etaBox.visibleProperty());
+
+    getChildren().addAll(Ui.heading("COMPUTE"), budgetBox, etaBox, table(model));
+  }
+
+  private static BorderPane row(String text, Label value) {
+    BorderPane p = new BorderPane();
+    p.setLeft(new Label(text));
+    p.setRight(value);
+    return p;
+  }
+
+  private static TableView<ClassRow> table(StudioModel model) {
+    TableView<ClassRow> t = new TableView<>(model.classRows());
+    t.setId("classTable");
+    t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    t.setFixedCellSize(21);
+    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(21).add(36)
+        .map(n -> Math.max(n.doubleValue(), 120)));
+    t.setMinHeight(120);
+    t.setPlaceholder(new Label("Open an image to see its classes"));
+    TableColumn<ClassRow, ClassRow> k = new TableColumn<>("Class");
+    k.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    k.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(ClassRow r, boolean empty) {
+        super.updateItem(r, empty);
+        if (empty || r == null) {
+          setGraphic(null);
+          setText(null);
+          return;
+        }
+        Rectangle sw = new Rectangle(10, 10, ColorMaps.fx(ColorMaps.classColor(r.klass(), model.classRows().size())));
+        setGraphic(sw);
+        setText(String.valueOf(r.klass()));
+      }
+    });
+    k.setPrefWidth(62);
+    k.setMinWidth(58);
+    TableColumn<ClassRow, String> share = new TableColumn<>("Patches");
+    share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+        String.format("%d (%.0f%%)", c.getValue().patches(), c.getValue().share() * 100)));
+    share.setPrefWidth(80);
+    TableColumn<ClassRow, String> sub = new TableColumn<>("Subnet");
+    sub.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subnet()));
+    sub.setPrefWidth(80);
+    TableColumn<ClassRow, String> gf = new TableColumn<>("GFLOPs");
+    gf.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format("%.3f", c.getValue().gflops())));
+    t.getColumns().addAll(java.util.List.of(k, share, sub, gf));
+    return t;
+  }
+}

@@ -1,0 +1,281 @@
+package dev.wbsr.ui.view;
+
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.WorkMode;
+import dev.wbsr.ui.port.LoadedImage;
+import dev.wbsr.ui.port.RoutingMode;
+import dev.wbsr.ui.viewer.CompareMode;
+import dev.wbsr.ui.viewer.CompareView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The window: menu, sidebar, viewer (with its toolbar and the chart drawer) and status bar. */
+public final class MainWindow {
+
+  private final StudioModel model;
+  private final Stage stage;
+  private final CompareView viewer = new CompareView();
+  private final BorderPane root = new BorderPane();
+  private final BorderPane centre = new BorderPane();
+  private final TradeoffPane chart;
+  private final ExportActions exports;
+  private final Menu recentMenu = new Menu("Open Recent");
+  private Runnable batchAction = () -> {};
+
+  public MainWindow(StudioModel model, Stage stage) {
+    this.model = model;
+    this.stage = stage;
+    this.chart = new TradeoffPane(model);
+    this.exports = new ExportActions(model, stage, model::runInBackground);
+    root.setId("mainRoot");
+    bindViewer();
+    VBox side = new VBox(10,
+        new SourcePane(model, this::chooseAndOpen),
+        new ModelPane(model, this::chooseBundleFolder),
+        new BudgetPane(model),
+        new OverlayPane(model));
+    side.getStyleClass().add("sidebar");
+    ScrollPane scroll = new ScrollPane(side);
+    scroll.setId("sidebar");
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setPrefWidth(340);
+    scroll.setMinWidth(280);
+    centre.setTop(new ViewerToolbar(model, viewer, this::toggleChart));
+    centre.setCenter(viewer);
+    root.setTop(menu());
+    root.setLeft(scroll);
+    root.setCenter(centre);
+    root.setBottom(new StatusBar(model));
+    model.setErrorSink(m -> Dialogs.error(stage, m));
+    model.sweepWantedProperty().addListener((o, was, now) -> centre.setRight(now ? chart : null));
+    if (model.sweepWantedProperty().get()) {
+      centre.setRight(chart);
+    }
+  }
+
+  public Scene createScene(double w, double h) {
+    Scene scene = new Scene(root, w, h);
+    installKeys(scene);
+    installDragAndDrop(scene);
+    stage.titleProperty().bind(model.titleProperty());
+    return scene;
+  }
+
+  public void setBatchAction(Runnable r) {
+    batchAction = r;
+  }
+
+  public CompareView viewer() {
+    return viewer;
+  }
+
+  private void bindViewer() {
+    viewer.leftProperty().bind(model.leftSourceProperty());
+    viewer.rightProperty().bind(model.rightSourceProperty());
+    viewer.overlayProperty().bind(model.overlayMapProperty());
+    viewer.overlayOpacityProperty().bind(model.opacityProperty());
+    viewer.modeProperty().bind(model.compareModeProperty());
+    viewer.leftLabelProperty().bind(model.leftLabelProperty());
+    viewer.rightLabelProperty().bind(model.rightLabelProperty());
+    viewer.setHoverText(model::hoverText);
+    model.revisionProperty().addListener(o -> viewer.repaint());
+    model.darkProperty().addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));
+    viewer.setBackgroundColor(model.darkProperty().get() ? 0x161b22 : 0xd0d7de);
+  }
+
+  // ---- menu ------------------------------------------------------------------------------------
+
+  private MenuBar menu() {
+    Menu file = new Menu("File");
+    file.getItems().addAll(
+        item("menuOpen", "Open…", "Shortcut+O", this::chooseAndOpen),
+        recentMenu,
+        item("menuPaste", "Paste Image", "Shortcut+V", this::paste),
+        new SeparatorMenuItem(),
+        item("menuExportImage", "Export Upscaled Image…", "Shortcut+S", exports::exportImage),
+        item("menuExportHeatmap", "Export Heat-map PNG…", "Shortcut+Shift+H", exports::exportHeatmap),
+        item("menuExportSideBySide", "Export Side-by-side…", "Shortcut+Shift+S", exports::exportSideBySide),
+        item("menuExportCsv", "Export Per-patch CSV…", "Shortcut+Shift+C", exports::exportCsv),
+        new SeparatorMenuItem(),
+        item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
+        item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
+        new SeparatorMenuItem(),
+        item("menuQuit", "Quit", "Shortcut+Q", stage::close));
+    model.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+    rebuildRecent();
+    Menu view = new Menu("View");
+    view.getItems().addAll(
+        item("menuMode", "Upscale / Evaluate", "E", () -> model.workModeProperty().set(
+            model.workModeProperty().get() == WorkMode.UPSCALE ? WorkMode.EVALUATE : WorkMode.UPSCALE)),
+        item("menuWbsr", "WBSR", "W", () -> model.routingModeProperty().set(RoutingMode.WBSR)),
+        item("menuSupernet", "Supernet", "S", () -> model.routingModeProperty().set(RoutingMode.SUPERNET)),
+        item("menuArm", "ARM", "A", () -> model.routingModeProperty().set(RoutingMode.ARM)),
+        item("menuBicubic", "Bicubic", "B", () -> model.routingModeProperty().set(RoutingMode.BICUBIC)),
+        item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> nudgeBudget(-0.05)),
+        item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> nudgeBudget(0.05)),
+        new SeparatorMenuItem(),
+        item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlayKindProperty(), OverlayKind.values())),
+        item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compareModeProperty(), CompareMode.values())),
+        item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
+        new SeparatorMenuItem(),
+        item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
+        item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
+        item("menuFit", "Fit", "Shortcut+0", viewer::fit),
+        item("menuActual", "Actual Size", "Shortcut+1", viewer::actualSize),
+        new SeparatorMenuItem(),
+        item("menuDark", "Dark Theme", "Shortcut+Shift+D", () -> model.darkProperty().set(!model.darkProperty().get())),
+        item("menuCancel", "Cancel Job", "ESCAPE", model::cancel));
+    Menu help = new Menu("Help");
+    help.getItems().addAll(
+        item("menuHelp", "Shortcuts and Help", "F1", () -> HelpPane.show(stage)),
+        item("menuAbout", "About WBSR Studio", null,
+            () -> AboutPane.show(stage, model.bundles(), model.services().engine().device())));
+    MenuBar bar = new MenuBar(file, view, help);
+    bar.setId("menuBar");
+    return bar;
+  }
+
+  private static MenuItem item(String id, String text, String keys, Runnable action) {
+    MenuItem i = new MenuItem(text);
+    i.setId(id);
+    if (keys != null) {
+      i.setAccelerator(KeyCombination.keyCombination(keys));
+    }
+    i.setOnAction(e -> action.run());
+    return i;
+  }
+
+  private static <E extends Enum<E>> void cycle(javafx.beans.property.ObjectProperty<E> p, E[] values) {
+    p.set(values[(p.get().ordinal() + 1) % values.length]);
+  }
+
+  private void nudgeBudget(double d) {
+    model.routingModeProperty().set(RoutingMode.WBSR);
+    model.budgetProperty().set(Math.max(0, Math.min(1, model.budgetProperty().get() + d)));
+  }
+
+  private void rebuildRecent() {
+    recentMenu.getItems().clear();
+    for (Path p : model.recentFiles()) {
+      MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+      i.setOnAction(e -> model.open(p));
+      recentMenu.getItems().add(i);
+    }
+    recentMenu.setDisable(recentMenu.getItems().isEmpty());
+  }
+
+  private void toggleChart() {
+    model.sweepWantedProperty().set(!model.sweepWantedProperty().get());
+  }
+
+  // ---- open, paste, drop -----------------------------------------------------------------------
+
+  private void chooseAndOpen() {
+    FileChooser fc = new FileChooser();
+    fc.setTitle("Open image");
+    fc.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
+            "*.webp", "*.bmp", "*.psd"),
+        new FileChooser.ExtensionFilter("All files", "*.*"));
+    String dir = model.settings().get("lastDir", null);
+    if (dir != null && new File(dir).isDirectory()) {
+      fc.setInitialDirectory(new File(dir));
+    }
+    File f = fc.showOpenDialog(stage);
+    if (f != null) {
+      model.open(f.toPath());
+    }
+  }
+
+  private void chooseBundleFolder() {
+    DirectoryChooser dc = new DirectoryChooser();
+    dc.setTitle("Choose a model bundle folder (with manifest.json)");
+    File f = dc.showDialog(stage);
+    if (f != null) {
+      model.addBundleFolder(f.toPath());
+    }
+  }
+
+  void paste() {
+    Clipboard cb = Clipboard.getSystemClipboard();
+    if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
+      model.open(cb.getFiles().get(0).toPath());
+    } else if (cb.hasImage()) {
+      model.openLoaded(new LoadedImage(fromFx(cb.getImage()), null, "png", null));
+    } else {
+      model.reportError("The clipboard holds no image or image file.");
+    }
+  }
+
+  static RgbImage fromFx(Image img) {
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    RgbImage out = RgbImage.allocate(w, h);
+    PixelReader r = img.getPixelReader();
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+      for (int x = 0; x < w; x++) {
+        int i = (y * w + x) * 3;
+        out.rgb()[i] = (byte) (row[x] >> 16);
+        out.rgb()[i + 1] = (byte) (row[x] >> 8);
+        out.rgb()[i + 2] = (byte) row[x];
+      }
+    }
+    return out;
+  }
+
+  private void installDragAndDrop(Scene scene) {
+    scene.setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY);
+      }
+      e.consume();
+    });
+    scene.setOnDragDropped(e -> {
+      List<File> files = e.getDragboard().getFiles();
+      boolean ok = files != null && !files.isEmpty();
+      if (ok) {
+        model.open(files.get(0).toPath());
+      }
+      e.setDropCompleted(ok);
+      e.consume();
+    });
+  }
+
+  private void installKeys(Scene scene) {
+    Consumer<KeyEvent> flip = e -> {
+      if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
+        viewer.flipHeldProperty().set(e.getEventType() == KeyEvent.KEY_PRESSED);
+        e.consume();
+      }
+    };
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, flip::accept);
+    scene.addEventFilter(KeyEvent.KEY_RELEASED, flip::accept);
+  }
+}

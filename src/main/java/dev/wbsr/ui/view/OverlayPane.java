@@ -1,0 +1,77 @@
+package dev.wbsr.ui.view;
+
+import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.ui.viewer.ColorMaps;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/** Overlay: class map / subnet map / off, opacity, and the colour legend. */
+final class OverlayPane extends VBox {
+
+  private final FlowPane legend = new FlowPane(8, 4);
+  private final StudioModel model;
+
+  OverlayPane(StudioModel model) {
+    super(8);
+    this.model = model;
+    getStyleClass().add("sidebar-section");
+    HBox kinds = Ui.segmented(model.overlayKindProperty(), OverlayKind.values(),
+        k -> "overlay" + k.name().charAt(0) + k.name().substring(1).toLowerCase(), OverlayKind::toString);
+    Slider op = new Slider(0, 1, model.opacityProperty().get());
+    op.setId("opacitySlider");
+    op.valueProperty().bindBidirectional(model.opacityProperty());
+    Label opValue = new Label();
+    opValue.textProperty().bind(Bindings.format("%.0f %%", model.opacityProperty().multiply(100)));
+    BorderPane opRow = new BorderPane();
+    opRow.setLeft(new Label("Opacity"));
+    opRow.setRight(opValue);
+    legend.setId("legend");
+    legend.getStyleClass().add("legend");
+    model.overlayKindProperty().addListener(o -> rebuild());
+    model.documentProperty().addListener(o -> rebuild());
+    model.bundleProperty().addListener(o -> rebuild());
+    rebuild();
+    getChildren().addAll(Ui.heading("HEAT-MAP"), kinds, opRow, op, legend);
+  }
+
+  private void rebuild() {
+    legend.getChildren().clear();
+    BundleInfo b = model.bundleProperty().get();
+    if (b == null || model.overlayKindProperty().get() == OverlayKind.OFF) {
+      return;
+    }
+    if (model.overlayKindProperty().get() == OverlayKind.CLASS) {
+      int k = b.numClasses();
+      legend.getChildren().add(new Label("easy"));
+      for (int c = 1; c <= k; c++) {
+        legend.getChildren().add(swatch(ColorMaps.classColor(c, k), String.valueOf(c)));
+      }
+      legend.getChildren().add(new Label("hard"));
+    } else {
+      legend.getChildren().add(swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
+      for (int m = 0; m < b.subnets().size(); m++) {
+        legend.getChildren().add(swatch(ColorMaps.subnetColor(m, b.subnets().size()), b.subnets().get(m).name()));
+      }
+    }
+  }
+
+  private static HBox swatch(int rgb, String text) {
+    Rectangle r = new Rectangle(12, 12, ColorMaps.fx(rgb));
+    r.setArcWidth(3);
+    r.setArcHeight(3);
+    Label l = new Label(text);
+    l.getStyleClass().add("muted-small");
+    HBox h = new HBox(3, r, l);
+    h.setAlignment(Pos.CENTER_LEFT);
+    return h;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.wbsr.ui.view;
+
+import atlantafx.base.theme.Styles;
+import dev.wbsr.ui.model.Readouts;
+import dev.wbsr.ui.model.StudioModel;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Readouts (quality, FLOPs, patches per subnet, time, device) and the progress of the job. */
+final class StatusBar extends HBox {
+
+  private final Label status = new Label("Ready");
+  private final ProgressBar progress = new ProgressBar(0);
+  private final Button cancel;
+
+  StatusBar(StudioModel model) {
+    super(10);
+    getStyleClass().add("status-bar");
+    setAlignment(Pos.CENTER_LEFT);
+    Label quality = readout("qualityReadout");
+    Label flops = readout("flopsReadout");
+    Label patches = readout("patchesReadout");
+    Label time = readout("timeReadout");
+    Label device = readout("deviceReadout");
+    for (Label l : new Label[] {quality, flops, time, device}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    patches.setMinWidth(60);
+    patches.setMaxWidth(420);
+    HBox.setHgrow(patches, Priority.SOMETIMES);
+    model.readoutsProperty().addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
+    show(model.readoutsProperty().get(), quality, flops, patches, time, device);
+
+    status.setId("statusText");
+    status.getStyleClass().add(Styles.TEXT_MUTED);
+    status.setMinWidth(40);
+    status.setMaxWidth(260);
+    progress.setId("progressBar");
+    progress.setPrefWidth(140);
+    cancel = Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    getChildren().addAll(quality, sep(), flops, sep(), patches, sep(), time, device, spacer, status, progress, cancel);
+    model.engineTaskProperty().addListener((o, was, t) -> track(t != null ? t : model.auxTaskProperty().get()));
+    model.auxTaskProperty().addListener((o, was, t) -> {
+      if (model.engineTaskProperty().get() == null) {
+        track(t);
+      }
+    });
+    track(null);
+  }
+
+  private Task<?> tracked;
+
+  private void track(Task<?> t) {
+    tracked = t;
+    status.textProperty().unbind();
+    progress.progressProperty().unbind();
+    progress.visibleProperty().unbind();
+    cancel.visibleProperty().unbind();
+    if (t == null || t.isDone()) {
+      status.setText("Ready");
+      progress.setProgress(0);
+      progress.setVisible(false);
+      cancel.setVisible(false);
+      return;
+    }
+    status.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then("Working…").otherwise(t.messageProperty()));
+    progress.progressProperty().bind(t.progressProperty());
+    progress.setVisible(true);
+    cancel.setVisible(true);
+    t.runningProperty().addListener((o, was, now) -> {
+      if (!now && tracked == t) {
+        track(null);
+      }
+    });
+  }
+
+  private static Separator sep() {
+    return new Separator(Orientation.VERTICAL);
+  }
+
+  private static Label readout(String id) {
+    Label l = new Label();
+    l.setId(id);
+    l.getStyleClass().add("readout");
+    return l;
+  }
+
+  private static void show(Readouts r, Label q, Label f, Label p, Label t, Label d) {
+    q.setText(r.qualityText());
+    f.setText(r.flopsText());
+    p.setText(r.patchesPerSubnet().isEmpty() ? "" : "Patches: " + r.patchesPerSubnet());
+    p.setTooltip(new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
+    t.setText(Double.isNaN(r.seconds()) ? "" : String.format("%.2f s", r.seconds()));
+    d.setText(r.device().isEmpty() ? "" : r.device());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.wbsr.ui.view;
+
+import dev.wbsr.ui.model.Readouts;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.SweepPoint;
+import dev.wbsr.ui.model.WorkMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * PSNR-Y against FLOPs (% of the supernet) over a sweep of the budget and of ARM's eta, with the
+ * current setting marked. The sweep runs when this pane is open and yields to the slider.
+ */
+final class TradeoffPane extends VBox {
+
+  private final ScatterChart<Number, Number> chart;
+  private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+  private final XYChart.Series<Number, Number> current = new XYChart.Series<>();
+  private final StudioModel model;
+  private final Label note = new Label();
+
+  TradeoffPane(StudioModel model) {
+    super(6);
+    this.model = model;
+    setId("tradeoffPane");
+    getStyleClass().add("tradeoff-pane");
+    NumberAxis x = new NumberAxis();
+    x.setLabel("FLOPs, % of supernet");
+    x.setAutoRanging(true);
+    x.setForceZeroInRange(true);
+    NumberAxis y = new NumberAxis();
+    y.setLabel("PSNR-Y (dB)");
+    y.setForceZeroInRange(false);
+    chart = new ScatterChart<>(x, y);
+    chart.setId("tradeoffChart");
+    chart.setAnimated(false);
+    chart.setLegendVisible(true);
+    VBox.setVgrow(chart, Priority.ALWAYS);
+    current.setName("Current");
+    for (String s : new String[] {"WBSR budget", "WBSR paper rule", "ARM", "Bicubic"}) {
+      XYChart.Series<Number, Number> ser = new XYChart.Series<>();
+      ser.setName(s);
+      series.put(s, ser);
+      chart.getData().add(ser);
+    }
+    chart.getData().add(current);
+    note.getStyleClass().add("muted-small");
+    note.setWrapText(true);
+    model.sweepPoints().addListener((ListChangeListener<SweepPoint>) c -> rebuild());
+    model.readoutsProperty().addListener(o -> markCurrent());
+    model.documentProperty().addListener(o -> updateNote());
+    updateNote();
+    Label title = new Label("Trade-off: PSNR-Y vs FLOPs");
+    title.getStyleClass().add("section-title");
+    getChildren().addAll(title, chart, note);
+    setPrefWidth(380);
+  }
+
+  private void updateNote() {
+    boolean eval = model.documentProperty().get() != null
+        && model.documentProperty().get().mode() == WorkMode.EVALUATE;
+    note.setText(eval ? "PSNR-Y against the ground truth."
+        : "Upscale mode: PSNR-Y against the supernet output (the supernet itself is off the chart). "
+            + "Use Evaluate for scores against ground truth.");
+  }
+
+  private void rebuild() {
+    for (XYChart.Series<Number, Number> s : series.values()) {
+      s.getData().clear();
+    }
+    for (SweepPoint p : model.sweepPoints()) {
+      if (Double.isInfinite(p.psnr()) || Double.isNaN(p.psnr())) {
+        continue;
+      }
+      XYChart.Series<Number, Number> s = series.get(p.series());
+      if (s != null) {
+        s.getData().add(new XYChart.Data<>(p.flopsRatio() * 100, p.psnr()));
+      }
+    }
+    markCurrent();
+  }
+
+  private void markCurrent() {
+    Readouts r = model.readoutsProperty().get();
+    current.getData().clear();
+    if (!Double.isNaN(r.psnr()) && !Double.isInfinite(r.psnr()) && r.gflopsSupernet() > 0) {
+      XYChart.Data<Number, Number> d = new XYChart.Data<>(r.percent(), r.psnr());
+      javafx.scene.shape.Circle mark = new javafx.scene.shape.Circle(7);
+      mark.setFill(javafx.scene.paint.Color.TRANSPARENT);
+      mark.setStroke(javafx.scene.paint.Color.web("#e5534b"));
+      mark.setStrokeWidth(3);
+      d.setNode(mark);
+      current.getData().add(d);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.wbsr.ui.viewer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The centre of the window: one viewport (single, split line, hold-to-flip) or two viewports side
+ * by side sharing one {@link ViewTransform}, so zoom and pan stay synchronised.
+ */
+public final class CompareView extends StackPane {
+
+  private final ObjectProperty<CompareMode> mode =
+      new SimpleObjectProperty<>(this, "mode", CompareMode.SINGLE);
+  private final ObjectProperty<PixelSource> left = new SimpleObjectProperty<>(this, "left");
+  private final ObjectProperty<PixelSource> right = new SimpleObjectProperty<>(this, "right");
+  private final ObjectProperty<OverlayMap> overlay = new SimpleObjectProperty<>(this, "overlay");
+  private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
+  private final BooleanProperty flipHeld = new SimpleBooleanProperty(this, "flipHeld");
+  private final StringProperty leftLabel = new SimpleStringProperty(this, "leftLabel", "");
+  private final StringProperty rightLabel = new SimpleStringProperty(this, "rightLabel", "");
+  private final ViewTransform transform = new ViewTransform();
+  private final ImageViewport main = new ImageViewport();
+  private final ImageViewport second = new ImageViewport();
+  private final HBox pair = new HBox(2);
+
+  public CompareView() {
+    getStyleClass().add("compare-view");
+    setId("compareView");
+    main.setId("viewportMain");
+    second.setId("viewportSecond");
+    main.transformProperty().set(transform);
+    second.transformProperty().set(transform);
+    main.leftProperty().bind(left);
+    main.rightProperty().bind(right);
+    second.leftProperty().bind(right);
+    for (ImageViewport v : new ImageViewport[] {main, second}) {
+      v.overlayProperty().bind(overlay);
+      v.overlayOpacityProperty().bind(opacity);
+      HBox.setHgrow(v, Priority.ALWAYS);
+    }
+    main.flippedProperty().bind(flipHeld.and(mode.isEqualTo(CompareMode.FLIP)));
+    main.splitVisibleProperty().bind(mode.isEqualTo(CompareMode.SPLIT));
+    second.leftLabelProperty().bind(rightLabel);
+    main.leftLabelProperty().bind(
+        javafx.beans.binding.Bindings.createStringBinding(
+            () -> mode.get() == CompareMode.FLIP && flipHeld.get() ? rightLabel.get() : leftLabel.get(),
+            mode, flipHeld, leftLabel, rightLabel));
+    main.rightLabelProperty().bind(rightLabel);
+    mode.addListener((o, was, now) -> relayout());
+    relayout();
+  }
+
+  private void relayout() {
+    pair.getChildren().clear();
+    getChildren().clear();
+    if (mode.get() == CompareMode.SIDE_BY_SIDE) {
+      pair.getChildren().addAll(main, second);
+      getChildren().add(pair);
+    } else {
+      getChildren().add(main);
+    }
+  }
+
+  public ObjectProperty<CompareMode> modeProperty() {
+    return mode;
+  }
+
+  public ObjectProperty<PixelSource> leftProperty() {
+    return left;
+  }
+
+  public ObjectProperty<PixelSource> rightProperty() {
+    return right;
+  }
+
+  public ObjectProperty<OverlayMap> overlayProperty() {
+    return overlay;
+  }
+
+  public DoubleProperty overlayOpacityProperty() {
+    return opacity;
+  }
+
+  public BooleanProperty flipHeldProperty() {
+    return flipHeld;
+  }
+
+  public StringProperty leftLabelProperty() {
+    return leftLabel;
+  }
+
+  public StringProperty rightLabelProperty() {
+    return rightLabel;
+  }
+
+  public ViewTransform transform() {
+    return transform;
+  }
+
+  public ImageViewport mainViewport() {
+    return main;
+  }
+
+  public ImageViewport secondViewport() {
+    return second;
+  }
+
+  public void setHoverText(java.util.function.BiFunction<Double, Double, String> f) {
+    main.hoverTextProperty().set(f);
+    second.hoverTextProperty().set(f);
+  }
+
+  public void setBackgroundColor(int rgb) {
+    main.setBackgroundColor(rgb);
+    second.setBackgroundColor(rgb);
+  }
+
+  /** Repaints after the pixels of a shown source changed in place (progressive refresh). */
+  public void repaint() {
+    main.repaint();
+    second.repaint();
+  }
+
+  public void fit() {
+    main.fit();
+  }
+
+  public void actualSize() {
+    main.actualSize();
+  }
+
+  public void zoomBy(double f) {
+    main.zoomBy(f);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.wbsr.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.wbsr.image.RgbImage;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ImageQualityTest {
+
+  @Test
+  void identicalImagesScoreInfinityAndOne() {
+    byte[] px = new byte[20 * 20 * 3];
+    new Random(1).nextBytes(px);
+    RgbImage img = new RgbImage(20, 20, px);
+    assertThat(ImageQuality.psnrY(img, img, 2)).isInfinite();
+    assertThat(ImageQuality.ssimY(img, img, 2)).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void lumaUsesBt601WithoutRounding() {
+    RgbImage px = new RgbImage(1, 1, new byte[] {(byte) 255, (byte) 255, (byte) 255});
+    assertThat(ImageQuality.luma(px, 0)[0]).isCloseTo(235.0, within(1e-9));
+    RgbImage red = new RgbImage(1, 1, new byte[] {(byte) 255, 0, 0});
+    assertThat(ImageQuality.luma(red, 0)[0]).isCloseTo(16 + 65.481, within(1e-9));
+  }
+
+  @Test
+  void shaveIgnoresBorders() {
+    byte[] a = new byte[16 * 16 * 3];
+    byte[] b = a.clone();
+    b[0] = 100; // top-left pixel only
+    RgbImage x = new RgbImage(16, 16, a);
+    RgbImage y = new RgbImage(16, 16, b);
+    assertThat(ImageQuality.psnrY(x, y, 0)).isFinite();
+    assertThat(ImageQuality.psnrY(x, y, 1)).isInfinite();
+  }
+
+  @Test
+  void rejectsMismatchedOrTinyInputs() {
+    assertThatThrownBy(() -> ImageQuality.psnrY(RgbImage.allocate(4, 4), RgbImage.allocate(4, 5), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ImageQuality.ssimY(RgbImage.allocate(12, 12), RgbImage.allocate(12, 12), 1))
+        .hasMessageContaining("11x11");
+    assertThatThrownBy(() -> ImageQuality.luma(RgbImage.allocate(4, 4), 2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

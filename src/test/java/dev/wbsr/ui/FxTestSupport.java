@@ -1,0 +1,59 @@
+package dev.wbsr.ui;
+
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.model.StudioModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Helpers for tests that need the FX toolkit (headless Monocle in surefire). */
+public final class FxTestSupport {
+
+  private FxTestSupport() {}
+
+  public static void initToolkit() throws TimeoutException {
+    FxToolkit.registerPrimaryStage();
+  }
+
+  public static <T> T onFx(Callable<T> c) {
+    return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(c));
+  }
+
+  public static void onFx(Runnable r) {
+    WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(r));
+  }
+
+  /** Waits until the model has nothing running or queued (checked on the FX thread). */
+  public static void awaitIdle(StudioModel m, long seconds) throws TimeoutException {
+    WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(m::isIdle));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  public static void await(long seconds, Callable<Boolean> c) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(c));
+  }
+
+  /** A synthetic photo-like test image: smooth gradient left, fine stripes right. */
+  public static RgbImage testImage(int w, int h) {
+    RgbImage img = RgbImage.allocate(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = (y * w + x) * 3;
+        int v = x < w / 2 ? (x * 255 / w) : ((x / 2 + y / 3) % 2 == 0 ? 230 : 30);
+        img.rgb()[i] = (byte) v;
+        img.rgb()[i + 1] = (byte) (y * 255 / h);
+        img.rgb()[i + 2] = (byte) (255 - v);
+      }
+    }
+    return img;
+  }
+
+  public static Path writePng(RgbImage img, Path file) throws Exception {
+    javax.imageio.ImageIO.write(dev.wbsr.ui.fake.FakeServices.toAwt(img), "png", file.toFile());
+    return file;
+  }
+}

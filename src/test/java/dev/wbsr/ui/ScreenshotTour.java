@@ -1,0 +1,145 @@
+package dev.wbsr.ui;
+
+import dev.wbsr.ui.batch.BatchDialog;
+import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.Variant;
+import dev.wbsr.ui.model.WorkMode;
+import dev.wbsr.ui.viewer.CompareMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README screenshots of the real app: run under Xvfb with {@code -Dtour.out=DIR}
+ * ({@code -Dtour.fake=true} uses the test doubles, for layout work without bundles).
+ */
+public final class ScreenshotTour {
+
+  static Path out;
+
+  public static void main(String[] args) throws Exception {
+    out = Path.of(System.getProperty("tour.out", "docs/screenshots"));
+    Files.createDirectories(out);
+    if (Boolean.getBoolean("tour.fake")) {
+      StudioApp.setServicesFactory(FakeServices::create);
+    }
+    StudioApp.setOnStarted((stage, model) -> new Thread(() -> run(stage, model), "tour").start());
+    StudioLauncher.main(args);
+  }
+
+  static void run(Stage stage, StudioModel m) {
+    try {
+      fx(() -> {
+        stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
+        stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
+        m.workModeProperty().set(WorkMode.UPSCALE);
+        m.overlayKindProperty().set(OverlayKind.CLASS);
+        m.compareModeProperty().set(CompareMode.SINGLE);
+        m.darkProperty().set(false);
+        m.opacityProperty().set(0.45);
+        return null;
+      });
+      idle(m);
+      shot(stage.getScene(), "app-heatmap.png");
+      fx(() -> {
+        m.overlayKindProperty().set(OverlayKind.SUBNET);
+        m.budgetProperty().set(0.5);
+        return null;
+      });
+      idle(m);
+      shot(stage.getScene(), "app-subnet-budget.png");
+      fx(() -> {
+        m.overlayKindProperty().set(OverlayKind.OFF);
+        m.compareModeProperty().set(CompareMode.SPLIT);
+        m.rightVariantProperty().set(Variant.BICUBIC);
+        m.budgetProperty().set(0);
+        return null;
+      });
+      idle(m);
+      shot(stage.getScene(), "compare-split.png");
+      fx(() -> {
+        m.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
+        m.workModeProperty().set(WorkMode.EVALUATE);
+        m.rightVariantProperty().set(Variant.GROUND_TRUTH);
+        m.darkProperty().set(true);
+        m.sweepWantedProperty().set(true);
+        return null;
+      });
+      idle(m);
+      fx(() -> {
+        var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+        v.zoomBy(3);
+        return null;
+      });
+      Thread.sleep(500);
+      shot(stage.getScene(), "compare-side-by-side-dark.png");
+      fx(() -> {
+        m.sweepWantedProperty().set(false);
+        m.darkProperty().set(false);
+        m.compareModeProperty().set(CompareMode.SINGLE);
+        m.workModeProperty().set(WorkMode.UPSCALE);
+        m.overlayKindProperty().set(OverlayKind.CLASS);
+        return null;
+      });
+      idle(m);
+      Path in = AppPaths.asset("samples/coffee.png").orElseThrow().getParent();
+      Path bout = Files.createTempDirectory("wbsr-batch-shot");
+      BatchDialog d = fx(() -> BatchDialog.show(stage, m));
+      fx(() -> {
+        Scene s = d.stage().getScene();
+        ((TextField) s.lookup("#batchInput")).setText(in.toString());
+        ((TextField) s.lookup("#batchOutput")).setText(bout.toString());
+        ((Button) s.lookup("#batchStart")).fire();
+        return null;
+      });
+      for (int i = 0; i < 600; i++) {
+        String st = fx(() -> ((javafx.scene.control.Label) d.stage().getScene().lookup("#batchStatus")).getText());
+        if (st.contains("written")) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      shot(d.stage().getScene(), "batch-dialog.png");
+    } catch (Exception e) {
+      e.printStackTrace();
+    } finally {
+      Platform.runLater(() -> {
+        for (Window w : Window.getWindows().toArray(new Window[0])) {
+          w.hide();
+        }
+        Platform.exit();
+        System.exit(0);
+      });
+    }
+  }
+
+  static void idle(StudioModel m) throws Exception {
+    Thread.sleep(400);
+    for (int i = 0; i < 1200 && !fx(m::isIdle); i++) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(600);
+  }
+
+  static <T> T fx(Callable<T> c) throws Exception {
+    java.util.concurrent.FutureTask<T> t = new java.util.concurrent.FutureTask<>(c);
+    Platform.runLater(t);
+    return t.get();
+  }
+
+  static void shot(Scene scene, String name) throws Exception {
+    var img = fx(() -> scene.snapshot(null));
+    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.resolve(name).toFile());
+    System.out.println("wrote " + out.resolve(name));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.wbsr.ui.core;
+
+import static dev.wbsr.ui.FxTestSupport.await;
+import static dev.wbsr.ui.FxTestSupport.awaitIdle;
+import static dev.wbsr.ui.FxTestSupport.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wbsr.ui.FxTestSupport;
+import dev.wbsr.ui.StudioApp;
+import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.Variant;
+import dev.wbsr.ui.model.WorkMode;
+import dev.wbsr.ui.port.BundleInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real window on the real core and the tiny fixture bundles ({@code
+ * src/test/resources/bundles}, or the folder named by {@code -Dwbsr.test.bundles}): skipped when
+ * no bundle exists yet.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CoreWindowTest {
+
+  static List<Path> roots() {
+    List<Path> r = new ArrayList<>();
+    r.add(Path.of("src/test/resources/bundles"));
+    String extra = System.getProperty("wbsr.test.bundles");
+    if (extra != null && !extra.isBlank()) {
+      r.add(Path.of(extra));
+    }
+    return r.stream().filter(Files::isDirectory).toList();
+  }
+
+  @TempDir Path tmp;
+  StudioModel model;
+
+  @Start
+  void start(Stage stage) {
+    Settings s = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-core"));
+    s.clear();
+    model = StudioApp.create(stage, CoreAdapters.services(CoreAdapters.engine(
+        dev.wbsr.pipeline.PipelineOptions.interactive().withWorkers(1))), s);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    onFx(() -> model.shutdown());
+  }
+
+  private BundleInfo pickX2() {
+    List<BundleInfo> found = onFx(() -> {
+      model.discoverBundles(roots());
+      return List.copyOf(model.bundles());
+    });
+    BundleInfo b = found.stream().filter(x -> x.scale() == 2).findFirst().orElse(null);
+    Assumptions.assumeTrue(b != null, "no x2 test bundle yet");
+    onFx(() -> model.bundleProperty().set(b));
+    return b;
+  }
+
+  @Test
+  void upscalesWithARealBundleAndTheSliderRemaps(FxRobot robot) throws Exception {
+    pickX2();
+    Path png = FxTestSupport.writePng(FxTestSupport.testImage(128, 96), tmp.resolve("real.png"));
+    onFx(() -> model.open(png));
+    awaitIdle(model, 120);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
+    assertThat(model.readoutsProperty().get().psnr()).isGreaterThan(15);
+    onFx(() -> model.overlayKindProperty().set(OverlayKind.SUBNET));
+    String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
+    int[] mapBefore = model.overlayMapProperty().get().colors().clone();
+    robot.clickOn("#budgetSlider").type(KeyCode.END);
+    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).isNotEqualTo(before).contains("(100%)");
+    assertThat(model.overlayMapProperty().get().colors()).isNotEqualTo(mapBefore);
+    awaitIdle(model, 120);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    onFx(() -> model.workModeProperty().set(WorkMode.EVALUATE));
+    awaitIdle(model, 120);
+    assertThat(model.readoutsProperty().get().reference()).isEqualTo("ground truth");
+    assertThat(model.readoutsProperty().get().psnr()).isGreaterThan(15);
+  }
+
+  @Test
+  void batchWithARealBundle(FxRobot robot) throws Exception {
+    pickX2();
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    FxTestSupport.writePng(FxTestSupport.testImage(70, 50), in.resolve("a.png"));
+    Files.writeString(in.resolve("b.png"), "broken");
+    Path out = tmp.resolve("out");
+    robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+    await(5, () -> robot.lookup("#batchDialog").tryQuery().isPresent());
+    robot.lookup("#batchInput").queryTextInputControl().setText(in.toString());
+    robot.lookup("#batchOutput").queryTextInputControl().setText(out.toString());
+    robot.clickOn("#batchStart");
+    await(120, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
+    assertThat(robot.lookup("#batchStatus").queryAs(Label.class).getText()).contains("1 written").contains("1 failed");
+    assertThat(out.resolve("a_x2.png")).exists();
+    robot.clickOn("#batchClose");
+  }
+}

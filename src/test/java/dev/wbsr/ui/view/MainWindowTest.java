@@ -1,0 +1,154 @@
+package dev.wbsr.ui.view;
+
+import static dev.wbsr.ui.FxTestSupport.await;
+import static dev.wbsr.ui.FxTestSupport.awaitIdle;
+import static dev.wbsr.ui.FxTestSupport.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wbsr.ui.FxTestSupport;
+import dev.wbsr.ui.StudioApp;
+import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.viewer.CompareMode;
+import dev.wbsr.ui.viewer.ImageViewport;
+import dev.wbsr.ui.viewer.OverlayMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Drives the real window (on test doubles for the engine) with TestFX under headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  @TempDir Path tmp;
+  StudioModel model;
+
+  @Start
+  void start(Stage stage) {
+    Settings s = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-window"));
+    s.clear();
+    model = StudioApp.create(stage, FakeServices.create(), s);
+    model.discoverBundles(List.of());
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    onFx(() -> model.shutdown());
+  }
+
+  private void openImage() throws Exception {
+    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
+    onFx(() -> model.open(png));
+    awaitIdle(model, 20);
+  }
+
+  @Test
+  void opensUpscalesAndShowsReadouts(FxRobot robot) throws Exception {
+    openImage();
+    assertThat(robot.lookup("#sourceName").queryAs(Label.class).getText()).isEqualTo("photo.png");
+    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).contains("GFLOPs");
+    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText()).contains("vs supernet");
+    assertThat(robot.lookup("#classTable").queryAs(TableView.class).getItems()).hasSize(5);
+    assertThat(robot.window("• photo.png — WBSR Studio")).isNotNull();
+  }
+
+  @Test
+  void budgetSliderRemapsSubnetMapAndFlops(FxRobot robot) throws Exception {
+    openImage();
+    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+    robot.clickOn("#overlaySubnet");
+    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+    assertThat(model.overlayKindProperty().get()).isEqualTo(OverlayKind.SUBNET);
+    String flopsBefore = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
+    OverlayMap mapBefore = model.overlayMapProperty().get();
+    robot.clickOn("#budgetSlider").type(KeyCode.END);
+    assertThat(model.budgetProperty().get()).isEqualTo(1.0);
+    String flopsAfter = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
+    assertThat(flopsAfter).isNotEqualTo(flopsBefore).contains("(100%)");
+    assertThat(model.overlayMapProperty().get().colors()).isNotEqualTo(mapBefore.colors());
+    assertThat(robot.lookup("#budgetLabel").queryAs(Label.class).getText()).isEqualTo("100 %");
+    awaitIdle(model, 20);
+    assertThat(model.isComplete(dev.wbsr.ui.model.Variant.WBSR)).isTrue();
+  }
+
+  @Test
+  void switchesCompareModes(FxRobot robot) throws Exception {
+    openImage();
+    robot.clickOn("#compareSideBySide");
+    assertThat(model.compareModeProperty().get()).isEqualTo(CompareMode.SIDE_BY_SIDE);
+    ImageViewport second = robot.lookup("#viewportSecond").queryAs(ImageViewport.class);
+    assertThat(second.getScene()).isNotNull();
+    awaitIdle(model, 20);
+    assertThat(second.leftProperty().get()).isNotNull();
+    robot.clickOn("#compareSplit");
+    ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
+    assertThat(main.splitVisibleProperty().get()).isTrue();
+    assertThat(second.getScene()).isNull();
+    robot.clickOn("#compareFlip");
+    robot.moveTo(main);
+    robot.press(KeyCode.SPACE);
+    await(5, () -> main.flippedProperty().get());
+    robot.release(KeyCode.SPACE);
+    await(5, () -> !main.flippedProperty().get());
+  }
+
+  @Test
+  void hoverShowsPatchDetails(FxRobot robot) throws Exception {
+    openImage();
+    ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
+    robot.moveTo(main);
+    await(5, () -> main.hoverTextShown() != null);
+    assertThat(main.hoverTextShown()).contains("Score").contains("class").contains("Subnet");
+  }
+
+  @Test
+  void corruptFileShowsAnErrorDialog(FxRobot robot) throws Exception {
+    Path bad = Files.writeString(tmp.resolve("broken.jpg"), "garbage");
+    onFx(() -> model.open(bad));
+    await(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+    javafx.scene.control.DialogPane pane = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
+    assertThat(pane.getContentText()).contains("broken.jpg");
+    robot.clickOn("OK");
+  }
+
+  @Test
+  void batchOverATempFolder(FxRobot robot) throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in/sub"));
+    FxTestSupport.writePng(FxTestSupport.testImage(96, 64), tmp.resolve("in/a.png"));
+    FxTestSupport.writePng(FxTestSupport.testImage(64, 64), in.resolve("b.png"));
+    Files.writeString(tmp.resolve("in/c.png"), "not an image");
+    Path out = tmp.resolve("out");
+    robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+    await(5, () -> robot.lookup("#batchDialog").tryQuery().isPresent());
+    robot.lookup("#batchInput").queryTextInputControl().setText(tmp.resolve("in").toString());
+    robot.lookup("#batchOutput").queryTextInputControl().setText(out.toString());
+    onFx(() -> robot.lookup("#batchRecursive").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+    robot.clickOn("#batchStart");
+    await(30, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
+    String status = robot.lookup("#batchStatus").queryAs(Label.class).getText();
+    assertThat(status).contains("2 written").contains("1 failed");
+    assertThat(out.resolve("a_x2.png")).exists();
+    assertThat(out.resolve("sub/b_x2.png")).exists();
+    try (Stream<Path> s = Files.walk(out)) {
+      assertThat(s.filter(p -> p.toString().contains(".part"))).isEmpty();
+    }
+    assertThat(robot.lookup("#batchFailures").queryListView().getItems()).hasSize(1);
+    robot.clickOn("#batchClose");
+  }
+}
