@@ -30,7 +30,7 @@ public final class Upscaler {
    */
   public static RgbImage wholeImage(RgbImage lr, Manifest manifest, SrEngine engine, int subnet) {
     PatchGrid grid = new PatchGrid(lr.width(), lr.height(), manifest.patchSize());
-    Tile all = Tile.of(grid, subnet, 0, 0, grid.cols(), grid.rows(), 0);
+    Tile all = Tile.whole(grid, subnet);
     return new TileExecutor(lr, engine, new AwtBicubic(), manifest.scale()).run(java.util.List.of(all)).get(0);
   }
 }
