@@ -7,6 +7,7 @@ import dev.wbsr.bench.BenchResult;
 import dev.wbsr.bench.MarginSweep;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -82,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
       report.put("workers", engine.pipeline().workers());
       report.put("threads_per_call", engine.threads == null ? 1 : engine.threads);
       for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
-        RgbImage lr = ImageIo.read(item.input());
+        RgbImage lr = new ImageLoader().load(item.input()).rgb();
         out.println(Units.f("%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs", item.display(), lr.width(), lr.height(), lr.width() * bundle.manifest().scale(), lr.height() * bundle.manifest().scale(), bundle.name(), onnx.device(), runs));
         if (margins != null) {
           images.add(sweep(out, item, lr, bundle, onnx));

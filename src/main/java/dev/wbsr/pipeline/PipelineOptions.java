@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCallFlops, int workers, long cacheBytes) {
 
   public static final int DEFAULT_MAX_MARGIN = 16;
+  /** Context of bicubic tiles: the kernel reaches 2 LR pixels; with 3 the tiles stitch exactly. */
   public static final int BICUBIC_MARGIN = 3;
 
   public PipelineOptions {
