@@ -66,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle bundle = engine.bundle();
+    if (bundle.manifest().testFixture()) {
+      spec.commandLine().getErr().println("warning: " + bundle.name() + " is a test fixture; its timings say nothing about a real model");
+    }
     RoutingPolicy wbsr = budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
     List<BenchMode> modes = Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
