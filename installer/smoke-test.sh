@@ -9,7 +9,9 @@
 # telemetry store under ~/.cache/Microsoft must not appear).
 #
 #   installer/smoke-test.sh [--no-build]
-# Env: WBSR_SMOKE_BUNDLE   bundle to use (default: wbsr-x2 if shipped, else the first one)
+# Env: WBSR_BUNDLES_DIR   bundles to ship (default models/, or the test fixtures in
+#                        src/test/resources/bundles when models/ has none)
+#      WBSR_SMOKE_BUNDLE   bundle to use (default: wbsr-x2 if shipped, else the first one)
 #      WBSR_SMOKE_SAMPLE   sample file name under assets/samples (default: chelsea.png, the smallest)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +20,12 @@ start=$(date +%s)
 say() { echo "[smoke $(( $(date +%s) - start ))s] $*"; }
 fail() { echo "[smoke] FAIL: $*" >&2; exit 1; }
 
+has_bundle() { ls "$1"/*/manifest.json >/dev/null 2>&1; }
+if [ -z "${WBSR_BUNDLES_DIR:-}" ] && ! has_bundle models && has_bundle src/test/resources/bundles; then
+  # Before the trained bundles land, check the packaging with the Java tests' tiny fixtures.
+  export WBSR_BUNDLES_DIR=src/test/resources/bundles
+  say "models/ has no bundle: shipping the test fixtures from $WBSR_BUNDLES_DIR"
+fi
 if [ "${1:-}" != "--no-build" ]; then
   installer/build.sh app-image
 fi
@@ -46,6 +54,7 @@ models="$image/lib/app/models"
 bundle="${WBSR_SMOKE_BUNDLE:-}"
 if [ -z "$bundle" ]; then
   if [ -f "$models/wbsr-x2/manifest.json" ]; then bundle=wbsr-x2
+  elif [ -f "$models/tiny-x2/manifest.json" ]; then bundle=tiny-x2
   else bundle="$(find "$models" -mindepth 2 -maxdepth 2 -name manifest.json -printf '%h\n' 2>/dev/null | sort | head -1 | xargs -r basename)"
   fi
 fi

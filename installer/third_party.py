@@ -12,7 +12,9 @@ Sources, all local (no network):
 
 Usage:  installer/third_party.py            rewrite THIRD-PARTY.md
         installer/third_party.py --check    exit 1 if THIRD-PARTY.md is out of date
-Env:    M2_REPO (default ~/.m2/repository), MVN (default mvn), MVN_ARGS (e.g. "-o" or "-Pgpu")
+Env:    M2_REPO (default ~/.m2/repository), MVN (default mvn), MVN_ARGS (e.g. "-o" or "-Pgpu"),
+        WBSR_DATA (training data cache with the extracted .debs, default ~/.cache/wbsr),
+        WBSR_BUNDLES_DIR (bundles folder, default models)
 """
 import json
 import os
@@ -102,8 +104,13 @@ def md_escape(s):
 
 
 def debian_licences(pkg):
-    copyright = Path("/usr/share/doc") / pkg / "copyright"
-    if not copyright.exists():
+    """Distinct License: fields of the package's DEP-5 copyright file: from the training data cache
+    (training/wbsr/data.py extracts the .debs to $WBSR_DATA/x/<pkg>/, default ~/.cache/wbsr),
+    else from the installed package."""
+    data = Path(os.environ.get("WBSR_DATA", Path.home() / ".cache" / "wbsr"))
+    candidates = [data / "x" / pkg / "usr/share/doc" / pkg / "copyright", Path("/usr/share/doc") / pkg / "copyright"]
+    copyright = next((c for c in candidates if c.is_file()), None)
+    if copyright is None:
         return None
     found = []
     for line in copyright.read_text(errors="replace").splitlines():
@@ -115,7 +122,7 @@ def debian_licences(pkg):
 
 def bundles():
     result = []
-    for manifest in sorted((ROOT / "models").glob("*/manifest.json")):
+    for manifest in sorted((ROOT / os.environ.get("WBSR_BUNDLES_DIR", "models")).glob("*/manifest.json")):
         try:
             m = json.loads(manifest.read_text())
         except ValueError as e:
@@ -187,11 +194,12 @@ def render():
             all_pkgs += [p for p in pkgs if p not in all_pkgs]
         w("")
         if all_pkgs:
-            w("Licences of the training-data packages (from `/usr/share/doc/<package>/copyright`):\n")
+            w("Licences of the training-data packages (the `License:` fields of each package's")
+            w("`/usr/share/doc/<package>/copyright`; which files were used: `training/wbsr/data.py`):\n")
             w("| Package | Version | Licences |")
             w("|---|---|---|")
             for p, v in sorted(all_pkgs):
-                w(f"| `{p}` | {v} | {md_escape(debian_licences(p) or 'copyright file not installed on the build machine')} |")
+                w(f"| `{p}` | {v} | {md_escape(debian_licences(p) or 'copyright file not found on the build machine (set WBSR_DATA)')} |")
             w("")
     training_readme = ROOT / "training" / "README.md"
     if training_readme.exists():

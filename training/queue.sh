@@ -11,6 +11,7 @@
 set -u
 cd "$(dirname "$0")/.."
 export WBSR_DATA="${WBSR_DATA:-$HOME/.cache/wbsr}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"  # do not spin on a shared, oversubscribed CPU
 COMMIT_EVERY_S="${COMMIT_EVERY_S:-1800}"
 RUNS=("$@")
 if [ ${#RUNS[@]} -eq 0 ]; then

@@ -163,12 +163,16 @@ def evaluate_bundle_net(
     scale: int,
     ssim: bool = True,
     arm: Optional[Dict] = None,
+    router: Optional[Callable[[np.ndarray, List[Tile]], List[int]]] = None,
+    router_flops: float = 0.0,
 ) -> Dict:
     """Everything measured on one set for subnets ``fns`` (sorted by cost, last = supernet).
 
     Returns ``{"images", "bicubic_psnr_y", "subnets": [{"psnr_y", "ssim_y"}], "supernet_psnr_y",
     "wbsr_psnr_y", "wbsr_ssim_y", "wbsr_flops", "wbsr_flops_ratio", "class_fractions",
-    "arm_records", "arm" (if a table is given: per-eta PSNR/FLOPs)}``.
+    "arm_records", "arm" (if a table is given: per-eta PSNR/FLOPs)}``. ``router(lr, tiles)``
+    replaces the paper's routing (ClassSR: the classifier's argmax), ``router_flops`` is added to
+    every tile's FLOPs (ClassSR's classifier); the ``wbsr_*`` keys then hold the routed results.
     """
     m_count = len(fns)
     per_sub_psnr = np.zeros((len(pairs), m_count))
@@ -186,12 +190,12 @@ def evaluate_bundle_net(
             per_sub_psnr[i, m] = metrics.psnr_y(o, p.hr, scale)
             if ssim:
                 per_sub_ssim[i, m] = metrics.ssim_y(o, p.hr, scale)
-        choice = wbsr_choice(tiles, m_count)
+        choice = router(p.lr, tiles) if router is not None else wbsr_choice(tiles, m_count)
         comp = composite(outs, tiles, choice, scale)
         wb_psnr.append(metrics.psnr_y(comp, p.hr, scale))
         wb_ssim.append(metrics.ssim_y(comp, p.hr, scale) if ssim else float("nan"))
         area = sum(t.h * t.w for t in tiles)
-        wb_area_flops.append(mean_flops(tiles, choice, flops) * area)
+        wb_area_flops.append((mean_flops(tiles, choice, flops) + router_flops) * area)
         areas.append(area)
         for t in tiles:
             class_counts[t.cls - 1] += 1
@@ -229,6 +233,24 @@ def evaluate_bundle_net(
     return res
 
 
+def pad_tile(lr: np.ndarray, t: Tile, patch: int = 32) -> np.ndarray:
+    """The tile's LR pixels, replicate-padded at the bottom/right to ``patch`` x ``patch``."""
+    a = lr[t.y : t.y + t.h, t.x : t.x + t.w]
+    return np.pad(a, ((0, patch - t.h), (0, patch - t.w), (0, 0)), mode="edge")
+
+
+def classsr_router(classifier: torch.nn.Module) -> Callable[[np.ndarray, List[Tile]], List[int]]:
+    """ClassSR routing: argmax of the classifier on each (padded) tile."""
+    from .infer import to_tensor
+
+    def route(lr: np.ndarray, tiles: List[Tile]) -> List[int]:
+        with torch.no_grad():
+            x = to_tensor(np.stack([pad_tile(lr, t) for t in tiles]))
+            return classifier.eval()(x).argmax(1).tolist()
+
+    return route
+
+
 def load_run_net(run_dir: Path) -> Tuple[SlimmableSRResNet, Dict]:
     """The supernet of a run (``final.pt``, else ``checkpoints/latest.pt``) and the saved dict."""
     path = run_dir / "final.pt"
@@ -250,12 +272,17 @@ def evaluate_run(run_dir: Path, sets: Sequence[str] = ("val-photo", "val-classic
     fns = [(lambda x, w=w, d=d: net(x, w, d)) for w, d in configs]
     flops = [srresnet_flops(w, d, scale) for w, d in configs]
     th = st["thresholds"]["thresholds"]
+    router, rflops = None, 0.0
+    if hasattr(net, "classifier"):
+        from .flops import classifier_flops
+
+        router, rflops = classsr_router(net.classifier), classifier_flops()
     out: Dict = {"run": str(run_dir), "checkpoint": st["path"], "iteration": st["iteration"], "configs": configs, "flops": flops, "sets": {}}
     table = None
     for s in sets:
         pairs = data.load_set(s, scale, limit=limit)
-        r = evaluate_bundle_net(fns, flops, pairs, th, scale, ssim=ssim, arm=table)
-        if s == "val-photo":
+        r = evaluate_bundle_net(fns, flops, pairs, th, scale, ssim=ssim, arm=table, router=router, router_flops=rflops)
+        if s == "val-photo" and router is None:
             table = arm_table(r["arm_records"])
             out["arm_table"] = table
         out["sets"][s] = r

@@ -21,10 +21,10 @@ import torch
 from torch import nn
 
 from . import data
-from .evaluate import arm_table, evaluate_bundle_net, load_run_net
-from .flops import srresnet_flops
+from .evaluate import arm_table, classsr_router, evaluate_bundle_net, load_run_net
+from .flops import classifier_flops, srresnet_flops
 from .infer import to_tensor
-from .nets import count_params, receptive_field
+from .nets import ClassSRNet, count_params, receptive_field
 
 REPO = Path(__file__).resolve().parents[2]
 FORMAT = "wbsr-bundle"
@@ -127,12 +127,15 @@ def export_run(
     flops = [srresnet_flops(w, d, scale) for w, d in configs]
     th = st["thresholds"]
     fns = [(lambda x, s=s: s(x)) for s in subnets]
+    is_classsr = isinstance(net, ClassSRNet)
+    router, rflops = (classsr_router(net.classifier), classifier_flops()) if is_classsr else (None, 0.0)
+    routed = "classsr" if is_classsr else "wbsr"
     results = {}
     table = None
     for set_name in ("val-photo", "val-classic"):
         pairs = data.load_set(set_name, scale, limit=limit)
-        r = evaluate_bundle_net(fns, flops, pairs, th["thresholds"], scale, arm=table)
-        if set_name == "val-photo":
+        r = evaluate_bundle_net(fns, flops, pairs, th["thresholds"], scale, arm=table, router=router, router_flops=rflops)
+        if set_name == "val-photo" and not is_classsr:
             table = arm_table(r["arm_records"])
         results[set_name] = r
     entries = []
@@ -145,7 +148,11 @@ def export_run(
             "flops_per_patch": f, "params": count_params(sub),
             "val_psnr_y": _round(vp["psnr_y"]), "val_ssim_y": _round(vp["ssim_y"], 5),
         })
-    parity = parity_vectors(subnets, parity_input(data.load_set("val-photo", scale, limit=1), parity_shape))
+    if is_classsr:
+        export_onnx(net.classifier, out_dir / "classifier.onnx", output_names=("logits",), shape=(1, 3, 32, 32))
+        parity_shape = (parity_shape[0], 3, 32, 32)  # the classifier takes 32x32 patches
+    x = parity_input(data.load_set("val-photo", scale, limit=1), parity_shape)
+    parity = parity_vectors(subnets, x, net.classifier if is_classsr else None)
     (out_dir / "parity.json").write_text(json.dumps(parity) + "\n")
     validation = {}
     for set_name, r in results.items():
@@ -154,9 +161,9 @@ def export_run(
             "bicubic_psnr_y": _round(r["bicubic_psnr_y"]),
             "supernet_psnr_y": _round(r["supernet_psnr_y"]),
             "supernet_ssim_y": _round(r["supernet_ssim_y"], 5),
-            "wbsr_psnr_y": _round(r["wbsr_psnr_y"]),
-            "wbsr_ssim_y": _round(r["wbsr_ssim_y"], 5),
-            "wbsr_flops_ratio": _round(r["wbsr_flops_ratio"]),
+            f"{routed}_psnr_y": _round(r["wbsr_psnr_y"]),
+            f"{routed}_ssim_y": _round(r["wbsr_ssim_y"], 5),
+            f"{routed}_flops_ratio": _round(r["wbsr_flops_ratio"]),
             "class_fractions": [_round(x) for x in r["class_fractions"]],
             "subnets": [{"psnr_y": _round(s["psnr_y"]), "ssim_y": _round(s["ssim_y"], 5)} for s in r["subnets"]],
             "arm": [{k: _round(v) for k, v in a.items()} for a in r.get("arm", [])],
@@ -167,12 +174,33 @@ def export_run(
     except FileNotFoundError:
         packages = []
     sc, lc, tc = cfg["sampling"], cfg["loss"], cfg["train"]
+    training_info: Dict[str, Any] = {
+        "sampling": sc["kind"],
+        "loss": lc["kind"],
+        "hes_delta": sc.get("delta") if sc["kind"] == "hes" else None,
+        "hes_switch": sc.get("switch") if sc["kind"] == "hes" else None,
+        "bd_weight": lc.get("bd_weight") if lc["kind"] != "l1" else None,
+        "bmc_mode": lc.get("bmc_mode", "pixel") if lc["kind"] != "l1" else None,
+        "final_sigma": st.get("sigma") if lc["kind"] != "l1" else None,
+        "subnet_schedule": tc["subnets"] if not is_classsr else "classsr-two-stage",
+        "batch": cfg["data"]["batch"],
+        "lr_patch": cfg["data"]["patch"],
+        "optimizer": f"Adam lr {tc['lr']} cosine to {tc['min_lr']}",
+    }
+    if is_classsr:
+        training_info.update({
+            "loss": "l1+class+average",
+            "branch_fraction": tc["branch_fraction"],
+            "class_weight": tc["class_weight"],
+            "average_weight": tc["average_weight"],
+            "stage1_split": "complexity-score terciles",
+        })
     manifest: Dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "name": name,
-        "kind": "wbsr",
-        "title": title or f"{name} (WBSR supernet, x{scale})",
+        "kind": routed,
+        "title": title or (f"{name} (ClassSR baseline, x{scale})" if is_classsr else f"{name} (WBSR supernet, x{scale})"),
         "description": description,
         "version": "1.0.0",
         "license": "CC-BY-SA-4.0",
@@ -182,19 +210,7 @@ def export_run(
         "receptive_field": receptive_field(max(d for _, d in configs), scale),
         "input": dict(name="lr", **IO),
         "output": dict(name="sr", **IO),
-        "training": {
-            "sampling": sc["kind"],
-            "loss": lc["kind"],
-            "hes_delta": sc.get("delta") if sc["kind"] == "hes" else None,
-            "hes_switch": sc.get("switch") if sc["kind"] == "hes" else None,
-            "bd_weight": lc.get("bd_weight") if lc["kind"] != "l1" else None,
-            "bmc_mode": lc.get("bmc_mode", "pixel") if lc["kind"] != "l1" else None,
-            "final_sigma": st.get("sigma"),
-            "subnet_schedule": tc["subnets"],
-            "batch": cfg["data"]["batch"],
-            "lr_patch": cfg["data"]["patch"],
-            "optimizer": f"Adam lr {tc['lr']} cosine to {tc['min_lr']}",
-        },
+        "training": training_info,
         "complexity": {
             "score": th["score"],
             "num_classes": th["num_classes"],
@@ -204,6 +220,11 @@ def export_run(
         "subnets": entries,
         "supernet": len(entries) - 1,
         "arm": table,
+        "classsr": {
+            "classifier_file": "classifier.onnx",
+            "classifier_flops_per_patch": rflops,
+            "partial_tiles": "replicate-pad bottom/right to 32x32",
+        } if is_classsr else None,
         "validation": validation,
         "parity": {"file": "parity.json", "max_abs_error": 1e-4},
         "provenance": {
@@ -222,6 +243,7 @@ def export_run(
             "data_packages": packages,
         },
     }
+    manifest = {k: v for k, v in manifest.items() if v is not None}  # absent, not null: arm / classsr
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     (out_dir / "MODEL_CARD.md").write_text(model_card(manifest))
     return manifest
@@ -230,22 +252,42 @@ def export_run(
 def model_card(m: Dict[str, Any]) -> str:
     """MODEL_CARD.md text from a manifest."""
     p, t, v = m["provenance"], m["training"], m["validation"]
+    rk = m["kind"]  # "wbsr" or "classsr": prefix of the routed-result keys
     lines = [f"# {m['title']}", ""]
     if m.get("test_fixture"):
         lines += ["**TEST FIXTURE.** Tiny widths, a few hundred steps: for the Java tests (parity, pipeline, CLI) only.",
                   "Its outputs are barely better than bilinear; never ship or benchmark it.", ""]
     if m["description"]:
         lines += [m["description"], ""]
-    lines += [
-        "## What it is",
-        f"- Kind `{m['kind']}`, scale x{m['scale']}, {len(m['subnets'])} weight-sharing subnets of one slimmable "
-        f"SRResNet supernet (MSRResNet-style: conv, residual blocks without BN, pixel shuffle, conv_hr, conv_last, "
-        f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
-        f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
-        f"(thresholds cut from the training patches), subnet `ceil(k M / K)`. Receptive field {m['receptive_field']} LR px.",
-        f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t["hes_delta"] else "")
-        + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma']:.4f})" if t["bd_weight"] else "")
-        + f", subnet schedule `{t['subnet_schedule']}`, batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+    if rk == "classsr":
+        what = [
+            "## What it is",
+            f"- Kind `classsr`, scale x{m['scale']}: ClassSR (Kong et al., CVPR 2021) on this project's backbone. A classifier "
+            f"(`classifier.onnx`, {m['classsr']['classifier_flops_per_patch'] / 1e6:.1f} MFLOPs per 32x32 patch) picks one of "
+            f"{len(m['subnets'])} independent SRResNet branches per 32x32 LR patch (argmax); partial border tiles are "
+            "replicate-padded to 32x32 for the classifier.",
+            f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps) trains branch k on the k-th third of the training "
+            "patches by complexity score; stage 2 trains classifier and branches jointly on the softmax-mixed output with "
+            f"L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss (ClassSR's 2000:1:6 rescaled), "
+            f"batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+            "- Deviations from ClassSR: branch widths = the WBSR supernet's widths at its depth (not 36/52/64 x 16 blocks); "
+            "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; no classifier-only phase; "
+            "a much shorter schedule.",
+        ]
+    else:
+        what = [
+            "## What it is",
+            f"- Kind `{m['kind']}`, scale x{m['scale']}, {len(m['subnets'])} weight-sharing subnets of one slimmable "
+            f"SRResNet supernet (MSRResNet-style: conv, residual blocks without BN, pixel shuffle, conv_hr, conv_last, "
+            f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
+            f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
+            f"(thresholds cut from the training patches), subnet `ceil(k M / K)`. Receptive field {m['receptive_field']} LR px.",
+            f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
+            + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma']:.4f})" if t.get("bd_weight") else "")
+            + f", subnet schedule `{t['subnet_schedule']}` (largest + smallest + one random subnet per step), batch {t['batch']} "
+            f"of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+        ]
+    lines += what + [
         f"- {p['iterations']} iterations, {p['wall_time_s'] / 3600:.2f} h on {p['machine']}, torch {p['torch_version']}, seed {p['seed']}.",
         "",
         "## Measured (PSNR-Y / SSIM-Y, BT.601 Y, shave = scale; whole-image inference)",
@@ -257,9 +299,11 @@ def model_card(m: Dict[str, Any]) -> str:
         cells = " | ".join(f"{v[k]['subnets'][i]['psnr_y']:.3f} | {v[k]['subnets'][i]['ssim_y']:.4f}" for k in v)
         lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {s['params']} | {cells} |")
     lines.append("| bicubic | - | - | " + " | ".join(f"{v[k]['bicubic_psnr_y']:.3f} | - " for k in v) + "|")
-    lines += ["", "| set | images | bicubic | supernet | WBSR routing | routing FLOPs (% of supernet) |", "|---|---|---|---|---|---|"]
+    label = "ClassSR routing" if rk == "classsr" else "WBSR routing"
+    big = "widest branch" if rk == "classsr" else "supernet"
+    lines += ["", f"| set | images | bicubic | {big} | {label} | routing FLOPs (% of {big}) |", "|---|---|---|---|---|---|"]
     for k, r in v.items():
-        lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r['wbsr_psnr_y']:.3f} | {100 * r['wbsr_flops_ratio']:.1f}% |")
+        lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r[rk + '_psnr_y']:.3f} | {100 * r[rk + '_flops_ratio']:.1f}% |")
     if v.get("val-classic", {}).get("arm"):
         lines += ["", "ARM routing on this network (table built on Val-Photo tiles), Val-Classic:", "",
                   "| eta | PSNR-Y | FLOPs % |", "|---|---|---|"]
@@ -305,8 +349,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         tuple(int(x) for x in args.parity_shape.split(",")), args.test_fixture, cmd,
     )
     v = m["validation"]["val-photo"]
+    rk = m["kind"]
     print(f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
-          f"WBSR {v['wbsr_psnr_y']:.3f} at {100 * v['wbsr_flops_ratio']:.1f}% FLOPs")
+          f"{rk} routing {v[rk + '_psnr_y']:.3f} at {100 * v[rk + '_flops_ratio']:.1f}% FLOPs")
     return 0
 
 

@@ -191,3 +191,46 @@ def receptive_field(depth: int, scale: int) -> int:
 def count_params(net: nn.Module) -> int:
     """Number of parameters."""
     return sum(p.numel() for p in net.parameters())
+
+
+@register
+class ClassSRNet(nn.Module):
+    """ClassSR (Kong et al., CVPR 2021): a classifier picks one of ``len(widths)`` independent
+    SRResNet branches per patch. Training mixes the branch outputs by the classifier's softmax;
+    at test the argmax branch runs.
+
+    Args:
+        widths (list[int]): branch widths, ascending. Default: [16, 24, 32].
+        depth (int): blocks of every branch. Default: 8.
+        upscale (int): 2 or 4. Default: 2.
+    """
+
+    def __init__(self, widths: Sequence[int] = (16, 24, 32), depth: int = 8, upscale: int = 2) -> None:
+        super().__init__()
+        self.widths = sorted(int(w) for w in widths)
+        self.depths = [int(depth)]
+        self.num_feat, self.num_block, self.upscale = max(self.widths), int(depth), upscale
+        self.branches = nn.ModuleList([SRResNet(w, depth, upscale) for w in self.widths])
+        self.classifier = ClassSRClassifier(len(self.widths))
+
+    def subnet_configs(self) -> List[Tuple[int, int]]:
+        """Branches as ``(width, depth)``, ascending cost."""
+        return [(w, self.num_block) for w in self.widths]
+
+    def forward(self, x: torch.Tensor, width: int | None = None, depth: int | None = None) -> torch.Tensor:
+        """Branch of ``width`` (default: the widest) on ``x``."""
+        w = self.widths[-1] if width is None else int(width)
+        return self.branches[self.widths.index(w)](x)
+
+    def mixed(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Training output ``sum_k p_k branch_k(x)`` and the probabilities ``p`` ``[B, K]``."""
+        p = F.softmax(self.classifier(x), dim=1)
+        out = sum(p[:, k].view(-1, 1, 1, 1) * b(x) for k, b in enumerate(self.branches))
+        return out, p
+
+    @torch.no_grad()
+    def extract(self, width: int, depth: int) -> SRResNet:
+        """A copy of the branch of ``width``."""
+        import copy
+
+        return copy.deepcopy(self.branches[self.widths.index(int(width))]).eval()

@@ -142,6 +142,8 @@ def bicubic_psnr(pairs: List[data.ImagePair], scale: int) -> float:
 class Trainer:
     """Holds the state of one run; ``run()`` trains to ``train.iterations``."""
 
+    log_terms: Tuple[str, ...] = ("loss", "l1", "bmc")
+
     def __init__(self, cfg: Dict[str, Any], run_dir: Path, resume: bool, log=print) -> None:
         self.cfg, self.run_dir, self.log = cfg, run_dir, log
         torch.set_num_threads(int(cfg["threads"]))
@@ -250,7 +252,7 @@ class Trainer:
         log_path, val_path = self.run_dir / "log.csv", self.run_dir / "val.csv"
         names = [f"w{w}-d{d}" for w, d in self.configs]
         if not log_path.exists():
-            log_path.write_text("iteration,wall_time_s,lr,loss,l1,bmc,sigma\n")
+            log_path.write_text("iteration,wall_time_s,lr," + ",".join(self.log_terms) + ",sigma\n")
         if not val_path.exists():
             val_path.write_text("iteration,wall_time_s," + ",".join(names) + "\n")
         if self.iteration == 0:
@@ -272,7 +274,7 @@ class Trainer:
             if it % int(tc["log_every"]) == 0 or it == total:
                 lr_now = self.opt.param_groups[0]["lr"]
                 row = [it, f"{self.wall:.1f}", f"{lr_now:.3e}"] + [
-                    f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in ("loss", "l1", "bmc")
+                    f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in self.log_terms
                 ] + [f"{self.loss.sigma():.5f}"]
                 with log_path.open("a") as f:
                     f.write(",".join(map(str, row)) + "\n")

@@ -19,15 +19,22 @@ public final class Bench {
 
   private final Manifest manifest;
   private final SrEngine engine;
+  private final SrEngine wholeEngine;
   private final PipelineOptions options;
   private final int runs;
 
-  public Bench(Manifest manifest, SrEngine engine, PipelineOptions options, int runs) {
+  /**
+   * @param engine runs the patch pipeline
+   * @param wholeEngine runs whole-image inference (best configured for one large call: all cores
+   *     inside the call)
+   */
+  public Bench(Manifest manifest, SrEngine engine, SrEngine wholeEngine, PipelineOptions options, int runs) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1");
     }
     this.manifest = manifest;
     this.engine = engine;
+    this.wholeEngine = wholeEngine;
     this.options = options;
     this.runs = runs;
   }
@@ -41,36 +48,62 @@ public final class Bench {
         new BenchMode("bicubic", new RoutingPolicy.Bicubic()));
   }
 
-  public BenchResult run(RgbImage lr, BenchMode mode) throws InterruptedException {
-    double outMp = (double) lr.width() * lr.height() * manifest.scale() * manifest.scale() / 1e6;
-    List<Double> times = new ArrayList<>();
-    double gflops = 0;
-    double executed = 0;
+  /**
+   * Times every mode on one image. The runs are interleaved (run 1 of every mode, then run 2, ...)
+   * so that a machine whose load drifts (a training job beside us) affects every mode alike. A
+   * mode that runs out of memory is reported with an error and dropped from later rounds.
+   */
+  public List<BenchResult> run(RgbImage lr, List<BenchMode> modes) throws InterruptedException {
+    int n = modes.size();
     double supernet = manifest.supernetSpec().flopsPerPatch() * lr.width() * lr.height() / Math.pow(manifest.patchSize(), 2) / 1e9;
-    System.gc();
-    resetPeaks();
-    try {
-      for (int i = 0; i <= runs; i++) {
-        long t0 = System.nanoTime();
-        if (mode.wholeImage()) {
-          Upscaler.wholeImage(lr, manifest, engine, manifest.supernet());
-          gflops = supernet;
-          executed = supernet;
-        } else {
-          UpscaleResult r = Upscaler.upscale(lr, manifest, engine, mode.policy(), options, RenderListener.NONE);
-          gflops = r.assignment().paperFlops() / 1e9;
-          executed = r.render().executedFlops() / 1e9;
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        if (i > 0) {
-          times.add(s);
-        }
-      }
-    } catch (OutOfMemoryError e) {
-      return new BenchResult(mode.name(), List.of(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, supernet, peakHeapMb(), "out of memory");
+    double outMp = (double) lr.width() * lr.height() * manifest.scale() * manifest.scale() / 1e6;
+    List<List<Double>> times = new ArrayList<>();
+    double[] gflops = new double[n];
+    double[] executed = new double[n];
+    double[] peak = new double[n];
+    String[] errors = new String[n];
+    for (int m = 0; m < n; m++) {
+      times.add(new ArrayList<>());
     }
-    double median = median(times);
-    return new BenchResult(mode.name(), List.copyOf(times), median, outMp / median, gflops, executed, supernet, peakHeapMb(), null);
+    for (int round = 0; round <= runs; round++) {
+      for (int m = 0; m < n; m++) {
+        if (errors[m] != null) {
+          continue;
+        }
+        BenchMode mode = modes.get(m);
+        System.gc();
+        resetPeaks();
+        try {
+          long t0 = System.nanoTime();
+          if (mode.wholeImage()) {
+            Upscaler.wholeImage(lr, manifest, wholeEngine, manifest.supernet());
+            gflops[m] = supernet;
+            executed[m] = supernet;
+          } else {
+            UpscaleResult r = Upscaler.upscale(lr, manifest, engine, mode.policy(), options, RenderListener.NONE);
+            gflops[m] = r.assignment().paperFlops() / 1e9;
+            executed[m] = r.render().executedFlops() / 1e9;
+          }
+          double s = (System.nanoTime() - t0) / 1e9;
+          if (round > 0) {
+            times.get(m).add(s);
+          }
+        } catch (OutOfMemoryError e) {
+          errors[m] = "out of memory";
+        }
+        peak[m] = Math.max(peak[m], peakHeapMb());
+      }
+    }
+    List<BenchResult> out = new ArrayList<>();
+    for (int m = 0; m < n; m++) {
+      if (errors[m] != null) {
+        out.add(new BenchResult(modes.get(m).name(), List.of(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, supernet, peak[m], errors[m]));
+      } else {
+        double median = median(times.get(m));
+        out.add(new BenchResult(modes.get(m).name(), List.copyOf(times.get(m)), median, outMp / median, gflops[m], executed[m], supernet, peak[m], null));
+      }
+    }
+    return out;
   }
 
   static double median(List<Double> values) {

@@ -5,7 +5,9 @@ import dev.wbsr.bench.Bench;
 import dev.wbsr.bench.BenchMode;
 import dev.wbsr.bench.BenchResult;
 import dev.wbsr.bench.MarginSweep;
+import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -64,30 +66,33 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle bundle = engine.bundle();
+    if (bundle.manifest().testFixture()) {
+      spec.commandLine().getErr().println("warning: " + bundle.name() + " is a test fixture; its timings say nothing about a real model");
+    }
     RoutingPolicy wbsr = budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
     List<BenchMode> modes = Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
-    try (OnnxEngine onnx = engine.engine(bundle)) {
-      Bench bench = new Bench(bundle.manifest(), onnx, engine.pipeline(), runs);
+    try (OnnxEngine onnx = engine.engine(bundle);
+        OnnxEngine whole = OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
+      Bench bench = new Bench(bundle.manifest(), onnx, whole, engine.pipeline(), runs);
       report.put("model", bundle.name());
       report.put("scale", bundle.manifest().scale());
       report.put("device", onnx.device());
       report.put("cores", Runtime.getRuntime().availableProcessors());
       report.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
       report.put("runs", runs);
-      report.put("margin", engine.margin == null ? "receptive field, at most 16" : engine.margin);
+      report.put("margin", engine.margin == null ? "default" : engine.margin);
+      report.put("workers", engine.pipeline().workers());
+      report.put("threads_per_call", engine.threads == null ? 1 : engine.threads);
       for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
-        RgbImage lr = ImageIo.read(item.input());
+        RgbImage lr = new ImageLoader().load(item.input()).rgb();
         out.println(Units.f("%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs", item.display(), lr.width(), lr.height(), lr.width() * bundle.manifest().scale(), lr.height() * bundle.manifest().scale(), bundle.name(), onnx.device(), runs));
         if (margins != null) {
           images.add(sweep(out, item, lr, bundle, onnx));
           continue;
         }
-        List<BenchResult> results = new ArrayList<>();
-        for (BenchMode m : modes) {
-          results.add(bench.run(lr, m));
-        }
+        List<BenchResult> results = bench.run(lr, modes);
         printTable(out, results);
         images.add(imageJson(item, lr, results));
       }

@@ -36,8 +36,14 @@ final class EngineMixin {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "ONNX Runtime threads per inference call (default: all cores).")
+      description = "ONNX Runtime threads per inference call (default: 1).")
   Integer threads;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Inference calls running side by side (default: one per core).")
+  Integer workers;
 
   @Option(
       names = "--margin",
@@ -59,13 +65,20 @@ final class EngineMixin {
   }
 
   OnnxEngine engine(ModelBundle bundle) {
-    EngineOptions defaults = EngineOptions.defaults(DeviceChoice.parse(device));
-    EngineOptions options = new EngineOptions(defaults.device(), threads == null ? defaults.intraOpThreads() : threads, 1);
-    return OnnxEngine.open(bundle, options);
+    EngineOptions defaults = EngineOptions.defaults(deviceChoice());
+    int n = workers == null ? defaults.predictors() : workers;
+    return OnnxEngine.open(bundle, new EngineOptions(defaults.device(), threads == null ? defaults.intraOpThreads() : threads, n));
+  }
+
+  DeviceChoice deviceChoice() {
+    return DeviceChoice.parse(device);
   }
 
   PipelineOptions pipeline() {
     PipelineOptions o = PipelineOptions.batch();
+    if (workers != null) {
+      o = o.withWorkers(workers);
+    }
     return margin == null ? o : o.withMargin(margin);
   }
 }

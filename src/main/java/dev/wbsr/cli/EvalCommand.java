@@ -1,21 +1,172 @@
 package dev.wbsr.cli;
 
+import com.google.gson.GsonBuilder;
+import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.ImageLoader;
+import dev.wbsr.image.ImageSaver;
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.image.SaveOptions;
+import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.metrics.ImageQuality;
+import dev.wbsr.metrics.ModCrop;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.RenderListener;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.UpscaleResult;
+import dev.wbsr.pipeline.Upscaler;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Score a model on ground-truth images (PSNR-Y, SSIM-Y, FLOPs).")
+    description = {
+      "Score a model on ground-truth images: PSNR-Y, SSIM-Y, FLOPs, time.",
+      "Each HR image is modcropped to a multiple of the scale, downscaled with MATLAB's bicubic imresize to make",
+      "the LR input, upscaled, and compared on Y with the scale shaved at every border (method note, section 8)."
+    })
 final class EvalCommand implements Callable<Integer> {
 
+  @Mixin EngineMixin engine;
+  @Mixin ModeMixin mode;
   @Spec CommandSpec spec;
 
+  @Option(names = "--hr", paramLabel = "DIR", required = true, description = "Folder of ground-truth (HR) images.")
+  Path hrDir;
+
+  @Option(names = "--save-sr", paramLabel = "DIR", description = "Save the SR results here as PNGs named after their input.")
+  Path saveSr;
+
+  @Option(names = "--save-lr", paramLabel = "DIR", description = "Save the LR inputs here as PNGs named after their input.")
+  Path saveLr;
+
+  @Option(names = "--overwrite", description = "Replace existing files in --save-sr / --save-lr.")
+  boolean overwrite;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the per-image and mean results as JSON.")
+  Path json;
+
   @Override
-  public Integer call() {
-    spec.commandLine().getErr().println("error: eval is not available yet (waiting for dev.wbsr.metrics)");
-    return 1;
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    RoutingPolicy policy = mode.policy(spec.commandLine());
+    if (!Files.isDirectory(hrDir)) {
+      spec.commandLine().getErr().println("error: --hr " + hrDir + " is not a folder");
+      return 1;
+    }
+    for (Path d : Arrays.asList(saveSr, saveLr)) {
+      if (d != null && Files.isDirectory(d) && Files.isSameFile(d, hrDir)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "refusing to save into the --hr folder " + hrDir);
+      }
+    }
+    List<InputFiles.Item> items = InputFiles.expand(List.of(hrDir), Path.of("."), "png", false);
+    if (items.isEmpty()) {
+      spec.commandLine().getErr().println("error: no images in " + hrDir);
+      return 1;
+    }
+    ModelBundle bundle = engine.bundle();
+    int s = bundle.manifest().scale();
+    SaveOptions png = SaveOptions.defaults().withFormat(dev.wbsr.image.ImageFormat.PNG).withOverwrite(overwrite);
+    ImageLoader loader = new ImageLoader();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    ProgressBar bar = ProgressBar.forTerminal();
+    Map<String, Object> report = new LinkedHashMap<>();
+    try (OnnxEngine onnx = engine.engine(bundle)) {
+      report.put("model", bundle.name());
+      report.put("scale", s);
+      report.put("mode", policy.mode());
+      report.put("budget", mode.budget);
+      report.put("device", onnx.device());
+      out.println(Units.f("Model %s (x%d), mode %s, device %s, %d image(s) in %s", bundle.name(), s, policy.label(), onnx.device(), items.size(), hrDir));
+      out.println(Units.f("  %-28s %8s %8s %9s %9s %7s %8s", "image", "PSNR-Y", "SSIM-Y", "GFLOPs", "exec", "FLOPs%", "seconds"));
+      for (int i = 0; i < items.size(); i++) {
+        InputFiles.Item item = items.get(i);
+        String stem = InputFiles.stem(item.input());
+        try {
+          RgbImage hr = ModCrop.apply(loader.load(item.input()).rgb(), s);
+          RgbImage lr = Bicubic.downscale(hr, s);
+          int index = i;
+          UpscaleResult r =
+              Upscaler.upscale(lr, bundle.manifest(), onnx, policy, engine.pipeline(), new RenderListener() {
+                @Override
+                public void onProgress(int done, int total) {
+                  bar.update((index + (double) done / Math.max(1, total)) / items.size(), stem);
+                }
+              });
+          double psnr = ImageQuality.psnrY(r.image(), hr, s);
+          double ssim = ImageQuality.ssimY(r.image(), hr, s);
+          if (saveSr != null) {
+            ImageSaver.save(r.image(), saveSr.resolve(stem + ".png"), png);
+          }
+          if (saveLr != null) {
+            ImageSaver.save(lr, saveLr.resolve(stem + ".png"), png);
+          }
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("name", item.input().getFileName().toString());
+          row.put("psnr_y", psnr);
+          row.put("ssim_y", ssim);
+          row.put("gflops", Units.giga(r.assignment().paperFlops()));
+          row.put("gflops_executed", Units.giga(r.render().executedFlops()));
+          row.put("gflops_supernet", Units.giga(r.assignment().supernetFlops()));
+          row.put("seconds", r.seconds());
+          row.put("patches_per_subnet", Arrays.stream(r.assignment().patchesPerSubnet()).boxed().toList());
+          row.put("patches_bicubic", r.assignment().bicubicPatches());
+          rows.add(row);
+          bar.clear();
+          out.println(Units.f("  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f", stem, psnr, ssim, (double) row.get("gflops"), (double) row.get("gflops_executed"), 100 * r.assignment().flopsRatio(), r.seconds()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw e;
+        } catch (Exception | OutOfMemoryError e) {
+          bar.clear();
+          failures.add(item.display() + ": " + UpscaleCommand.message(e));
+        }
+      }
+    }
+    bar.clear();
+    Map<String, Object> mean = mean(rows);
+    report.put("images", rows);
+    report.put("mean", mean);
+    if (!rows.isEmpty()) {
+      out.println(Units.f("  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f", "mean (" + rows.size() + " images)", mean.get("psnr_y"), mean.get("ssim_y"), mean.get("gflops"), mean.get("gflops_executed"), 100 * (double) mean.get("flops_ratio"), mean.get("seconds")));
+    }
+    if (json != null) {
+      Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(report) + "\n", StandardCharsets.UTF_8);
+    }
+    for (String f : failures) {
+      spec.commandLine().getErr().println("failed  " + f);
+    }
+    return failures.isEmpty() ? 0 : 1;
   }
+
+  /**
+   * Means over images; {@code flops_ratio} is total FLOPs over total supernet FLOPs (the paper's
+   * average over all patches of the set), likewise {@code flops_ratio_executed}.
+   */
+  static Map<String, Object> mean(List<Map<String, Object>> rows) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String k : List.of("psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds")) {
+      m.put(k, rows.stream().mapToDouble(r -> (double) r.get(k)).average().orElse(Double.NaN));
+    }
+    double total = rows.stream().mapToDouble(r -> (double) r.get("gflops_supernet")).sum();
+    m.put("flops_ratio", rows.stream().mapToDouble(r -> (double) r.get("gflops")).sum() / total);
+    m.put("flops_ratio_executed", rows.stream().mapToDouble(r -> (double) r.get("gflops_executed")).sum() / total);
+    return m;
+  }
+
 }

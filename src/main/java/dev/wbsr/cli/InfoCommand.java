@@ -55,7 +55,8 @@ final class InfoCommand implements Callable<Integer> {
   static void describe(PrintWriter out, ModelBundle bundle) {
     Manifest m = bundle.manifest();
     out.println();
-    out.println(m.name() + ": " + m.title() + " (version " + m.version() + ", " + m.license() + ")");
+    out.println(m.name() + ": " + m.title() + " (version " + m.version() + ", " + m.license() + ")"
+        + (m.testFixture() ? "  TEST FIXTURE: not a real model" : ""));
     if (!m.description().isBlank()) {
       out.println("  " + m.description());
     }

@@ -1,7 +1,13 @@
 package dev.wbsr.cli;
 
 import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.ImageFormat;
+import dev.wbsr.image.ImageLoader;
+import dev.wbsr.image.ImageSaver;
+import dev.wbsr.image.LoadedImage;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.image.SaveOptions;
+import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RenderListener;
@@ -14,9 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +47,7 @@ final class UpscaleCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "upscaled", description = "Output folder. Default: ${DEFAULT-VALUE}.")
   Path outDir;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, jpg or tif. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, jpg or tif (EXIF and ICC profile carried where the format allows). Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--quality", paramLabel = "Q", defaultValue = "92", description = "JPEG quality 1..100. Default: ${DEFAULT-VALUE}.")
@@ -63,19 +69,21 @@ final class UpscaleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String ext = format.toLowerCase(Locale.ROOT);
-    if (!Set.of("png", "jpg", "tif").contains(ext)) {
-      err.println("error: --format must be png, jpg or tif");
-      return 2;
+    ImageFormat outFormat;
+    try {
+      outFormat = ImageFormat.parseWritable(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
     }
+    String ext = outFormat.extension();
     if (overwrite && skipExisting) {
-      err.println("error: --overwrite and --skip-existing exclude each other");
-      return 2;
+      throw new CommandLine.ParameterException(spec.commandLine(), "--overwrite and --skip-existing exclude each other");
     }
     if (quality < 1 || quality > 100) {
-      err.println("error: --quality must be 1..100");
-      return 2;
+      throw new CommandLine.ParameterException(spec.commandLine(), "--quality must be 1..100");
     }
+    SaveOptions save = SaveOptions.defaults().withFormat(outFormat).withJpegQuality(quality).withOverwrite(overwrite);
+    ImageLoader loader = new ImageLoader();
     RoutingPolicy policy = mode.policy(spec.commandLine());
     List<InputFiles.Item> items = new ArrayList<>();
     for (Path in : inputs) {
@@ -115,7 +123,8 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         int index = i;
         try {
-          RgbImage lr = ImageIo.read(item.input());
+          LoadedImage source = loader.load(item.input());
+          RgbImage lr = source.rgb();
           RenderListener progress =
               new RenderListener() {
                 @Override
@@ -124,7 +133,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 }
               };
           UpscaleResult r = Upscaler.upscale(lr, bundle.manifest(), onnx, policy, options, progress);
-          ImageIo.write(r.image(), target, ext, quality, overwrite);
+          ImageSaver.save(Bicubic.attachAlpha(source, r.image()), target, save);
           bar.clear();
           out.println(
               Units.f(
@@ -137,7 +146,7 @@ final class UpscaleCommand implements Callable<Integer> {
           throw e;
         } catch (Exception | OutOfMemoryError e) {
           bar.clear();
-          failures.add(item.display() + ": " + message(e));
+          failures.add(item.display() + ": " + withoutFileName(message(e), item.input()));
         }
         bar.update((i + 1.0) / items.size(), "");
       }
@@ -148,6 +157,12 @@ final class UpscaleCommand implements Callable<Integer> {
     }
     out.println(Units.f("Done: %d upscaled, %d skipped, %d failed.", ok, skipped, failures.size()));
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /** ImageException messages start with the file name; the summary already names the file. */
+  private static String withoutFileName(String message, Path file) {
+    String prefix = file.getFileName() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   static String message(Throwable e) {

@@ -16,8 +16,17 @@ public record EngineOptions(DeviceChoice device, int intraOpThreads, int predict
     }
   }
 
-  /** Defaults for this machine: all cores to one call at a time. */
+  /**
+   * Defaults for the patch pipeline: one ONNX Runtime thread per call and one predictor per core,
+   * so that {@code cores} pipeline workers run calls side by side (measured faster on 2 cores than
+   * one call at a time on 2 threads, because many calls are small).
+   */
   public static EngineOptions defaults(DeviceChoice device) {
+    return new EngineOptions(device, 1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** For one large call at a time (whole-image inference): all cores inside the call. */
+  public static EngineOptions singleCall(DeviceChoice device) {
     return new EngineOptions(device, Runtime.getRuntime().availableProcessors(), 1);
   }
 }

@@ -78,7 +78,8 @@ public final class ImageSaver {
       exif = Exif.forOutput(meta.exif(), rgb.width(), rgb.height());
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = dir.resolve("." + name + "." + UUID.randomUUID().toString().substring(0, 8)
+    String stem = name.length() > 100 ? name.substring(0, 100) : name; // stay under NAME_MAX
+    Path temp = dir.resolve("." + stem + "." + UUID.randomUUID().toString().substring(0, 8)
         + ".part");
     try {
       Files.createDirectories(dir);

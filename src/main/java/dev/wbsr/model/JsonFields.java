@@ -41,6 +41,14 @@ final class JsonFields {
     return has(key) ? string(key) : fallback;
   }
 
+  boolean bool(String key) {
+    JsonElement e = required(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw fail(key, "expected true or false");
+    }
+    return e.getAsBoolean();
+  }
+
   int integer(String key) {
     double v = number(key);
     if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {

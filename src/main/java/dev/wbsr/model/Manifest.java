@@ -9,10 +9,12 @@ import java.util.Optional;
  * sections ({@code training}, {@code validation}, {@code provenance}) are kept as flat maps of
  * display strings; unknown keys are ignored.
  *
+ * @param testFixture true for the tiny test bundles (never ship or benchmark them)
  * @param supernet index into {@link #subnets()} of the full network
  */
 public record Manifest(
     String name,
+    boolean testFixture,
     Kind kind,
     String title,
     String description,

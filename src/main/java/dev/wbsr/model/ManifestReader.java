@@ -69,6 +69,7 @@ final class ManifestReader {
     }
     return new Manifest(
         m.string("name"),
+        m.has("test_fixture") && m.bool("test_fixture"),
         kind,
         m.string("title", m.string("name")),
         m.string("description", ""),

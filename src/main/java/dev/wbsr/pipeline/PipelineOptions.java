@@ -10,12 +10,14 @@ import java.util.OptionalInt;
  * @param maxTileSide longest tile side, in patches (tiles grow over same-subnet areas up to this)
  * @param maxCallFlops work of one inference call (tile or batch), in FLOPs including margins:
  *     bounds how long a call runs, hence how fast a render reacts to cancel
- * @param workers threads that run batches (each gets one predictor per subnet)
+ * @param workers threads that run batches (default: one per core; the engine needs as many
+ *     predictors per subnet)
  * @param cacheBytes memory for patch outputs of subnets not currently shown (0 = no cache)
  */
 public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCallFlops, int workers, long cacheBytes) {
 
   public static final int DEFAULT_MAX_MARGIN = 16;
+  /** Context of bicubic tiles: the kernel reaches 2 LR pixels; with 3 the tiles stitch exactly. */
   public static final int BICUBIC_MARGIN = 3;
 
   public PipelineOptions {
@@ -33,7 +35,7 @@ public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCal
   /** Interactive use (the app): a cache of a quarter of the heap, at most 1 GiB. */
   public static PipelineOptions interactive() {
     long cache = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
-    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, 1, cache);
+    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, Runtime.getRuntime().availableProcessors(), cache);
   }
 
   /** One-shot use (CLI, bench, eval): no cache. */

@@ -7,9 +7,7 @@ package dev.wbsr.pipeline;
  * @param col0 first grid column, {@code cols} wide
  * @param row0 first grid row, {@code rows} high
  * @param x LR core rectangle (the pixels this tile produces), {@code w} x {@code h}
- * @param inX LR input rectangle: the core plus up to {@code margin} pixels of context on each side,
- *     clipped to the image (at the image border the network's own padding applies, exactly as in
- *     whole-image inference)
+ * @param inX LR input window: the core plus context (see {@link #of})
  */
 public record Tile(
     int subnet,
@@ -26,17 +24,32 @@ public record Tile(
     int inW,
     int inH) {
 
-  static Tile of(PatchGrid grid, int subnet, int col0, int row0, int cols, int rows, int margin) {
+  /**
+   * The tile of the {@code side} x {@code side} block of patches at (col0, row0), cut to the grid.
+   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the
+   * image's size), centred on the block and shifted inward at the image border instead of clipped:
+   * all full tiles of one side length have the same input shape, so tiles batch together and ONNX
+   * Runtime sees few distinct shapes, and each core pixel still has at least {@code margin} pixels
+   * of context or the image border (where the network pads exactly as on the whole image).
+   */
+  static Tile of(PatchGrid grid, int subnet, int col0, int row0, int side, int margin) {
     int p = grid.patchSize();
+    int cols = Math.min(side, grid.cols() - col0);
+    int rows = Math.min(side, grid.rows() - row0);
     int x = col0 * p;
     int y = row0 * p;
-    int x1 = Math.min(grid.width(), (col0 + cols) * p);
-    int y1 = Math.min(grid.height(), (row0 + rows) * p);
-    int ix = Math.max(0, x - margin);
-    int iy = Math.max(0, y - margin);
-    int ix1 = Math.min(grid.width(), x1 + margin);
-    int iy1 = Math.min(grid.height(), y1 + margin);
-    return new Tile(subnet, col0, row0, cols, rows, x, y, x1 - x, y1 - y, ix, iy, ix1 - ix, iy1 - iy);
+    int w = Math.min(grid.width(), (col0 + cols) * p) - x;
+    int h = Math.min(grid.height(), (row0 + rows) * p) - y;
+    int inW = Math.min(grid.width(), w + 2 * margin);
+    int inH = Math.min(grid.height(), h + 2 * margin);
+    int inX = Math.max(0, Math.min(x - margin, grid.width() - inW));
+    int inY = Math.max(0, Math.min(y - margin, grid.height() - inH));
+    return new Tile(subnet, col0, row0, cols, rows, x, y, w, h, inX, inY, inW, inH);
+  }
+
+  /** One tile over the whole image, no margin: whole-image inference. */
+  static Tile whole(PatchGrid grid, int subnet) {
+    return of(grid, subnet, 0, 0, Math.max(grid.cols(), grid.rows()), 0);
   }
 
   /** Patch indices covered, row-major. */

@@ -2,6 +2,7 @@ package dev.wbsr.pipeline;
 
 import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.Manifest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,9 +69,9 @@ public final class UpscaleSession implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(options.workers(), daemon("wbsr-worker"));
   }
 
-  /** Scores and classifies {@code lr}; no inference yet. */
+  /** Scores and classifies {@code lr}; no inference yet. The bicubic route is MATLAB's imresize. */
   public static UpscaleSession create(RgbImage lr, Manifest manifest, SrEngine engine, PipelineOptions options) {
-    return new UpscaleSession(lr, manifest, engine, new AwtBicubic(), options);
+    return new UpscaleSession(lr, manifest, engine, Bicubic::resize, options);
   }
 
   /** As {@link #create} with a chosen resampler for the bicubic route. */

@@ -2,6 +2,7 @@ package dev.wbsr.pipeline;
 
 import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.Manifest;
 
 /** One-shot upscaling (CLI, eval, bench): a session without cache, rendered once, image handed over. */
@@ -30,7 +31,7 @@ public final class Upscaler {
    */
   public static RgbImage wholeImage(RgbImage lr, Manifest manifest, SrEngine engine, int subnet) {
     PatchGrid grid = new PatchGrid(lr.width(), lr.height(), manifest.patchSize());
-    Tile all = Tile.of(grid, subnet, 0, 0, grid.cols(), grid.rows(), 0);
-    return new TileExecutor(lr, engine, new AwtBicubic(), manifest.scale()).run(java.util.List.of(all)).get(0);
+    Tile all = Tile.whole(grid, subnet);
+    return new TileExecutor(lr, engine, Bicubic::resize, manifest.scale()).run(java.util.List.of(all)).get(0);
   }
 }

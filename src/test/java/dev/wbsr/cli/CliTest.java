@@ -168,6 +168,31 @@ class CliTest {
     assertThat(mode.keySet()).contains("seconds_median", "output_mpix_per_s", "flops_ratio", "time_ratio_whole", "peak_heap_mb");
   }
 
+  @Test
+  void evalScoresAFolderAndWritesTheJsonOfIssueThree() throws Exception {
+    Path hr = tmp.resolve("hr");
+    writePng(hr.resolve("one.png"), 67, 45, 5);
+    writePng(hr.resolve("two.png"), 40, 40, 6);
+    Path json = tmp.resolve("eval.json");
+    Run r =
+        wbsr("eval", "--hr", hr.toString(), "-m", model(), "--budget", "0.7", "--save-sr", tmp.resolve("sr").toString(),
+            "--save-lr", tmp.resolve("lr").toString(), "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("mean (2 images)");
+    JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    assertThat(o.keySet()).contains("model", "scale", "mode", "budget", "device", "images", "mean");
+    assertThat(o.get("budget").getAsDouble()).isEqualTo(0.7);
+    JsonObject one = o.getAsJsonArray("images").get(0).getAsJsonObject();
+    assertThat(one.keySet())
+        .contains("name", "psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds", "patches_per_subnet");
+    assertThat(one.get("psnr_y").getAsDouble()).isBetween(10.0, 100.0);
+    assertThat(o.getAsJsonObject("mean").get("flops_ratio").getAsDouble()).isBetween(0.0, 0.7 + 1e-9);
+    // modcrop to a multiple of 2, then LR = HR / 2
+    assertThat(ImageIO.read(tmp.resolve("lr/one.png").toFile()).getWidth()).isEqualTo(33);
+    assertThat(ImageIO.read(tmp.resolve("sr/one.png").toFile()).getWidth()).isEqualTo(66);
+    assertThat(wbsr("eval", "--hr", hr.toString(), "-m", model(), "--save-sr", hr.toString()).code()).isEqualTo(2);
+  }
+
   private static boolean noTemporaryFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.noneMatch(p -> p.getFileName().toString().endsWith(".part"));

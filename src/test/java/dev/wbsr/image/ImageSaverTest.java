@@ -157,6 +157,13 @@ class ImageSaverTest {
   }
 
   @Test
+  void longFileNamesStillGetATempFile() throws IOException {
+    Path target = dir.resolve("n".repeat(250) + ".png");
+    ImageSaver.save(TestImages.pattern(4, 4), target, SaveOptions.defaults());
+    assertThat(listing()).containsExactly(target);
+  }
+
+  @Test
   void createsMissingFoldersAndExplicitFormatWins() throws IOException {
     Path target = dir.resolve("a/b/out.data");
     ImageSaver.save(TestImages.pattern(4, 4), target,

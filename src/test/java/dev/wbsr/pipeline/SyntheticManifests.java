@@ -27,6 +27,7 @@ final class SyntheticManifests {
     }
     return new Manifest(
         "synthetic-x" + scale,
+        true,
         Manifest.Kind.WBSR,
         "synthetic",
         "",

@@ -1,0 +1,30 @@
+"""Every shipped config parses and builds its network; the x2 ablations share everything but sampling/loss."""
+
+from pathlib import Path
+
+import pytest
+
+from training.wbsr import train
+from training.wbsr.nets import build_net
+
+pytest.importorskip("yaml")
+CONFIGS = sorted((Path(__file__).resolve().parents[1] / "configs").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.stem)
+def test_config_builds(path):
+    cfg = train.build_config(path, [])
+    assert cfg["name"] == path.stem
+    net = build_net(cfg["network"])
+    assert net.upscale == cfg["scale"]
+
+
+def test_x2_ablations_share_backbone_data_seed_schedule():
+    cfgs = {n: train.build_config(Path(CONFIGS[0]).parent / f"{n}.yml", []) for n in ("wbsr-x2", "base-x2", "hes-x2", "bd-x2")}
+    for key in ("network", "data", "seed", "scale"):
+        assert len({repr(c[key]) for c in cfgs.values()}) == 1, key
+    for key in ("iterations", "lr", "subnets", "min_lr"):
+        assert len({repr(c["train"][key]) for c in cfgs.values()}) == 1, key
+    assert cfgs["base-x2"]["sampling"]["kind"] == "uniform" and cfgs["base-x2"]["loss"]["kind"] == "l1"
+    assert cfgs["hes-x2"]["sampling"] == cfgs["wbsr-x2"]["sampling"] and cfgs["hes-x2"]["loss"]["kind"] == "l1"
+    assert cfgs["bd-x2"]["loss"] == cfgs["wbsr-x2"]["loss"] and cfgs["bd-x2"]["sampling"]["kind"] == "uniform"

@@ -1,0 +1,124 @@
+"""ClassSR baseline (Kong et al., CVPR 2021) on the WBSR backbone: ``python3 -m training.wbsr.classsr -c CONFIG [--resume]``.
+
+Stage 1 (the first ``train.branch_fraction`` of the steps): every step trains each branch on its
+own batch from its third of the training patches (terciles of the ``sobel-gradient-sum-v1``
+score: the smallest branch on the flattest third). Stage 2: branches and classifier jointly, the
+output mixed by the classifier's softmax, loss = L1 + ``class_weight`` * Class-Loss +
+``average_weight`` * Average-Loss (ClassSR's w1:w2:w3 = 2000:1:6, rescaled to L1 weight 1).
+
+Deviations from ClassSR, written into the bundle card: branches are the supernet's widths at the
+supernet's depth (not 36/52/64 x 16); the stage-1 split is by complexity score terciles, not by
+the PSNR of a pretrained MSRResNet; stage 2 trains classifier and branches together from the
+start (no classifier-only phase); patches are 32x32 LR as everywhere in this project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Dict, Optional, Sequence
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from . import train
+from .infer import to_tensor
+from .nets import ClassSRNet
+
+CLASSSR_DEFAULTS = {"train": {"branch_fraction": 0.5, "class_weight": 0.0005, "average_weight": 0.003}}
+
+
+def class_loss(p: torch.Tensor) -> torch.Tensor:
+    """ClassSR Class-Loss: ``-sum_{i<j} |p_i - p_j|`` per sample, batch mean (pushes one-hot)."""
+    k = p.shape[1]
+    terms = [(p[:, i] - p[:, j]).abs() for i in range(k) for j in range(i + 1, k)]
+    return -torch.stack(terms, 1).sum(1).mean()
+
+
+def average_loss(p: torch.Tensor) -> torch.Tensor:
+    """ClassSR Average-Loss: ``sum_k |sum_i p_k(x_i) - B / K|`` (balances the branches)."""
+    b, k = p.shape
+    return (p.sum(0) - b / k).abs().sum()
+
+
+class ClassSRTrainer(train.Trainer):
+    """``train.Trainer`` with ClassSR's two-stage step."""
+
+    log_terms = ("loss", "l1", "class", "average")
+
+    def __init__(self, cfg: Dict, run_dir: Path, resume: bool, log=print) -> None:
+        super().__init__(cfg, run_dir, resume, log)
+        assert isinstance(self.net, ClassSRNet)
+        cuts = np.quantile(self.pool.scores, [1 / 3, 2 / 3])
+        terc = np.searchsorted(cuts, self.pool.scores, side="right")
+        self.members = [np.flatnonzero(terc == k) for k in range(3)]
+        self.tercile_cuts = [float(c) for c in cuts]
+
+    def step(self) -> Dict[str, float]:
+        tc = self.cfg["train"]
+        total = int(tc["iterations"])
+        for g in self.opt.param_groups:
+            g["lr"] = train.lr_at(self.iteration, total, tc["lr"], tc["min_lr"])
+        bs = self.cfg["data"]["batch"]
+        self.opt.zero_grad(set_to_none=True)
+        sums: Dict[str, float] = {}
+        if self.iteration < tc["branch_fraction"] * total:
+            for k, branch in enumerate(self.net.branches):
+                m = self.members[min(k, len(self.members) - 1)]
+                ids = m[self.rng.integers(0, len(m), bs)]
+                lr_np, hr_np = self.pool.batch(ids, self.rng)
+                lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
+                loss = F.l1_loss(branch(lr), hr)
+                loss.backward()
+                sums["l1"] = sums.get("l1", 0.0) + float(loss)
+            sums["loss"] = sums["l1"]
+        else:
+            ids = self.sampler.sample(bs, self.iteration / total, self.rng)
+            lr_np, hr_np = self.pool.batch(ids, self.rng)
+            lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
+            out, p = self.net.mixed(lr)
+            l1 = F.l1_loss(out, hr)
+            lc, la = class_loss(p), average_loss(p)
+            loss = l1 + tc["class_weight"] * lc + tc["average_weight"] * la
+            loss.backward()
+            sums = {"loss": float(loss), "l1": float(l1), "class": float(lc), "average": float(la)}
+        self.opt.step()
+        self.iteration += 1
+        return sums
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description="Train the ClassSR baseline.")
+    ap.add_argument("-c", "--config", type=Path, required=True)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--runs", type=Path, default=train.RUNS_DIR)
+    args = ap.parse_args(argv)
+    cfg = train.merge(train.merge(train.DEFAULTS, CLASSSR_DEFAULTS), train.load_config(args.config))
+    cfg = train.apply_overrides(cfg, args.set)
+    run_dir = args.runs / cfg["name"]
+    if (run_dir / "final.pt").exists() and args.resume:
+        print(f"{run_dir} already finished (final.pt exists)")
+        return 0
+    run_dir.mkdir(parents=True, exist_ok=True)
+    train.dump_config(cfg, run_dir / "config.yml")
+    cmd = "python3 -m training.wbsr.classsr " + " ".join(sys.argv[1:] if argv is None else argv)
+    with (run_dir / "command.txt").open("a") as f:
+        f.write(cmd + "\n")
+    log_file = (run_dir / "train.log").open("a")
+
+    def log(msg: str) -> None:
+        print(msg, flush=True)
+        log_file.write(msg.lstrip("\n") + "\n")
+        log_file.flush()
+
+    log(f"== {cfg['name']} {time.strftime('%Y-%m-%d %H:%M:%S')} {cmd}")
+    ClassSRTrainer(cfg, run_dir, args.resume, log).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
