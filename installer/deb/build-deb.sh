@@ -90,7 +90,6 @@ Depends: $depends
 Recommends: desktop-file-utils, hicolor-icon-theme
 Conflicts: $other
 Replaces: $other
-Provides: wbsr
 Description: photo upscaler with weight-balanced super-resolution (desktop app and CLI)
  WBSR Studio enlarges photos x2 or x4 with weight-balanced super-resolution
  networks run by ONNX Runtime, routing each image patch to a subnet sized for
