@@ -74,7 +74,7 @@ while IFS= read -r lib; do
 done < <(find "$pkgroot/opt/wbsr-studio" -type f -name '*.so')
 shlib_dirs+=("-l$work/sonames")
 depends="$(cd "$work" && dpkg-shlibdeps -O --ignore-missing-info --warnings=0 "${shlib_dirs[@]}" "${elf[@]}" \
-  | sed -n 's/^shlibs:Depends=//p')"
+  2> >(grep -v "can't extract name and version" >&2) | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || { echo "error: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
 installed_kb="$(du -sk --exclude=DEBIAN "$pkgroot" | cut -f1)"
@@ -90,7 +90,6 @@ Depends: $depends
 Recommends: desktop-file-utils, hicolor-icon-theme
 Conflicts: $other
 Replaces: $other
-Provides: wbsr
 Description: photo upscaler with weight-balanced super-resolution (desktop app and CLI)
  WBSR Studio enlarges photos x2 or x4 with weight-balanced super-resolution
  networks run by ONNX Runtime, routing each image patch to a subnet sized for
