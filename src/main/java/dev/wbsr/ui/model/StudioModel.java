@@ -139,7 +139,9 @@ public final class StudioModel {
 
   /** Finds the bundles under the given folders and selects the saved or the default x2 one. */
   public void discoverBundles(List<Path> roots) {
-    List<BundleInfo> found = services.engine().discover(roots);
+    // ClassSR bundles have no routing in the pipeline yet: the app lists weight-sharing bundles
+    List<BundleInfo> found = services.engine().discover(roots).stream()
+        .filter(b -> "wbsr".equals(b.kind())).toList();
     bundles.setAll(found);
     String saved = settings.get("bundle", "wbsr-x2");
     BundleInfo pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
@@ -210,6 +212,15 @@ public final class StudioModel {
         d.session().close();
       }
     });
+    if (services.engine() instanceof AutoCloseable c) {
+      engineExec.execute(() -> {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing native sessions at exit: nothing useful to report
+        }
+      });
+    }
     engineExec.shutdown();
     auxExec.shutdownNow();
   }

@@ -102,6 +102,7 @@ final class StatusBar extends HBox {
     p.setText(r.patchesPerSubnet().isEmpty() ? "" : "Patches: " + r.patchesPerSubnet());
     p.setTooltip(new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
     t.setText(Double.isNaN(r.seconds()) ? "" : String.format("%.2f s", r.seconds()));
-    d.setText(r.device().isEmpty() ? "" : r.device());
+    String dev = r.device();
+    d.setText(dev.isEmpty() ? "" : dev.startsWith("cuda") ? "CUDA (" + dev + ")" : dev.toUpperCase(java.util.Locale.ROOT));
   }
 }

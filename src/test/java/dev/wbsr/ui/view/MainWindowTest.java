@@ -77,6 +77,9 @@ class MainWindowTest {
     assertThat(model.overlayKindProperty().get()).isEqualTo(OverlayKind.SUBNET);
     String flopsBefore = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     OverlayMap mapBefore = model.overlayMapProperty().get();
+    ((FakeServices.FakeEngine) model.services().engine()).batchDelayMs = 30;
+    long revBefore = model.revisionProperty().get();
+    long paintsBefore = robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
     assertThat(model.budgetProperty().get()).isEqualTo(1.0);
     String flopsAfter = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
@@ -85,6 +88,10 @@ class MainWindowTest {
     assertThat(robot.lookup("#budgetLabel").queryAs(Label.class).getText()).isEqualTo("100 %");
     awaitIdle(model, 20);
     assertThat(model.isComplete(dev.wbsr.ui.model.Variant.WBSR)).isTrue();
+    // the image refreshed progressively: several repaints while the changed patches came in
+    assertThat(model.revisionProperty().get() - revBefore).isGreaterThanOrEqualTo(3);
+    assertThat(robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount() - paintsBefore)
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test
