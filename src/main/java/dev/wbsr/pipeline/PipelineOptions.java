@@ -10,18 +10,21 @@ import java.util.OptionalInt;
  * @param maxTileSide longest tile side, in patches (tiles grow over same-subnet areas up to this)
  * @param maxCallFlops work of one inference call (tile or batch), in FLOPs including margins:
  *     bounds how long a call runs, hence how fast a render reacts to cancel
+ * @param maxCallPixels LR input pixels of one inference call, margins included: bounds the
+ *     native memory of a call (activations grow with it, at x4 by 16 per LR pixel and channel)
  * @param workers threads that run batches (default: one per core; the engine needs as many
  *     predictors per subnet)
  * @param cacheBytes memory for patch outputs of subnets not currently shown (0 = no cache)
  */
-public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCallFlops, int workers, long cacheBytes) {
+public record PipelineOptions(
+    OptionalInt margin, int maxTileSide, double maxCallFlops, long maxCallPixels, int workers, long cacheBytes) {
 
   public static final int DEFAULT_MAX_MARGIN = 16;
   /** Context of bicubic tiles: the kernel reaches 2 LR pixels; with 3 the tiles stitch exactly. */
   public static final int BICUBIC_MARGIN = 3;
 
   public PipelineOptions {
-    if (maxTileSide < 1 || workers < 1 || cacheBytes < 0 || !(maxCallFlops > 0)) {
+    if (maxTileSide < 1 || workers < 1 || cacheBytes < 0 || !(maxCallFlops > 0) || maxCallPixels < 1) {
       throw new IllegalArgumentException("bad pipeline options");
     }
     margin.ifPresent(
@@ -35,7 +38,7 @@ public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCal
   /** Interactive use (the app): a cache of a quarter of the heap, at most 1 GiB. */
   public static PipelineOptions interactive() {
     long cache = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
-    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, Runtime.getRuntime().availableProcessors(), cache);
+    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, 512 * 512, Runtime.getRuntime().availableProcessors(), cache);
   }
 
   /** One-shot use (CLI, bench, eval): no cache. */
@@ -44,22 +47,22 @@ public record PipelineOptions(OptionalInt margin, int maxTileSide, double maxCal
   }
 
   public PipelineOptions withMargin(int m) {
-    return new PipelineOptions(OptionalInt.of(m), maxTileSide, maxCallFlops, workers, cacheBytes);
+    return new PipelineOptions(OptionalInt.of(m), maxTileSide, maxCallFlops, maxCallPixels, workers, cacheBytes);
   }
 
   public PipelineOptions withCacheBytes(long bytes) {
-    return new PipelineOptions(margin, maxTileSide, maxCallFlops, workers, bytes);
+    return new PipelineOptions(margin, maxTileSide, maxCallFlops, maxCallPixels, workers, bytes);
   }
 
   public PipelineOptions withWorkers(int n) {
-    return new PipelineOptions(margin, maxTileSide, maxCallFlops, n, cacheBytes);
+    return new PipelineOptions(margin, maxTileSide, maxCallFlops, maxCallPixels, n, cacheBytes);
   }
 
   public PipelineOptions withMaxTileSide(int side) {
-    return new PipelineOptions(margin, side, maxCallFlops, workers, cacheBytes);
+    return new PipelineOptions(margin, side, maxCallFlops, maxCallPixels, workers, cacheBytes);
   }
 
   public PipelineOptions withMaxCallFlops(double flops) {
-    return new PipelineOptions(margin, maxTileSide, flops, workers, cacheBytes);
+    return new PipelineOptions(margin, maxTileSide, flops, maxCallPixels, workers, cacheBytes);
   }
 }

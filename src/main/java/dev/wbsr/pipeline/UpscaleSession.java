@@ -337,7 +337,11 @@ public final class UpscaleSession implements AutoCloseable {
       String key = t.subnet() + ":" + t.inW() + "x" + t.inH();
       List<List<Tile>> open = groups.computeIfAbsent(key, k -> new ArrayList<>());
       List<Tile> last = open.isEmpty() ? null : open.get(open.size() - 1);
-      if (last == null || (last.size() + 1) * flopsOf(t) > options.maxCallFlops() || t.subnet() == Assignment.BICUBIC && last.size() >= 16) {
+      boolean full =
+          last == null
+              || (last.size() + 1) * flopsOf(t) > options.maxCallFlops()
+              || (last.size() + 1) * t.inputPixels() > options.maxCallPixels();
+      if (full) {
         last = new ArrayList<>();
         open.add(last);
         out.add(last);
@@ -364,7 +368,8 @@ public final class UpscaleSession implements AutoCloseable {
       int side = options.maxTileSide();
       while (side > 1) {
         double px = Math.pow(side * manifest.patchSize() + 2.0 * m, 2);
-        if (px * manifest.subnets().get(s).flopsPerPatch() / Math.pow(manifest.patchSize(), 2) <= options.maxCallFlops()) {
+        if (px * manifest.subnets().get(s).flopsPerPatch() / Math.pow(manifest.patchSize(), 2) <= options.maxCallFlops()
+            && px <= options.maxCallPixels()) {
           break;
         }
         side--;
