@@ -444,7 +444,13 @@ public final class StudioModel {
     RgbImage target = outputs.get(v);
     boolean fresh = target == null && v.inferred();
     if (fresh) {
-      target = RgbImage.allocate(d.outWidth(), d.outHeight());
+      try {
+        target = RgbImage.allocate(d.outWidth(), d.outHeight());
+      } catch (OutOfMemoryError | IllegalArgumentException e) {
+        reportError("Not enough memory to show " + v.label() + " of " + d.name() + " ("
+            + d.outWidth() + "×" + d.outHeight() + "): " + UserMessages.describe(e));
+        return null;
+      }
       outputs.put(v, target);
       refreshSourcesOnly(d);
     }
