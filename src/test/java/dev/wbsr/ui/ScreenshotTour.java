@@ -66,6 +66,7 @@ public final class ScreenshotTour {
         return null;
       });
       idle(m);
+      zoom(stage, m, 3);
       shot(stage.getScene(), "compare-split.png");
       fx(() -> {
         m.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
@@ -76,12 +77,7 @@ public final class ScreenshotTour {
         return null;
       });
       idle(m);
-      fx(() -> {
-        var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
-        v.zoomBy(3);
-        return null;
-      });
-      Thread.sleep(500);
+      zoom(stage, m, 2.5);
       shot(stage.getScene(), "compare-side-by-side-dark.png");
       fx(() -> {
         m.sweepWantedProperty().set(false);
@@ -121,6 +117,19 @@ public final class ScreenshotTour {
         System.exit(0);
       });
     }
+  }
+
+  /** Zooms onto the spoon of the coffee sample (relative position, any scale). */
+  static void zoom(Stage stage, StudioModel m, double z) throws Exception {
+    fx(() -> {
+      var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+      var d = m.documentProperty().get();
+      v.transform().setZoom(z);
+      v.transform().centerXProperty().set(d.outWidth() * 0.72);
+      v.transform().centerYProperty().set(d.outHeight() * 0.66);
+      return null;
+    });
+    Thread.sleep(700);
   }
 
   static void idle(StudioModel m) throws Exception {

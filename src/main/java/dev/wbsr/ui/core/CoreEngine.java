@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class CoreEngine implements Engine, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger("dev.wbsr.ui");
-  private final DeviceChoice device;
+  private volatile DeviceChoice device;
   private final PipelineOptions options;
   private final Map<Path, ModelBundle> bundles = new HashMap<>();
   private final Map<Path, OnnxEngine> engines = new HashMap<>();
@@ -81,6 +81,15 @@ public final class CoreEngine implements Engine, AutoCloseable {
     lastDevice = engine.device();
     return new CoreSession(
         dev.wbsr.pipeline.UpscaleSession.create(lr, b.manifest(), engine, options), info);
+  }
+
+  @Override
+  public synchronized void setDevice(String choice) {
+    DeviceChoice d = DeviceChoice.parse(choice);
+    if (d != device) {
+      device = d;
+      close();
+    }
   }
 
   @Override

@@ -67,6 +67,8 @@ public final class StudioModel {
   private final ObjectProperty<Variant> rightVariant = new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
   private final ObjectProperty<CompareMode> compareMode = new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
   private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+  private final javafx.beans.property.StringProperty device =
+      new javafx.beans.property.SimpleStringProperty(this, "device", "auto");
   private final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
 
   // ---- Properties: what the model derives ----------------------------------------------------
@@ -118,6 +120,11 @@ public final class StudioModel {
     rightVariant.addListener(o -> refreshSources());
     compareMode.addListener(o -> refreshSources());
     sweepWanted.addListener(o -> maybeSweep());
+    device.addListener((o, was, now) -> {
+      services.engine().setDevice(now);
+      saveSettings();
+      prepare();
+    });
     document.addListener(o -> updateTitle());
     for (javafx.beans.Observable o : new javafx.beans.Observable[] {workMode, bundle, routingMode,
         overlayKind, compareMode, rightVariant, dark}) {
@@ -235,6 +242,7 @@ public final class StudioModel {
     settings.putEnum("compare", compareMode.get());
     settings.putEnum("right", rightVariant.get());
     settings.putBoolean("dark", dark.get());
+    settings.put("device", device.get());
     if (bundle.get() != null) {
       settings.put("bundle", bundle.get().name());
     }
@@ -252,6 +260,8 @@ public final class StudioModel {
     compareMode.set(settings.getEnum("compare", CompareMode.SINGLE));
     rightVariant.set(settings.getEnum("right", Variant.BICUBIC));
     dark.set(settings.getBoolean("dark", false));
+    device.set(settings.get("device", "auto"));
+    services.engine().setDevice(device.get());
     recent.setAll(settings.recentFiles());
   }
 
@@ -313,6 +323,11 @@ public final class StudioModel {
     document.set(doc);
     dirty.set(false);
     reroute();
+    String ran = services.engine().device();
+    if ("gpu".equals(device.get()) && !ran.startsWith("cuda")) {
+      reportError("CUDA is not available here (no usable GPU, driver or CUDA build of ONNX Runtime); "
+          + "running on the CPU instead.");
+    }
   }
 
   private RoutingRequest requestFor(RoutingMode m) {
@@ -444,7 +459,13 @@ public final class StudioModel {
     RgbImage target = outputs.get(v);
     boolean fresh = target == null && v.inferred();
     if (fresh) {
-      target = RgbImage.allocate(d.outWidth(), d.outHeight());
+      try {
+        target = RgbImage.allocate(d.outWidth(), d.outHeight());
+      } catch (OutOfMemoryError | IllegalArgumentException e) {
+        reportError("Not enough memory to show " + v.label() + " of " + d.name() + " ("
+            + d.outWidth() + "×" + d.outHeight() + "): " + UserMessages.describe(e));
+        return null;
+      }
       outputs.put(v, target);
       refreshSourcesOnly(d);
     }
@@ -624,6 +645,7 @@ public final class StudioModel {
   public ObjectProperty<CompareMode> compareModeProperty() { return compareMode; }
   public BooleanProperty darkProperty() { return dark; }
   public BooleanProperty sweepWantedProperty() { return sweepWanted; }
+  public javafx.beans.property.StringProperty deviceProperty() { return device; }
   public ReadOnlyObjectProperty<Document> documentProperty() { return document.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<Routing> routingProperty() { return routing.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<OverlayMap> overlayMapProperty() { return overlayMap.getReadOnlyProperty(); }

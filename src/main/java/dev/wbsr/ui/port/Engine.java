@@ -15,6 +15,9 @@ public interface Engine {
 
   UpscaleSession open(BundleInfo bundle, RgbImage lr) throws Exception;
 
-  /** "CPU" or "CUDA" (what the sessions run on). */
+  /** Where the last opened session runs, e.g. "cpu" or "cuda:0". */
   String device();
+
+  /** "auto", "cpu" or "gpu": applies to sessions opened from now on. */
+  default void setDevice(String choice) {}
 }

@@ -149,6 +149,7 @@ public final class MainWindow {
         item("menuActual", "Actual Size", "Shortcut+1", viewer::actualSize),
         new SeparatorMenuItem(),
         item("menuDark", "Dark Theme", "Shortcut+Shift+D", () -> model.darkProperty().set(!model.darkProperty().get())),
+        deviceMenu(),
         item("menuCancel", "Cancel Job", "ESCAPE", model::cancel));
     Menu help = new Menu("Help");
     help.getItems().addAll(
@@ -158,6 +159,22 @@ public final class MainWindow {
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menuBar");
     return bar;
+  }
+
+  private Menu deviceMenu() {
+    Menu m = new Menu("Device");
+    m.setId("menuDevice");
+    javafx.scene.control.ToggleGroup g = new javafx.scene.control.ToggleGroup();
+    String[][] choices = {{"auto", "Automatic (CUDA when available)"}, {"cpu", "CPU"}, {"gpu", "GPU (CUDA)"}};
+    for (String[] c : choices) {
+      javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(c[1]);
+      r.setId("device-" + c[0]);
+      r.setToggleGroup(g);
+      r.setSelected(c[0].equals(model.deviceProperty().get()));
+      r.setOnAction(e -> model.deviceProperty().set(c[0]));
+      m.getItems().add(r);
+    }
+    return m;
   }
 
   private static MenuItem item(String id, String text, String keys, Runnable action) {

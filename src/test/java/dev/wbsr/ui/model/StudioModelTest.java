@@ -112,6 +112,15 @@ class StudioModelTest {
   }
 
   @Test
+  void askingForAGpuThatIsNotThereIsAMessage() throws Exception {
+    openTestImage();
+    onFx(() -> model.deviceProperty().set("gpu"));
+    awaitIdle(model, 20);
+    assertThat(errors).anySatisfy(e -> assertThat(e).contains("CUDA is not available"));
+    assertThat(model.documentProperty().get()).isNotNull();
+  }
+
+  @Test
   void sweepFillsTheChart() throws Exception {
     openTestImage();
     onFx(() -> model.sweepWantedProperty().set(true));
