@@ -51,6 +51,9 @@ public final class ScreenshotTour {
       });
       idle(m);
       shot(stage.getScene(), "app-heatmap.png");
+      if (Boolean.getBoolean("tour.first")) {
+        return;
+      }
       fx(() -> {
         m.overlayKindProperty().set(OverlayKind.SUBNET);
         m.budgetProperty().set(0.5);

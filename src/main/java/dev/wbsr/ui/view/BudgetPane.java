@@ -66,8 +66,8 @@ final class BudgetPane extends VBox {
     t.setId("classTable");
     t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.setFixedCellSize(21);
-    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(21).add(36)
+    t.setFixedCellSize(20);
+    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(20).add(34)
         .map(n -> Math.max(n.doubleValue(), 120)));
     t.setMinHeight(120);
     t.setPlaceholder(new Label("Open an image to see its classes"));

@@ -53,7 +53,7 @@ public final class MainWindow {
     this.exports = new ExportActions(model, stage, model::runInBackground);
     root.setId("mainRoot");
     bindViewer();
-    VBox side = new VBox(10,
+    VBox side = new VBox(8,
         new SourcePane(model, this::chooseAndOpen),
         new ModelPane(model, this::chooseBundleFolder),
         new BudgetPane(model),

@@ -42,7 +42,7 @@ final class ModelPane extends VBox {
     if (b == null) {
       return "";
     }
-    return "v" + b.version() + " · " + b.numClasses() + " classes · supernet "
+    return "v" + b.version() + " · " + b.numClasses() + " classes · "
         + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch · " + b.license();
   }
 }

@@ -31,16 +31,18 @@ final class OverlayPane extends VBox {
     op.valueProperty().bindBidirectional(model.opacityProperty());
     Label opValue = new Label();
     opValue.textProperty().bind(Bindings.format("%.0f %%", model.opacityProperty().multiply(100)));
-    BorderPane opRow = new BorderPane();
-    opRow.setLeft(new Label("Opacity"));
-    opRow.setRight(opValue);
+    opValue.setMinWidth(40);
+    opValue.setAlignment(Pos.CENTER_RIGHT);
+    HBox opRow = new HBox(8, new Label("Opacity"), op, opValue);
+    opRow.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(op, javafx.scene.layout.Priority.ALWAYS);
     legend.setId("legend");
     legend.getStyleClass().add("legend");
     model.overlayKindProperty().addListener(o -> rebuild());
     model.documentProperty().addListener(o -> rebuild());
     model.bundleProperty().addListener(o -> rebuild());
     rebuild();
-    getChildren().addAll(Ui.heading("HEAT-MAP"), kinds, opRow, op, legend);
+    getChildren().addAll(Ui.heading("HEAT-MAP"), kinds, opRow, legend);
   }
 
   private void rebuild() {
@@ -51,17 +53,33 @@ final class OverlayPane extends VBox {
     }
     if (model.overlayKindProperty().get() == OverlayKind.CLASS) {
       int k = b.numClasses();
-      legend.getChildren().add(new Label("easy"));
+      HBox bar = new HBox();
       for (int c = 1; c <= k; c++) {
-        legend.getChildren().add(swatch(ColorMaps.classColor(c, k), String.valueOf(c)));
+        bar.getChildren().add(cell(ColorMaps.classColor(c, k), "class " + c + " of " + k));
       }
-      legend.getChildren().add(new Label("hard"));
+      legend.getChildren().addAll(small("class 1, flat"), bar, small(k + ", textured"));
     } else {
-      legend.getChildren().add(swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
-      for (int m = 0; m < b.subnets().size(); m++) {
-        legend.getChildren().add(swatch(ColorMaps.subnetColor(m, b.subnets().size()), b.subnets().get(m).name()));
+      int m = b.subnets().size();
+      HBox bar = new HBox();
+      for (int i = 0; i < m; i++) {
+        bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), b.subnets().get(i).name()
+            + String.format(" · %.3f GFLOPs/patch", b.subnets().get(i).gflopsPerPatch())));
       }
+      legend.getChildren().addAll(small("cheapest"), bar, small("supernet"),
+          swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
     }
+  }
+
+  private static Label small(String t) {
+    Label l = new Label(t);
+    l.getStyleClass().add("muted-small");
+    return l;
+  }
+
+  private static Rectangle cell(int rgb, String tip) {
+    Rectangle r = new Rectangle(13, 12, ColorMaps.fx(rgb));
+    javafx.scene.control.Tooltip.install(r, new javafx.scene.control.Tooltip(tip));
+    return r;
   }
 
   private static HBox swatch(int rgb, String text) {

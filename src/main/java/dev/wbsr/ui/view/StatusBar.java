@@ -42,7 +42,7 @@ final class StatusBar extends HBox {
 
     status.setId("statusText");
     status.getStyleClass().add(Styles.TEXT_MUTED);
-    status.setMinWidth(40);
+    status.setMinWidth(Region.USE_PREF_SIZE);
     status.setMaxWidth(260);
     progress.setId("progressBar");
     progress.setPrefWidth(140);
