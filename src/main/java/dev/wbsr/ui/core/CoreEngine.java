@@ -31,7 +31,8 @@ public final class CoreEngine implements Engine, AutoCloseable {
   private final PipelineOptions options;
   private final Map<Path, ModelBundle> bundles = new HashMap<>();
   private final Map<Path, OnnxEngine> engines = new HashMap<>();
-  private volatile String lastDevice = "CPU";
+  private volatile String lastDevice = "cpu";
+  private volatile List<String> problems = List.of();
 
   public CoreEngine(DeviceChoice device, PipelineOptions options) {
     this.device = device;
@@ -49,6 +50,7 @@ public final class CoreEngine implements Engine, AutoCloseable {
     Set<Path> all = new LinkedHashSet<>(roots);
     all.addAll(BundleLocator.defaultRoots());
     List<BundleInfo> out = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
     for (BundleLocator.Entry e : new BundleLocator(new ArrayList<>(all)).scan()) {
       if (e.bundle().isPresent()) {
         ModelBundle b = e.bundle().get();
@@ -56,10 +58,18 @@ public final class CoreEngine implements Engine, AutoCloseable {
         bundles.put(info.dir(), b);
         out.add(info);
       } else {
-        LOG.warning("skipping bundle " + e.dir() + ": " + e.error().orElse("unreadable"));
+        String why = e.error().orElse("unreadable");
+        LOG.warning("skipping bundle " + e.dir() + ": " + why);
+        bad.add(e.name() + ": " + why);
       }
     }
+    problems = List.copyOf(bad);
     return out;
+  }
+
+  @Override
+  public List<String> discoveryProblems() {
+    return problems;
   }
 
   @Override

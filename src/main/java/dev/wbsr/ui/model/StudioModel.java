@@ -150,6 +150,11 @@ public final class StudioModel {
     List<BundleInfo> found = services.engine().discover(roots).stream()
         .filter(b -> "wbsr".equals(b.kind())).toList();
     bundles.setAll(found);
+    List<String> problems = services.engine().discoveryProblems();
+    if (!problems.isEmpty()) {
+      reportError("Some model bundles cannot be used and were skipped:\n• "
+          + String.join("\n• ", problems));
+    }
     String saved = settings.get("bundle", "wbsr-x2");
     BundleInfo pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
         .or(() -> found.stream().filter(b -> b.scale() == 2 && "wbsr".equals(b.kind())).findFirst())

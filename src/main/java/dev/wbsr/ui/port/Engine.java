@@ -10,6 +10,11 @@ public interface Engine {
   /** Every readable bundle directly under the given folders (broken ones are skipped). */
   List<BundleInfo> discover(List<Path> roots);
 
+  /** Why bundle folders seen by the last {@link #discover} were skipped ("name: reason"). */
+  default List<String> discoveryProblems() {
+    return List.of();
+  }
+
   /** One bundle folder; fails with a clear message when it is broken. */
   BundleInfo load(Path dir) throws Exception;
 
