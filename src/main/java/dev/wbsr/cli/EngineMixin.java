@@ -48,7 +48,7 @@ final class EngineMixin {
   @Option(
       names = "--margin",
       paramLabel = "PX",
-      description = "LR context pixels around each tile (default: receptive field, at most 16).")
+      description = "LR context pixels around each tile (default: 2, see wbsr bench --margins).")
   Integer margin;
 
   BundleLocator locator() {

@@ -390,7 +390,7 @@ public final class UpscaleSession implements AutoCloseable {
 
   /** LR context of subnet s: the option if set, else its receptive field capped. */
   int margin(int s) {
-    return options.margin().orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MAX_MARGIN));
+    return options.margin().orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MARGIN));
   }
 
   private RenderStats stats(int computed, int restored, int unchanged, int tiles, int calls, double flops, long start) {
