@@ -30,7 +30,7 @@ final class InfoCommand implements Callable<Integer> {
     List<BundleLocator.Entry> entries = locator.scan();
     out.println("Model folders: " + (locator.roots().isEmpty() ? "(none found; expected models/)" : locator.roots().stream().map(Object::toString).collect(Collectors.joining(", "))));
     if (entries.isEmpty()) {
-      out.println("No model bundles found.");
+      out.println("  (no model bundles there)");
     }
     for (BundleLocator.Entry e : entries) {
       if (e.bundle().isPresent()) {
@@ -55,8 +55,9 @@ final class InfoCommand implements Callable<Integer> {
   static void describe(PrintWriter out, ModelBundle bundle) {
     Manifest m = bundle.manifest();
     out.println();
+    boolean saysFixture = m.title().toLowerCase(java.util.Locale.ROOT).contains("fixture");
     out.println(m.name() + ": " + m.title() + " (version " + m.version() + ", " + m.license() + ")"
-        + (m.testFixture() ? "  TEST FIXTURE: not a real model" : ""));
+        + (m.testFixture() && !saysFixture ? "  TEST FIXTURE: not a real model" : ""));
     if (!m.description().isBlank()) {
       out.println("  " + m.description());
     }
