@@ -48,12 +48,26 @@ def _num_upsamples(scale: int) -> int:
     return int(math.log2(scale))
 
 
-def _init_conv(conv: nn.Conv2d, scale: float = 0.1) -> None:
-    """Kaiming init scaled down (BasicSR's ``default_init_weights(scale=0.1)``), zero bias."""
-    nn.init.kaiming_normal_(conv.weight, a=0, mode="fan_in")
+def _init_conv(conv: nn.Conv2d, scale: float = 0.1, slope: float = 0.0) -> None:
+    """Kaiming-normal init (fan_in, for a (leaky) ReLU of ``slope``) times ``scale``, zero bias."""
+    nn.init.kaiming_normal_(conv.weight, a=slope, mode="fan_in")
     conv.weight.data.mul_(scale)
     if conv.bias is not None:
         conv.bias.data.zero_()
+
+
+def init_srresnet(net: nn.Module) -> None:
+    """Residual-branch convs (``body``) and ``conv_last`` get Kaiming x 0.1 (BasicSR's
+    ``default_init_weights(scale=0.1)``: blocks start near identity, the output near the bilinear
+    base); ``conv_first``, the upsampling convs and ``conv_hr`` get plain Kaiming for LeakyReLU 0.1.
+    Scaling those by 0.1 too (BasicSR) shrinks the signal 10x per tail conv: measured on x4 (16x4
+    net, 300 Adam steps at 1e-3), +0.63 dB over bilinear instead of +1.14 dB."""
+    for name, m in net.named_modules():
+        if isinstance(m, nn.Conv2d):
+            if name.startswith("body") or name == "conv_last":
+                _init_conv(m, 0.1, 0.0)
+            else:
+                _init_conv(m, 1.0, 0.1)
 
 
 @register
@@ -77,9 +91,7 @@ class SRResNet(nn.Module):
         self.upconvs = nn.ModuleList([nn.Conv2d(num_feat, 4 * num_feat, 3, 1, 1) for _ in range(n_up)])
         self.conv_hr = nn.Conv2d(num_feat, num_feat, 3, 1, 1)
         self.conv_last = nn.Conv2d(num_feat, 3, 3, 1, 1)
-        for m in self.modules():
-            if isinstance(m, nn.Conv2d):
-                _init_conv(m)
+        init_srresnet(self)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         feat = F.leaky_relu(self.conv_first(x), 0.1)
