@@ -126,7 +126,8 @@ public final class UpscaleSession implements AutoCloseable {
       }
       active = job;
     }
-    coordinator.execute(() -> run(job, listener == null ? RenderListener.NONE : listener));
+    RenderListener serial = serialized(listener == null ? RenderListener.NONE : listener);
+    coordinator.execute(() -> run(job, serial));
     return job;
   }
 
@@ -395,6 +396,21 @@ public final class UpscaleSession implements AutoCloseable {
 
   private RenderStats stats(int computed, int restored, int unchanged, int tiles, int calls, double flops, long start) {
     return new RenderStats(grid.size(), computed, restored, unchanged, tiles, calls, flops, (System.nanoTime() - start) / 1e9, engine.device());
+  }
+
+  /** Workers finish batches concurrently; the listener hears them one at a time. */
+  private static RenderListener serialized(RenderListener l) {
+    return new RenderListener() {
+      @Override
+      public synchronized void onUpdate(RenderUpdate update) {
+        l.onUpdate(update);
+      }
+
+      @Override
+      public synchronized void onProgress(int done, int total) {
+        l.onProgress(done, total);
+      }
+    };
   }
 
   private static ThreadFactory daemon(String name) {
