@@ -379,7 +379,7 @@ public final class StudioModel {
     routing.set(r);
     classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
     readouts.set(readouts.get()
-        .withCost(r.flops() / 1e9, r.flopsSupernet() / 1e9, RoutingSummary.patchesPerSubnet(d.bundle(), r))
+        .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9, RoutingSummary.patchesPerSubnet(d.bundle(), r))
         .withQuality(Double.NaN, Double.NaN, referenceName(d)));
     refreshOverlay();
     refreshSources();
