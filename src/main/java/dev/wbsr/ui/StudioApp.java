@@ -61,15 +61,16 @@ public class StudioApp extends Application {
   public static StudioModel create(Stage stage, Services services, Settings settings) {
     StudioModel model = new StudioModel(services, settings);
     MainWindow window = new MainWindow(model, stage);
-    double w = settings.getDouble("window.w", 1280);
-    double h = settings.getDouble("window.h", 800);
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    double w = Math.min(settings.getDouble("window.w", 1280), screen.getWidth());
+    double h = Math.min(settings.getDouble("window.h", 800), screen.getHeight());
     Scene scene = window.createScene(w, h);
     applyTheme(scene, model.darkProperty().get());
     model.darkProperty().addListener((o, was, dark) -> applyTheme(scene, dark));
     window.setBatchAction(() -> BatchDialog.show(stage, model));
     stage.setScene(scene);
-    stage.setMinWidth(960);
-    stage.setMinHeight(600);
+    stage.setMinWidth(Math.min(960, screen.getWidth()));
+    stage.setMinHeight(Math.min(600, screen.getHeight()));
     stage.widthProperty().addListener((o, a, b) -> settings.putDouble("window.w", b.doubleValue()));
     stage.heightProperty().addListener((o, a, b) -> settings.putDouble("window.h", b.doubleValue()));
     for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

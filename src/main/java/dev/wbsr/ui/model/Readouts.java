@@ -12,10 +12,11 @@ public record Readouts(
     double gflopsSupernet,
     String patchesPerSubnet,
     double seconds,
-    String device) {
+    String device,
+    String mode) {
 
   public static final Readouts EMPTY =
-      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "");
+      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "", "");
 
   public double percent() {
     return gflopsSupernet <= 0 ? 0 : 100 * gflops / gflopsSupernet;
@@ -33,19 +34,19 @@ public record Readouts(
     if (gflopsSupernet <= 0) {
       return "GFLOPs —";
     }
-    return String.format(
-        "%.2f / %.2f GFLOPs (%.0f%%)", gflops, gflopsSupernet, percent());
+    return String.format("%s %.2f GFLOPs · supernet %.2f (%.0f%%)",
+        mode.isEmpty() ? "" : mode, gflops, gflopsSupernet, percent()).trim();
   }
 
   public Readouts withQuality(double p, double s, String ref) {
-    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device);
+    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device, mode);
   }
 
-  public Readouts withCost(double g, double gs, String pps) {
-    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device);
+  public Readouts withCost(String m, double g, double gs, String pps) {
+    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device, m);
   }
 
   public Readouts withTime(double s, String dev) {
-    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev);
+    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev, mode);
   }
 }

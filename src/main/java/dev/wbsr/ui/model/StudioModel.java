@@ -93,6 +93,7 @@ public final class StudioModel {
 
   private final Map<Variant, RgbImage> outputs = new EnumMap<>(Variant.class);
   private final Map<Variant, Routing> complete = new EnumMap<>(Variant.class);
+  private final Map<Variant, Routing> failed = new EnumMap<>(Variant.class);
   private LoadedImage loaded;
   private long generation;
   private boolean revisionPosted;
@@ -322,6 +323,7 @@ public final class StudioModel {
     }
     outputs.clear();
     complete.clear();
+    failed.clear();
     sweep.clear();
     readouts.set(Readouts.EMPTY);
     loading.set(false);
@@ -377,7 +379,7 @@ public final class StudioModel {
     routing.set(r);
     classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
     readouts.set(readouts.get()
-        .withCost(r.flops() / 1e9, r.flopsSupernet() / 1e9, RoutingSummary.patchesPerSubnet(d.bundle(), r))
+        .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9, RoutingSummary.patchesPerSubnet(d.bundle(), r))
         .withQuality(Double.NaN, Double.NaN, referenceName(d)));
     refreshOverlay();
     refreshSources();
@@ -448,6 +450,10 @@ public final class StudioModel {
     if (d == null || !available(d, v) || isComplete(d, v)) {
       return;
     }
+    Routing lastFailure = failed.get(v);
+    if (lastFailure != null && (v == Variant.BICUBIC || lastFailure.sameAssignment(routingFor(d, v)))) {
+      return; // reported once; retried when the routing or the document changes
+    }
     if (queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
         && (v == Variant.BICUBIC || rt.routing.sameAssignment(routingFor(d, v)))) {
       return;
@@ -476,7 +482,10 @@ public final class StudioModel {
     }
     RenderTask t = new RenderTask(d, v, r, target, fresh, services.metrics(), this::postRevision);
     t.setOnSucceeded(e -> rendered(t));
-    t.setOnFailed(e -> reportError(v.label() + " failed: " + UserMessages.describe(t.getException())));
+    t.setOnFailed(e -> {
+      failed.put(v, r);
+      reportError(v.label() + " failed: " + UserMessages.describe(t.getException()));
+    });
     return t;
   }
 

@@ -30,6 +30,14 @@ final class ModelPane extends VBox {
     model.bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
     HBox modes = Ui.segmented(model.routingModeProperty(), RoutingMode.values(),
         m -> "route" + m.name().charAt(0) + m.name().substring(1).toLowerCase(), RoutingMode::label);
+    String[] tips = {
+      "WBSR (W): each patch on the subnet of its complexity class; the budget remaps classes",
+      "Supernet (S): the full network on every patch",
+      "ARM (A): per-patch subnet from the edge-score lookup table, traded off by eta",
+      "Bicubic (B): no network"};
+    for (int i = 0; i < tips.length; i++) {
+      ((javafx.scene.control.ToggleButton) modes.getChildren().get(i)).setTooltip(new Tooltip(tips[i]));
+    }
     getChildren().addAll(
         Ui.heading("MODEL"),
         new HBox(6, Ui.grow(bundles),

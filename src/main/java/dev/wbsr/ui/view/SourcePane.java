@@ -27,6 +27,11 @@ final class SourcePane extends VBox {
     });
     HBox modes = Ui.segmented(model.workModeProperty(), WorkMode.values(),
         m -> m == WorkMode.UPSCALE ? "modeUpscale" : "modeEvaluate", WorkMode::toString);
+    ((javafx.scene.control.ToggleButton) modes.getChildren().get(0)).setTooltip(new javafx.scene.control.Tooltip(
+        "Upscale (E): the image is the low-resolution input"));
+    ((javafx.scene.control.ToggleButton) modes.getChildren().get(1)).setTooltip(new javafx.scene.control.Tooltip(
+        "Evaluate (E): the image is ground truth; its LR is made with MATLAB-style bicubic,\n"
+            + "upscaled, and scored against the original (PSNR-Y / SSIM-Y)"));
     getChildren().addAll(
         Ui.heading("SOURCE"),
         new HBox(8, Ui.grow(new VBox(2, name, size)),
