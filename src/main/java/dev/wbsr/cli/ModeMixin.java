@@ -11,7 +11,7 @@ final class ModeMixin {
       names = "--mode",
       paramLabel = "MODE",
       defaultValue = "wbsr",
-      description = "wbsr, supernet, subnet:N, arm or bicubic. Default: ${DEFAULT-VALUE}.")
+      description = "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default: ${DEFAULT-VALUE}.")
   String mode;
 
   @Option(

@@ -38,6 +38,8 @@ public final class OnnxEngine implements SrEngine {
   private final EngineOptions options;
   private final Device device;
   private final Slot[] slots;
+  private ZooModel<Nchw, float[]> classifier;
+  private BlockingQueue<Predictor<Nchw, float[]>> classifierPredictors;
 
   /** A subnet's model and its predictors, created on first use. */
   private static final class Slot {
@@ -118,6 +120,39 @@ public final class OnnxEngine implements SrEngine {
     }
   }
 
+  @Override
+  public float[] classify(Nchw patches) {
+    BlockingQueue<Predictor<Nchw, float[]>> pool = classifierPool();
+    Predictor<Nchw, float[]> p;
+    try {
+      p = pool.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the classifier", e);
+    }
+    try {
+      return p.predict(patches);
+    } catch (TranslateException e) {
+      throw new IllegalStateException("classifier failed: " + rootMessage(e), e);
+    } finally {
+      pool.add(p);
+    }
+  }
+
+  private synchronized BlockingQueue<Predictor<Nchw, float[]>> classifierPool() {
+    if (classifier == null) {
+      String file = bundle.manifest().classsr()
+          .orElseThrow(() -> new UnsupportedOperationException(bundle.name() + " has no classifier"))
+          .classifierFile();
+      classifier = load(bundle.dir().resolve(file), new LogitsTranslator());
+      classifierPredictors = new ArrayBlockingQueue<>(options.predictors());
+      for (int i = 0; i < options.predictors(); i++) {
+        classifierPredictors.add(classifier.newPredictor());
+      }
+    }
+    return classifierPredictors;
+  }
+
   /** Loads every subnet now (otherwise each loads on first use). */
   public void loadAll() {
     for (int i = 0; i < slots.length; i++) {
@@ -127,6 +162,13 @@ public final class OnnxEngine implements SrEngine {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (classifier != null) {
+        classifierPredictors.forEach(Predictor::close);
+        classifier.close();
+        classifier = null;
+      }
+    }
     for (Slot s : slots) {
       synchronized (s) {
         if (s.model != null) {
@@ -142,7 +184,7 @@ public final class OnnxEngine implements SrEngine {
     Slot s = slots[subnet];
     synchronized (s) {
       if (s.model == null) {
-        s.model = load(bundle.subnetFile(subnet));
+        s.model = load(bundle.subnetFile(subnet), new Translator());
         s.predictors = new ArrayBlockingQueue<>(options.predictors());
         for (int i = 0; i < options.predictors(); i++) {
           s.predictors.add(s.model.newPredictor());
@@ -152,17 +194,19 @@ public final class OnnxEngine implements SrEngine {
     }
   }
 
-  private ZooModel<Nchw, Nchw> load(Path file) {
+  private <O> ZooModel<Nchw, O> load(Path file, ai.djl.translate.Translator<Nchw, O> translator) {
     String name = file.getFileName().toString();
     String threads = Integer.toString(options.intraOpThreads());
-    Criteria<Nchw, Nchw> criteria =
+    @SuppressWarnings("unchecked")
+    Class<O> out = (Class<O>) (translator instanceof LogitsTranslator ? float[].class : Nchw.class);
+    Criteria<Nchw, O> criteria =
         Criteria.builder()
-            .setTypes(Nchw.class, Nchw.class)
+            .setTypes(Nchw.class, out)
             .optModelPath(file.getParent())
             .optModelName(name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name)
             .optEngine(ENGINE)
             .optDevice(device)
-            .optTranslator(new Translator())
+            .optTranslator(translator)
             // both keys: DJL applies the intra-op count only when the inter-op one is set
             .optOption("interOpNumThreads", "1")
             .optOption("intraOpNumThreads", threads)
@@ -184,13 +228,30 @@ public final class OnnxEngine implements SrEngine {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
+  private static NDList input(TranslatorContext ctx, Nchw in) {
+    NDArray a = ctx.getNDManager().create(FloatBuffer.wrap(in.data()), new Shape(in.n(), in.c(), in.h(), in.w()));
+    a.setName("lr");
+    return new NDList(a);
+  }
+
+  /** ClassSR classifier: the {@code logits} output, [N, branches], flattened. */
+  private static final class LogitsTranslator implements NoBatchifyTranslator<Nchw, float[]> {
+    @Override
+    public NDList processInput(TranslatorContext ctx, Nchw in) {
+      return input(ctx, in);
+    }
+
+    @Override
+    public float[] processOutput(TranslatorContext ctx, NDList list) {
+      return (list.contains("logits") ? list.get("logits") : list.get(0)).toFloatArray();
+    }
+  }
+
   /** NCHW float batch in, the {@code sr} output out; input named {@code lr}. */
   private static final class Translator implements NoBatchifyTranslator<Nchw, Nchw> {
     @Override
     public NDList processInput(TranslatorContext ctx, Nchw in) {
-      NDArray a = ctx.getNDManager().create(FloatBuffer.wrap(in.data()), new Shape(in.n(), in.c(), in.h(), in.w()));
-      a.setName("lr");
-      return new NDList(a);
+      return input(ctx, in);
     }
 
     @Override

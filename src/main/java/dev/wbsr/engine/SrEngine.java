@@ -17,6 +17,14 @@ public interface SrEngine extends AutoCloseable {
    */
   Nchw run(int subnet, Nchw input);
 
+  /**
+   * ClassSR bundles only: the classifier's logits for a batch of 32x32 patches ([N,3,32,32], RGB in
+   * [0, 1]), row-major [N][branches].
+   */
+  default float[] classify(Nchw patches) {
+    throw new UnsupportedOperationException("this model has no classifier");
+  }
+
   @Override
   void close();
 }

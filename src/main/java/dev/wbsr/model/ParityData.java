@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The PyTorch reference tensors of {@code parity.json}: one input batch and the output of every
- * subnet on it.
+ * subnet on it (and, for ClassSR bundles, the classifier's logits on it).
  */
-public record ParityData(Tensor input, List<SubnetOutput> outputs) {
+public record ParityData(Tensor input, List<SubnetOutput> outputs, Optional<Tensor> classifierLogits) {
 
   /** A float32 tensor in C order. */
   public record Tensor(int[] shape, float[] data) {}
@@ -32,7 +33,11 @@ public record ParityData(Tensor input, List<SubnetOutput> outputs) {
       JsonObject o = e.getAsJsonObject();
       outputs.add(new SubnetOutput(o.get("subnet").getAsInt(), tensor(o)));
     }
-    return new ParityData(input, List.copyOf(outputs));
+    Optional<Tensor> logits =
+        root.has("classifier_logits") && root.get("classifier_logits").isJsonObject()
+            ? Optional.of(tensor(root.getAsJsonObject("classifier_logits")))
+            : Optional.empty();
+    return new ParityData(input, List.copyOf(outputs), logits);
   }
 
   private static Tensor tensor(JsonObject o) {

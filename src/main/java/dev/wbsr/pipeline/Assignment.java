@@ -19,8 +19,16 @@ public final class Assignment {
   private final List<Integer> classTable;
   private final double[] flopsPerPatch;
   private final int supernet;
+  private final double routerFlopsPerPatch;
 
   Assignment(RoutingPolicy policy, PatchGrid grid, int[] subnets, List<Integer> classTable, double[] flopsPerPatch, int supernet) {
+    this(policy, grid, subnets, classTable, flopsPerPatch, supernet, 0);
+  }
+
+  Assignment(
+      RoutingPolicy policy, PatchGrid grid, int[] subnets, List<Integer> classTable, double[] flopsPerPatch, int supernet,
+      double routerFlopsPerPatch) {
+    this.routerFlopsPerPatch = routerFlopsPerPatch;
     this.policy = policy;
     this.grid = grid;
     this.subnets = subnets.clone();
@@ -57,13 +65,21 @@ public final class Assignment {
     return s == BICUBIC ? 0 : flopsPerPatch[s];
   }
 
-  /** Paper convention: the chosen subnet's FLOPs per patch, summed (partial patches by area). */
+  /**
+   * Paper convention: the chosen subnet's FLOPs per patch, summed (partial patches by area), plus
+   * the router's own FLOPs per patch where routing runs a network (ClassSR's classifier).
+   */
   public double paperFlops() {
     double sum = 0;
     for (int i = 0; i < subnets.length; i++) {
-      sum += flopsOf(subnets[i]) * grid.patch(i).areaFraction(grid.patchSize());
+      sum += (flopsOf(subnets[i]) + routerFlopsPerPatch) * grid.patch(i).areaFraction(grid.patchSize());
     }
     return sum;
+  }
+
+  /** FLOPs per patch spent on routing itself (ClassSR's classifier; 0 otherwise). */
+  public double routerFlopsPerPatch() {
+    return routerFlopsPerPatch;
   }
 
   /** The same sum with the supernet on every patch. */

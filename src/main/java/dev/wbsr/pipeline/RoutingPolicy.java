@@ -14,7 +14,10 @@ import java.util.OptionalDouble;
  */
 public sealed interface RoutingPolicy {
 
-  /** The CLI mode name: {@code wbsr}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code bicubic}. */
+  /**
+   * The CLI mode name: {@code wbsr}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code
+   * classsr}, {@code bicubic}.
+   */
   String mode();
 
   /** Human-readable, e.g. {@code wbsr (budget 0.60)}. */
@@ -114,6 +117,35 @@ public sealed interface RoutingPolicy {
     }
   }
 
+  /**
+   * ClassSR (method note section 7): the bundle's classifier picks a branch per patch (argmax); its
+   * FLOPs count in the paper convention. ClassSR bundles only.
+   */
+  record ClassSr() implements RoutingPolicy {
+    @Override
+    public String mode() {
+      return "classsr";
+    }
+
+    @Override
+    public String label() {
+      return "classsr";
+    }
+
+    @Override
+    public Assignment assign(PatchAnalysis a, Manifest m) {
+      var spec = m.classsr().orElseThrow(() -> new BundleException("bundle " + m.name() + " is not a ClassSR bundle (no classifier)"));
+      if (!a.hasBranches()) {
+        throw new IllegalStateException("the ClassSR classifier has not run on this image");
+      }
+      int[] subnets = new int[a.size()];
+      for (int i = 0; i < subnets.length; i++) {
+        subnets[i] = a.branchOf(i);
+      }
+      return new Assignment(this, a.grid(), subnets, null, m.flopsPerPatch(), m.supernet(), spec.classifierFlopsPerPatch());
+    }
+  }
+
   /** The full network on every patch (WBSR-dagger in the paper's tables). */
   record Supernet() implements RoutingPolicy {
     @Override
@@ -195,8 +227,9 @@ public sealed interface RoutingPolicy {
       case "arm" -> new Arm(eta == null ? Arm.DEFAULT_ETA : eta);
       case "supernet" -> new Supernet();
       case "bicubic" -> new Bicubic();
+      case "classsr" -> new ClassSr();
       default -> throw new IllegalArgumentException(
-          "unknown mode '" + mode + "' (expected wbsr, supernet, subnet:N, arm or bicubic)");
+          "unknown mode '" + mode + "' (expected wbsr, supernet, subnet:N, arm, classsr or bicubic)");
     };
   }
 

@@ -53,7 +53,7 @@ public final class UpscaleSession implements AutoCloseable {
     if (engine.scale() != scale) {
       throw new IllegalArgumentException("engine scale " + engine.scale() + " differs from bundle scale " + scale);
     }
-    this.analysis = PatchAnalysis.of(lr, manifest);
+    this.analysis = PatchAnalysis.of(lr, manifest, engine);
     this.grid = analysis.grid();
     long bytes = (long) lr.width() * scale * lr.height() * scale * 3;
     if (bytes > Integer.MAX_VALUE - 8) {

@@ -44,6 +44,14 @@ class ParityTest {
         }
         assertThat(max).as("%s subnet %d max |onnx - torch|", bundle.name(), expected.subnet()).isLessThan(tolerance);
       }
+      if (bundle.manifest().classsr().isPresent()) {
+        float[] want = parity.classifierLogits().orElseThrow(() -> new AssertionError("no classifier_logits")).data();
+        float[] got = engine.classify(input);
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 0; i < want.length; i++) {
+          assertThat((double) Math.abs(got[i] - want[i])).as("%s classifier logit %d", bundle.name(), i).isLessThan(tolerance);
+        }
+      }
     }
   }
 

@@ -118,7 +118,30 @@ class RoutingPolicyTest {
   }
 
   @Test
+  void classsrRoutesByTheClassifierAndCountsItsFlops() throws Exception {
+    Manifest m = SyntheticManifests.classsr(2);
+    RgbImage img = RgbImage.allocate(96, 32); // three patches: dark, mid, bright
+    for (int x = 0; x < 96; x++) {
+      for (int y = 0; y < 32; y++) {
+        for (int c = 0; c < 3; c++) {
+          img.rgb()[(y * 96 + x) * 3 + c] = (byte) (x < 32 ? 20 : x < 64 ? 128 : 240);
+        }
+      }
+    }
+    PatchAnalysis an = PatchAnalysis.of(img, m, new FakeEngine(2, 3, 0));
+    Assignment a = new RoutingPolicy.ClassSr().assign(an, m);
+    assertThat(a.subnetMap()).containsExactly(0, 1, 2);
+    assertThat(a.paperFlops()).isCloseTo(1e9 + 2e9 + 3e9 + 3 * 1e8, within(1.0));
+    assertThat(a.flopsRatio()).isCloseTo(6.3 / 9, within(1e-9));
+    assertThatThrownBy(() -> new RoutingPolicy.ClassSr().assign(analysis(noiseImage(64, 32, 1)), manifest))
+        .hasMessageContaining("not a ClassSR bundle");
+    assertThatThrownBy(() -> new RoutingPolicy.ClassSr().assign(PatchAnalysis.of(img, m), m))
+        .hasMessageContaining("classifier has not run");
+  }
+
+  @Test
   void parsesCliModes() {
+    assertThat(RoutingPolicy.parse("classsr", null, null)).isEqualTo(new RoutingPolicy.ClassSr());
     assertThat(RoutingPolicy.parse("wbsr", null, null)).isEqualTo(RoutingPolicy.Wbsr.paper());
     assertThat(RoutingPolicy.parse("WBSR", 0.5, null)).isEqualTo(RoutingPolicy.Wbsr.budget(0.5));
     assertThat(RoutingPolicy.parse("subnet:4", null, null)).isEqualTo(new RoutingPolicy.Subnet(4));

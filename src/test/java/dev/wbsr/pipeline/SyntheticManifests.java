@@ -1,6 +1,7 @@
 package dev.wbsr.pipeline;
 
 import dev.wbsr.model.ArmTable;
+import dev.wbsr.model.ClassSrSpec;
 import dev.wbsr.model.ComplexitySpec;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.SubnetSpec;
@@ -45,6 +46,15 @@ final class SyntheticManifests {
         Map.of(),
         Map.of(),
         Map.of());
+  }
+
+  /** A ClassSR bundle: three branches of cost 1, 2, 3 (x 1e9), a classifier of 0.1e9 per patch. */
+  static Manifest classsr(int scale) {
+    Manifest m = of(scale, new double[] {1e9, 2e9, 3e9}, new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90}, Optional.empty());
+    return new Manifest(
+        "classsr-x" + scale, true, Manifest.Kind.CLASSSR, m.title(), "", m.version(), m.license(), scale, 32, 4,
+        m.complexity(), m.subnets(), 2, Optional.empty(), Optional.of(new ClassSrSpec("classifier.onnx", 1e8)),
+        Optional.empty(), Map.of(), Map.of(), Map.of());
   }
 
   /** Nine subnets of cost 1..9 (x 1e9) and ten classes cut at 10, 20, ..., 90. */

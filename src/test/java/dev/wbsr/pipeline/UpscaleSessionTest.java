@@ -195,6 +195,18 @@ class UpscaleSessionTest {
     assertThat(r.image().rgb()).as("tiles stitch to MATLAB's imresize of the whole image").isEqualTo(Bicubic.resize(lr, 2.0).rgb());
   }
 
+  @Test
+  void classsrSessionsRunTheClassifierOnceAndRouteByIt() throws Exception {
+    FakeEngine engine = new FakeEngine(SCALE, 3, 0);
+    Manifest classsr = SyntheticManifests.classsr(SCALE);
+    UpscaleResult r = Upscaler.upscale(lr, classsr, engine, new RoutingPolicy.ClassSr(), PipelineOptions.batch().withMargin(1), RenderListener.NONE);
+    assertThat(r.analysis().hasBranches()).isTrue();
+    for (int p = 0; p < r.assignment().size(); p++) {
+      assertThat(r.assignment().subnetOf(p)).isEqualTo(r.analysis().branchOf(p));
+    }
+    assertThat(r.assignment().routerFlopsPerPatch()).isEqualTo(1e8);
+  }
+
   private static void paste(RgbImage dst, RenderUpdate u) {
     RgbImage src = u.pixels();
     for (int r = 0; r < src.height(); r++) {
