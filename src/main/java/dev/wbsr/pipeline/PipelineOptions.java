@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  *     subnet's receptive field, if smaller)
  * @param maxTileSide longest tile side, in patches (tiles grow over same-subnet areas up to this)
  * @param maxCallFlops work of one inference call (tile or batch), in FLOPs including margins:
- *     bounds how long a call runs, hence how fast a render reacts to cancel
+ *     bounds how long a call runs (default 12 GFLOPs, about half a second on one core here), hence
+ *     how soon a new render starts after the previous one was cancelled
  * @param maxCallPixels LR input pixels of one inference call, margins included: bounds the
  *     native memory of a call (activations grow with it, at x4 by 16 per LR pixel and channel)
  * @param workers threads that run batches (default: one per core; the engine needs as many
@@ -46,7 +47,7 @@ public record PipelineOptions(
   /** Interactive use (the app): a cache of a quarter of the heap, at most 1 GiB. */
   public static PipelineOptions interactive() {
     long cache = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
-    return new PipelineOptions(OptionalInt.empty(), 8, 40e9, 512 * 512, Runtime.getRuntime().availableProcessors(), cache);
+    return new PipelineOptions(OptionalInt.empty(), 8, 12e9, 512 * 512, Runtime.getRuntime().availableProcessors(), cache);
   }
 
   /** One-shot use (CLI, bench, eval): no cache. */
