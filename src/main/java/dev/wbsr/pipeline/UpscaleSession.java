@@ -113,7 +113,7 @@ public final class UpscaleSession implements AutoCloseable {
    * change.
    */
   public RenderJob render(Assignment target, RenderListener listener) {
-    if (target.grid().equals(grid) == false) {
+    if (!target.grid().equals(grid)) {
       throw new IllegalArgumentException("assignment belongs to another image");
     }
     RenderJob job = new RenderJob(target);
@@ -215,7 +215,7 @@ public final class UpscaleSession implements AutoCloseable {
       }
       List<Tile> tiles = TilePlanner.plan(grid, target.subnetMap(), todo, maxSides(), margins());
       List<List<Tile>> batches = batches(tiles);
-      int total = restored.size() + (n - unchanged - restored.size());
+      int total = n - unchanged;
       AtomicInteger done = new AtomicInteger(restored.size());
       if (!restored.isEmpty()) {
         announceRestored(restored, listener);
