@@ -28,7 +28,8 @@ public final class Bench {
    * @param wholeEngine runs whole-image inference (best configured for one large call: all cores
    *     inside the call)
    */
-  public Bench(Manifest manifest, SrEngine engine, SrEngine wholeEngine, PipelineOptions options, int runs) {
+  public Bench(
+      Manifest manifest, SrEngine engine, SrEngine wholeEngine, PipelineOptions options, int runs) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1");
     }
@@ -50,12 +51,17 @@ public final class Bench {
 
   /**
    * Times every mode on one image. The runs are interleaved (run 1 of every mode, then run 2, ...)
-   * so that a machine whose load drifts (a training job beside us) affects every mode alike. A
-   * mode that runs out of memory is reported with an error and dropped from later rounds.
+   * so that a machine whose load drifts (a training job beside us) affects every mode alike. A mode
+   * that runs out of memory is reported with an error and dropped from later rounds.
    */
   public List<BenchResult> run(RgbImage lr, List<BenchMode> modes) throws InterruptedException {
     int n = modes.size();
-    double supernet = manifest.supernetSpec().flopsPerPatch() * lr.width() * lr.height() / Math.pow(manifest.patchSize(), 2) / 1e9;
+    double supernet =
+        manifest.supernetSpec().flopsPerPatch()
+            * lr.width()
+            * lr.height()
+            / Math.pow(manifest.patchSize(), 2)
+            / 1e9;
     double outMp = (double) lr.width() * lr.height() * manifest.scale() * manifest.scale() / 1e6;
     List<List<Double>> times = new ArrayList<>();
     double[] gflops = new double[n];
@@ -80,7 +86,8 @@ public final class Bench {
             gflops[m] = supernet;
             executed[m] = supernet;
           } else {
-            UpscaleResult r = Upscaler.upscale(lr, manifest, engine, mode.policy(), options, RenderListener.NONE);
+            UpscaleResult r =
+                Upscaler.upscale(lr, manifest, engine, mode.policy(), options, RenderListener.NONE);
             gflops[m] = r.assignment().paperFlops() / 1e9;
             executed[m] = r.render().executedFlops() / 1e9;
           }
@@ -97,10 +104,30 @@ public final class Bench {
     List<BenchResult> out = new ArrayList<>();
     for (int m = 0; m < n; m++) {
       if (errors[m] != null) {
-        out.add(new BenchResult(modes.get(m).name(), List.of(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, supernet, peak[m], errors[m]));
+        out.add(
+            new BenchResult(
+                modes.get(m).name(),
+                List.of(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                supernet,
+                peak[m],
+                errors[m]));
       } else {
         double median = median(times.get(m));
-        out.add(new BenchResult(modes.get(m).name(), List.copyOf(times.get(m)), median, outMp / median, gflops[m], executed[m], supernet, peak[m], null));
+        out.add(
+            new BenchResult(
+                modes.get(m).name(),
+                List.copyOf(times.get(m)),
+                median,
+                outMp / median,
+                gflops[m],
+                executed[m],
+                supernet,
+                peak[m],
+                null));
       }
     }
     return out;

@@ -19,17 +19,28 @@ import java.util.List;
 public final class MarginSweep {
 
   /** One margin's outcome. */
-  public record Row(int margin, int tileSide, double psnr, double maxAbsDiff, double executedOverSupernet) {}
+  public record Row(
+      int margin, int tileSide, double psnr, double maxAbsDiff, double executedOverSupernet) {}
 
   private MarginSweep() {}
 
-  public static List<Row> run(RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide) throws InterruptedException {
+  public static List<Row> run(
+      RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide)
+      throws InterruptedException {
     RgbImage whole = Upscaler.wholeImage(lr, manifest, engine, manifest.supernet());
     List<Row> rows = new ArrayList<>();
     for (int m : margins) {
       PipelineOptions o = PipelineOptions.batch().withMargin(m).withMaxTileSide(tileSide);
-      UpscaleResult r = Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
-      rows.add(new Row(m, tileSide, psnr(r.image(), whole), maxAbsDiff(r.image(), whole), r.render().executedFlops() / r.assignment().supernetFlops()));
+      UpscaleResult r =
+          Upscaler.upscale(
+              lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
+      rows.add(
+          new Row(
+              m,
+              tileSide,
+              psnr(r.image(), whole),
+              maxAbsDiff(r.image(), whole),
+              r.render().executedFlops() / r.assignment().supernetFlops()));
     }
     return rows;
   }

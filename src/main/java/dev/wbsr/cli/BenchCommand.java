@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure speed: whole-image supernet vs patch pipeline vs WBSR vs bicubic.",
-      "Median wall time, output megapixels per second, FLOPs ratio vs wall-time ratio and peak heap, printed as a",
+      "Median wall time, output megapixels per second, FLOPs ratio vs wall-time ratio and peak"
+          + " heap, printed as a",
       "table and as JSON."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -40,26 +41,47 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin EngineMixin engine;
   @Spec CommandSpec spec;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per mode, after one warm-up. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Timed runs per mode, after one warm-up. Default: ${DEFAULT-VALUE}.")
   int runs;
 
-  @Option(names = "--budget", paramLabel = "B", description = "Time WBSR with this budget instead of the paper rule.")
+  @Option(
+      names = "--budget",
+      paramLabel = "B",
+      description = "Time WBSR with this budget instead of the paper rule.")
   Double budget;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON here (it is always printed).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the JSON here (it is always printed).")
   Path json;
 
   @Option(
       names = "--margins",
       paramLabel = "M,...",
       split = ",",
-      description = "Instead of timing: for each margin, PSNR of the patch pipeline (supernet) against the whole-image supernet.")
+      description =
+          "Instead of timing: for each margin, PSNR of the patch pipeline (supernet) against the"
+              + " whole-image supernet.")
   int[] margins;
 
-  @Option(names = "--tile-side", paramLabel = "N", defaultValue = "1", description = "With --margins: tile side in patches (1 = every patch alone, the worst case). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--tile-side",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "With --margins: tile side in patches (1 = every patch alone, the worst case). Default:"
+              + " ${DEFAULT-VALUE}.")
   int tileSide;
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Image files or folders (not recursive).")
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "1..*",
+      description = "Image files or folders (not recursive).")
   List<Path> inputs;
 
   @Override
@@ -67,14 +89,21 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle bundle = engine.bundle();
     if (bundle.manifest().testFixture()) {
-      spec.commandLine().getErr().println("warning: " + bundle.name() + " is a test fixture; its timings say nothing about a real model");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: "
+                  + bundle.name()
+                  + " is a test fixture; its timings say nothing about a real model");
     }
-    RoutingPolicy wbsr = budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
+    RoutingPolicy wbsr =
+        budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
     List<BenchMode> modes = Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
     try (OnnxEngine onnx = engine.engine(bundle);
-        OnnxEngine whole = OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
+        OnnxEngine whole =
+            OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
       Bench bench = new Bench(bundle.manifest(), onnx, whole, engine.pipeline(), runs);
       report.put("model", bundle.name());
       report.put("scale", bundle.manifest().scale());
@@ -87,7 +116,17 @@ final class BenchCommand implements Callable<Integer> {
       report.put("threads_per_call", engine.threads == null ? 1 : engine.threads);
       for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
         RgbImage lr = new ImageLoader().load(item.input()).rgb();
-        out.println(Units.f("%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs", item.display(), lr.width(), lr.height(), lr.width() * bundle.manifest().scale(), lr.height() * bundle.manifest().scale(), bundle.name(), onnx.device(), runs));
+        out.println(
+            Units.f(
+                "%s  %dx%d -> %dx%d  model %s  device %s  median of %d runs",
+                item.display(),
+                lr.width(),
+                lr.height(),
+                lr.width() * bundle.manifest().scale(),
+                lr.height() * bundle.manifest().scale(),
+                bundle.name(),
+                onnx.device(),
+                runs));
         if (margins != null) {
           images.add(sweep(out, item, lr, bundle, onnx));
           continue;
@@ -98,7 +137,12 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     report.put("images", images);
-    String text = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(report);
+    String text =
+        new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .create()
+            .toJson(report);
     out.println(text);
     if (json != null) {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
@@ -106,11 +150,19 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, Object> sweep(PrintWriter out, InputFiles.Item item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx) throws InterruptedException {
-    out.println(Units.f("  %-7s %9s %10s %12s %14s", "margin", "tile side", "PSNR dB", "max |diff|", "exec FLOPs/ref"));
+  private Map<String, Object> sweep(
+      PrintWriter out, InputFiles.Item item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx)
+      throws InterruptedException {
+    out.println(
+        Units.f(
+            "  %-7s %9s %10s %12s %14s",
+            "margin", "tile side", "PSNR dB", "max |diff|", "exec FLOPs/ref"));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (MarginSweep.Row r : MarginSweep.run(lr, bundle.manifest(), onnx, margins, tileSide)) {
-      out.println(Units.f("  %-7d %9d %10.2f %12.0f %14.3f", r.margin(), r.tileSide(), r.psnr(), r.maxAbsDiff(), r.executedOverSupernet()));
+      out.println(
+          Units.f(
+              "  %-7d %9d %10.2f %12.0f %14.3f",
+              r.margin(), r.tileSide(), r.psnr(), r.maxAbsDiff(), r.executedOverSupernet()));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("margin", r.margin());
       m.put("tile_side", r.tileSide());
@@ -130,7 +182,19 @@ final class BenchCommand implements Callable<Integer> {
   private static void printTable(PrintWriter out, List<BenchResult> results) {
     BenchResult whole = results.get(0);
     BenchResult patches = results.get(1);
-    out.println(Units.f("  %-18s %9s %7s %8s %10s %7s %7s %10s %10s %9s", "mode", "median s", "MP/s", "GFLOPs", "exec GFLOPs", "FLOPs", "exec", "time/whole", "time/patch", "heap MB"));
+    out.println(
+        Units.f(
+            "  %-18s %9s %7s %8s %10s %7s %7s %10s %10s %9s",
+            "mode",
+            "median s",
+            "MP/s",
+            "GFLOPs",
+            "exec GFLOPs",
+            "FLOPs",
+            "exec",
+            "time/whole",
+            "time/patch",
+            "heap MB"));
     for (BenchResult r : results) {
       if (r.error() != null) {
         out.println(Units.f("  %-18s %s", r.mode(), r.error()));
@@ -139,13 +203,21 @@ final class BenchCommand implements Callable<Integer> {
       out.println(
           Units.f(
               "  %-18s %9.3f %7.2f %8.2f %10.2f %7.3f %7.3f %10.3f %10.3f %9.0f",
-              r.mode(), r.medianSeconds(), r.outputMegapixelsPerSecond(), r.gflops(), r.gflopsExecuted(),
-              r.flopsRatio(), r.executedFlopsRatio(), r.medianSeconds() / whole.medianSeconds(),
-              r.medianSeconds() / patches.medianSeconds(), r.peakHeapMb()));
+              r.mode(),
+              r.medianSeconds(),
+              r.outputMegapixelsPerSecond(),
+              r.gflops(),
+              r.gflopsExecuted(),
+              r.flopsRatio(),
+              r.executedFlopsRatio(),
+              r.medianSeconds() / whole.medianSeconds(),
+              r.medianSeconds() / patches.medianSeconds(),
+              r.peakHeapMb()));
     }
   }
 
-  private static Map<String, Object> imageJson(InputFiles.Item item, RgbImage lr, List<BenchResult> results) {
+  private static Map<String, Object> imageJson(
+      InputFiles.Item item, RgbImage lr, List<BenchResult> results) {
     BenchResult whole = results.get(0);
     BenchResult patches = results.get(1);
     Map<String, Object> img = new LinkedHashMap<>();

@@ -17,7 +17,8 @@ final class EngineMixin {
   @Option(
       names = {"-m", "--model"},
       paramLabel = "MODEL",
-      description = "Bundle name under models/ or a bundle folder (default: wbsr-x2 or the first x2 bundle).")
+      description =
+          "Bundle name under models/ or a bundle folder (default: wbsr-x2 or the first x2 bundle).")
   String model;
 
   @Option(
@@ -30,7 +31,8 @@ final class EngineMixin {
       names = "--device",
       paramLabel = "DEVICE",
       defaultValue = "auto",
-      description = "auto, cpu or gpu (CUDA; falls back to CPU with a warning). Default: ${DEFAULT-VALUE}.")
+      description =
+          "auto, cpu or gpu (CUDA; falls back to CPU with a warning). Default: ${DEFAULT-VALUE}.")
   String device;
 
   @Option(
@@ -67,7 +69,10 @@ final class EngineMixin {
   OnnxEngine engine(ModelBundle bundle) {
     EngineOptions defaults = EngineOptions.defaults(deviceChoice());
     int n = workers == null ? defaults.predictors() : workers;
-    return OnnxEngine.open(bundle, new EngineOptions(defaults.device(), threads == null ? defaults.intraOpThreads() : threads, n));
+    return OnnxEngine.open(
+        bundle,
+        new EngineOptions(
+            defaults.device(), threads == null ? defaults.intraOpThreads() : threads, n));
   }
 
   DeviceChoice deviceChoice() {

@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Score a model on ground-truth images: PSNR-Y, SSIM-Y, FLOPs, time.",
-      "Each HR image is modcropped to a multiple of the scale, downscaled with MATLAB's bicubic imresize to make",
-      "the LR input, upscaled, and compared on Y with the scale shaved at every border (method note, section 8)."
+      "Each HR image is modcropped to a multiple of the scale, downscaled with MATLAB's bicubic"
+          + " imresize to make",
+      "the LR input, upscaled, and compared on Y with the scale shaved at every border (method"
+          + " note, section 8)."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -45,19 +47,32 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin ModeMixin mode;
   @Spec CommandSpec spec;
 
-  @Option(names = "--hr", paramLabel = "DIR", required = true, description = "Folder of ground-truth (HR) images.")
+  @Option(
+      names = "--hr",
+      paramLabel = "DIR",
+      required = true,
+      description = "Folder of ground-truth (HR) images.")
   Path hrDir;
 
-  @Option(names = "--save-sr", paramLabel = "DIR", description = "Save the SR results here as PNGs named after their input.")
+  @Option(
+      names = "--save-sr",
+      paramLabel = "DIR",
+      description = "Save the SR results here as PNGs named after their input.")
   Path saveSr;
 
-  @Option(names = "--save-lr", paramLabel = "DIR", description = "Save the LR inputs here as PNGs named after their input.")
+  @Option(
+      names = "--save-lr",
+      paramLabel = "DIR",
+      description = "Save the LR inputs here as PNGs named after their input.")
   Path saveLr;
 
   @Option(names = "--overwrite", description = "Replace existing files in --save-sr / --save-lr.")
   boolean overwrite;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the per-image and mean results as JSON.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the per-image and mean results as JSON.")
   Path json;
 
   @Override
@@ -70,7 +85,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     for (Path d : Arrays.asList(saveSr, saveLr)) {
       if (d != null && Files.isDirectory(d) && Files.isSameFile(d, hrDir)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "refusing to save into the --hr folder " + hrDir);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "refusing to save into the --hr folder " + hrDir);
       }
     }
     List<InputFiles.Item> items = InputFiles.expand(List.of(hrDir), Path.of("."), "png", false);
@@ -80,7 +96,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     ModelBundle bundle = engine.bundle();
     int s = bundle.manifest().scale();
-    SaveOptions png = SaveOptions.defaults().withFormat(dev.wbsr.image.ImageFormat.PNG).withOverwrite(overwrite);
+    SaveOptions png =
+        SaveOptions.defaults().withFormat(dev.wbsr.image.ImageFormat.PNG).withOverwrite(overwrite);
     ImageLoader loader = new ImageLoader();
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -92,8 +109,14 @@ final class EvalCommand implements Callable<Integer> {
       report.put("mode", policy.mode());
       report.put("budget", mode.budget);
       report.put("device", onnx.device());
-      out.println(Units.f("Model %s (x%d), mode %s, device %s, %d image(s) in %s", bundle.name(), s, policy.label(), onnx.device(), items.size(), hrDir));
-      out.println(Units.f("  %-28s %8s %8s %9s %9s %7s %8s", "image", "PSNR-Y", "SSIM-Y", "GFLOPs", "exec", "FLOPs%", "seconds"));
+      out.println(
+          Units.f(
+              "Model %s (x%d), mode %s, device %s, %d image(s) in %s",
+              bundle.name(), s, policy.label(), onnx.device(), items.size(), hrDir));
+      out.println(
+          Units.f(
+              "  %-28s %8s %8s %9s %9s %7s %8s",
+              "image", "PSNR-Y", "SSIM-Y", "GFLOPs", "exec", "FLOPs%", "seconds"));
       for (int i = 0; i < items.size(); i++) {
         InputFiles.Item item = items.get(i);
         String stem = InputFiles.stem(item.input());
@@ -102,12 +125,18 @@ final class EvalCommand implements Callable<Integer> {
           RgbImage lr = Bicubic.downscale(hr, s);
           int index = i;
           UpscaleResult r =
-              Upscaler.upscale(lr, bundle.manifest(), onnx, policy, engine.pipeline(), new RenderListener() {
-                @Override
-                public void onProgress(int done, int total) {
-                  bar.update((index + (double) done / Math.max(1, total)) / items.size(), stem);
-                }
-              });
+              Upscaler.upscale(
+                  lr,
+                  bundle.manifest(),
+                  onnx,
+                  policy,
+                  engine.pipeline(),
+                  new RenderListener() {
+                    @Override
+                    public void onProgress(int done, int total) {
+                      bar.update((index + (double) done / Math.max(1, total)) / items.size(), stem);
+                    }
+                  });
           double psnr = ImageQuality.psnrY(r.image(), hr, s);
           double ssim = ImageQuality.ssimY(r.image(), hr, s);
           if (saveSr != null) {
@@ -124,11 +153,22 @@ final class EvalCommand implements Callable<Integer> {
           row.put("gflops_executed", Units.giga(r.render().executedFlops()));
           row.put("gflops_supernet", Units.giga(r.assignment().supernetFlops()));
           row.put("seconds", r.seconds());
-          row.put("patches_per_subnet", Arrays.stream(r.assignment().patchesPerSubnet()).boxed().toList());
+          row.put(
+              "patches_per_subnet",
+              Arrays.stream(r.assignment().patchesPerSubnet()).boxed().toList());
           row.put("patches_bicubic", r.assignment().bicubicPatches());
           rows.add(row);
           bar.clear();
-          out.println(Units.f("  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f", stem, psnr, ssim, (double) row.get("gflops"), (double) row.get("gflops_executed"), 100 * r.assignment().flopsRatio(), r.seconds()));
+          out.println(
+              Units.f(
+                  "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
+                  stem,
+                  psnr,
+                  ssim,
+                  (double) row.get("gflops"),
+                  (double) row.get("gflops_executed"),
+                  100 * r.assignment().flopsRatio(),
+                  r.seconds()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw e;
@@ -143,10 +183,28 @@ final class EvalCommand implements Callable<Integer> {
     report.put("images", rows);
     report.put("mean", mean);
     if (!rows.isEmpty()) {
-      out.println(Units.f("  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f", "mean (" + rows.size() + " images)", mean.get("psnr_y"), mean.get("ssim_y"), mean.get("gflops"), mean.get("gflops_executed"), 100 * (double) mean.get("flops_ratio"), mean.get("seconds")));
+      out.println(
+          Units.f(
+              "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
+              "mean (" + rows.size() + " images)",
+              mean.get("psnr_y"),
+              mean.get("ssim_y"),
+              mean.get("gflops"),
+              mean.get("gflops_executed"),
+              100 * (double) mean.get("flops_ratio"),
+              mean.get("seconds")));
     }
     if (json != null) {
-      Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(report) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          json,
+          new GsonBuilder()
+                  .setPrettyPrinting()
+                  .serializeNulls()
+                  .serializeSpecialFloatingPointValues()
+                  .create()
+                  .toJson(report)
+              + "\n",
+          StandardCharsets.UTF_8);
     }
     for (String f : failures) {
       spec.commandLine().getErr().println("failed  " + f);
@@ -160,13 +218,15 @@ final class EvalCommand implements Callable<Integer> {
    */
   static Map<String, Object> mean(List<Map<String, Object>> rows) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (String k : List.of("psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds")) {
+    for (String k :
+        List.of("psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds")) {
       m.put(k, rows.stream().mapToDouble(r -> (double) r.get(k)).average().orElse(Double.NaN));
     }
     double total = rows.stream().mapToDouble(r -> (double) r.get("gflops_supernet")).sum();
     m.put("flops_ratio", rows.stream().mapToDouble(r -> (double) r.get("gflops")).sum() / total);
-    m.put("flops_ratio_executed", rows.stream().mapToDouble(r -> (double) r.get("gflops_executed")).sum() / total);
+    m.put(
+        "flops_ratio_executed",
+        rows.stream().mapToDouble(r -> (double) r.get("gflops_executed")).sum() / total);
     return m;
   }
-
 }

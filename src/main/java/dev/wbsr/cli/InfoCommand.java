@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "List the model bundles found, and show one bundle's subnets, thresholds and the device.")
+    description =
+        "List the model bundles found, and show one bundle's subnets, thresholds and the device.")
 final class InfoCommand implements Callable<Integer> {
 
   @Mixin EngineMixin engine;
@@ -28,20 +29,31 @@ final class InfoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BundleLocator locator = engine.locator();
     List<BundleLocator.Entry> entries = locator.scan();
-    out.println("Model folders: " + (locator.roots().isEmpty() ? "(none found; expected models/)" : locator.roots().stream().map(Object::toString).collect(Collectors.joining(", "))));
+    out.println(
+        "Model folders: "
+            + (locator.roots().isEmpty()
+                ? "(none found; expected models/)"
+                : locator.roots().stream()
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", "))));
     if (entries.isEmpty()) {
       out.println("  (no model bundles there)");
     }
     for (BundleLocator.Entry e : entries) {
       if (e.bundle().isPresent()) {
         Manifest m = e.bundle().get().manifest();
-        out.println(Units.f("  %-16s x%d  %-7s  %d subnets  %s", m.name(), m.scale(), m.kind().id(), m.subnets().size(), e.dir()));
+        out.println(
+            Units.f(
+                "  %-16s x%d  %-7s  %d subnets  %s",
+                m.name(), m.scale(), m.kind().id(), m.subnets().size(), e.dir()));
       } else {
         out.println(Units.f("  %-16s BROKEN: %s", e.name(), e.error().orElse("")));
       }
     }
     if (entries.stream().noneMatch(e -> e.bundle().isPresent()) && engine.model == null) {
-      spec.commandLine().getErr().println("error: no usable model bundle; put one under models/ or pass -m FOLDER");
+      spec.commandLine()
+          .getErr()
+          .println("error: no usable model bundle; put one under models/ or pass -m FOLDER");
       return 1;
     }
     ModelBundle bundle = engine.bundle();
@@ -56,20 +68,52 @@ final class InfoCommand implements Callable<Integer> {
     Manifest m = bundle.manifest();
     out.println();
     boolean saysFixture = m.title().toLowerCase(java.util.Locale.ROOT).contains("fixture");
-    out.println(m.name() + ": " + m.title() + " (version " + m.version() + ", " + m.license() + ")"
-        + (m.testFixture() && !saysFixture ? "  TEST FIXTURE: not a real model" : ""));
+    out.println(
+        m.name()
+            + ": "
+            + m.title()
+            + " (version "
+            + m.version()
+            + ", "
+            + m.license()
+            + ")"
+            + (m.testFixture() && !saysFixture ? "  TEST FIXTURE: not a real model" : ""));
     if (!m.description().isBlank()) {
       out.println("  " + m.description());
     }
-    out.println(Units.f("  scale x%d, %dx%d patches, receptive field %d px, %d classes, kind %s", m.scale(), m.patchSize(), m.patchSize(), m.receptiveField(), m.numClasses(), m.kind().id()));
-    out.println("  thresholds: " + m.complexity().thresholds().stream().map(t -> Units.f("%.2f", t)).collect(Collectors.joining(" ")));
-    out.println("  training: " + m.training().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
-    out.println(Units.f("  %-3s %-12s %5s %5s %12s %10s %10s", "id", "subnet", "width", "depth", "GFLOPs/patch", "params", "PSNR-Y"));
+    out.println(
+        Units.f(
+            "  scale x%d, %dx%d patches, receptive field %d px, %d classes, kind %s",
+            m.scale(),
+            m.patchSize(),
+            m.patchSize(),
+            m.receptiveField(),
+            m.numClasses(),
+            m.kind().id()));
+    out.println(
+        "  thresholds: "
+            + m.complexity().thresholds().stream()
+                .map(t -> Units.f("%.2f", t))
+                .collect(Collectors.joining(" ")));
+    out.println(
+        "  training: "
+            + m.training().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")));
+    out.println(
+        Units.f(
+            "  %-3s %-12s %5s %5s %12s %10s %10s",
+            "id", "subnet", "width", "depth", "GFLOPs/patch", "params", "PSNR-Y"));
     for (SubnetSpec s : m.subnets()) {
       out.println(
           Units.f(
               "  %-3d %-12s %5d %5d %12.3f %10d %10s%s",
-              s.id(), s.name(), s.width(), s.depth(), Units.giga(s.flopsPerPatch()), s.params(),
+              s.id(),
+              s.name(),
+              s.width(),
+              s.depth(),
+              Units.giga(s.flopsPerPatch()),
+              s.params(),
               Double.isNaN(s.valPsnrY()) ? "-" : Units.f("%.2f", s.valPsnrY()),
               s.id() == m.supernet() ? "  (supernet)" : ""));
     }

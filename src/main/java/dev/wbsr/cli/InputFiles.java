@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Expands the command's inputs (files and folders) into (input, output) pairs, mirroring folders. */
+/**
+ * Expands the command's inputs (files and folders) into (input, output) pairs, mirroring folders.
+ */
 final class InputFiles {
 
-  static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "psd");
+  static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "psd");
 
   /** One image to process and where its result goes. */
   record Item(Path input, Path output, String display) {}
@@ -23,7 +26,8 @@ final class InputFiles {
    * Files given directly go to {@code outDir/<stem>.<ext>}; files inside a folder go to {@code
    * outDir/<path relative to that folder>} with the new extension.
    */
-  static List<Item> expand(List<Path> inputs, Path outDir, String extension, boolean recursive) throws IOException {
+  static List<Item> expand(List<Path> inputs, Path outDir, String extension, boolean recursive)
+      throws IOException {
     List<Item> items = new ArrayList<>();
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {

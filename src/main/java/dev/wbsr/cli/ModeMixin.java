@@ -11,13 +11,17 @@ final class ModeMixin {
       names = "--mode",
       paramLabel = "MODE",
       defaultValue = "wbsr",
-      description = "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default: ${DEFAULT-VALUE}.")
+      description =
+          "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default:"
+              + " ${DEFAULT-VALUE}.")
   String mode;
 
   @Option(
       names = "--budget",
       paramLabel = "B",
-      description = "wbsr only: spend at most B (0..1] of the supernet's FLOPs on each image; 1 = supernet everywhere.")
+      description =
+          "wbsr only: spend at most B (0..1] of the supernet's FLOPs on each image; 1 = supernet"
+              + " everywhere.")
   Double budget;
 
   @Option(

@@ -23,7 +23,9 @@ final class ProgressBar {
     return new ProgressBar(System.err, System.console() != null);
   }
 
-  /** @param fraction overall progress in [0, 1] */
+  /**
+   * @param fraction overall progress in [0, 1]
+   */
   synchronized void update(double fraction, String label) {
     long now = System.nanoTime();
     if (!enabled || now - lastDraw < 100_000_000L && fraction < 1) {
@@ -35,8 +37,15 @@ final class ProgressBar {
     int width = 30;
     int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
     String line =
-        "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
-            + Units.f("%3.0f%%", fraction * 100) + "  ETA " + Units.duration(eta) + "  " + label;
+        "["
+            + "#".repeat(filled)
+            + "-".repeat(width - filled)
+            + "] "
+            + Units.f("%3.0f%%", fraction * 100)
+            + "  ETA "
+            + Units.duration(eta)
+            + "  "
+            + label;
     out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
     lastWidth = line.length();
     out.flush();

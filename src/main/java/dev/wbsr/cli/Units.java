@@ -20,6 +20,8 @@ final class Units {
       return "--:--";
     }
     long s = Math.round(seconds);
-    return s >= 3600 ? f("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : f("%02d:%02d", s / 60, s % 60);
+    return s >= 3600
+        ? f("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : f("%02d:%02d", s / 60, s % 60);
   }
 }

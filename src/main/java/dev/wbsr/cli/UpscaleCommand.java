@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Upscale image files and folders.",
-      "Folders are mirrored under the output folder; existing files are never overwritten unless --overwrite is",
-      "given; every file is written atomically; a file that fails is reported and skipped, the rest go on."
+      "Folders are mirrored under the output folder; existing files are never overwritten unless"
+          + " --overwrite is",
+      "given; every file is written atomically; a file that fails is reported and skipped, the rest"
+          + " go on."
     })
 final class UpscaleCommand implements Callable<Integer> {
 
@@ -44,19 +46,37 @@ final class UpscaleCommand implements Callable<Integer> {
   @Mixin ModeMixin mode;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "upscaled", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "upscaled",
+      description = "Output folder. Default: ${DEFAULT-VALUE}.")
   Path outDir;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "png", description = "png, jpg or tif (EXIF and ICC profile carried where the format allows). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "png",
+      description =
+          "png, jpg or tif (EXIF and ICC profile carried where the format allows). Default:"
+              + " ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--quality", paramLabel = "Q", defaultValue = "92", description = "JPEG quality 1..100. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--quality",
+      paramLabel = "Q",
+      defaultValue = "92",
+      description = "JPEG quality 1..100. Default: ${DEFAULT-VALUE}.")
   int quality;
 
-  @Option(names = {"-r", "--recursive"}, description = "Descend into subfolders of folder inputs.")
+  @Option(
+      names = {"-r", "--recursive"},
+      description = "Descend into subfolders of folder inputs.")
   boolean recursive;
 
-  @Option(names = "--skip-existing", description = "Skip inputs whose output exists (instead of failing them).")
+  @Option(
+      names = "--skip-existing",
+      description = "Skip inputs whose output exists (instead of failing them).")
   boolean skipExisting;
 
   @Option(names = "--overwrite", description = "Replace existing outputs.")
@@ -77,12 +97,17 @@ final class UpscaleCommand implements Callable<Integer> {
     }
     String ext = outFormat.extension();
     if (overwrite && skipExisting) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--overwrite and --skip-existing exclude each other");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--overwrite and --skip-existing exclude each other");
     }
     if (quality < 1 || quality > 100) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--quality must be 1..100");
     }
-    SaveOptions save = SaveOptions.defaults().withFormat(outFormat).withJpegQuality(quality).withOverwrite(overwrite);
+    SaveOptions save =
+        SaveOptions.defaults()
+            .withFormat(outFormat)
+            .withJpegQuality(quality)
+            .withOverwrite(overwrite);
     ImageLoader loader = new ImageLoader();
     RoutingPolicy policy = mode.policy(spec.commandLine());
     List<InputFiles.Item> items = new ArrayList<>();
@@ -105,12 +130,24 @@ final class UpscaleCommand implements Callable<Integer> {
     Set<Path> written = new HashSet<>();
     ProgressBar bar = ProgressBar.forTerminal();
     try (OnnxEngine onnx = engine.engine(bundle)) {
-      out.println(Units.f("Model %s (x%d), mode %s, device %s; %d image(s) -> %s", bundle.name(), bundle.manifest().scale(), policy.label(), onnx.device(), items.size(), outDir));
+      out.println(
+          Units.f(
+              "Model %s (x%d), mode %s, device %s; %d image(s) -> %s",
+              bundle.name(),
+              bundle.manifest().scale(),
+              policy.label(),
+              onnx.device(),
+              items.size(),
+              outDir));
       for (int i = 0; i < items.size(); i++) {
         InputFiles.Item item = items.get(i);
         Path target = item.output();
         if (!written.add(target.toAbsolutePath().normalize())) {
-          failures.add(item.display() + ": its output " + target + " is also the output of an earlier input");
+          failures.add(
+              item.display()
+                  + ": its output "
+                  + target
+                  + " is also the output of an earlier input");
           continue;
         }
         if (Files.exists(target) && !overwrite) {
@@ -118,7 +155,11 @@ final class UpscaleCommand implements Callable<Integer> {
             skipped++;
             continue;
           }
-          failures.add(item.display() + ": output " + target + " exists (use --overwrite or --skip-existing)");
+          failures.add(
+              item.display()
+                  + ": output "
+                  + target
+                  + " exists (use --overwrite or --skip-existing)");
           continue;
         }
         int index = i;
@@ -129,17 +170,26 @@ final class UpscaleCommand implements Callable<Integer> {
               new RenderListener() {
                 @Override
                 public void onProgress(int done, int total) {
-                  bar.update((index + (double) done / Math.max(1, total)) / items.size(), item.input().getFileName().toString());
+                  bar.update(
+                      (index + (double) done / Math.max(1, total)) / items.size(),
+                      item.input().getFileName().toString());
                 }
               };
-          UpscaleResult r = Upscaler.upscale(lr, bundle.manifest(), onnx, policy, options, progress);
+          UpscaleResult r =
+              Upscaler.upscale(lr, bundle.manifest(), onnx, policy, options, progress);
           ImageSaver.save(Bicubic.attachAlpha(source, r.image()), target, save);
           bar.clear();
           out.println(
               Units.f(
                   "ok  %s -> %s  %dx%d -> %dx%d  %.1f%% of supernet FLOPs  %.2f s",
-                  item.display(), target, lr.width(), lr.height(), r.image().width(), r.image().height(),
-                  100 * r.assignment().flopsRatio(), r.seconds()));
+                  item.display(),
+                  target,
+                  lr.width(),
+                  lr.height(),
+                  r.image().width(),
+                  r.image().height(),
+                  100 * r.assignment().flopsRatio(),
+                  r.seconds()));
           ok++;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

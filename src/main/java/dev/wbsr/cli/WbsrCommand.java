@@ -8,10 +8,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WbsrCommand.Version.class,
     description = {
-      "WBSR Studio: weight-balanced super-resolution (NeurIPS 2024) with per-patch compute routing.",
+      "WBSR Studio: weight-balanced super-resolution (NeurIPS 2024) with per-patch compute"
+          + " routing.",
       "Without a command the desktop app opens."
     },
-    subcommands = {InfoCommand.class, UpscaleCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      UpscaleCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class WbsrCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

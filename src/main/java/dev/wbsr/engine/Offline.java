@@ -42,7 +42,8 @@ public final class Offline {
             ? MsvcRt.INSTANCE._putenv(name + "=" + value)
             : LibC.INSTANCE.setenv(name, value, 1);
     if (rc != 0) {
-      throw new IllegalStateException("could not set " + name + " for ONNX Runtime (rc " + rc + ")");
+      throw new IllegalStateException(
+          "could not set " + name + " for ONNX Runtime (rc " + rc + ")");
     }
   }
 

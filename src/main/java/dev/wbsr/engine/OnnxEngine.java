@@ -71,7 +71,9 @@ public final class OnnxEngine implements SrEngine {
     }
     if (!ort.hasCapability(StandardCapabilities.CUDA)) {
       if (options.device() == DeviceChoice.GPU) {
-        LOG.warn("--device gpu: ONNX Runtime has no working CUDA provider (CPU build or no CUDA libraries); running on CPU");
+        LOG.warn(
+            "--device gpu: ONNX Runtime has no working CUDA provider (CPU build or no CUDA"
+                + " libraries); running on CPU");
       }
       return new OnnxEngine(bundle, options, Device.cpu());
     }
@@ -114,7 +116,8 @@ public final class OnnxEngine implements SrEngine {
     try {
       return p.predict(input);
     } catch (TranslateException e) {
-      throw new IllegalStateException("inference failed on subnet " + subnet + ": " + rootMessage(e), e);
+      throw new IllegalStateException(
+          "inference failed on subnet " + subnet + ": " + rootMessage(e), e);
     } finally {
       slot.predictors.add(p);
     }
@@ -141,9 +144,13 @@ public final class OnnxEngine implements SrEngine {
 
   private synchronized BlockingQueue<Predictor<Nchw, float[]>> classifierPool() {
     if (classifier == null) {
-      String file = bundle.manifest().classsr()
-          .orElseThrow(() -> new UnsupportedOperationException(bundle.name() + " has no classifier"))
-          .classifierFile();
+      String file =
+          bundle
+              .manifest()
+              .classsr()
+              .orElseThrow(
+                  () -> new UnsupportedOperationException(bundle.name() + " has no classifier"))
+              .classifierFile();
       classifier = load(bundle.dir().resolve(file), new LogitsTranslator());
       classifierPredictors = new ArrayBlockingQueue<>(options.predictors());
       for (int i = 0; i < options.predictors(); i++) {
@@ -229,7 +236,9 @@ public final class OnnxEngine implements SrEngine {
   }
 
   private static NDList input(TranslatorContext ctx, Nchw in) {
-    NDArray a = ctx.getNDManager().create(FloatBuffer.wrap(in.data()), new Shape(in.n(), in.c(), in.h(), in.w()));
+    NDArray a =
+        ctx.getNDManager()
+            .create(FloatBuffer.wrap(in.data()), new Shape(in.n(), in.c(), in.h(), in.w()));
     a.setName("lr");
     return new NDList(a);
   }
@@ -259,7 +268,8 @@ public final class OnnxEngine implements SrEngine {
       NDArray out = list.contains("sr") ? list.get("sr") : list.get(0);
       long[] s = out.getShape().getShape();
       if (s.length != 4) {
-        throw new IllegalStateException("model output has shape " + out.getShape() + ", expected [N,3,sH,sW]");
+        throw new IllegalStateException(
+            "model output has shape " + out.getShape() + ", expected [N,3,sH,sW]");
       }
       return new Nchw(out.toFloatArray(), (int) s[0], (int) s[1], (int) s[2], (int) s[3]);
     }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Finds model bundles. The default search path is, in order: the folders in the environment
  * variable {@code WBSR_MODELS} (path-separator separated), {@code models/} in the working
- * directory, and {@code models/} next to the jar or one folder above it (so {@code
- * target/wbsr.jar} finds the repository's {@code models/}).
+ * directory, and {@code models/} next to the jar or one folder above it (so {@code target/wbsr.jar}
+ * finds the repository's {@code models/}).
  */
 public final class BundleLocator {
 
@@ -74,7 +74,8 @@ public final class BundleLocator {
     for (Path root : roots) {
       List<Path> dirs;
       try (Stream<Path> s = Files.list(root)) {
-        dirs = s.filter(d -> Files.isRegularFile(d.resolve(ModelBundle.MANIFEST))).sorted().toList();
+        dirs =
+            s.filter(d -> Files.isRegularFile(d.resolve(ModelBundle.MANIFEST))).sorted().toList();
       } catch (IOException e) {
         continue;
       }
@@ -111,14 +112,20 @@ public final class BundleLocator {
       }
     }
     throw new BundleException(
-        "no model bundle '" + nameOrPath + "' (neither a folder nor a bundle under " + roots + "); found: " + names());
+        "no model bundle '"
+            + nameOrPath
+            + "' (neither a folder nor a bundle under "
+            + roots
+            + "); found: "
+            + names());
   }
 
   /** {@value #DEFAULT_BUNDLE} if present, else the first wbsr bundle of scale 2, else any. */
   public ModelBundle defaultBundle() {
     List<ModelBundle> all = bundles();
     if (all.isEmpty()) {
-      throw new BundleException("no model bundles found under " + (roots.isEmpty() ? "models/" : roots.toString()));
+      throw new BundleException(
+          "no model bundles found under " + (roots.isEmpty() ? "models/" : roots.toString()));
     }
     Comparator<ModelBundle> preference =
         Comparator.<ModelBundle>comparingInt(b -> DEFAULT_BUNDLE.equals(b.name()) ? 0 : 1)

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parsed, validated {@code manifest.json} of a bundle (format {@code wbsr-bundle} v1). Free-form
- * sections ({@code training}, {@code validation}, {@code provenance}) are kept as flat maps of
- * display strings; unknown keys are ignored.
+ * The parsed, validated {@code manifest.json} of a bundle (format {@code wbsr-bundle} v1).
+ * Free-form sections ({@code training}, {@code validation}, {@code provenance}) are kept as flat
+ * maps of display strings; unknown keys are ignored.
  *
  * @param testFixture true for the tiny test bundles (never ship or benchmark them)
  * @param supernet index into {@link #subnets()} of the full network

@@ -28,7 +28,8 @@ final class ManifestReader {
         switch (kindId) {
           case "wbsr" -> Manifest.Kind.WBSR;
           case "classsr" -> Manifest.Kind.CLASSSR;
-          default -> throw m.fail("kind", "unknown kind '" + kindId + "' (expected wbsr or classsr)");
+          default ->
+              throw m.fail("kind", "unknown kind '" + kindId + "' (expected wbsr or classsr)");
         };
     int scale = m.integer("scale");
     if (scale < 2 || scale > 8) {
@@ -54,11 +55,14 @@ final class ManifestReader {
     if (kind == Manifest.Kind.WBSR && supernet != subnets.size() - 1) {
       throw m.fail("supernet", "a wbsr bundle's supernet must be its last (most costly) subnet");
     }
-    Optional<ArmTable> arm = m.has("arm") ? Optional.of(arm(m.object("arm"), subnets.size())) : Optional.empty();
+    Optional<ArmTable> arm =
+        m.has("arm") ? Optional.of(arm(m.object("arm"), subnets.size())) : Optional.empty();
     Optional<ClassSrSpec> classsr = Optional.empty();
     if (m.has("classsr")) {
       JsonFields c = m.object("classsr");
-      classsr = Optional.of(new ClassSrSpec(c.string("classifier_file"), c.number("classifier_flops_per_patch")));
+      classsr =
+          Optional.of(
+              new ClassSrSpec(c.string("classifier_file"), c.number("classifier_flops_per_patch")));
     } else if (kind == Manifest.Kind.CLASSSR) {
       throw m.fail("classsr", "missing (required for kind classsr)");
     }
@@ -93,13 +97,22 @@ final class ManifestReader {
     String format = m.has("format") ? m.string("format") : "(none)";
     if (!Manifest.FORMAT.equals(format)) {
       throw new BundleException(
-          source + ": format is '" + format + "', expected '" + Manifest.FORMAT + "': not a WBSR model bundle");
+          source
+              + ": format is '"
+              + format
+              + "', expected '"
+              + Manifest.FORMAT
+              + "': not a WBSR model bundle");
     }
     int version = m.integer("format_version");
     if (version > Manifest.FORMAT_VERSION) {
       throw new BundleException(
-          source + ": bundle format version " + version + " is newer than this WBSR Studio reads ("
-              + Manifest.FORMAT_VERSION + "); update WBSR Studio");
+          source
+              + ": bundle format version "
+              + version
+              + " is newer than this WBSR Studio reads ("
+              + Manifest.FORMAT_VERSION
+              + "); update WBSR Studio");
     }
     if (version < 1) {
       throw m.fail("format_version", "must be at least 1, got " + version);
@@ -122,7 +135,13 @@ final class ManifestReader {
   private static ComplexitySpec complexity(JsonFields c) {
     String score = c.string("score");
     if (!ComplexitySpec.SOBEL_SUM_V1.equals(score)) {
-      throw c.fail("score", "unsupported score '" + score + "' (this version knows " + ComplexitySpec.SOBEL_SUM_V1 + ")");
+      throw c.fail(
+          "score",
+          "unsupported score '"
+              + score
+              + "' (this version knows "
+              + ComplexitySpec.SOBEL_SUM_V1
+              + ")");
     }
     int k = c.integer("num_classes");
     if (k < 1) {
@@ -130,17 +149,28 @@ final class ManifestReader {
     }
     List<Double> thresholds = c.numbers("thresholds");
     if (thresholds.size() != k - 1) {
-      throw c.fail("thresholds", "expected " + (k - 1) + " values for " + k + " classes, got " + thresholds.size());
+      throw c.fail(
+          "thresholds",
+          "expected " + (k - 1) + " values for " + k + " classes, got " + thresholds.size());
     }
     for (int i = 0; i < thresholds.size(); i++) {
       if (!Double.isFinite(thresholds.get(i))) {
         throw c.fail("thresholds[" + i + "]", "not a finite number");
       }
       if (i > 0 && thresholds.get(i) < thresholds.get(i - 1)) {
-        throw c.fail("thresholds", "not ascending at index " + i + " (" + thresholds.get(i - 1) + " > " + thresholds.get(i) + ")");
+        throw c.fail(
+            "thresholds",
+            "not ascending at index "
+                + i
+                + " ("
+                + thresholds.get(i - 1)
+                + " > "
+                + thresholds.get(i)
+                + ")");
       }
     }
-    List<Double> fractions = c.has("train_class_fractions") ? c.numbers("train_class_fractions") : List.of();
+    List<Double> fractions =
+        c.has("train_class_fractions") ? c.numbers("train_class_fractions") : List.of();
     if (!fractions.isEmpty() && fractions.size() != k) {
       throw c.fail("train_class_fractions", "expected " + k + " values, got " + fractions.size());
     }
@@ -170,7 +200,10 @@ final class ManifestReader {
       if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
         throw s.fail("file", "must be a plain file name inside the bundle, got '" + file + "'");
       }
-      OptionalInt rf = s.has("receptive_field") ? OptionalInt.of(s.integer("receptive_field")) : OptionalInt.empty();
+      OptionalInt rf =
+          s.has("receptive_field")
+              ? OptionalInt.of(s.integer("receptive_field"))
+              : OptionalInt.empty();
       out.add(
           new SubnetSpec(
               id,
@@ -196,7 +229,9 @@ final class ManifestReader {
     List<List<Double>> psnr = a.numberRows("psnr_y");
     int bins = psnr.size();
     if (bins < 1 || edges.size() != bins + 1) {
-      throw a.fail("bin_edges", "expected " + (bins + 1) + " edges for " + bins + " bins, got " + edges.size());
+      throw a.fail(
+          "bin_edges",
+          "expected " + (bins + 1) + " edges for " + bins + " bins, got " + edges.size());
     }
     for (int i = 1; i < edges.size(); i++) {
       if (edges.get(i) < edges.get(i - 1)) {
@@ -205,10 +240,13 @@ final class ManifestReader {
     }
     for (int b = 0; b < bins; b++) {
       if (psnr.get(b).size() != subnets) {
-        throw a.fail("psnr_y[" + b + "]", "expected " + subnets + " values (one per subnet), got " + psnr.get(b).size());
+        throw a.fail(
+            "psnr_y[" + b + "]",
+            "expected " + subnets + " values (one per subnet), got " + psnr.get(b).size());
       }
     }
-    List<Integer> counts = a.has("counts") ? a.numbers("counts").stream().map(Double::intValue).toList() : List.of();
+    List<Integer> counts =
+        a.has("counts") ? a.numbers("counts").stream().map(Double::intValue).toList() : List.of();
     List<Double> bicubic = a.has("bicubic_psnr_y") ? a.numbers("bicubic_psnr_y") : List.of();
     return new ArmTable(edgeScore, edges, psnr, counts, bicubic);
   }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A loaded, validated bundle: its folder and its manifest. Loading reads only {@code
- * manifest.json} and checks that every file it names exists; the ONNX files are opened by the
- * engine.
+ * A loaded, validated bundle: its folder and its manifest. Loading reads only {@code manifest.json}
+ * and checks that every file it names exists; the ONNX files are opened by the engine.
  */
 public record ModelBundle(Path dir, Manifest manifest) {
 
@@ -23,7 +22,8 @@ public record ModelBundle(Path dir, Manifest manifest) {
     }
     Path file = abs.resolve(MANIFEST);
     if (!Files.isRegularFile(file)) {
-      throw new BundleException("model bundle " + abs + ": no " + MANIFEST + " (not a model bundle)");
+      throw new BundleException(
+          "model bundle " + abs + ": no " + MANIFEST + " (not a model bundle)");
     }
     String json;
     try {
@@ -56,7 +56,8 @@ public record ModelBundle(Path dir, Manifest manifest) {
   private void requireFile(String name, String what) {
     Path p = dir.resolve(name);
     if (!Files.isRegularFile(p)) {
-      throw new BundleException("model bundle " + dir + ": " + what + " file " + name + " is missing");
+      throw new BundleException(
+          "model bundle " + dir + ": " + what + " file " + name + " is missing");
     }
   }
 }

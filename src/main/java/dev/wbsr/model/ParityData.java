@@ -17,7 +17,8 @@ import java.util.Optional;
  * The PyTorch reference tensors of {@code parity.json}: one input batch and the output of every
  * subnet on it (and, for ClassSR bundles, the classifier's logits on it).
  */
-public record ParityData(Tensor input, List<SubnetOutput> outputs, Optional<Tensor> classifierLogits) {
+public record ParityData(
+    Tensor input, List<SubnetOutput> outputs, Optional<Tensor> classifierLogits) {
 
   /** A float32 tensor in C order. */
   public record Tensor(int[] shape, float[] data) {}
@@ -51,7 +52,8 @@ public record ParityData(Tensor input, List<SubnetOutput> outputs, Optional<Tens
     ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(o.get("data_b64").getAsString()));
     float[] data = new float[Math.toIntExact(n)];
     if (bytes.remaining() != data.length * 4L) {
-      throw new BundleException("parity tensor holds " + bytes.remaining() + " bytes, shape needs " + data.length * 4L);
+      throw new BundleException(
+          "parity tensor holds " + bytes.remaining() + " bytes, shape needs " + data.length * 4L);
     }
     bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
     return new Tensor(shape, data);

@@ -7,8 +7,8 @@ import java.util.OptionalInt;
  *
  * @param id index in the bundle's subnet list (sorted by cost, cheapest first)
  * @param flopsPerPatch FLOPs (2 x MACs of the convolutions) for one 32x32 LR patch
- * @param receptiveField LR context radius of this subnet when the manifest gives one (optional
- *     key {@code receptive_field} on the subnet); otherwise the bundle's value applies
+ * @param receptiveField LR context radius of this subnet when the manifest gives one (optional key
+ *     {@code receptive_field} on the subnet); otherwise the bundle's value applies
  */
 public record SubnetSpec(
     int id,

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The outcome of a routing policy on one image, before any inference: which subnet each patch runs
- * on ({@link #BICUBIC} for plain bicubic), the class -> subnet table when the policy routes by class,
- * and the FLOPs in the paper's convention. Immutable.
+ * on ({@link #BICUBIC} for plain bicubic), the class -> subnet table when the policy routes by
+ * class, and the FLOPs in the paper's convention. Immutable.
  */
 public final class Assignment {
 
@@ -21,12 +21,23 @@ public final class Assignment {
   private final int supernet;
   private final double routerFlopsPerPatch;
 
-  Assignment(RoutingPolicy policy, PatchGrid grid, int[] subnets, List<Integer> classTable, double[] flopsPerPatch, int supernet) {
+  Assignment(
+      RoutingPolicy policy,
+      PatchGrid grid,
+      int[] subnets,
+      List<Integer> classTable,
+      double[] flopsPerPatch,
+      int supernet) {
     this(policy, grid, subnets, classTable, flopsPerPatch, supernet, 0);
   }
 
   Assignment(
-      RoutingPolicy policy, PatchGrid grid, int[] subnets, List<Integer> classTable, double[] flopsPerPatch, int supernet,
+      RoutingPolicy policy,
+      PatchGrid grid,
+      int[] subnets,
+      List<Integer> classTable,
+      double[] flopsPerPatch,
+      int supernet,
       double routerFlopsPerPatch) {
     this.routerFlopsPerPatch = routerFlopsPerPatch;
     this.policy = policy;
@@ -55,7 +66,10 @@ public final class Assignment {
     return subnets.clone();
   }
 
-  /** For class-based policies: entry k-1 is the subnet of class k. Empty for per-patch policies (ARM). */
+  /**
+   * For class-based policies: entry k-1 is the subnet of class k. Empty for per-patch policies
+   * (ARM).
+   */
   public Optional<List<Integer>> classTable() {
     return Optional.ofNullable(classTable);
   }
@@ -72,7 +86,9 @@ public final class Assignment {
   public double paperFlops() {
     double sum = 0;
     for (int i = 0; i < subnets.length; i++) {
-      sum += (flopsOf(subnets[i]) + routerFlopsPerPatch) * grid.patch(i).areaFraction(grid.patchSize());
+      sum +=
+          (flopsOf(subnets[i]) + routerFlopsPerPatch)
+              * grid.patch(i).areaFraction(grid.patchSize());
     }
     return sum;
   }
@@ -84,7 +100,9 @@ public final class Assignment {
 
   /** The same sum with the supernet on every patch. */
   public double supernetFlops() {
-    return flopsPerPatch[supernet] * ((double) grid.width() * grid.height()) / ((double) grid.patchSize() * grid.patchSize());
+    return flopsPerPatch[supernet]
+        * ((double) grid.width() * grid.height())
+        / ((double) grid.patchSize() * grid.patchSize());
   }
 
   /** {@link #paperFlops()} / {@link #supernetFlops()}. */

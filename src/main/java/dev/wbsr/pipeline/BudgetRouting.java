@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Class -> subnet tables for WBSR routing, with and without a compute budget.
  *
- * <p>The rule. The paper routes class k (1..K) to subnet {@code m = ceil(k M / K)} (1-based, subnets
- * sorted by cost). We widen it into a one-parameter family with a level L > 0:
+ * <p>The rule. The paper routes class k (1..K) to subnet {@code m = ceil(k M / K)} (1-based,
+ * subnets sorted by cost). We widen it into a one-parameter family with a level L > 0:
  *
  * <pre>  m_k(L) = min(M, ceil(L * k))</pre>
  *
@@ -18,7 +18,8 @@ import java.util.List;
  * whose table stays within that, or the cheapest table if none does. The cost of the table is
  * non-decreasing in L, so the chosen L, and with it every class's subnet, is non-decreasing in B:
  * raising the budget never moves a class to a cheaper subnet, and B = 1 gives the supernet
- * everywhere. The tables only change at L = j / q (j = 1..M, q = 1..K), so those are the candidates.
+ * everywhere. The tables only change at L = j / q (j = 1..M, q = 1..K), so those are the
+ * candidates.
  */
 final class BudgetRouting {
 

@@ -11,7 +11,9 @@ public final class Complexity {
 
   private Complexity() {}
 
-  /** {@code (mean|Gx|, std|Gx|, mean|Gy|, std|Gy|)} of the patch at (x, y, w, h); zeros below 3x3. */
+  /**
+   * {@code (mean|Gx|, std|Gx|, mean|Gy|, std|Gy|)} of the patch at (x, y, w, h); zeros below 3x3.
+   */
   public static double[] gradientVector(RgbImage img, int x, int y, int w, int h) {
     if (w < 3 || h < 3) {
       return new double[4];
@@ -23,9 +25,13 @@ public final class Complexity {
     int i = 0;
     for (int r = 1; r < h - 1; r++) {
       for (int c = 1; c < w - 1; c++) {
-        double tl = luma[(r - 1) * w + c - 1], tc = luma[(r - 1) * w + c], tr = luma[(r - 1) * w + c + 1];
+        double tl = luma[(r - 1) * w + c - 1],
+            tc = luma[(r - 1) * w + c],
+            tr = luma[(r - 1) * w + c + 1];
         double ml = luma[r * w + c - 1], mr = luma[r * w + c + 1];
-        double bl = luma[(r + 1) * w + c - 1], bc = luma[(r + 1) * w + c], br = luma[(r + 1) * w + c + 1];
+        double bl = luma[(r + 1) * w + c - 1],
+            bc = luma[(r + 1) * w + c],
+            br = luma[(r + 1) * w + c + 1];
         ax[i] = Math.abs((tr - tl) + 2.0 * (mr - ml) + (br - bl));
         ay[i] = Math.abs((bl - tl) + 2.0 * (bc - tc) + (br - tr));
         i++;
@@ -67,7 +73,12 @@ public final class Complexity {
     double sum = 0;
     for (int r = 1; r < h - 1; r++) {
       for (int c = 1; c < w - 1; c++) {
-        double lap = g[(r - 1) * w + c] + g[(r + 1) * w + c] + g[r * w + c - 1] + g[r * w + c + 1] - 4.0 * g[r * w + c];
+        double lap =
+            g[(r - 1) * w + c]
+                + g[(r + 1) * w + c]
+                + g[r * w + c - 1]
+                + g[r * w + c + 1]
+                - 4.0 * g[r * w + c];
         sum += Math.abs(lap);
       }
     }
@@ -80,7 +91,8 @@ public final class Complexity {
     for (int r = 0; r < h; r++) {
       int o = ((y + r) * img.width() + x) * 3;
       for (int c = 0; c < w; c++, o += 3) {
-        double v = 0.299 * (rgb[o] & 0xFF) + 0.587 * (rgb[o + 1] & 0xFF) + 0.114 * (rgb[o + 2] & 0xFF);
+        double v =
+            0.299 * (rgb[o] & 0xFF) + 0.587 * (rgb[o + 1] & 0xFF) + 0.114 * (rgb[o + 2] & 0xFF);
         out[r * w + c] = rounded ? Math.floor(v + 0.5) : v;
       }
     }

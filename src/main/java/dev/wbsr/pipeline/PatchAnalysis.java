@@ -19,7 +19,13 @@ public final class PatchAnalysis {
   private final double[] edgeScores;
   private final int[] branches;
 
-  private PatchAnalysis(PatchGrid grid, int numClasses, double[] scores, int[] classes, double[] edgeScores, int[] branches) {
+  private PatchAnalysis(
+      PatchGrid grid,
+      int numClasses,
+      double[] scores,
+      int[] classes,
+      double[] edgeScores,
+      int[] branches) {
     this.grid = grid;
     this.numClasses = numClasses;
     this.scores = scores;
@@ -28,7 +34,9 @@ public final class PatchAnalysis {
     this.branches = branches;
   }
 
-  /** Scores and classifies every patch of {@code lr} with the bundle's patch size and thresholds. */
+  /**
+   * Scores and classifies every patch of {@code lr} with the bundle's patch size and thresholds.
+   */
   public static PatchAnalysis of(RgbImage lr, Manifest manifest) {
     PatchGrid grid = new PatchGrid(lr.width(), lr.height(), manifest.patchSize());
     double[] thresholds = manifest.complexity().thresholdArray();
@@ -58,7 +66,8 @@ public final class PatchAnalysis {
     if (manifest.classsr().isEmpty()) {
       return a;
     }
-    return new PatchAnalysis(a.grid, a.numClasses, a.scores, a.classes, a.edgeScores, classify(lr, a.grid, engine));
+    return new PatchAnalysis(
+        a.grid, a.numClasses, a.scores, a.classes, a.edgeScores, classify(lr, a.grid, engine));
   }
 
   private static int[] classify(RgbImage lr, PatchGrid grid, SrEngine engine) {
@@ -140,7 +149,9 @@ public final class PatchAnalysis {
     return classes.clone();
   }
 
-  /** Patches per class weighted by area (a partial patch counts its fraction); index 0 is class 1. */
+  /**
+   * Patches per class weighted by area (a partial patch counts its fraction); index 0 is class 1.
+   */
   public double[] classWeights() {
     double[] w = new double[numClasses];
     for (int i = 0; i < classes.length; i++) {

@@ -42,7 +42,8 @@ public record PatchGrid(int width, int height, int patchSize) {
     int row = index / cols();
     int x = col * patchSize;
     int y = row * patchSize;
-    return new Patch(index, col, row, x, y, Math.min(patchSize, width - x), Math.min(patchSize, height - y));
+    return new Patch(
+        index, col, row, x, y, Math.min(patchSize, width - x), Math.min(patchSize, height - y));
   }
 
   /** The patch under LR pixel (x, y). */

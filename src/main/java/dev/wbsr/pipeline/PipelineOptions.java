@@ -11,14 +11,19 @@ import java.util.OptionalInt;
  * @param maxCallFlops work of one inference call (tile or batch), in FLOPs including margins:
  *     bounds how long a call runs (default 12 GFLOPs, about half a second on one core here), hence
  *     how soon a new render starts after the previous one was cancelled
- * @param maxCallPixels LR input pixels of one inference call, margins included: bounds the
- *     native memory of a call (activations grow with it, at x4 by 16 per LR pixel and channel)
+ * @param maxCallPixels LR input pixels of one inference call, margins included: bounds the native
+ *     memory of a call (activations grow with it, at x4 by 16 per LR pixel and channel)
  * @param workers threads that run batches (default: one per core; the engine needs as many
  *     predictors per subnet)
  * @param cacheBytes memory for patch outputs of subnets not currently shown (0 = no cache)
  */
 public record PipelineOptions(
-    OptionalInt margin, int maxTileSide, double maxCallFlops, long maxCallPixels, int workers, long cacheBytes) {
+    OptionalInt margin,
+    int maxTileSide,
+    double maxCallFlops,
+    long maxCallPixels,
+    int workers,
+    long cacheBytes) {
 
   /**
    * Default LR context per tile side (or the subnet's receptive field, if smaller). Measured with
@@ -29,11 +34,16 @@ public record PipelineOptions(
    * 1.58x. The README has the figures for the shipped bundles.
    */
   public static final int DEFAULT_MARGIN = 2;
+
   /** Context of bicubic tiles: the kernel reaches 2 LR pixels; with 3 the tiles stitch exactly. */
   public static final int BICUBIC_MARGIN = 3;
 
   public PipelineOptions {
-    if (maxTileSide < 1 || workers < 1 || cacheBytes < 0 || !(maxCallFlops > 0) || maxCallPixels < 1) {
+    if (maxTileSide < 1
+        || workers < 1
+        || cacheBytes < 0
+        || !(maxCallFlops > 0)
+        || maxCallPixels < 1) {
       throw new IllegalArgumentException("bad pipeline options");
     }
     margin.ifPresent(
@@ -47,7 +57,8 @@ public record PipelineOptions(
   /** Interactive use (the app): a cache of a quarter of the heap, at most 1 GiB. */
   public static PipelineOptions interactive() {
     long cache = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
-    return new PipelineOptions(OptionalInt.empty(), 8, 12e9, 512 * 512, Runtime.getRuntime().availableProcessors(), cache);
+    return new PipelineOptions(
+        OptionalInt.empty(), 8, 12e9, 512 * 512, Runtime.getRuntime().availableProcessors(), cache);
   }
 
   /** One-shot use (CLI, bench, eval): no cache. */
@@ -56,7 +67,8 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withMargin(int m) {
-    return new PipelineOptions(OptionalInt.of(m), maxTileSide, maxCallFlops, maxCallPixels, workers, cacheBytes);
+    return new PipelineOptions(
+        OptionalInt.of(m), maxTileSide, maxCallFlops, maxCallPixels, workers, cacheBytes);
   }
 
   public PipelineOptions withCacheBytes(long bytes) {

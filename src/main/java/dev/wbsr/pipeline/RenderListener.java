@@ -8,7 +8,10 @@ public interface RenderListener {
 
   RenderListener NONE = new RenderListener() {};
 
-  /** A region of the SR image changed: computed patches of one batch, or patches taken from the cache. */
+  /**
+   * A region of the SR image changed: computed patches of one batch, or patches taken from the
+   * cache.
+   */
   default void onUpdate(RenderUpdate update) {}
 
   /** Patches done (computed or restored) out of the patches this render changes. */

@@ -56,7 +56,9 @@ public sealed interface RoutingPolicy {
 
     @Override
     public String label() {
-      return budget.isPresent() ? String.format(Locale.ROOT, "wbsr (budget %.2f)", budget.getAsDouble()) : "wbsr";
+      return budget.isPresent()
+          ? String.format(Locale.ROOT, "wbsr (budget %.2f)", budget.getAsDouble())
+          : "wbsr";
     }
 
     @Override
@@ -94,7 +96,10 @@ public sealed interface RoutingPolicy {
 
     @Override
     public Assignment assign(PatchAnalysis a, Manifest m) {
-      ArmTable t = m.arm().orElseThrow(() -> new BundleException("bundle " + m.name() + " has no ARM lookup table"));
+      ArmTable t =
+          m.arm()
+              .orElseThrow(
+                  () -> new BundleException("bundle " + m.name() + " has no ARM lookup table"));
       double[] flops = m.flopsPerPatch();
       double full = flops[m.supernet()];
       int[] best = new int[t.bins()];
@@ -134,7 +139,12 @@ public sealed interface RoutingPolicy {
 
     @Override
     public Assignment assign(PatchAnalysis a, Manifest m) {
-      var spec = m.classsr().orElseThrow(() -> new BundleException("bundle " + m.name() + " is not a ClassSR bundle (no classifier)"));
+      var spec =
+          m.classsr()
+              .orElseThrow(
+                  () ->
+                      new BundleException(
+                          "bundle " + m.name() + " is not a ClassSR bundle (no classifier)"));
       if (!a.hasBranches()) {
         throw new IllegalStateException("the ClassSR classifier has not run on this image");
       }
@@ -142,7 +152,14 @@ public sealed interface RoutingPolicy {
       for (int i = 0; i < subnets.length; i++) {
         subnets[i] = a.branchOf(i);
       }
-      return new Assignment(this, a.grid(), subnets, null, m.flopsPerPatch(), m.supernet(), spec.classifierFlopsPerPatch());
+      return new Assignment(
+          this,
+          a.grid(),
+          subnets,
+          null,
+          m.flopsPerPatch(),
+          m.supernet(),
+          spec.classifierFlopsPerPatch());
     }
   }
 
@@ -179,7 +196,13 @@ public sealed interface RoutingPolicy {
     @Override
     public Assignment assign(PatchAnalysis a, Manifest m) {
       if (id < 0 || id >= m.subnets().size()) {
-        throw new IllegalArgumentException("subnet " + id + " does not exist; " + m.name() + " has 0.." + (m.subnets().size() - 1));
+        throw new IllegalArgumentException(
+            "subnet "
+                + id
+                + " does not exist; "
+                + m.name()
+                + " has 0.."
+                + (m.subnets().size() - 1));
       }
       return constant(this, a, m, id);
     }
@@ -219,7 +242,8 @@ public sealed interface RoutingPolicy {
       try {
         return new Subnet(Integer.parseInt(m.substring("subnet:".length())));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad mode '" + mode + "': expected subnet:N with N a subnet id");
+        throw new IllegalArgumentException(
+            "bad mode '" + mode + "': expected subnet:N with N a subnet id");
       }
     }
     return switch (m) {
@@ -228,8 +252,11 @@ public sealed interface RoutingPolicy {
       case "supernet" -> new Supernet();
       case "bicubic" -> new Bicubic();
       case "classsr" -> new ClassSr();
-      default -> throw new IllegalArgumentException(
-          "unknown mode '" + mode + "' (expected wbsr, supernet, subnet:N, arm, classsr or bicubic)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown mode '"
+                  + mode
+                  + "' (expected wbsr, supernet, subnet:N, arm, classsr or bicubic)");
     };
   }
 
@@ -238,7 +265,13 @@ public sealed interface RoutingPolicy {
     for (int i = 0; i < subnets.length; i++) {
       subnets[i] = table[a.classOf(i) - 1];
     }
-    return new Assignment(p, a.grid(), subnets, Arrays.stream(table).boxed().toList(), m.flopsPerPatch(), m.supernet());
+    return new Assignment(
+        p,
+        a.grid(),
+        subnets,
+        Arrays.stream(table).boxed().toList(),
+        m.flopsPerPatch(),
+        m.supernet());
   }
 
   private static Assignment constant(RoutingPolicy p, PatchAnalysis a, Manifest m, int subnet) {

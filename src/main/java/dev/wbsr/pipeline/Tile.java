@@ -26,11 +26,11 @@ public record Tile(
 
   /**
    * The tile of the {@code side} x {@code side} block of patches at (col0, row0), cut to the grid.
-   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the
-   * image's size), centred on the block and shifted inward at the image border instead of clipped:
-   * all full tiles of one side length have the same input shape, so tiles batch together and ONNX
-   * Runtime sees few distinct shapes, and each core pixel still has at least {@code margin} pixels
-   * of context or the image border (where the network pads exactly as on the whole image).
+   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the image's
+   * size), centred on the block and shifted inward at the image border instead of clipped: all full
+   * tiles of one side length have the same input shape, so tiles batch together and ONNX Runtime
+   * sees few distinct shapes, and each core pixel still has at least {@code margin} pixels of
+   * context or the image border (where the network pads exactly as on the whole image).
    */
   static Tile of(PatchGrid grid, int subnet, int col0, int row0, int side, int margin) {
     int p = grid.patchSize();

@@ -28,7 +28,13 @@ final class TileExecutor {
       for (Tile t : batch) {
         RgbImage in = crop(lr, t.inX(), t.inY(), t.inW(), t.inH());
         RgbImage up = bicubic.resize(in, t.inW() * scale, t.inH() * scale);
-        out.add(crop(up, (t.x() - t.inX()) * scale, (t.y() - t.inY()) * scale, t.w() * scale, t.h() * scale));
+        out.add(
+            crop(
+                up,
+                (t.x() - t.inX()) * scale,
+                (t.y() - t.inY()) * scale,
+                t.w() * scale,
+                t.h() * scale));
       }
       return out;
     }
@@ -55,8 +61,23 @@ final class TileExecutor {
     int ow = w * scale;
     if (result.n() != batch.size() || result.c() != 3 || result.h() != oh || result.w() != ow) {
       throw new IllegalStateException(
-          "subnet " + first.subnet() + " returned [" + result.n() + "," + result.c() + "," + result.h() + "," + result.w()
-              + "], expected [" + batch.size() + ",3," + oh + "," + ow + "]");
+          "subnet "
+              + first.subnet()
+              + " returned ["
+              + result.n()
+              + ","
+              + result.c()
+              + ","
+              + result.h()
+              + ","
+              + result.w()
+              + "], expected ["
+              + batch.size()
+              + ",3,"
+              + oh
+              + ","
+              + ow
+              + "]");
     }
     for (int n = 0; n < batch.size(); n++) {
       out.add(toRgb(result.data(), n, oh, ow, batch.get(n)));

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Covers the patches to compute with square, aligned blocks of patches that share a subnet
- * (a quadtree cover): for side T = the largest power of two allowed, then T/2, ... 1, every
- * T-aligned T x T block whose patches (inside the grid) all still need that subnet becomes a tile.
- * Large same-subnet areas become large tiles, so the context margins cost little; isolated patches
- * become 1x1 tiles; and there are only a few tile shapes per subnet, so tiles batch well.
+ * Covers the patches to compute with square, aligned blocks of patches that share a subnet (a
+ * quadtree cover): for side T = the largest power of two allowed, then T/2, ... 1, every T-aligned
+ * T x T block whose patches (inside the grid) all still need that subnet becomes a tile. Large
+ * same-subnet areas become large tiles, so the context margins cost little; isolated patches become
+ * 1x1 tiles; and there are only a few tile shapes per subnet, so tiles batch well.
  */
 final class TilePlanner {
 
@@ -21,7 +21,8 @@ final class TilePlanner {
    *     down to a power of two
    * @param margin LR context per side, per subnet index + 1
    */
-  static List<Tile> plan(PatchGrid grid, int[] subnets, boolean[] todo, int[] maxSide, int[] margin) {
+  static List<Tile> plan(
+      PatchGrid grid, int[] subnets, boolean[] todo, int[] maxSide, int[] margin) {
     boolean[] taken = new boolean[grid.size()];
     List<Tile> tiles = new ArrayList<>();
     int largest = 1;
@@ -36,7 +37,8 @@ final class TilePlanner {
             continue;
           }
           int s = subnets[first];
-          if (Integer.highestOneBit(Math.max(1, maxSide[s + 1])) < side || !uniform(grid, subnets, todo, taken, c, r, side, s)) {
+          if (Integer.highestOneBit(Math.max(1, maxSide[s + 1])) < side
+              || !uniform(grid, subnets, todo, taken, c, r, side, s)) {
             continue;
           }
           for (int rr = r; rr < Math.min(grid.rows(), r + side); rr++) {
@@ -48,12 +50,17 @@ final class TilePlanner {
         }
       }
     }
-    tiles.sort((a, b) -> a.row0() != b.row0() ? Integer.compare(a.row0(), b.row0()) : Integer.compare(a.col0(), b.col0()));
+    tiles.sort(
+        (a, b) ->
+            a.row0() != b.row0()
+                ? Integer.compare(a.row0(), b.row0())
+                : Integer.compare(a.col0(), b.col0()));
     return tiles;
   }
 
   /** Whether every patch of the block (inside the grid) still needs subnet s. */
-  private static boolean uniform(PatchGrid g, int[] subnets, boolean[] todo, boolean[] taken, int c, int r, int side, int s) {
+  private static boolean uniform(
+      PatchGrid g, int[] subnets, boolean[] todo, boolean[] taken, int c, int r, int side, int s) {
     for (int rr = r; rr < Math.min(g.rows(), r + side); rr++) {
       for (int cc = c; cc < Math.min(g.cols(), c + side); cc++) {
         int i = g.index(cc, rr);

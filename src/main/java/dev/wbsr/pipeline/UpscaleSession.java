@@ -16,11 +16,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Incremental upscaling of one LR image with one bundle; see the package documentation for the
- * life cycle. Scores and classes are computed once, at creation. {@link #plan} is pure and cheap;
- * {@link #render} runs inference in the background for the patches whose subnet changed, taking
- * what it can from the (patch, subnet) cache. Methods may be called from any thread; one render
- * runs at a time (a new one cancels the previous).
+ * Incremental upscaling of one LR image with one bundle; see the package documentation for the life
+ * cycle. Scores and classes are computed once, at creation. {@link #plan} is pure and cheap; {@link
+ * #render} runs inference in the background for the patches whose subnet changed, taking what it
+ * can from the (patch, subnet) cache. Methods may be called from any thread; one render runs at a
+ * time (a new one cancels the previous).
  */
 public final class UpscaleSession implements AutoCloseable {
 
@@ -44,21 +44,27 @@ public final class UpscaleSession implements AutoCloseable {
   private RenderJob active;
   private boolean closed;
 
-  private UpscaleSession(RgbImage lr, Manifest manifest, SrEngine engine, Resampler bicubic, PipelineOptions options) {
+  private UpscaleSession(
+      RgbImage lr, Manifest manifest, SrEngine engine, Resampler bicubic, PipelineOptions options) {
     this.lr = Objects.requireNonNull(lr);
     this.manifest = manifest;
     this.engine = engine;
     this.options = options;
     this.scale = manifest.scale();
     if (engine.scale() != scale) {
-      throw new IllegalArgumentException("engine scale " + engine.scale() + " differs from bundle scale " + scale);
+      throw new IllegalArgumentException(
+          "engine scale " + engine.scale() + " differs from bundle scale " + scale);
     }
     this.analysis = PatchAnalysis.of(lr, manifest, engine);
     this.grid = analysis.grid();
     long bytes = (long) lr.width() * scale * lr.height() * scale * 3;
     if (bytes > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          "output of " + lr.width() * scale + "x" + lr.height() * scale + " is too large for one image");
+          "output of "
+              + lr.width() * scale
+              + "x"
+              + lr.height() * scale
+              + " is too large for one image");
     }
     this.sr = new byte[(int) bytes];
     this.rendered = new int[grid.size()];
@@ -70,7 +76,8 @@ public final class UpscaleSession implements AutoCloseable {
   }
 
   /** Scores and classifies {@code lr}; no inference yet. The bicubic route is MATLAB's imresize. */
-  public static UpscaleSession create(RgbImage lr, Manifest manifest, SrEngine engine, PipelineOptions options) {
+  public static UpscaleSession create(
+      RgbImage lr, Manifest manifest, SrEngine engine, PipelineOptions options) {
     return new UpscaleSession(lr, manifest, engine, Bicubic::resize, options);
   }
 
@@ -146,7 +153,8 @@ public final class UpscaleSession implements AutoCloseable {
   /** A copy of a rectangle of the SR image as it is now. */
   public RgbImage region(int x, int y, int w, int h) {
     synchronized (lock) {
-      return TileExecutor.crop(new RgbImage(lr.width() * scale, lr.height() * scale, sr), x, y, w, h);
+      return TileExecutor.crop(
+          new RgbImage(lr.width() * scale, lr.height() * scale, sr), x, y, w, h);
     }
   }
 
@@ -242,7 +250,15 @@ public final class UpscaleSession implements AutoCloseable {
                   runBatch(job, batch, listener, done, total);
                 }
                 if (remaining.decrementAndGet() == 0 && !job.isCancelled()) {
-                  job.finish(stats(computed, restoredCount, finalUnchanged, tiles.size(), batches.size(), executedFlops, start));
+                  job.finish(
+                      stats(
+                          computed,
+                          restoredCount,
+                          finalUnchanged,
+                          tiles.size(),
+                          batches.size(),
+                          executedFlops,
+                          start));
                 }
               } catch (RuntimeException | Error e) {
                 job.fail(e);
@@ -254,7 +270,8 @@ public final class UpscaleSession implements AutoCloseable {
     }
   }
 
-  private void runBatch(RenderJob job, List<Tile> batch, RenderListener listener, AtomicInteger done, int total) {
+  private void runBatch(
+      RenderJob job, List<Tile> batch, RenderListener listener, AtomicInteger done, int total) {
     List<RgbImage> outputs = executor.run(batch);
     List<RenderUpdate> updates = new ArrayList<>(batch.size());
     synchronized (lock) {
@@ -327,7 +344,12 @@ public final class UpscaleSession implements AutoCloseable {
     int[] sides = new int[manifest.subnets().size() + 1];
     Arrays.fill(sides, 16);
     for (Tile t : TilePlanner.plan(grid, same, mask, sides, new int[sides.length])) {
-      listener.onUpdate(new RenderUpdate(t.x() * scale, t.y() * scale, region(t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale), t.patches(grid)));
+      listener.onUpdate(
+          new RenderUpdate(
+              t.x() * scale,
+              t.y() * scale,
+              region(t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale),
+              t.patches(grid)));
     }
   }
 
@@ -356,7 +378,9 @@ public final class UpscaleSession implements AutoCloseable {
     if (t.subnet() == Assignment.BICUBIC) {
       return 0;
     }
-    double perPixel = manifest.subnets().get(t.subnet()).flopsPerPatch() / ((double) manifest.patchSize() * manifest.patchSize());
+    double perPixel =
+        manifest.subnets().get(t.subnet()).flopsPerPatch()
+            / ((double) manifest.patchSize() * manifest.patchSize());
     return perPixel * t.inputPixels();
   }
 
@@ -369,7 +393,8 @@ public final class UpscaleSession implements AutoCloseable {
       int side = options.maxTileSide();
       while (side > 1) {
         double px = Math.pow(side * manifest.patchSize() + 2.0 * m, 2);
-        if (px * manifest.subnets().get(s).flopsPerPatch() / Math.pow(manifest.patchSize(), 2) <= options.maxCallFlops()
+        if (px * manifest.subnets().get(s).flopsPerPatch() / Math.pow(manifest.patchSize(), 2)
+                <= options.maxCallFlops()
             && px <= options.maxCallPixels()) {
           break;
         }
@@ -391,11 +416,23 @@ public final class UpscaleSession implements AutoCloseable {
 
   /** LR context of subnet s: the option if set, else its receptive field capped. */
   int margin(int s) {
-    return options.margin().orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MARGIN));
+    return options
+        .margin()
+        .orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MARGIN));
   }
 
-  private RenderStats stats(int computed, int restored, int unchanged, int tiles, int calls, double flops, long start) {
-    return new RenderStats(grid.size(), computed, restored, unchanged, tiles, calls, flops, (System.nanoTime() - start) / 1e9, engine.device());
+  private RenderStats stats(
+      int computed, int restored, int unchanged, int tiles, int calls, double flops, long start) {
+    return new RenderStats(
+        grid.size(),
+        computed,
+        restored,
+        unchanged,
+        tiles,
+        calls,
+        flops,
+        (System.nanoTime() - start) / 1e9,
+        engine.device());
   }
 
   /** Workers finish batches concurrently; the listener hears them one at a time. */

@@ -5,13 +5,20 @@ import dev.wbsr.image.RgbImage;
 import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.Manifest;
 
-/** One-shot upscaling (CLI, eval, bench): a session without cache, rendered once, image handed over. */
+/**
+ * One-shot upscaling (CLI, eval, bench): a session without cache, rendered once, image handed over.
+ */
 public final class Upscaler {
 
   private Upscaler() {}
 
   public static UpscaleResult upscale(
-      RgbImage lr, Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options, RenderListener listener)
+      RgbImage lr,
+      Manifest manifest,
+      SrEngine engine,
+      RoutingPolicy policy,
+      PipelineOptions options,
+      RenderListener listener)
       throws InterruptedException {
     long start = System.nanoTime();
     UpscaleSession session = UpscaleSession.create(lr, manifest, engine, options.withCacheBytes(0));
@@ -19,7 +26,8 @@ public final class Upscaler {
       Assignment assignment = session.plan(policy);
       RenderStats stats = session.render(assignment, listener).await();
       RgbImage image = session.takeImage();
-      return new UpscaleResult(image, session.analysis(), assignment, stats, (System.nanoTime() - start) / 1e9);
+      return new UpscaleResult(
+          image, session.analysis(), assignment, stats, (System.nanoTime() - start) / 1e9);
     } finally {
       session.close();
     }
@@ -32,6 +40,8 @@ public final class Upscaler {
   public static RgbImage wholeImage(RgbImage lr, Manifest manifest, SrEngine engine, int subnet) {
     PatchGrid grid = new PatchGrid(lr.width(), lr.height(), manifest.patchSize());
     Tile all = Tile.whole(grid, subnet);
-    return new TileExecutor(lr, engine, Bicubic::resize, manifest.scale()).run(java.util.List.of(all)).get(0);
+    return new TileExecutor(lr, engine, Bicubic::resize, manifest.scale())
+        .run(java.util.List.of(all))
+        .get(0);
   }
 }

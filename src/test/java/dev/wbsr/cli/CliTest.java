@@ -83,11 +83,24 @@ class CliTest {
     assertThat(again.err()).contains("exists (use --overwrite or --skip-existing)");
     assertThat(Files.getLastModifiedTime(out.resolve("a.png"))).isEqualTo(stamp);
 
-    Run skip = wbsr("upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(), in.toString());
+    Run skip =
+        wbsr(
+            "upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(), in.toString());
     assertThat(skip.code()).isZero();
     assertThat(skip.out()).contains("0 upscaled, 2 skipped, 0 failed");
 
-    Run replace = wbsr("upscale", "-m", model(), "-r", "--overwrite", "--format", "jpg", "-o", out.toString(), in.toString());
+    Run replace =
+        wbsr(
+            "upscale",
+            "-m",
+            model(),
+            "-r",
+            "--overwrite",
+            "--format",
+            "jpg",
+            "-o",
+            out.toString(),
+            in.toString());
     assertThat(replace.code()).isZero();
     assertThat(out.resolve("a.jpg")).exists();
     assertThat(noTemporaryFiles(out)).isTrue();
@@ -101,7 +114,8 @@ class CliTest {
     writePng(in.resolve("good2.png"), 20, 24, 2);
     Path out = tmp.resolve("out");
 
-    Run r = wbsr("upscale", "-m", model(), "--mode", "supernet", "-o", out.toString(), in.toString());
+    Run r =
+        wbsr("upscale", "-m", model(), "--mode", "supernet", "-o", out.toString(), in.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("failed  " + in.resolve("broken.png"));
     assertThat(r.out()).contains("Done: 2 upscaled, 0 skipped, 1 failed.");
@@ -116,17 +130,37 @@ class CliTest {
     Path img = tmp.resolve("x.png");
     writePng(img, 70, 40, 3);
     for (String mode : List.of("wbsr", "supernet", "subnet:0", "bicubic")) {
-      Run r = wbsr("upscale", "-m", model(), "--mode", mode, "--overwrite", "-o", tmp.resolve("o").toString(), img.toString());
+      Run r =
+          wbsr(
+              "upscale",
+              "-m",
+              model(),
+              "--mode",
+              mode,
+              "--overwrite",
+              "-o",
+              tmp.resolve("o").toString(),
+              img.toString());
       assertThat(r.code()).as(mode + ": " + r.err()).isZero();
     }
-    Run budget = wbsr("upscale", "-m", model(), "--budget", "0.5", "-o", tmp.resolve("b").toString(), img.toString());
+    Run budget =
+        wbsr(
+            "upscale",
+            "-m",
+            model(),
+            "--budget",
+            "0.5",
+            "-o",
+            tmp.resolve("b").toString(),
+            img.toString());
     assertThat(budget.code()).as(budget.err()).isZero();
   }
 
   @Test
   void usageErrorsExitWithTwoAndMissingThingsWithOne() {
     assertThat(wbsr("upscale", "--mode", "fast", "x.png").code()).isEqualTo(2);
-    assertThat(wbsr("upscale", "--mode", "supernet", "--budget", "0.5", "x.png").code()).isEqualTo(2);
+    assertThat(wbsr("upscale", "--mode", "supernet", "--budget", "0.5", "x.png").code())
+        .isEqualTo(2);
     assertThat(wbsr("upscale", "--format", "gif", "x.png").code()).isEqualTo(2);
     assertThat(wbsr("frobnicate").code()).isEqualTo(2);
     Run missing = wbsr("upscale", "-m", model(), tmp.resolve("nothing.png").toString());
@@ -151,7 +185,8 @@ class CliTest {
   void infoShowsSubnetsThresholdsAndDevice() {
     Run r = wbsr("info", "-m", model(), "--models-dir", bundle.dir().getParent().toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains(bundle.name(), "thresholds:", "GFLOPs/patch", "(supernet)", "Device: cpu");
+    assertThat(r.out())
+        .contains(bundle.name(), "thresholds:", "GFLOPs/patch", "(supernet)", "Device: cpu");
   }
 
   @Test
@@ -159,13 +194,36 @@ class CliTest {
     Path img = tmp.resolve("x.png");
     writePng(img, 64, 48, 4);
     Path json = tmp.resolve("bench.json");
-    Run r = wbsr("bench", "-m", model(), "--runs", "1", "--device", "cpu", "--json", json.toString(), img.toString());
+    Run r =
+        wbsr(
+            "bench",
+            "-m",
+            model(),
+            "--runs",
+            "1",
+            "--device",
+            "cpu",
+            "--json",
+            json.toString(),
+            img.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("supernet-whole", "supernet-patches", "wbsr", "bicubic");
     JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     assertThat(o.get("device").getAsString()).isEqualTo("cpu");
-    JsonObject mode = o.getAsJsonArray("images").get(0).getAsJsonObject().getAsJsonArray("modes").get(2).getAsJsonObject();
-    assertThat(mode.keySet()).contains("seconds_median", "output_mpix_per_s", "flops_ratio", "time_ratio_whole", "peak_heap_mb");
+    JsonObject mode =
+        o.getAsJsonArray("images")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("modes")
+            .get(2)
+            .getAsJsonObject();
+    assertThat(mode.keySet())
+        .contains(
+            "seconds_median",
+            "output_mpix_per_s",
+            "flops_ratio",
+            "time_ratio_whole",
+            "peak_heap_mb");
   }
 
   @Test
@@ -175,8 +233,20 @@ class CliTest {
     writePng(hr.resolve("two.png"), 40, 40, 6);
     Path json = tmp.resolve("eval.json");
     Run r =
-        wbsr("eval", "--hr", hr.toString(), "-m", model(), "--budget", "0.7", "--save-sr", tmp.resolve("sr").toString(),
-            "--save-lr", tmp.resolve("lr").toString(), "--json", json.toString());
+        wbsr(
+            "eval",
+            "--hr",
+            hr.toString(),
+            "-m",
+            model(),
+            "--budget",
+            "0.7",
+            "--save-sr",
+            tmp.resolve("sr").toString(),
+            "--save-lr",
+            tmp.resolve("lr").toString(),
+            "--json",
+            json.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("mean (2 images)");
     JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
@@ -184,13 +254,24 @@ class CliTest {
     assertThat(o.get("budget").getAsDouble()).isEqualTo(0.7);
     JsonObject one = o.getAsJsonArray("images").get(0).getAsJsonObject();
     assertThat(one.keySet())
-        .contains("name", "psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds", "patches_per_subnet");
+        .contains(
+            "name",
+            "psnr_y",
+            "ssim_y",
+            "gflops",
+            "gflops_executed",
+            "gflops_supernet",
+            "seconds",
+            "patches_per_subnet");
     assertThat(one.get("psnr_y").getAsDouble()).isBetween(10.0, 100.0);
-    assertThat(o.getAsJsonObject("mean").get("flops_ratio").getAsDouble()).isBetween(0.0, 0.7 + 1e-9);
+    assertThat(o.getAsJsonObject("mean").get("flops_ratio").getAsDouble())
+        .isBetween(0.0, 0.7 + 1e-9);
     // modcrop to a multiple of 2, then LR = HR / 2
     assertThat(ImageIO.read(tmp.resolve("lr/one.png").toFile()).getWidth()).isEqualTo(33);
     assertThat(ImageIO.read(tmp.resolve("sr/one.png").toFile()).getWidth()).isEqualTo(66);
-    assertThat(wbsr("eval", "--hr", hr.toString(), "-m", model(), "--save-sr", hr.toString()).code()).isEqualTo(2);
+    assertThat(
+            wbsr("eval", "--hr", hr.toString(), "-m", model(), "--save-sr", hr.toString()).code())
+        .isEqualTo(2);
   }
 
   private static boolean noTemporaryFiles(Path dir) throws IOException {

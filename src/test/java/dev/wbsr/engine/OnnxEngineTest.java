@@ -78,7 +78,8 @@ class OnnxEngineTest {
       }
     }
     Files.writeString(copy.resolve(bundle.manifest().subnets().get(0).file()), "not onnx");
-    try (OnnxEngine e = OnnxEngine.open(ModelBundle.load(copy), new EngineOptions(DeviceChoice.CPU, 1, 1))) {
+    try (OnnxEngine e =
+        OnnxEngine.open(ModelBundle.load(copy), new EngineOptions(DeviceChoice.CPU, 1, 1))) {
       assertThatThrownBy(() -> e.run(0, random(1, 8, 8, 0)))
           .isInstanceOf(BundleException.class)
           .hasMessageContaining("cannot load");

@@ -42,17 +42,24 @@ class ParityTest {
         for (int i = 0; i < want.length; i++) {
           max = Math.max(max, Math.abs(out.data()[i] - want[i]));
         }
-        assertThat(max).as("%s subnet %d max |onnx - torch|", bundle.name(), expected.subnet()).isLessThan(tolerance);
+        assertThat(max)
+            .as("%s subnet %d max |onnx - torch|", bundle.name(), expected.subnet())
+            .isLessThan(tolerance);
       }
       if (bundle.manifest().classsr().isPresent()) {
-        float[] want = parity.classifierLogits().orElseThrow(() -> new AssertionError("no classifier_logits")).data();
+        float[] want =
+            parity
+                .classifierLogits()
+                .orElseThrow(() -> new AssertionError("no classifier_logits"))
+                .data();
         float[] got = engine.classify(input);
         assertThat(got).hasSameSizeAs(want);
         for (int i = 0; i < want.length; i++) {
-          assertThat((double) Math.abs(got[i] - want[i])).as("%s classifier logit %d", bundle.name(), i).isLessThan(tolerance);
+          assertThat((double) Math.abs(got[i] - want[i]))
+              .as("%s classifier logit %d", bundle.name(), i)
+              .isLessThan(tolerance);
         }
       }
     }
   }
-
 }

@@ -27,11 +27,17 @@ public final class TestBundles {
     }
     return new BundleLocator(roots.stream().filter(Files::isDirectory).toList())
         .scan().stream()
-        .map(e -> e.bundle().orElseThrow(() -> new AssertionError("broken bundle: " + e.error().orElse(""))))
-        .toList();
+            .map(
+                e ->
+                    e.bundle()
+                        .orElseThrow(
+                            () -> new AssertionError("broken bundle: " + e.error().orElse(""))))
+            .toList();
   }
 
-  /** The tiny fixture of the given scale (or, before the fixtures exist, the first of that scale). */
+  /**
+   * The tiny fixture of the given scale (or, before the fixtures exist, the first of that scale).
+   */
   public static ModelBundle tiny(int scale) {
     Path fixture = FIXTURES.resolve("tiny-x" + scale);
     if (Files.isDirectory(fixture)) {
@@ -39,7 +45,9 @@ public final class TestBundles {
     }
     var other = all().stream().filter(b -> b.manifest().scale() == scale).findFirst();
     // until training/ has committed the fixtures, tests that need a real network are skipped
-    Assumptions.assumeTrue(other.isPresent() || Files.isDirectory(FIXTURES), "no test bundles yet: " + fixture);
-    return other.orElseThrow(() -> new AssertionError("no x" + scale + " test bundle: expected " + fixture));
+    Assumptions.assumeTrue(
+        other.isPresent() || Files.isDirectory(FIXTURES), "no test bundles yet: " + fixture);
+    return other.orElseThrow(
+        () -> new AssertionError("no x" + scale + " test bundle: expected " + fixture));
   }
 }

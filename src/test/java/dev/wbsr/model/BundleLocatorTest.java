@@ -24,15 +24,19 @@ class BundleLocatorTest {
     BundleLocator locator = new BundleLocator(List.of(root));
 
     List<BundleLocator.Entry> entries = locator.scan();
-    assertThat(entries).extracting(BundleLocator.Entry::name).containsExactly("broken", "wbsr-x2", "wbsr-x4");
-    assertThat(entries.get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("subnets: missing"));
+    assertThat(entries)
+        .extracting(BundleLocator.Entry::name)
+        .containsExactly("broken", "wbsr-x2", "wbsr-x4");
+    assertThat(entries.get(0).error())
+        .hasValueSatisfying(e -> assertThat(e).contains("subnets: missing"));
     assertThat(locator.bundles()).hasSize(2);
 
     assertThat(locator.resolve("wbsr-x4").manifest().scale()).isEqualTo(4);
     assertThat(locator.resolve(root.resolve("wbsr-x4").toString()).name()).isEqualTo("wbsr-x4");
     assertThat(locator.resolve(null).name()).isEqualTo("wbsr-x2");
     assertThatThrownBy(() -> locator.resolve("broken")).hasMessageContaining("subnets: missing");
-    assertThatThrownBy(() -> locator.resolve("wbsr-x8")).hasMessageContaining("found: [broken, wbsr-x2, wbsr-x4]");
+    assertThatThrownBy(() -> locator.resolve("wbsr-x8"))
+        .hasMessageContaining("found: [broken, wbsr-x2, wbsr-x4]");
   }
 
   @Test

@@ -29,7 +29,9 @@ class ModelBundleTest {
     assertThat(m.scale()).isEqualTo(2);
     assertThat(m.numClasses()).isEqualTo(4);
     assertThat(m.complexity().thresholds()).containsExactly(5.0, 20.0, 60.0);
-    assertThat(m.subnets()).extracting(SubnetSpec::name).containsExactly("w8-d2", "w16-d2", "w24-d2");
+    assertThat(m.subnets())
+        .extracting(SubnetSpec::name)
+        .containsExactly("w8-d2", "w16-d2", "w24-d2");
     assertThat(m.supernetSpec().id()).isEqualTo(2);
     assertThat(m.flopsPerPatch()).containsExactly(1e6, 2e6, 3e6);
     assertThat(m.receptiveField(0)).isEqualTo(6);
@@ -43,9 +45,7 @@ class ModelBundleTest {
     ModelBundle b =
         ModelBundle.load(
             TestManifests.write(
-                tmp.resolve("b"),
-                "t",
-                m -> subnet(m, 0).addProperty("receptive_field", 3)));
+                tmp.resolve("b"), "t", m -> subnet(m, 0).addProperty("receptive_field", 3)));
     assertThat(b.manifest().receptiveField(0)).isEqualTo(3);
     assertThat(b.manifest().receptiveField(1)).isEqualTo(6);
   }
@@ -53,7 +53,10 @@ class ModelBundleTest {
   static Stream<Arguments> brokenManifests() {
     return Stream.of(
         broken("format", m -> m.addProperty("format", "onnx-zoo"), "not a WBSR model bundle"),
-        broken("newer version", m -> m.addProperty("format_version", 2), "newer than this WBSR Studio reads"),
+        broken(
+            "newer version",
+            m -> m.addProperty("format_version", 2),
+            "newer than this WBSR Studio reads"),
         broken("kind", m -> m.addProperty("kind", "esrgan"), "unknown kind 'esrgan'"),
         broken("missing scale", m -> m.remove("scale"), "scale: missing"),
         broken("scale type", m -> m.addProperty("scale", "two"), "scale: expected a number"),
@@ -69,19 +72,26 @@ class ModelBundleTest {
             "score name",
             m -> m.getAsJsonObject("complexity").addProperty("score", "canny"),
             "unsupported score 'canny'"),
-        broken("cost order", m -> subnet(m, 2).addProperty("flops_per_patch", 10), "sorted by cost"),
-        broken("supernet index", m -> m.addProperty("supernet", 7), "supernet: index 7 outside 0..2"),
+        broken(
+            "cost order", m -> subnet(m, 2).addProperty("flops_per_patch", 10), "sorted by cost"),
+        broken(
+            "supernet index", m -> m.addProperty("supernet", 7), "supernet: index 7 outside 0..2"),
         broken("supernet not last", m -> m.addProperty("supernet", 1), "must be its last"),
-        broken("file escapes", m -> subnet(m, 0).addProperty("file", "../x.onnx"), "plain file name"),
-        broken("missing onnx", m -> subnet(m, 1).addProperty("file", "gone.onnx"), "gone.onnx is missing"),
-        broken("input name", m -> m.getAsJsonObject("input").addProperty("name", "x"), "input.name"),
+        broken(
+            "file escapes", m -> subnet(m, 0).addProperty("file", "../x.onnx"), "plain file name"),
+        broken(
+            "missing onnx",
+            m -> subnet(m, 1).addProperty("file", "gone.onnx"),
+            "gone.onnx is missing"),
+        broken(
+            "input name", m -> m.getAsJsonObject("input").addProperty("name", "x"), "input.name"),
         broken("classsr without table", m -> m.addProperty("kind", "classsr"), "classsr: missing"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenManifests")
-  void refusesBrokenManifestsWithAClearMessage(String what, Consumer<JsonObject> edit, String message)
-      throws IOException {
+  void refusesBrokenManifestsWithAClearMessage(
+      String what, Consumer<JsonObject> edit, String message) throws IOException {
     Path dir = TestManifests.write(tmp.resolve("b"), "t", edit);
     assertThatThrownBy(() -> ModelBundle.load(dir))
         .isInstanceOf(BundleException.class)
@@ -93,7 +103,8 @@ class ModelBundleTest {
     Path dir = Files.createDirectories(tmp.resolve("bad"));
     Files.writeString(dir.resolve("manifest.json"), "{ not json");
     assertThatThrownBy(() -> ModelBundle.load(dir)).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> ModelBundle.load(tmp.resolve("nothing"))).hasMessageContaining("no such folder");
+    assertThatThrownBy(() -> ModelBundle.load(tmp.resolve("nothing")))
+        .hasMessageContaining("no such folder");
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertThatThrownBy(() -> ModelBundle.load(empty)).hasMessageContaining("no manifest.json");
   }

@@ -54,7 +54,9 @@ public final class TestManifests {
     return m;
   }
 
-  /** Writes {@link #valid} after {@code edit} plus a placeholder file per subnet into {@code dir}. */
+  /**
+   * Writes {@link #valid} after {@code edit} plus a placeholder file per subnet into {@code dir}.
+   */
   public static Path write(Path dir, String name, Consumer<JsonObject> edit) throws IOException {
     JsonObject m = valid(name);
     edit.accept(m);

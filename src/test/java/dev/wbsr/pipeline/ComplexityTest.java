@@ -25,7 +25,9 @@ class ComplexityTest {
 
   @BeforeAll
   static void read() throws IOException {
-    vectors = JsonParser.parseString(Files.readString(Path.of("testvectors/complexity.json"))).getAsJsonObject();
+    vectors =
+        JsonParser.parseString(Files.readString(Path.of("testvectors/complexity.json")))
+            .getAsJsonObject();
     tolerance = vectors.get("tolerance").getAsDouble();
     thresholds = doubles(vectors.getAsJsonArray("thresholds"));
   }
@@ -59,7 +61,12 @@ class ComplexityTest {
     RgbImage patch = image(p.getAsJsonObject("image"));
     RgbImage big = RgbImage.allocate(patch.width() + 7, patch.height() + 5);
     for (int y = 0; y < patch.height(); y++) {
-      System.arraycopy(patch.rgb(), y * patch.width() * 3, big.rgb(), ((y + 5) * big.width() + 7) * 3, patch.width() * 3);
+      System.arraycopy(
+          patch.rgb(),
+          y * patch.width() * 3,
+          big.rgb(),
+          ((y + 5) * big.width() + 7) * 3,
+          patch.width() * 3);
     }
     assertThat(Complexity.score(big, 7, 5, patch.width(), patch.height()))
         .isCloseTo(p.get("score").getAsDouble(), within(tolerance));
@@ -69,7 +76,8 @@ class ComplexityTest {
   void classTiesCountTheThresholdAndRoutesFollowThePaper() {
     for (JsonElement e : vectors.getAsJsonArray("class_cases")) {
       JsonObject c = e.getAsJsonObject();
-      assertThat(Complexity.classOf(c.get("score").getAsDouble(), thresholds)).isEqualTo(c.get("class").getAsInt());
+      assertThat(Complexity.classOf(c.get("score").getAsDouble(), thresholds))
+          .isEqualTo(c.get("class").getAsInt());
     }
     for (JsonElement e : vectors.getAsJsonArray("route_cases")) {
       JsonObject c = e.getAsJsonObject();

@@ -59,11 +59,15 @@ class RoutingPolicyTest {
         double budget = step / 100.0;
         int[] t = BudgetRouting.table(weights, flops, budget);
         for (int c = 1; c < k; c++) {
-          assertThat(t[c]).as("harder classes never get a cheaper subnet").isGreaterThanOrEqualTo(t[c - 1]);
+          assertThat(t[c])
+              .as("harder classes never get a cheaper subnet")
+              .isGreaterThanOrEqualTo(t[c - 1]);
         }
         if (previous != null) {
           for (int c = 0; c < k; c++) {
-            assertThat(t[c]).as("trial %d budget %.2f class %d", trial, budget, c + 1).isGreaterThanOrEqualTo(previous[c]);
+            assertThat(t[c])
+                .as("trial %d budget %.2f class %d", trial, budget, c + 1)
+                .isGreaterThanOrEqualTo(previous[c]);
           }
         }
         double cost = BudgetRouting.cost(t, weights, flops);
@@ -79,7 +83,8 @@ class RoutingPolicyTest {
 
   @Test
   void theFamilyPassesThroughThePaperRule() {
-    assertThat(BudgetRouting.tableAt(9, 10, 10, 9)).containsExactly(BudgetRouting.paperTable(10, 9));
+    assertThat(BudgetRouting.tableAt(9, 10, 10, 9))
+        .containsExactly(BudgetRouting.paperTable(10, 9));
   }
 
   @Test
@@ -87,8 +92,15 @@ class RoutingPolicyTest {
     // two bins: below 5 all subnets are equally good, above 5 quality grows with cost
     List<Double> flat = List.of(30.0, 30.0, 30.0);
     List<Double> steep = List.of(28.0, 29.0, 29.1);
-    ArmTable table = new ArmTable("laplacian-mean-v1", List.of(0.0, 5.0, 1000.0), List.of(flat, steep), List.of(1, 1), List.of(27.0, 27.0));
-    Manifest m = SyntheticManifests.of(2, new double[] {1, 2, 3}, new double[] {10, 20}, Optional.of(table));
+    ArmTable table =
+        new ArmTable(
+            "laplacian-mean-v1",
+            List.of(0.0, 5.0, 1000.0),
+            List.of(flat, steep),
+            List.of(1, 1),
+            List.of(27.0, 27.0));
+    Manifest m =
+        SyntheticManifests.of(2, new double[] {1, 2, 3}, new double[] {10, 20}, Optional.of(table));
     RgbImage img = RgbImage.allocate(64, 32);
     fillNoise(img, 32, 0, 32, 32, new Random(3));
     PatchAnalysis an = analysis(img, m);
@@ -113,8 +125,10 @@ class RoutingPolicyTest {
     Assignment b = new RoutingPolicy.Bicubic().assign(an, manifest);
     assertThat(b.bicubicPatches()).isEqualTo(6);
     assertThat(b.paperFlops()).isZero();
-    assertThatThrownBy(() -> new RoutingPolicy.Subnet(9).assign(an, manifest)).hasMessageContaining("0..8");
-    assertThatThrownBy(() -> new RoutingPolicy.Arm(1).assign(an, manifest)).hasMessageContaining("no ARM lookup table");
+    assertThatThrownBy(() -> new RoutingPolicy.Subnet(9).assign(an, manifest))
+        .hasMessageContaining("0..8");
+    assertThatThrownBy(() -> new RoutingPolicy.Arm(1).assign(an, manifest))
+        .hasMessageContaining("no ARM lookup table");
   }
 
   @Test
@@ -133,7 +147,8 @@ class RoutingPolicyTest {
     assertThat(a.subnetMap()).containsExactly(0, 1, 2);
     assertThat(a.paperFlops()).isCloseTo(1e9 + 2e9 + 3e9 + 3 * 1e8, within(1.0));
     assertThat(a.flopsRatio()).isCloseTo(6.3 / 9, within(1e-9));
-    assertThatThrownBy(() -> new RoutingPolicy.ClassSr().assign(analysis(noiseImage(64, 32, 1)), manifest))
+    assertThatThrownBy(
+            () -> new RoutingPolicy.ClassSr().assign(analysis(noiseImage(64, 32, 1)), manifest))
         .hasMessageContaining("not a ClassSR bundle");
     assertThatThrownBy(() -> new RoutingPolicy.ClassSr().assign(PatchAnalysis.of(img, m), m))
         .hasMessageContaining("classifier has not run");
@@ -147,10 +162,13 @@ class RoutingPolicyTest {
     assertThat(RoutingPolicy.parse("subnet:4", null, null)).isEqualTo(new RoutingPolicy.Subnet(4));
     assertThat(RoutingPolicy.parse("arm", null, 4.0)).isEqualTo(new RoutingPolicy.Arm(4.0));
     assertThat(RoutingPolicy.parse("supernet", null, null).mode()).isEqualTo("supernet");
-    assertThatThrownBy(() -> RoutingPolicy.parse("fast", null, null)).hasMessageContaining("unknown mode 'fast'");
-    assertThatThrownBy(() -> RoutingPolicy.parse("supernet", 0.5, null)).hasMessageContaining("--budget");
+    assertThatThrownBy(() -> RoutingPolicy.parse("fast", null, null))
+        .hasMessageContaining("unknown mode 'fast'");
+    assertThatThrownBy(() -> RoutingPolicy.parse("supernet", 0.5, null))
+        .hasMessageContaining("--budget");
     assertThatThrownBy(() -> RoutingPolicy.parse("wbsr", 1.5, null)).hasMessageContaining("(0, 1]");
-    assertThatThrownBy(() -> RoutingPolicy.parse("subnet:x", null, null)).hasMessageContaining("subnet:N");
+    assertThatThrownBy(() -> RoutingPolicy.parse("subnet:x", null, null))
+        .hasMessageContaining("subnet:N");
   }
 
   private PatchAnalysis analysis(RgbImage img) {

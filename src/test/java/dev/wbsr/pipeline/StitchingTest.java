@@ -19,8 +19,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Seams, on every real bundle (fixtures and models/) and a real photo: the patch pipeline with
- * its default margin against whole-image inference, at least 38 dB (PSNR over RGB, 8-bit).
+ * Seams, on every real bundle (fixtures and models/) and a real photo: the patch pipeline with its
+ * default margin against whole-image inference, at least 38 dB (PSNR over RGB, 8-bit).
  */
 class StitchingTest {
 
@@ -29,7 +29,8 @@ class StitchingTest {
   @TestFactory
   Stream<DynamicTest> patchPipelineMatchesWholeImageInference() throws Exception {
     RgbImage photo = new ImageLoader().load(Path.of("assets/samples/chelsea.png")).rgb();
-    return TestBundles.all().stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> check(b, photo)));
+    return TestBundles.all().stream()
+        .map(b -> DynamicTest.dynamicTest(b.name(), () -> check(b, photo)));
   }
 
   private static void check(ModelBundle bundle, RgbImage photo) throws Exception {
@@ -38,26 +39,35 @@ class StitchingTest {
       PipelineOptions options = PipelineOptions.batch();
       // the supernet everywhere (large tiles)
       RgbImage whole = Upscaler.wholeImage(photo, m, engine, m.supernet());
-      UpscaleResult patches = Upscaler.upscale(photo, m, engine, new RoutingPolicy.Supernet(), options, RenderListener.NONE);
-      assertThat(MarginSweep.psnr(patches.image(), whole)).as("%s supernet vs whole image", bundle.name()).isGreaterThanOrEqualTo(MIN_PSNR);
+      UpscaleResult patches =
+          Upscaler.upscale(
+              photo, m, engine, new RoutingPolicy.Supernet(), options, RenderListener.NONE);
+      assertThat(MarginSweep.psnr(patches.image(), whole))
+          .as("%s supernet vs whole image", bundle.name())
+          .isGreaterThanOrEqualTo(MIN_PSNR);
 
       // WBSR routing (mostly 1x1 tiles): against the ideal composite, where every patch takes the
       // whole-image output of its subnet (how training/wbsr/evaluate.py scores routing)
-      UpscaleResult wbsr = Upscaler.upscale(photo, m, engine, RoutingPolicy.Wbsr.paper(), options, RenderListener.NONE);
+      UpscaleResult wbsr =
+          Upscaler.upscale(
+              photo, m, engine, RoutingPolicy.Wbsr.paper(), options, RenderListener.NONE);
       RgbImage ideal = RgbImage.allocate(wbsr.image().width(), wbsr.image().height());
       Map<Integer, RgbImage> outputs = new HashMap<>();
       PatchGrid grid = wbsr.analysis().grid();
       int s = m.scale();
       for (int p = 0; p < grid.size(); p++) {
         int subnet = wbsr.assignment().subnetOf(p);
-        RgbImage full = outputs.computeIfAbsent(subnet, k -> Upscaler.wholeImage(photo, m, engine, k));
+        RgbImage full =
+            outputs.computeIfAbsent(subnet, k -> Upscaler.wholeImage(photo, m, engine, k));
         PatchGrid.Patch patch = grid.patch(p);
         for (int r = 0; r < patch.h() * s; r++) {
           int off = ((patch.y() * s + r) * full.width() + patch.x() * s) * 3;
           System.arraycopy(full.rgb(), off, ideal.rgb(), off, patch.w() * s * 3);
         }
       }
-      assertThat(MarginSweep.psnr(wbsr.image(), ideal)).as("%s wbsr vs ideal composite", bundle.name()).isGreaterThanOrEqualTo(MIN_PSNR);
+      assertThat(MarginSweep.psnr(wbsr.image(), ideal))
+          .as("%s wbsr vs ideal composite", bundle.name())
+          .isGreaterThanOrEqualTo(MIN_PSNR);
     }
   }
 }

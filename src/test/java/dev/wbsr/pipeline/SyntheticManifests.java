@@ -20,7 +20,9 @@ final class SyntheticManifests {
   static Manifest of(int scale, double[] flops, double[] thresholds, Optional<ArmTable> arm) {
     List<SubnetSpec> subnets = new ArrayList<>();
     for (int i = 0; i < flops.length; i++) {
-      subnets.add(new SubnetSpec(i, "s" + i, 8, 2, "s" + i + ".onnx", flops[i], 100, 30, 0.9, OptionalInt.empty()));
+      subnets.add(
+          new SubnetSpec(
+              i, "s" + i, 8, 2, "s" + i + ".onnx", flops[i], 100, 30, 0.9, OptionalInt.empty()));
     }
     List<Double> t = new ArrayList<>();
     for (double v : thresholds) {
@@ -50,11 +52,32 @@ final class SyntheticManifests {
 
   /** A ClassSR bundle: three branches of cost 1, 2, 3 (x 1e9), a classifier of 0.1e9 per patch. */
   static Manifest classsr(int scale) {
-    Manifest m = of(scale, new double[] {1e9, 2e9, 3e9}, new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90}, Optional.empty());
+    Manifest m =
+        of(
+            scale,
+            new double[] {1e9, 2e9, 3e9},
+            new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90},
+            Optional.empty());
     return new Manifest(
-        "classsr-x" + scale, true, Manifest.Kind.CLASSSR, m.title(), "", m.version(), m.license(), scale, 32, 4,
-        m.complexity(), m.subnets(), 2, Optional.empty(), Optional.of(new ClassSrSpec("classifier.onnx", 1e8)),
-        Optional.empty(), Map.of(), Map.of(), Map.of());
+        "classsr-x" + scale,
+        true,
+        Manifest.Kind.CLASSSR,
+        m.title(),
+        "",
+        m.version(),
+        m.license(),
+        scale,
+        32,
+        4,
+        m.complexity(),
+        m.subnets(),
+        2,
+        Optional.empty(),
+        Optional.of(new ClassSrSpec("classifier.onnx", 1e8)),
+        Optional.empty(),
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   /** Nine subnets of cost 1..9 (x 1e9) and ten classes cut at 10, 20, ..., 90. */

@@ -42,9 +42,11 @@ class TilePlannerTest {
         assertThat(t.inX()).isGreaterThanOrEqualTo(0);
         assertThat(t.inX() + t.inW()).isLessThanOrEqualTo(grid.width());
         assertThat(t.x() - t.inX()).isGreaterThanOrEqualTo(Math.min(m, t.x()));
-        assertThat(t.inX() + t.inW() - (t.x() + t.w())).isGreaterThanOrEqualTo(Math.min(m, grid.width() - t.x() - t.w()));
+        assertThat(t.inX() + t.inW() - (t.x() + t.w()))
+            .isGreaterThanOrEqualTo(Math.min(m, grid.width() - t.x() - t.w()));
         assertThat(t.y() - t.inY()).isGreaterThanOrEqualTo(Math.min(m, t.y()));
-        assertThat(t.inY() + t.inH() - (t.y() + t.h())).isGreaterThanOrEqualTo(Math.min(m, grid.height() - t.y() - t.h()));
+        assertThat(t.inY() + t.inH() - (t.y() + t.h()))
+            .isGreaterThanOrEqualTo(Math.min(m, grid.height() - t.y() - t.h()));
       }
       for (int i = 0; i < grid.size(); i++) {
         assertThat(covered[i]).as("patch %d", i).isEqualTo(todo[i] ? 1 : 0);

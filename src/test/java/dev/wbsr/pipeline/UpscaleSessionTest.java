@@ -21,7 +21,8 @@ class UpscaleSessionTest {
 
   private static final int SCALE = 2;
   private final Manifest manifest = SyntheticManifests.nineByTen(SCALE);
-  private final RgbImage lr = RoutingPolicyTest.noiseImage(200, 150, 11); // 7 x 5 patches, partial edges
+  private final RgbImage lr =
+      RoutingPolicyTest.noiseImage(200, 150, 11); // 7 x 5 patches, partial edges
 
   /** The fake network on the whole image at once, as 8-bit RGB. */
   private RgbImage whole(FakeEngine engine, int subnet) {
@@ -48,27 +49,53 @@ class UpscaleSessionTest {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
     RgbImage expected = whole(engine, 8);
     for (int side : new int[] {1, 2, 3, 8}) {
-      PipelineOptions o = PipelineOptions.batch().withMargin(1).withMaxTileSide(side).withWorkers(2);
-      UpscaleResult r = Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
+      PipelineOptions o =
+          PipelineOptions.batch().withMargin(1).withMaxTileSide(side).withWorkers(2);
+      UpscaleResult r =
+          Upscaler.upscale(
+              lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
       assertThat(r.image().rgb()).as("tile side %d", side).isEqualTo(expected.rgb());
       assertThat(r.render().computed()).isEqualTo(35);
     }
     PipelineOptions noMargin = PipelineOptions.batch().withMargin(0).withMaxTileSide(1);
-    UpscaleResult seams = Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Supernet(), noMargin, RenderListener.NONE);
-    assertThat(seams.image().rgb()).as("without context the seams show").isNotEqualTo(expected.rgb());
+    UpscaleResult seams =
+        Upscaler.upscale(
+            lr, manifest, engine, new RoutingPolicy.Supernet(), noMargin, RenderListener.NONE);
+    assertThat(seams.image().rgb())
+        .as("without context the seams show")
+        .isNotEqualTo(expected.rgb());
   }
 
   @Test
   void everyPatchShowsItsOwnSubnetsOutput() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
-    UpscaleResult r = Upscaler.upscale(lr, manifest, engine, RoutingPolicy.Wbsr.paper(), PipelineOptions.batch().withMargin(1), RenderListener.NONE);
+    UpscaleResult r =
+        Upscaler.upscale(
+            lr,
+            manifest,
+            engine,
+            RoutingPolicy.Wbsr.paper(),
+            PipelineOptions.batch().withMargin(1),
+            RenderListener.NONE);
     Set<Integer> used = new HashSet<>();
     for (int p = 0; p < r.assignment().size(); p++) {
       int s = r.assignment().subnetOf(p);
       used.add(s);
       PatchGrid.Patch patch = r.analysis().grid().patch(p);
-      RgbImage want = TileExecutor.crop(whole(engine, s), patch.x() * SCALE, patch.y() * SCALE, patch.w() * SCALE, patch.h() * SCALE);
-      RgbImage got = TileExecutor.crop(r.image(), patch.x() * SCALE, patch.y() * SCALE, patch.w() * SCALE, patch.h() * SCALE);
+      RgbImage want =
+          TileExecutor.crop(
+              whole(engine, s),
+              patch.x() * SCALE,
+              patch.y() * SCALE,
+              patch.w() * SCALE,
+              patch.h() * SCALE);
+      RgbImage got =
+          TileExecutor.crop(
+              r.image(),
+              patch.x() * SCALE,
+              patch.y() * SCALE,
+              patch.w() * SCALE,
+              patch.h() * SCALE);
       assertThat(got.rgb()).as("patch %d on subnet %d", p, s).isEqualTo(want.rgb());
     }
     assertThat(used).as("the test image spreads over several subnets").hasSizeGreaterThan(3);
@@ -78,7 +105,8 @@ class UpscaleSessionTest {
   @Test
   void remapComputesOnlyChangedPatchesAndGoingBackIsFree() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
-    try (UpscaleSession session = UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1))) {
+    try (UpscaleSession session =
+        UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1))) {
       Assignment paper = session.plan(RoutingPolicy.Wbsr.paper());
       RenderStats first = session.render(paper, RenderListener.NONE).await();
       assertThat(first.computed()).isEqualTo(35);
@@ -109,7 +137,9 @@ class UpscaleSessionTest {
   @Test
   void listenerSeesEveryChangedPatchOnceAndTheImageMatchesTheUpdates() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
-    try (UpscaleSession session = UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withWorkers(2))) {
+    try (UpscaleSession session =
+        UpscaleSession.create(
+            lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withWorkers(2))) {
       List<RenderUpdate> updates = new CopyOnWriteArrayList<>();
       List<int[]> progress = new CopyOnWriteArrayList<>();
       RenderListener l =
@@ -142,7 +172,9 @@ class UpscaleSessionTest {
   @Test
   void cancelReturnsAtOnceAndLeavesAConsistentImage() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 300);
-    try (UpscaleSession session = UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withMaxTileSide(1))) {
+    try (UpscaleSession session =
+        UpscaleSession.create(
+            lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withMaxTileSide(1))) {
       CountDownLatch firstUpdate = new CountDownLatch(1);
       RenderJob job =
           session.render(
@@ -176,7 +208,9 @@ class UpscaleSessionTest {
   @Test
   void aNewRenderCancelsThePreviousOne() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 50);
-    try (UpscaleSession session = UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withMaxTileSide(1))) {
+    try (UpscaleSession session =
+        UpscaleSession.create(
+            lr, manifest, engine, PipelineOptions.interactive().withMargin(1).withMaxTileSide(1))) {
       RenderJob a = session.render(new RoutingPolicy.Subnet(0), RenderListener.NONE);
       RenderJob b = session.render(new RoutingPolicy.Subnet(3), RenderListener.NONE);
       assertThat(a.isCancelled()).isTrue();
@@ -188,18 +222,34 @@ class UpscaleSessionTest {
   @Test
   void bicubicRouteProducesAnImageWithoutTheNetwork() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
-    UpscaleResult r = Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Bicubic(), PipelineOptions.batch(), RenderListener.NONE);
+    UpscaleResult r =
+        Upscaler.upscale(
+            lr,
+            manifest,
+            engine,
+            new RoutingPolicy.Bicubic(),
+            PipelineOptions.batch(),
+            RenderListener.NONE);
     assertThat(engine.calls).isEmpty();
     assertThat(r.image().width()).isEqualTo(400);
     assertThat(r.assignment().paperFlops()).isZero();
-    assertThat(r.image().rgb()).as("tiles stitch to MATLAB's imresize of the whole image").isEqualTo(Bicubic.resize(lr, 2.0).rgb());
+    assertThat(r.image().rgb())
+        .as("tiles stitch to MATLAB's imresize of the whole image")
+        .isEqualTo(Bicubic.resize(lr, 2.0).rgb());
   }
 
   @Test
   void classsrSessionsRunTheClassifierOnceAndRouteByIt() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 3, 0);
     Manifest classsr = SyntheticManifests.classsr(SCALE);
-    UpscaleResult r = Upscaler.upscale(lr, classsr, engine, new RoutingPolicy.ClassSr(), PipelineOptions.batch().withMargin(1), RenderListener.NONE);
+    UpscaleResult r =
+        Upscaler.upscale(
+            lr,
+            classsr,
+            engine,
+            new RoutingPolicy.ClassSr(),
+            PipelineOptions.batch().withMargin(1),
+            RenderListener.NONE);
     assertThat(r.analysis().hasBranches()).isTrue();
     for (int p = 0; p < r.assignment().size(); p++) {
       assertThat(r.assignment().subnetOf(p)).isEqualTo(r.analysis().branchOf(p));
@@ -210,7 +260,12 @@ class UpscaleSessionTest {
   private static void paste(RgbImage dst, RenderUpdate u) {
     RgbImage src = u.pixels();
     for (int r = 0; r < src.height(); r++) {
-      System.arraycopy(src.rgb(), r * src.width() * 3, dst.rgb(), ((u.y() + r) * dst.width() + u.x()) * 3, src.width() * 3);
+      System.arraycopy(
+          src.rgb(),
+          r * src.width() * 3,
+          dst.rgb(),
+          ((u.y() + r) * dst.width() + u.x()) * 3,
+          src.width() * 3);
     }
   }
 }
