@@ -67,6 +67,23 @@ class UpscaleSessionTest {
   }
 
   @Test
+  void stitchesExactlyAtX4Too() throws Exception {
+    Manifest x4 = SyntheticManifests.nineByTen(4);
+    FakeEngine engine = new FakeEngine(4, 9, 0);
+    RgbImage expected = Upscaler.wholeImage(lr, x4, engine, 8);
+    UpscaleResult r =
+        Upscaler.upscale(
+            lr,
+            x4,
+            engine,
+            RoutingPolicy.Wbsr.budget(1.0),
+            PipelineOptions.batch().withMargin(1).withMaxTileSide(2),
+            RenderListener.NONE);
+    assertThat(r.image().width()).isEqualTo(800);
+    assertThat(r.image().rgb()).isEqualTo(expected.rgb());
+  }
+
+  @Test
   void everyPatchShowsItsOwnSubnetsOutput() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
     UpscaleResult r =
