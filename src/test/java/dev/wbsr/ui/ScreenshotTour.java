@@ -39,6 +39,14 @@ public final class ScreenshotTour {
 
   static void run(Stage stage, StudioModel m) {
     try {
+      String want = System.getProperty("tour.bundle");
+      if (want != null) {
+        fx(() -> {
+          m.bundles().stream().filter(b -> b.name().equals(want)).findFirst()
+              .ifPresent(b -> m.bundleProperty().set(b));
+          return null;
+        });
+      }
       fx(() -> {
         stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
         stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));

@@ -87,15 +87,16 @@ final class BudgetPane extends VBox {
         setText(String.valueOf(r.klass()));
       }
     });
-    k.setPrefWidth(62);
-    k.setMinWidth(58);
+    k.setPrefWidth(58);
+    k.setMinWidth(56);
     TableColumn<ClassRow, String> share = new TableColumn<>("Patches");
     share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
         String.format("%d (%.0f%%)", c.getValue().patches(), c.getValue().share() * 100)));
-    share.setPrefWidth(80);
+    share.setPrefWidth(92);
+    share.setMinWidth(88);
     TableColumn<ClassRow, String> sub = new TableColumn<>("Subnet");
     sub.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subnet()));
-    sub.setPrefWidth(80);
+    sub.setPrefWidth(78);
     TableColumn<ClassRow, String> gf = new TableColumn<>("GFLOPs");
     gf.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format("%.3f", c.getValue().gflops())));
     t.getColumns().addAll(java.util.List.of(k, share, sub, gf));

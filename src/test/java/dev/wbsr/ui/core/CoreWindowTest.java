@@ -102,6 +102,35 @@ class CoreWindowTest {
   }
 
   @Test
+  void rapidSliderMovesStayResponsiveAndSettleOnTheExactImage(FxRobot robot) throws Exception {
+    BundleInfo b = pickX2();
+    Path png = FxTestSupport.writePng(FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"));
+    onFx(() -> model.open(png));
+    awaitIdle(model, 120);
+    long worst = 0;
+    for (int i = 0; i < 25; i++) {
+      double v = (i * 7 % 20 + 1) / 20.0;
+      long t0 = System.nanoTime();
+      onFx(() -> model.budgetProperty().set(v));
+      worst = Math.max(worst, System.nanoTime() - t0);
+      Thread.sleep(15);
+    }
+    onFx(() -> model.budgetProperty().set(0.35));
+    assertThat(worst / 1e6).as("FX thread time per slider event, ms").isLessThan(250);
+    awaitIdle(model, 120);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    // what the viewer shows equals a fresh one-shot render of the same routing
+    var engine = CoreAdapters.engine(dev.wbsr.pipeline.PipelineOptions.batch());
+    try (var fresh = engine.open(b, model.documentProperty().get().lr())) {
+      var routing = fresh.route(dev.wbsr.ui.port.RoutingRequest.of(dev.wbsr.ui.port.RoutingMode.WBSR).withBudget(0.35));
+      var expected = fresh.run(routing, null, (d, t) -> {}, () -> false);
+      assertThat(model.output(Variant.WBSR).rgb()).isEqualTo(expected.rgb());
+    } finally {
+      ((AutoCloseable) engine).close();
+    }
+  }
+
+  @Test
   void batchWithARealBundle(FxRobot robot) throws Exception {
     pickX2();
     Path in = Files.createDirectories(tmp.resolve("in"));
