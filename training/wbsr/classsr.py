@@ -105,7 +105,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     run_dir.mkdir(parents=True, exist_ok=True)
     train.dump_config(cfg, run_dir / "config.yml")
-    cmd = "python3 -m training.wbsr.classsr " + " ".join(sys.argv[1:] if argv is None else argv)
+    cmd = "/usr/bin/python3 -m training.wbsr.classsr " + " ".join(sys.argv[1:] if argv is None else argv)
     with (run_dir / "command.txt").open("a") as f:
         f.write(cmd + "\n")
     log_file = (run_dir / "train.log").open("a")

@@ -99,6 +99,11 @@ def git_commit() -> str:
         return "unknown"
 
 
+def _abs_python(cmd: str) -> str:
+    """Commands recorded as ``python3 -m ...`` by older runs: name Debian's interpreter."""
+    return "/usr/bin/" + cmd if cmd.startswith("python3 ") else cmd
+
+
 def _round(x: float, n: int = 4) -> float:
     return float(round(float(x), n))
 
@@ -117,6 +122,8 @@ def export_run(
     """Export ``run_dir`` (a ``train`` run) into ``out_dir``; returns the manifest."""
     net, st = load_run_net(run_dir)
     cfg = st["config"]
+    if st.get("sigma") is None and "bmc.noise_sigma" in st.get("loss", {}):  # older checkpoints
+        st["sigma"] = abs(float(st["loss"]["bmc.noise_sigma"]))
     scale = net.upscale
     name = name or cfg["name"]
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -229,7 +236,7 @@ def export_run(
         "parity": {"file": "parity.json", "max_abs_error": 1e-4},
         "provenance": {
             "git_commit": git_commit(),
-            "command": commands[0] if commands else "",
+            "command": _abs_python(commands[0]) if commands else "",
             "resume_commands": commands[1:],
             "export_command": export_command,
             "config": cfg,
@@ -283,7 +290,7 @@ def model_card(m: Dict[str, Any]) -> str:
             f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
             f"(thresholds cut from the training patches), subnet `ceil(k M / K)`. Receptive field {m['receptive_field']} LR px.",
             f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
-            + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma']:.4f})" if t.get("bd_weight") else "")
+            + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma'] or float('nan'):.4f})" if t.get("bd_weight") else "")
             + f", subnet schedule `{t['subnet_schedule']}` (largest + smallest + one random subnet per step), batch {t['batch']} "
             f"of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
         ]

@@ -206,6 +206,9 @@ class Trainer:
             "torch_rng": torch.get_rng_state(),
             "config": self.cfg,
             "thresholds": self.threshold_info,
+            "sigma": self.loss.sigma(),
+            "machine": machine_string(self.device),
+            "torch_version": torch.__version__,
         }
 
     def save(self, path: Path) -> None:
@@ -333,7 +336,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     run_dir.mkdir(parents=True, exist_ok=True)
     dump_config(cfg, run_dir / "config.yml")
-    cmd = "python3 -m training.wbsr.train " + " ".join(sys.argv[1:] if argv is None else argv)
+    cmd = "/usr/bin/python3 -m training.wbsr.train " + " ".join(sys.argv[1:] if argv is None else argv)
     with (run_dir / "command.txt").open("a") as f:
         f.write(cmd + "\n")
     log_file = (run_dir / "train.log").open("a")
