@@ -12,10 +12,8 @@ import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.OverlayMap;
 import dev.wbsr.ui.viewer.PixelSource;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -91,9 +89,7 @@ public final class StudioModel {
   private final ObservableList<Path> recent = FXCollections.observableArrayList();
   private final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
 
-  private final Map<Variant, RgbImage> outputs = new EnumMap<>(Variant.class);
-  private final Map<Variant, Routing> complete = new EnumMap<>(Variant.class);
-  private final Map<Variant, Routing> failed = new EnumMap<>(Variant.class);
+  private final VariantOutputs outputs = new VariantOutputs();
   private LoadedImage loaded;
   private long generation;
   private boolean revisionPosted;
@@ -322,8 +318,6 @@ public final class StudioModel {
       engineExec.execute(() -> old.session().close());
     }
     outputs.clear();
-    complete.clear();
-    failed.clear();
     sweep.clear();
     readouts.set(Readouts.EMPTY);
     loading.set(false);
@@ -396,10 +390,10 @@ public final class StudioModel {
 
   private void refreshSources() {
     Document d = document.get();
-    leftSource.set(sourceFor(d, leftVariant.get()));
-    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : sourceFor(d, rightVariant.get()));
-    leftLabel.set(labelFor(d, leftVariant.get()));
-    rightLabel.set(labelFor(d, rightVariant.get()));
+    leftSource.set(outputs.source(d, leftVariant.get()));
+    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
+    leftLabel.set(VariantOutputs.label(d, leftVariant.get()));
+    rightLabel.set(VariantOutputs.label(d, rightVariant.get()));
     if (d == null) {
       return;
     }
@@ -411,47 +405,16 @@ public final class StudioModel {
     maybeQuality();
   }
 
-  private String labelFor(Document d, Variant v) {
-    if (d != null && !available(d, v)) {
-      return v.label() + " (not available)";
-    }
-    return v.label();
-  }
-
-  private boolean available(Document d, Variant v) {
-    return switch (v) {
-      case GROUND_TRUTH -> d.groundTruth() != null;
-      case ARM -> d.bundle().hasArm();
-      default -> true;
-    };
-  }
-
-  private PixelSource sourceFor(Document d, Variant v) {
-    if (d == null) {
-      return null;
-    }
-    return switch (v) {
-      case INPUT -> PixelSource.enlarged(d.lr(), d.bundle().scale());
-      case GROUND_TRUTH -> PixelSource.of(d.groundTruth());
-      default -> PixelSource.of(outputs.get(v));
-    };
-  }
-
   private boolean isComplete(Document d, Variant v) {
-    if (v == Variant.INPUT || v == Variant.GROUND_TRUTH) {
-      return true;
-    }
-    Routing done = complete.get(v);
-    return done != null && (v == Variant.BICUBIC || done.sameAssignment(routingFor(d, v)));
+    return outputs.isComplete(v, v == Variant.INPUT || v == Variant.GROUND_TRUTH ? null : routingFor(d, v));
   }
 
   private void request(Variant v, boolean urgent) {
     Document d = document.get();
-    if (d == null || !available(d, v) || isComplete(d, v)) {
+    if (d == null || !VariantOutputs.available(d, v) || isComplete(d, v)) {
       return;
     }
-    Routing lastFailure = failed.get(v);
-    if (lastFailure != null && (v == Variant.BICUBIC || lastFailure.sameAssignment(routingFor(d, v)))) {
+    if (outputs.hasFailed(v, routingFor(d, v))) {
       return; // reported once; retried when the routing or the document changes
     }
     if (queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
@@ -483,23 +446,22 @@ public final class StudioModel {
     RenderTask t = new RenderTask(d, v, r, target, fresh, services.metrics(), this::postRevision);
     t.setOnSucceeded(e -> rendered(t));
     t.setOnFailed(e -> {
-      failed.put(v, r);
+      outputs.failed(v, r);
       reportError(v.label() + " failed: " + UserMessages.describe(t.getException()));
     });
     return t;
   }
 
   private void refreshSourcesOnly(Document d) {
-    leftSource.set(sourceFor(d, leftVariant.get()));
-    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : sourceFor(d, rightVariant.get()));
+    leftSource.set(outputs.source(d, leftVariant.get()));
+    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
   }
 
   private void rendered(RenderTask t) {
     if (t.doc != document.get()) {
       return;
     }
-    outputs.put(t.variant, t.getValue());
-    complete.put(t.variant, t.routing);
+    outputs.completed(t.variant, t.routing, t.getValue());
     refreshSourcesOnly(t.doc);
     bumpRevision();
     if (t.variant == primary()) {

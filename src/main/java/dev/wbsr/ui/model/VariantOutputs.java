@@ -1,0 +1,81 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.viewer.PixelSource;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The pixels of each variant of the current document (persistent targets that renders fill in
+ * place), which routing each fully reflects, and which routing last failed. FX thread only.
+ */
+final class VariantOutputs {
+
+  private final Map<Variant, RgbImage> outputs = new EnumMap<>(Variant.class);
+  private final Map<Variant, Routing> complete = new EnumMap<>(Variant.class);
+  private final Map<Variant, Routing> failed = new EnumMap<>(Variant.class);
+
+  void clear() {
+    outputs.clear();
+    complete.clear();
+    failed.clear();
+  }
+
+  RgbImage get(Variant v) {
+    return outputs.get(v);
+  }
+
+  void put(Variant v, RgbImage img) {
+    outputs.put(v, img);
+  }
+
+  void completed(Variant v, Routing r, RgbImage img) {
+    outputs.put(v, img);
+    complete.put(v, r);
+  }
+
+  void failed(Variant v, Routing r) {
+    failed.put(v, r);
+  }
+
+  /** True when {@code v} shows {@code current} entirely (inputs and ground truth always do). */
+  boolean isComplete(Variant v, Routing current) {
+    if (v == Variant.INPUT || v == Variant.GROUND_TRUTH) {
+      return true;
+    }
+    return matches(complete.get(v), v, current);
+  }
+
+  /** True when rendering {@code current} already failed (reported once, not retried). */
+  boolean hasFailed(Variant v, Routing current) {
+    return matches(failed.get(v), v, current);
+  }
+
+  private static boolean matches(Routing done, Variant v, Routing current) {
+    return done != null && (v == Variant.BICUBIC || done.sameAssignment(current));
+  }
+
+  static boolean available(Document d, Variant v) {
+    return switch (v) {
+      case GROUND_TRUTH -> d.groundTruth() != null;
+      case ARM -> d.bundle().hasArm();
+      default -> true;
+    };
+  }
+
+  PixelSource source(Document d, Variant v) {
+    if (d == null) {
+      return null;
+    }
+    return switch (v) {
+      case INPUT -> PixelSource.enlarged(d.lr(), d.bundle().scale());
+      case GROUND_TRUTH -> PixelSource.of(d.groundTruth());
+      default -> PixelSource.of(outputs.get(v));
+    };
+  }
+
+  static String label(Document d, Variant v) {
+    return d != null && !available(d, v) ? v.label() + " (not available)" : v.label();
+  }
+}
