@@ -151,7 +151,7 @@ public final class OnnxEngine implements SrEngine {
               .orElseThrow(
                   () -> new UnsupportedOperationException(bundle.name() + " has no classifier"))
               .classifierFile();
-      classifier = load(bundle.dir().resolve(file), new LogitsTranslator());
+      classifier = load(bundle.dir().resolve(file), new LogitsTranslator(), "ALL_OPT");
       classifierPredictors = new ArrayBlockingQueue<>(options.predictors());
       for (int i = 0; i < options.predictors(); i++) {
         classifierPredictors.add(classifier.newPredictor());
@@ -191,7 +191,7 @@ public final class OnnxEngine implements SrEngine {
     Slot s = slots[subnet];
     synchronized (s) {
       if (s.model == null) {
-        s.model = load(bundle.subnetFile(subnet), new Translator());
+        s.model = load(bundle.subnetFile(subnet), new Translator(), optLevel(bundle.manifest().subnets().get(subnet).width()));
         s.predictors = new ArrayBlockingQueue<>(options.predictors());
         for (int i = 0; i < options.predictors(); i++) {
           s.predictors.add(s.model.newPredictor());
@@ -201,7 +201,8 @@ public final class OnnxEngine implements SrEngine {
     }
   }
 
-  private <O> ZooModel<Nchw, O> load(Path file, ai.djl.translate.Translator<Nchw, O> translator) {
+  private <O> ZooModel<Nchw, O> load(
+      Path file, ai.djl.translate.Translator<Nchw, O> translator, String optLevel) {
     String name = file.getFileName().toString();
     String threads = Integer.toString(options.intraOpThreads());
     @SuppressWarnings("unchecked")
@@ -218,13 +219,27 @@ public final class OnnxEngine implements SrEngine {
             .optOption("interOpNumThreads", "1")
             .optOption("intraOpNumThreads", threads)
             .optOption("executionMode", "SEQUENTIAL")
-            .optOption("optLevel", "ALL_OPT")
+            .optOption("optLevel", optLevel)
             .build();
     try {
       return criteria.loadModel();
     } catch (ModelNotFoundException | MalformedModelException | IOException e) {
       throw new BundleException("cannot load " + file + ": " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * ONNX Runtime graph optimisation per subnet. ALL_OPT adds the NCHWc layout, which on this AVX-512
+   * CPU makes widths that are multiples of 16 fast (w32: 92 GFLOP/s vs 52 without) but widths that
+   * are not slower (w24: 55 vs 65 GFLOP/s; measured per subnet on a wbsr-x2 bundle). So: ALL_OPT
+   * for multiples of 16, EXTENDED_OPT otherwise; {@code -Dwbsr.ort.optLevel=...} forces one level.
+   */
+  static String optLevel(int width) {
+    String forced = System.getProperty("wbsr.ort.optLevel");
+    if (forced != null) {
+      return forced;
+    }
+    return width > 0 && width % 16 != 0 ? "EXTENDED_OPT" : "ALL_OPT";
   }
 
   static String rootMessage(Throwable e) {
