@@ -78,6 +78,11 @@ final class BenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   int tileSide;
 
+  @Option(
+      names = "--subnets",
+      description = "Time every subnet on its own (patch pipeline) instead of the four modes: FLOPs vs time per subnet.")
+  boolean subnets;
+
   @Parameters(
       paramLabel = "INPUT",
       arity = "1..*",
@@ -98,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     RoutingPolicy wbsr =
         budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
-    List<BenchMode> modes = Bench.standardModes(wbsr);
+    List<BenchMode> modes = subnets ? subnetModes(bundle) : Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
     try (OnnxEngine onnx = engine.engine(bundle);
@@ -177,6 +182,16 @@ final class BenchCommand implements Callable<Integer> {
     img.put("height", lr.height());
     img.put("margins", rows);
     return img;
+  }
+
+  private static List<BenchMode> subnetModes(ModelBundle bundle) {
+    List<BenchMode> modes = new ArrayList<>();
+    modes.add(new BenchMode("supernet-whole", null));
+    modes.add(new BenchMode("supernet-patches", new RoutingPolicy.Supernet()));
+    for (var s : bundle.manifest().subnets()) {
+      modes.add(new BenchMode("subnet:" + s.id() + " " + s.name(), new RoutingPolicy.Subnet(s.id())));
+    }
+    return modes;
   }
 
   private static void printTable(PrintWriter out, List<BenchResult> results) {
