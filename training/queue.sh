@@ -4,6 +4,7 @@
 #   nohup setsid training/queue.sh > training/runs/queue.out 2>&1 &      # start or resume
 #   training/queue.sh wbsr-x2 base-x2                                   # only these runs
 #
+# A finished run is exported to models/<name> at once (training/export_finished.sh).
 # Rerunning it resumes: a run with final.pt is skipped, an unfinished one continues from its
 # checkpoints/latest.pt (written every few minutes). Every COMMIT_EVERY_S seconds, and when a
 # run ends, it commits training/runs/<name> (logs + latest checkpoint) with an explicit pathspec.
@@ -54,6 +55,11 @@ for name in "${RUNS[@]}"; do
   done
   wait "$pid"; rc=$?
   echo "queue: $(date -u +%FT%TZ) $name exited with $rc"
-  if [ -f "$dir/final.pt" ]; then commit_run "$name" "finished"; else commit_run "$name" "stopped (rc $rc)"; exit "$rc"; fi
+  if [ -f "$dir/final.pt" ]; then
+    commit_run "$name" "finished"
+    training/export_finished.sh "$name"   # models/<name>, parity check, RESULTS.md, commit
+  else
+    commit_run "$name" "stopped (rc $rc)"; exit "$rc"
+  fi
 done
 echo "queue: $(date -u +%FT%TZ) all done"

@@ -45,6 +45,8 @@ def test_train_resume_is_deterministic(data_env, tmp_path):
         torch.testing.assert_close(sa["net"][k], sb["net"][k], rtol=0, atol=1e-6)
     log = (a / "log.csv").read_text().splitlines()
     assert log[0].startswith("iteration") and len(log) == 4
+    its = [int(x.split(",")[0]) for x in (b / "log.csv").read_text().splitlines()[1:]]
+    assert its == sorted(set(its))  # resuming does not duplicate rows
     val = (a / "val.csv").read_text().splitlines()
     assert len(val) == 3 and val[0].count(",") == 2 + 3  # 4 subnets
 

@@ -189,6 +189,8 @@ class Trainer:
         ckpt = run_dir / "checkpoints" / "latest.pt"
         if resume and ckpt.exists():
             self.load(ckpt)
+            for f in ("log.csv", "val.csv"):  # drop rows logged after the checkpoint
+                _truncate_csv(run_dir / f, self.iteration)
             log(f"resumed from {ckpt} at iteration {self.iteration}")
         elif not resume and (run_dir / "log.csv").exists():
             for f in ("log.csv", "val.csv"):
@@ -309,6 +311,15 @@ class Trainer:
         }
         torch.save(final, self.run_dir / "final.pt")
         self.log(f"done: {self.iteration} iterations, {self.wall / 3600:.2f} h of training")
+
+
+def _truncate_csv(path: Path, last_iteration: int) -> None:
+    """Keep the header and the rows whose first column (iteration) is <= ``last_iteration``."""
+    if not path.exists():
+        return
+    lines = path.read_text().splitlines()
+    keep = lines[:1] + [ln for ln in lines[1:] if ln and int(ln.split(",")[0]) <= last_iteration]
+    path.write_text("\n".join(keep) + "\n")
 
 
 def machine_string(device: torch.device) -> str:
