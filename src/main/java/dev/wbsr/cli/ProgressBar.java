@@ -33,7 +33,7 @@ final class ProgressBar {
     }
     lastDraw = now;
     double elapsed = (now - start) / 1e9;
-    double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : Double.NaN;
+    double eta = fraction >= 0.02 ? elapsed * (1 - fraction) / fraction : Double.NaN;
     int width = 30;
     int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
     String line =
