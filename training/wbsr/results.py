@@ -27,6 +27,44 @@ def _routed(m: Dict) -> str:
     return "classsr" if m["kind"] == "classsr" else "wbsr"
 
 
+FLOORS = {2: 1.0, 4: 0.6}  # issue 2: Val-Photo supernet PSNR-Y over bicubic
+
+
+def _floors(manifests: Sequence[Dict]) -> List[str]:
+    out = ["", "## Floors (issue 2, Val-Photo)", ""]
+    for m in manifests:
+        if m["kind"] != "wbsr" or not m["name"].startswith(("wbsr-", "base-")):
+            continue
+        v = m["validation"]["val-photo"]
+        gain = v["supernet_psnr_y"] - v["bicubic_psnr_y"]
+        floor = FLOORS.get(m["scale"], 0.0)
+        out.append(f"- {m['name']}: supernet {gain:+.3f} dB over bicubic (floor +{floor}): {'met' if gain >= floor else 'NOT met'}")
+        if m["name"].startswith("wbsr-"):
+            d = v["wbsr_psnr_y"] - v["supernet_psnr_y"]
+            r = v["wbsr_flops_ratio"]
+            ok = r <= 0.65 and d >= -0.1
+            out.append(f"  routing ceil(kM/K): {100 * r:.1f}% of the supernet's FLOPs at {d:+.3f} dB (target <= 65% within 0.1 dB): {'met' if ok else 'NOT met'}")
+    return out
+
+
+def _ablation(manifests: Sequence[Dict]) -> List[str]:
+    by = {m["name"]: m for m in manifests}
+    rows = [("base (uniform + L1)", "base-x2"), ("+HES", "hes-x2"), ("+BDLoss", "bd-x2"), ("+HES +BDLoss (WBSR)", "wbsr-x2")]
+    if not any(n in by for _, n in rows):
+        return []
+    out = ["", "## Ablation at x2 (same backbone, data, seed, schedule, steps)", "",
+           "| training | bundle | Val-Photo supernet | routed (ceil(kM/K)) | FLOPs | Val-Classic supernet | routed | FLOPs |",
+           "|---|---|---|---|---|---|---|---|"]
+    for label, n in rows:
+        if n not in by:
+            out.append(f"| {label} | {n} | (not trained yet) | | | | | |")
+            continue
+        vp, vc = by[n]["validation"]["val-photo"], by[n]["validation"]["val-classic"]
+        out.append(f"| {label} | {n} | {vp['supernet_psnr_y']:.3f} | {vp['wbsr_psnr_y']:.3f} | {100 * vp['wbsr_flops_ratio']:.1f}% | "
+                   f"{vc['supernet_psnr_y']:.3f} | {vc['wbsr_psnr_y']:.3f} | {100 * vc['wbsr_flops_ratio']:.1f}% |")
+    return out
+
+
 def render(manifests: Sequence[Dict]) -> str:
     lines = [
         "# Training results",
@@ -49,6 +87,7 @@ def render(manifests: Sequence[Dict]) -> str:
             f"{100 * vp[rk + '_flops_ratio']:.1f}% | {vc['bicubic_psnr_y']:.3f} | {vc['supernet_psnr_y']:.3f} | "
             f"{vc[rk + '_psnr_y']:.3f} | {100 * vc[rk + '_flops_ratio']:.1f}% |"
         )
+    lines += _floors(manifests) + _ablation(manifests)
     for m in manifests:
         rk = _routed(m)
         p = m["provenance"]
