@@ -4,16 +4,13 @@ import com.google.gson.GsonBuilder;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
-import dev.wbsr.image.RgbImage;
 import dev.wbsr.image.SaveOptions;
-import dev.wbsr.metrics.Bicubic;
-import dev.wbsr.metrics.ImageQuality;
-import dev.wbsr.metrics.ModCrop;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
+import dev.wbsr.report.Evaluation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
     SaveOptions png =
         SaveOptions.defaults().withFormat(dev.wbsr.image.ImageFormat.PNG).withOverwrite(overwrite);
     ImageLoader loader = new ImageLoader();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Evaluation.ImageScore> scores = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     ProgressBar bar = ProgressBar.forTerminal();
     Map<String, Object> report = new LinkedHashMap<>();
@@ -121,12 +118,13 @@ final class EvalCommand implements Callable<Integer> {
         InputFiles.Item item = items.get(i);
         String stem = InputFiles.stem(item.input());
         try {
-          RgbImage hr = ModCrop.apply(loader.load(item.input()).rgb(), s);
-          RgbImage lr = Bicubic.downscale(hr, s);
+          Evaluation.Sample sample =
+              Evaluation.Sample.of(
+                  item.input().getFileName().toString(), loader.load(item.input()).rgb(), s);
           int index = i;
           UpscaleResult r =
               Upscaler.upscale(
-                  lr,
+                  sample.lr(),
                   bundle.manifest(),
                   onnx,
                   policy,
@@ -137,36 +135,23 @@ final class EvalCommand implements Callable<Integer> {
                       bar.update((index + (double) done / Math.max(1, total)) / items.size(), stem);
                     }
                   });
-          double psnr = ImageQuality.psnrY(r.image(), hr, s);
-          double ssim = ImageQuality.ssimY(r.image(), hr, s);
+          Evaluation.ImageScore score = Evaluation.score(sample, r);
           if (saveSr != null) {
             ImageSaver.save(r.image(), saveSr.resolve(stem + ".png"), png);
           }
           if (saveLr != null) {
-            ImageSaver.save(lr, saveLr.resolve(stem + ".png"), png);
+            ImageSaver.save(sample.lr(), saveLr.resolve(stem + ".png"), png);
           }
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("name", item.input().getFileName().toString());
-          row.put("psnr_y", psnr);
-          row.put("ssim_y", ssim);
-          row.put("gflops", Units.giga(r.assignment().paperFlops()));
-          row.put("gflops_executed", Units.giga(r.render().executedFlops()));
-          row.put("gflops_supernet", Units.giga(r.assignment().supernetFlops()));
-          row.put("seconds", r.seconds());
-          row.put(
-              "patches_per_subnet",
-              Arrays.stream(r.assignment().patchesPerSubnet()).boxed().toList());
-          row.put("patches_bicubic", r.assignment().bicubicPatches());
-          rows.add(row);
+          scores.add(score);
           bar.clear();
           out.println(
               Units.f(
                   "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
                   stem,
-                  psnr,
-                  ssim,
-                  (double) row.get("gflops"),
-                  (double) row.get("gflops_executed"),
+                  score.psnrY(),
+                  score.ssimY(),
+                  Units.giga(score.paperFlops()),
+                  Units.giga(score.executedFlops()),
                   100 * r.assignment().flopsRatio(),
                   r.seconds()));
         } catch (InterruptedException e) {
@@ -179,20 +164,20 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     bar.clear();
-    Map<String, Object> mean = mean(rows);
-    report.put("images", rows);
-    report.put("mean", mean);
-    if (!rows.isEmpty()) {
+    Evaluation.Mean mean = Evaluation.Mean.of(scores);
+    report.put("images", scores.stream().map(Evaluation.ImageScore::json).toList());
+    report.put("mean", mean.json());
+    if (!scores.isEmpty()) {
       out.println(
           Units.f(
               "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
-              "mean (" + rows.size() + " images)",
-              mean.get("psnr_y"),
-              mean.get("ssim_y"),
-              mean.get("gflops"),
-              mean.get("gflops_executed"),
-              100 * (double) mean.get("flops_ratio"),
-              mean.get("seconds")));
+              "mean (" + scores.size() + " images)",
+              mean.psnrY(),
+              mean.ssimY(),
+              Units.giga(mean.paperFlops()),
+              Units.giga(mean.executedFlops()),
+              100 * mean.flopsRatio(),
+              mean.seconds()));
     }
     if (json != null) {
       Files.writeString(
@@ -210,23 +195,5 @@ final class EvalCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("failed  " + f);
     }
     return failures.isEmpty() ? 0 : 1;
-  }
-
-  /**
-   * Means over images; {@code flops_ratio} is total FLOPs over total supernet FLOPs (the paper's
-   * average over all patches of the set), likewise {@code flops_ratio_executed}.
-   */
-  static Map<String, Object> mean(List<Map<String, Object>> rows) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (String k :
-        List.of("psnr_y", "ssim_y", "gflops", "gflops_executed", "gflops_supernet", "seconds")) {
-      m.put(k, rows.stream().mapToDouble(r -> (double) r.get(k)).average().orElse(Double.NaN));
-    }
-    double total = rows.stream().mapToDouble(r -> (double) r.get("gflops_supernet")).sum();
-    m.put("flops_ratio", rows.stream().mapToDouble(r -> (double) r.get("gflops")).sum() / total);
-    m.put(
-        "flops_ratio_executed",
-        rows.stream().mapToDouble(r -> (double) r.get("gflops_executed")).sum() / total);
-    return m;
   }
 }

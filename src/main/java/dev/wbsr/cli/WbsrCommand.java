@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       UpscaleCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WbsrCommand implements Runnable {

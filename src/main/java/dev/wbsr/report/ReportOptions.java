@@ -1,0 +1,113 @@
+package dev.wbsr.report;
+
+import dev.wbsr.pipeline.PipelineOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code wbsr report} measures.
+ *
+ * @param dataDir folder with one sub-folder of HR PNGs per set ({@code val-photo/*.png}, ...)
+ * @param sets set folder names, in report order
+ * @param scales 2 and/or 4
+ * @param limit the first {@code limit} images of each set (0 = all)
+ * @param budgets WBSR budget sweep
+ * @param etas ARM eta sweep
+ * @param timing measure wall time per image (a warm-up image per bundle first); off, the report
+ *     holds no time-dependent text and two runs are byte-identical
+ * @param pipeline how the patch pipeline runs (the CLI's defaults)
+ */
+public record ReportOptions(
+    Path dataDir,
+    List<String> sets,
+    List<Integer> scales,
+    int limit,
+    List<Double> budgets,
+    List<Double> etas,
+    boolean timing,
+    PipelineOptions pipeline) {
+
+  public ReportOptions {
+    sets = List.copyOf(sets);
+    scales = List.copyOf(scales);
+    budgets = List.copyOf(budgets);
+    etas = List.copyOf(etas);
+    if (sets.isEmpty() || scales.isEmpty()) {
+      throw new IllegalArgumentException("no sets or no scales to report");
+    }
+    for (int s : scales) {
+      if (s != 2 && s != 4) {
+        throw new IllegalArgumentException("scales are 2 and 4, got " + s);
+      }
+    }
+    for (double b : budgets) {
+      if (!(b > 0 && b <= 1)) {
+        throw new IllegalArgumentException("budget must be in (0, 1], got " + b);
+      }
+    }
+    for (double e : etas) {
+      if (!(e > 0) || Double.isInfinite(e)) {
+        throw new IllegalArgumentException("eta must be positive, got " + e);
+      }
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative");
+    }
+  }
+
+  /** Both sets, both scales, the default sweeps, timing on, the CLI's pipeline defaults. */
+  public static ReportOptions defaults(Path dataDir) {
+    return new ReportOptions(
+        dataDir,
+        ValidationSets.NAMES,
+        List.of(2, 4),
+        0,
+        defaultBudgets(),
+        defaultEtas(),
+        true,
+        PipelineOptions.batch());
+  }
+
+  /** 0.10, 0.15, ..., 1.00. */
+  public static List<Double> defaultBudgets() {
+    List<Double> b = new ArrayList<>();
+    for (int i = 2; i <= 20; i++) {
+      b.add(i / 20.0);
+    }
+    return b;
+  }
+
+  /** 2^(k/4) for k = -8..24: 0.25 .. 64, four points per doubling. */
+  public static List<Double> defaultEtas() {
+    List<Double> e = new ArrayList<>();
+    for (int k = -8; k <= 24; k++) {
+      e.add(Math.pow(2, k / 4.0));
+    }
+    return e;
+  }
+
+  public ReportOptions withLimit(int n) {
+    return new ReportOptions(dataDir, sets, scales, n, budgets, etas, timing, pipeline);
+  }
+
+  public ReportOptions withTiming(boolean on) {
+    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, on, pipeline);
+  }
+
+  public ReportOptions withSets(List<String> s) {
+    return new ReportOptions(dataDir, s, scales, limit, budgets, etas, timing, pipeline);
+  }
+
+  public ReportOptions withScales(List<Integer> s) {
+    return new ReportOptions(dataDir, sets, s, limit, budgets, etas, timing, pipeline);
+  }
+
+  public ReportOptions withSweeps(List<Double> b, List<Double> e) {
+    return new ReportOptions(dataDir, sets, scales, limit, b, e, timing, pipeline);
+  }
+
+  public ReportOptions withPipeline(PipelineOptions p) {
+    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, p);
+  }
+}
