@@ -298,6 +298,8 @@ def model_card(m: Dict[str, Any]) -> str:
             "on an idle machine, a 3-subnet step 0.4 s / 1.2 s, and 2-4x more while other builds share the CPU); the paper's "
             "{36, 52, 64} x {4, 8, 16} costs about 5x more per step. See training/README.md, 'Choices'.",
         ]
+        if m.get("test_fixture"):
+            what.pop()
     lines += what + [
         f"- {p['iterations']} iterations, {p['wall_time_s'] / 3600:.2f} h on {p['machine']}, torch {p['torch_version']}, seed {p['seed']}.",
         "",
