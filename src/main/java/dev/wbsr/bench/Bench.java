@@ -64,12 +64,14 @@ public final class Bench {
             / 1e9;
     double outMp = (double) lr.width() * lr.height() * manifest.scale() * manifest.scale() / 1e6;
     List<List<Double>> times = new ArrayList<>();
+    List<List<Double>> cpuTimes = new ArrayList<>();
     double[] gflops = new double[n];
     double[] executed = new double[n];
     double[] peak = new double[n];
     String[] errors = new String[n];
     for (int m = 0; m < n; m++) {
       times.add(new ArrayList<>());
+      cpuTimes.add(new ArrayList<>());
     }
     for (int round = 0; round <= runs; round++) {
       for (int m = 0; m < n; m++) {
@@ -81,6 +83,7 @@ public final class Bench {
         resetPeaks();
         try {
           long t0 = System.nanoTime();
+          long c0 = processCpuNanos();
           if (mode.wholeImage()) {
             Upscaler.wholeImage(lr, manifest, wholeEngine, manifest.supernet());
             gflops[m] = supernet;
@@ -92,8 +95,10 @@ public final class Bench {
             executed[m] = r.render().executedFlops() / 1e9;
           }
           double s = (System.nanoTime() - t0) / 1e9;
+          double cpu = (processCpuNanos() - c0) / 1e9;
           if (round > 0) {
             times.get(m).add(s);
+            cpuTimes.get(m).add(cpu);
           }
         } catch (OutOfMemoryError e) {
           errors[m] = "out of memory";
@@ -112,6 +117,7 @@ public final class Bench {
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
+                Double.NaN,
                 supernet,
                 peak[m],
                 errors[m]));
@@ -122,6 +128,7 @@ public final class Bench {
                 modes.get(m).name(),
                 List.copyOf(times.get(m)),
                 median,
+                median(cpuTimes.get(m)),
                 outMp / median,
                 gflops[m],
                 executed[m],
@@ -138,6 +145,14 @@ public final class Bench {
     v.sort(Double::compare);
     int n = v.size();
     return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+  }
+
+  /** CPU time of the whole process (all threads, ONNX Runtime's native ones included). */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static void resetPeaks() {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param seconds every timed run (the warm-up excluded)
  * @param medianSeconds median of {@code seconds}
+ * @param medianCpuSeconds median CPU time of the process per run (all threads): less sensitive than
+ *     wall time to other jobs on the machine
  * @param outputMegapixelsPerSecond output pixels / median time
  * @param gflops paper-convention GFLOPs (per-patch FLOPs of the chosen subnets)
  * @param gflopsExecuted GFLOPs actually executed, context margins included
@@ -18,6 +20,7 @@ public record BenchResult(
     String mode,
     List<Double> seconds,
     double medianSeconds,
+    double medianCpuSeconds,
     double outputMegapixelsPerSecond,
     double gflops,
     double gflopsExecuted,

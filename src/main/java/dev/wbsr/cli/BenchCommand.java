@@ -199,9 +199,10 @@ final class BenchCommand implements Callable<Integer> {
     BenchResult patches = results.get(1);
     out.println(
         Units.f(
-            "  %-18s %9s %7s %8s %10s %7s %7s %10s %10s %9s",
+            "  %-18s %9s %7s %7s %8s %10s %7s %7s %10s %10s %9s %9s",
             "mode",
             "median s",
+            "CPU s",
             "MP/s",
             "GFLOPs",
             "exec GFLOPs",
@@ -209,6 +210,7 @@ final class BenchCommand implements Callable<Integer> {
             "exec",
             "time/whole",
             "time/patch",
+            "CPU/whole",
             "heap MB"));
     for (BenchResult r : results) {
       if (r.error() != null) {
@@ -217,9 +219,10 @@ final class BenchCommand implements Callable<Integer> {
       }
       out.println(
           Units.f(
-              "  %-18s %9.3f %7.2f %8.2f %10.2f %7.3f %7.3f %10.3f %10.3f %9.0f",
+              "  %-18s %9.3f %7.2f %7.2f %8.2f %10.2f %7.3f %7.3f %10.3f %10.3f %9.3f %9.0f",
               r.mode(),
               r.medianSeconds(),
+              r.medianCpuSeconds(),
               r.outputMegapixelsPerSecond(),
               r.gflops(),
               r.gflopsExecuted(),
@@ -227,6 +230,7 @@ final class BenchCommand implements Callable<Integer> {
               r.executedFlopsRatio(),
               r.medianSeconds() / whole.medianSeconds(),
               r.medianSeconds() / patches.medianSeconds(),
+              r.medianCpuSeconds() / whole.medianCpuSeconds(),
               r.peakHeapMb()));
     }
   }
@@ -245,6 +249,8 @@ final class BenchCommand implements Callable<Integer> {
       m.put("mode", r.mode());
       m.put("seconds_median", r.medianSeconds());
       m.put("seconds", r.seconds());
+      m.put("cpu_seconds_median", r.medianCpuSeconds());
+      m.put("cpu_ratio_whole", r.medianCpuSeconds() / whole.medianCpuSeconds());
       m.put("output_mpix_per_s", r.outputMegapixelsPerSecond());
       m.put("gflops", r.gflops());
       m.put("gflops_executed", r.gflopsExecuted());

@@ -28,6 +28,7 @@ final class HelpPane {
     {"Ctrl+=  Ctrl+-", "Zoom in / out (or the mouse wheel)"},
     {"Ctrl+0  Ctrl+1", "Fit / 100 % (or double-click)"},
     {"Drag", "Pan; drag the split line to move it"},
+    {"Arrow keys", "Pan (click the image first)"},
     {"Ctrl+T", "Trade-off chart"},
     {"Ctrl+Shift+D", "Dark / light theme"},
     {"Esc", "Cancel the running job"},

@@ -65,7 +65,7 @@ final class OverlayPane extends VBox {
         bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), b.subnets().get(i).name()
             + String.format(" · %.3f GFLOPs/patch", b.subnets().get(i).gflopsPerPatch())));
       }
-      legend.getChildren().addAll(small("cheapest"), bar, small("supernet"),
+      legend.getChildren().addAll(small("cheap"), bar, small("full"),
           swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
     }
   }

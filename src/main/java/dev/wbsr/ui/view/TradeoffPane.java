@@ -33,15 +33,28 @@ final class TradeoffPane extends VBox {
     getStyleClass().add("tradeoff-pane");
     NumberAxis x = new NumberAxis();
     x.setLabel("FLOPs, % of supernet");
-    x.setAutoRanging(true);
-    x.setForceZeroInRange(true);
+    x.setAutoRanging(false);
+    x.setLowerBound(-10);
+    x.setUpperBound(110);
+    x.setTickUnit(10);
+    x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(Number n) {
+        return n.doubleValue() < 0 || n.doubleValue() > 100 ? "" : String.format("%.0f", n.doubleValue());
+      }
+
+      @Override
+      public Number fromString(String s) {
+        return Double.valueOf(s);
+      }
+    });
     NumberAxis y = new NumberAxis();
     y.setLabel("PSNR-Y (dB)");
     y.setForceZeroInRange(false);
     chart = new ScatterChart<>(x, y);
     chart.setId("tradeoffChart");
     chart.setAnimated(false);
-    chart.setLegendVisible(true);
+    chart.setLegendVisible(false);
     VBox.setVgrow(chart, Priority.ALWAYS);
     current.setName("Current");
     for (String s : new String[] {"WBSR budget", "WBSR paper rule", "ARM", "Bicubic"}) {
@@ -59,7 +72,23 @@ final class TradeoffPane extends VBox {
     updateNote();
     Label title = new Label("Trade-off: PSNR-Y vs FLOPs");
     title.getStyleClass().add("section-title");
-    getChildren().addAll(title, chart, note);
+    javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(12, 4);
+    String[][] keys = {{"WBSR budget", "#2f81f7"}, {"WBSR paper rule", "#3fb950"}, {"ARM (eta)", "#f0883e"},
+        {"Bicubic", "#8b949e"}, {"Current", null}};
+    for (String[] k : keys) {
+      javafx.scene.shape.Circle c = new javafx.scene.shape.Circle(5);
+      if (k[1] == null) {
+        c.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        c.setStroke(javafx.scene.paint.Color.web("#e5534b"));
+        c.setStrokeWidth(2);
+      } else {
+        c.setFill(javafx.scene.paint.Color.web(k[1]));
+      }
+      Label l = new Label(k[0], c);
+      l.getStyleClass().add("muted-small");
+      key.getChildren().add(l);
+    }
+    getChildren().addAll(title, chart, key, note);
     setPrefWidth(380);
   }
 

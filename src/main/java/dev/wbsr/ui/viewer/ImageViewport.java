@@ -267,7 +267,7 @@ public final class ImageViewport extends Region {
   private void installMouse() {
     addEventHandler(ScrollEvent.SCROLL, e -> {
       if (e.getDeltaY() != 0) {
-        double f = Math.pow(1.0015, e.getDeltaY());
+        double f = Math.pow(1.005, e.getDeltaY());
         transform.get().zoomAt(f, e.getX(), e.getY(), getWidth(), getHeight());
       }
       e.consume();
@@ -300,6 +300,19 @@ public final class ImageViewport extends Region {
       }
     });
     addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
+    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      double step = Math.min(getWidth(), getHeight()) * 0.1;
+      switch (e.getCode()) {
+        case LEFT -> transform.get().panBy(step, 0);
+        case RIGHT -> transform.get().panBy(-step, 0);
+        case UP -> transform.get().panBy(0, step);
+        case DOWN -> transform.get().panBy(0, -step);
+        default -> {
+          return;
+        }
+      }
+      e.consume();
+    });
     addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
   }
 
