@@ -209,6 +209,14 @@ public final class ReportRunner {
                 role,
                 name(role, bundle),
                 subnets));
+        // the table's routing once more, last, from the cache: how far cached and one-shot differ
+        specs.add(
+            new SweepSpec(
+                "wbsr-paper",
+                "+WBSR routing from the cached session",
+                role,
+                name(role, bundle),
+                List.of(new SweepPointSpec("ceil(kM/K)", 0, RoutingPolicy.Wbsr.paper()))));
         sweep(bundle, engine, set, specs);
       }
       case BASE -> {

@@ -197,13 +197,15 @@ public final class ResultsMarkdown {
                             "%s base (%.3f dB) by %+.3f dB",
                             verdictWord(wbsr.mean().psnrY() - b.mean().psnrY()),
                             b.mean().psnrY(),
-                            wbsr.mean().psnrY() - b.mean().psnrY())));
+                            d3(wbsr.mean().psnrY() - b.mean().psnrY()))));
         set.run(Role.WBSR, "supernet")
             .flatMap(d -> set.run(Role.BASE, "supernet").map(b -> new Run[] {d, b}))
             .ifPresent(
                 p ->
                     parts.add(
-                        f("WBSR† vs base %+.3f dB", p[0].mean().psnrY() - p[1].mean().psnrY())));
+                        f(
+                            "WBSR† vs base %+.3f dB",
+                            d3(p[0].mean().psnrY() - p[1].mean().psnrY()))));
         set.sweep("arm-eta").ifPresent(arm -> parts.add(armFinding(arm, wbsr, s)));
         set.run(Role.CLASSSR, "classsr")
             .ifPresent(
@@ -255,14 +257,14 @@ public final class ResultsMarkdown {
                 p ->
                     f(
                         "at no more FLOPs than +WBSR its best is %.3f dB (%+.3f dB vs +WBSR, %s)",
-                        p.psnrY(), p.psnrY() - w, p.label()))
+                        p.psnrY(), d3(p.psnrY() - w), p.label()))
             .orElse("no ARM point is as cheap as +WBSR");
     return reach + ", and " + same;
   }
 
   /** How {@code wbsr} compares with {@code other} on PSNR-Y and FLOPs. */
   static String compare(Run wbsr, Run other, String name) {
-    double dp = wbsr.mean().psnrY() - other.mean().psnrY();
+    double dp = d3(wbsr.mean().psnrY() - other.mean().psnrY());
     double df = wbsr.gflops() - other.gflops();
     boolean tie = Math.abs(dp) < TIE_DB;
     String flops = df <= 0 ? "fewer" : "more";
@@ -419,9 +421,12 @@ public final class ResultsMarkdown {
             + " image), every static subnet of `wbsr-xN`, ARM etas "
             + rangeText(data.options().etas())
             + ", and WBSR's budget rule on `base-xN`. Every routing of one image runs through one"
-            + " cached session, as in the app, so a patch's output is computed once per subnet;"
-            + " a sweep point can differ from a table row of the same routing by about 0.001 dB"
-            + " (tile layout at the margins).");
+            + " cached session, as in the app, so a patch's output is computed once per subnet."
+            + " A cached patch may come from another tile layout than a one-shot render would"
+            + " use, so a sweep point can differ slightly from a table row of the same routing;"
+            + " measured on +WBSR's routing: "
+            + cachedVsOneShot()
+            + ".");
     line(
         "- **Machine**: device `"
             + env.device()
@@ -448,6 +453,22 @@ public final class ResultsMarkdown {
       line("- **Wall time**: not measured in this run (`--no-timing`).");
     }
     line();
+  }
+
+  /** PSNR-Y of +WBSR's routing from the cached sweep session minus the one-shot row, per set. */
+  private String cachedVsOneShot() {
+    List<String> out = new ArrayList<>();
+    for (ScaleData s : data.scales()) {
+      for (SetData set : s.sets()) {
+        Optional<Run> row = set.run(Role.WBSR, "wbsr");
+        Optional<Sweep> cached = set.sweep("wbsr-paper");
+        if (row.isPresent() && cached.isPresent() && !cached.get().points().isEmpty()) {
+          double d = cached.get().points().get(0).psnrY() - row.get().mean().psnrY();
+          out.add(f("%+.4f dB (x%d %s)", round(d, "%.4f"), s.scale(), title(set.set())));
+        }
+      }
+    }
+    return out.isEmpty() ? "not measured (no +WBSR row)" : String.join(", ", out);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -573,7 +594,7 @@ public final class ResultsMarkdown {
                 + rt.map(x -> f("%.3f", x.mean().psnrY())).orElse("-")
                 + " | "
                 + (sup.isPresent() && rt.isPresent()
-                    ? f("%+.3f", rt.get().mean().psnrY() - sup.get().mean().psnrY())
+                    ? f("%+.3f", d3(rt.get().mean().psnrY() - sup.get().mean().psnrY()))
                     : "-")
                 + " | "
                 + rt.map(x -> f("%.1f%%", pct(x.gflops(), s))).orElse("-")
@@ -686,7 +707,7 @@ public final class ResultsMarkdown {
                   "",
                   r[2] + " (dB)",
                   k,
-                  i -> isBase ? f("%.2f", v[i - 1]) : f("%+.3f", v[i - 1] - base[i - 1])));
+                  i -> isBase ? f("%.2f", v[i - 1]) : f("%+.3f", d3(v[i - 1] - base[i - 1]))));
         }
       }
       line();
@@ -868,7 +889,7 @@ public final class ResultsMarkdown {
             + " | "
             + f(fmt, java.get())
             + " | "
-            + f(fmt.replace("%", "%+"), java.get() - py)
+            + f(fmt.replace("%", "%+"), round(java.get() - py, fmt))
             + " |");
     return true;
   }
@@ -931,6 +952,17 @@ public final class ResultsMarkdown {
 
   private void line() {
     md.append('\n');
+  }
+
+  /** {@code v}, or +0 when it would print as -0.000. */
+  static double d3(double v) {
+    return Math.abs(v) < 5e-4 ? 0.0 : v;
+  }
+
+  /** {@code v}, or +0 when it would print as a negative zero in {@code fmt} ({@code %.Nf}). */
+  private static double round(double v, String fmt) {
+    int decimals = Integer.parseInt(fmt.replaceAll("[^0-9]", ""));
+    return Math.abs(v) < 0.5 * Math.pow(10, -decimals) ? 0.0 : v;
   }
 
   static String f(String pattern, Object... args) {
