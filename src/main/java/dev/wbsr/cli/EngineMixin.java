@@ -50,7 +50,7 @@ final class EngineMixin {
   @Option(
       names = "--margin",
       paramLabel = "PX",
-      description = "LR context pixels around each tile (default: 2, see wbsr bench --margins).")
+      description = "LR context pixels around each tile (default: 1; see wbsr bench --margins).")
   Integer margin;
 
   BundleLocator locator() {

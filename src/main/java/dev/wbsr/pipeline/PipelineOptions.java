@@ -26,14 +26,15 @@ public record PipelineOptions(
     long cacheBytes) {
 
   /**
-   * Default LR context per tile side (or the subnet's receptive field, if smaller). Measured with
-   * {@code wbsr bench --margins 0,1,2,3,4,6,8,12,16 assets/samples/coffee.png} on the wbsr-x2
-   * supernet after 660 of its 4000 training steps, every patch its own tile (the worst case for
-   * seams): margin 0 gives 45.7 dB against whole-image inference, 2 gives 58.4 dB (at most 16
-   * levels off, at a few seam pixels) for 1.27x the FLOPs of a lone patch, 4 gives 68.8 dB for
-   * 1.58x. The README has the figures for the shipped bundles.
+   * Default LR context per tile side (or the subnet's receptive field, if smaller). Measured on
+   * wbsr-x2 with the two sample photos, WBSR routing (mostly lone 32x32 patches, the worst case for
+   * seams) against the ideal composite of whole-image outputs: margin 0 gives 45.5-50.3 dB with up
+   * to 0.48% of samples off by more than 8 levels; 1 gives 51.4-55.4 dB, 0.08%; 2 gives 57-60 dB,
+   * 0.004%; 4 gives 66-68 dB. A lone patch costs (32 + 2m)^2 / 32^2 of its FLOPs: 1.13x at m = 1,
+   * 1.27x at m = 2. Margin 1 keeps seams invisible and WBSR's time ratio within 0.1 of its FLOPs
+   * ratio; {@code --margin 2} buys more fidelity (README, Performance).
    */
-  public static final int DEFAULT_MARGIN = 2;
+  public static final int DEFAULT_MARGIN = 1;
 
   /** Context of bicubic tiles: the kernel reaches 2 LR pixels; with 3 the tiles stitch exactly. */
   public static final int BICUBIC_MARGIN = 3;
