@@ -2,47 +2,127 @@ package dev.wbsr.bench;
 
 import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.Manifest;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.PatchGrid;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How much context the patch pipeline needs: for each margin, the supernet run through the patch
- * pipeline against the supernet on the whole image (PSNR over RGB, 8-bit), and the executed FLOPs
- * it costs. The worst case for seams is small tiles, so it is measured at a given tile side.
+ * How much context the patch pipeline needs. For each margin: the supernet through the patch
+ * pipeline (tiles of a given side; 1 = every patch alone, the worst case) against the supernet on
+ * the whole image; and WBSR routing (default tiles, mostly lone patches) against its ideal
+ * composite, in which every patch takes its subnet's whole-image output (how {@code
+ * training/wbsr/evaluate.py} scores routing). PSNR over RGB, 8-bit.
  */
 public final class MarginSweep {
 
-  /** One margin's outcome. */
+  /**
+   * One margin's outcome.
+   *
+   * @param supernetPsnr supernet tiles vs the whole-image supernet
+   * @param wbsrPsnr WBSR routing vs its ideal composite
+   * @param wbsrOver8 fraction of WBSR samples more than 8 levels off the composite
+   * @param wbsrExecutedOverPaper executed FLOPs of the WBSR run over its paper-convention FLOPs
+   */
   public record Row(
-      int margin, int tileSide, double psnr, double maxAbsDiff, double executedOverSupernet) {}
+      int margin,
+      int tileSide,
+      double supernetPsnr,
+      int supernetMaxAbsDiff,
+      double wbsrPsnr,
+      int wbsrMaxAbsDiff,
+      double wbsrOver8,
+      double wbsrExecutedOverPaper) {}
 
   private MarginSweep() {}
 
   public static List<Row> run(
       RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide)
       throws InterruptedException {
-    RgbImage whole = Upscaler.wholeImage(lr, manifest, engine, manifest.supernet());
+    Map<Integer, RgbImage> wholes = new HashMap<>();
+    RgbImage whole = wholeOutput(lr, manifest, engine, manifest.supernet(), wholes);
     List<Row> rows = new ArrayList<>();
     for (int m : margins) {
-      PipelineOptions o = PipelineOptions.batch().withMargin(m).withMaxTileSide(tileSide);
-      UpscaleResult r =
+      PipelineOptions o = PipelineOptions.batch().withMargin(m);
+      UpscaleResult sup =
           Upscaler.upscale(
-              lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
+              lr,
+              manifest,
+              engine,
+              new RoutingPolicy.Supernet(),
+              o.withMaxTileSide(tileSide),
+              RenderListener.NONE);
+      UpscaleResult wbsr =
+          Upscaler.upscale(
+              lr, manifest, engine, RoutingPolicy.Wbsr.paper(), o, RenderListener.NONE);
+      RgbImage ideal = idealComposite(wbsr, lr, manifest, engine, wholes);
       rows.add(
           new Row(
               m,
               tileSide,
-              psnr(r.image(), whole),
-              maxAbsDiff(r.image(), whole),
-              r.render().executedFlops() / r.assignment().supernetFlops()));
+              psnr(sup.image(), whole),
+              maxAbsDiff(sup.image(), whole),
+              psnr(wbsr.image(), ideal),
+              maxAbsDiff(wbsr.image(), ideal),
+              fractionOver(wbsr.image(), ideal, 8),
+              wbsr.render().executedFlops() / wbsr.assignment().paperFlops()));
     }
     return rows;
+  }
+
+  /**
+   * The seam-free reference of a routed result: every patch copied from its subnet's whole-image
+   * output ({@code wholes} caches those outputs by subnet).
+   */
+  public static RgbImage idealComposite(
+      UpscaleResult routed,
+      RgbImage lr,
+      Manifest manifest,
+      SrEngine engine,
+      Map<Integer, RgbImage> wholes) {
+    RgbImage ideal = RgbImage.allocate(routed.image().width(), routed.image().height());
+    PatchGrid grid = routed.analysis().grid();
+    int s = manifest.scale();
+    for (int p = 0; p < grid.size(); p++) {
+      RgbImage full = wholeOutput(lr, manifest, engine, routed.assignment().subnetOf(p), wholes);
+      PatchGrid.Patch patch = grid.patch(p);
+      for (int r = 0; r < patch.h() * s; r++) {
+        int off = ((patch.y() * s + r) * full.width() + patch.x() * s) * 3;
+        System.arraycopy(full.rgb(), off, ideal.rgb(), off, patch.w() * s * 3);
+      }
+    }
+    return ideal;
+  }
+
+  private static RgbImage wholeOutput(
+      RgbImage lr, Manifest manifest, SrEngine engine, int subnet, Map<Integer, RgbImage> wholes) {
+    return wholes.computeIfAbsent(
+        subnet,
+        k ->
+            k == Assignment.BICUBIC
+                ? Bicubic.resize(lr, manifest.scale())
+                : Upscaler.wholeImage(lr, manifest, engine, k));
+  }
+
+  /** Fraction of samples differing by more than {@code levels}. */
+  public static double fractionOver(RgbImage a, RgbImage b, int levels) {
+    check(a, b);
+    long n = 0;
+    for (int i = 0; i < a.rgb().length; i++) {
+      if (Math.abs((a.rgb()[i] & 0xFF) - (b.rgb()[i] & 0xFF)) > levels) {
+        n++;
+      }
+    }
+    return (double) n / a.rgb().length;
   }
 
   /** PSNR over all RGB samples (8-bit peak); +infinity for identical images. */

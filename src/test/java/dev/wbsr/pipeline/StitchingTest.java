@@ -13,7 +13,6 @@ import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -51,20 +50,7 @@ class StitchingTest {
       UpscaleResult wbsr =
           Upscaler.upscale(
               photo, m, engine, RoutingPolicy.Wbsr.paper(), options, RenderListener.NONE);
-      RgbImage ideal = RgbImage.allocate(wbsr.image().width(), wbsr.image().height());
-      Map<Integer, RgbImage> outputs = new HashMap<>();
-      PatchGrid grid = wbsr.analysis().grid();
-      int s = m.scale();
-      for (int p = 0; p < grid.size(); p++) {
-        int subnet = wbsr.assignment().subnetOf(p);
-        RgbImage full =
-            outputs.computeIfAbsent(subnet, k -> Upscaler.wholeImage(photo, m, engine, k));
-        PatchGrid.Patch patch = grid.patch(p);
-        for (int r = 0; r < patch.h() * s; r++) {
-          int off = ((patch.y() * s + r) * full.width() + patch.x() * s) * 3;
-          System.arraycopy(full.rgb(), off, ideal.rgb(), off, patch.w() * s * 3);
-        }
-      }
+      RgbImage ideal = MarginSweep.idealComposite(wbsr, photo, m, engine, new HashMap<>());
       assertThat(MarginSweep.psnr(wbsr.image(), ideal))
           .as("%s wbsr vs ideal composite", bundle.name())
           .isGreaterThanOrEqualTo(MIN_PSNR);
