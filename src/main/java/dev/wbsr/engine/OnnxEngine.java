@@ -105,38 +105,29 @@ public final class OnnxEngine implements SrEngine {
 
   @Override
   public Nchw run(int subnet, Nchw input) {
-    Slot slot = slot(subnet);
-    Predictor<Nchw, Nchw> p;
-    try {
-      p = slot.predictors.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a predictor", e);
-    }
-    try {
-      return p.predict(input);
-    } catch (TranslateException e) {
-      throw new IllegalStateException(
-          "inference failed on subnet " + subnet + ": " + rootMessage(e), e);
-    } finally {
-      slot.predictors.add(p);
-    }
+    return predict(slot(subnet).predictors, input, "subnet " + subnet);
   }
 
   @Override
   public float[] classify(Nchw patches) {
-    BlockingQueue<Predictor<Nchw, float[]>> pool = classifierPool();
-    Predictor<Nchw, float[]> p;
+    return predict(classifierPool(), patches, "the classifier");
+  }
+
+  /**
+   * Borrows a predictor from the pool (DJL predictors are not thread-safe), runs it, returns it.
+   */
+  private static <O> O predict(BlockingQueue<Predictor<Nchw, O>> pool, Nchw input, String what) {
+    Predictor<Nchw, O> p;
     try {
       p = pool.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the classifier", e);
+      throw new IllegalStateException("interrupted while waiting for " + what, e);
     }
     try {
-      return p.predict(patches);
+      return p.predict(input);
     } catch (TranslateException e) {
-      throw new IllegalStateException("classifier failed: " + rootMessage(e), e);
+      throw new IllegalStateException("inference failed on " + what + ": " + rootMessage(e), e);
     } finally {
       pool.add(p);
     }
@@ -191,7 +182,11 @@ public final class OnnxEngine implements SrEngine {
     Slot s = slots[subnet];
     synchronized (s) {
       if (s.model == null) {
-        s.model = load(bundle.subnetFile(subnet), new Translator(), optLevel(bundle.manifest().subnets().get(subnet).width()));
+        s.model =
+            load(
+                bundle.subnetFile(subnet),
+                new Translator(),
+                optLevel(bundle.manifest().subnets().get(subnet).width()));
         s.predictors = new ArrayBlockingQueue<>(options.predictors());
         for (int i = 0; i < options.predictors(); i++) {
           s.predictors.add(s.model.newPredictor());
@@ -229,10 +224,11 @@ public final class OnnxEngine implements SrEngine {
   }
 
   /**
-   * ONNX Runtime graph optimisation per subnet. ALL_OPT adds the NCHWc layout, which on this AVX-512
-   * CPU makes widths that are multiples of 16 fast (w32: 92 GFLOP/s vs 52 without) but widths that
-   * are not slower (w24: 55 vs 65 GFLOP/s; measured per subnet on a wbsr-x2 bundle). So: ALL_OPT
-   * for multiples of 16, EXTENDED_OPT otherwise; {@code -Dwbsr.ort.optLevel=...} forces one level.
+   * ONNX Runtime graph optimisation per subnet. ALL_OPT adds the NCHWc layout, which on this
+   * AVX-512 CPU makes widths that are multiples of 16 fast (w32: 92 GFLOP/s vs 52 without) but
+   * widths that are not slower (w24: 55 vs 65 GFLOP/s; measured per subnet on a wbsr-x2 bundle).
+   * So: ALL_OPT for multiples of 16, EXTENDED_OPT otherwise; {@code -Dwbsr.ort.optLevel=...} forces
+   * one level.
    */
   static String optLevel(int width) {
     String forced = System.getProperty("wbsr.ort.optLevel");
