@@ -6,6 +6,7 @@ import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.report.BundleCatalog;
+import dev.wbsr.report.ReadmeBlock;
 import dev.wbsr.report.ReportData;
 import dev.wbsr.report.ReportFiles;
 import dev.wbsr.report.ReportOptions;
@@ -95,6 +96,17 @@ final class ReportCommand implements Callable<Integer> {
   List<Double> etas;
 
   @Option(
+      names = "--readme",
+      paramLabel = "FILE",
+      description =
+          "Also rewrite the results block of this README (between the markers "
+              + ReadmeBlock.BEGIN
+              + " and "
+              + ReadmeBlock.END
+              + ") with the headline, linking RESULTS.md.")
+  Path readme;
+
+  @Option(
       names = "--no-timing",
       description =
           "Do not measure wall time: no warm-up, no time column, so two runs write identical"
@@ -118,7 +130,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--margin",
       paramLabel = "PX",
-      description = "LR context pixels around each tile (default: 2, as every command).")
+      description =
+          "LR context pixels around each tile (default: "
+              + PipelineOptions.DEFAULT_MARGIN
+              + ", as every command).")
   Integer margin;
 
   @Override
@@ -129,6 +144,18 @@ final class ReportCommand implements Callable<Integer> {
       options = options();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (readme != null && !ReadmeBlock.hasMarkers(readme)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: --readme "
+                  + readme
+                  + " is not a file with the lines "
+                  + ReadmeBlock.BEGIN
+                  + " and "
+                  + ReadmeBlock.END);
+      return 1;
     }
     List<Path> roots =
         models == null || models.isEmpty()
@@ -154,6 +181,18 @@ final class ReportCommand implements Callable<Integer> {
       return 1;
     }
     Path file = ReportFiles.write(data, out, commandText());
+    if (readme != null) {
+      Path base = readme.toAbsolutePath().getParent();
+      String link = base.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+      if (ReadmeBlock.update(readme, ReadmeBlock.content(data, link))) {
+        log.println("Updated the results block of " + readme);
+      } else {
+        spec.commandLine()
+            .getErr()
+            .println("error: " + readme + " has no " + ReadmeBlock.BEGIN + " marker; not changed");
+        return 1;
+      }
+    }
     long missing =
         data.scales().stream()
             .flatMap(s -> s.bundles().stream().map(b -> s.problem(b.role())))

@@ -32,7 +32,7 @@ final class Charts {
   static final int HEIGHT = 600;
   private static final int LEFT = 90;
   private static final int TOP = 60;
-  private static final int BOTTOM = 70;
+  private static final int BOTTOM = 80;
   private static final int LEGEND = 270;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
@@ -167,7 +167,10 @@ final class Charts {
       }
       c.g.setColor(BLACK);
       c.g.setFont(TICK);
-      c.centered(categories.get(k), c.px(k) + slot / 2, c.top + c.plotH + 20);
+      String[] label = categories.get(k).split("\n");
+      for (int i = 0; i < label.length; i++) {
+        c.centered(label[i], c.px(k) + slot / 2, c.top + c.plotH + 20 + 15 * i);
+      }
     }
     c.g.setColor(BLACK);
     c.g.setStroke(new BasicStroke(1f));

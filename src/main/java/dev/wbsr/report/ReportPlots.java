@@ -245,13 +245,14 @@ public final class ReportPlots {
       return new Plot(file, title, Optional.empty(), "no WBSR or ARM row");
     }
     List<String> cats = new ArrayList<>();
+    int[] counts = c.counts();
     for (int k = 1; k <= base.length; k++) {
-      cats.add(Integer.toString(k));
+      cats.add(k + "\n" + counts[k - 1] + " p.");
     }
     BufferedImage img =
         Charts.bars(
             title,
-            "class (thresholds of " + c.bundle() + "; 1 = flattest)",
+            "class (thresholds of " + c.bundle() + "; 1 = flattest), patches",
             "PSNR-Y difference (dB), pooled per class",
             cats,
             bars,

@@ -135,9 +135,10 @@ public final class ReportRunner {
         sets.values().forEach(s -> s.drop(role));
       }
     }
+    // WBSR's classes (the ones its routing uses), else base's
     Optional<BundleStatus> classesFrom =
-        statuses.stream()
-            .filter(b -> b.role() == Role.WBSR || b.role() == Role.BASE)
+        List.of(Role.WBSR, Role.BASE).stream()
+            .flatMap(r -> statuses.stream().filter(b -> b.role() == r))
             .filter(b -> b.present() && !failures.containsKey(b.role()))
             .findFirst();
     List<SetData> setData = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.report.ReportData.BundleStatus;
 import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
@@ -24,7 +25,10 @@ public final class ResultsMarkdown {
   /** The one command that regenerates the report from scratch (from the repository root). */
   public static final String REGENERATE =
       "/usr/bin/python3 -m training.wbsr.data && /usr/bin/python3 -m training.wbsr.valsets"
-          + " && mvn -q -DskipTests package && java -jar target/wbsr.jar report";
+          + " && mvn -q -DskipTests package && java -jar target/wbsr.jar report --readme README.md";
+
+  /** The report step alone, once the data and the build exist. */
+  static final String REGENERATE_SHORT = "`java -jar target/wbsr.jar report --readme README.md`";
 
   /**
    * PSNR-Y differences below this are called ties (the pipeline's own stitching noise is ~1e-3).
@@ -168,60 +172,119 @@ public final class ResultsMarkdown {
   }
 
   private void findings() {
-    line("## Findings");
+    line("## Headline");
     line();
-    line(
-        "Generated from the tables below. PSNR-Y differences under "
-            + TIE_DB
-            + " dB are called ties; \"better\" means higher PSNR-Y at no more FLOPs.");
-    line();
-    boolean any = false;
+    md.append(headline(data));
+  }
+
+  /**
+   * The verdict table and findings: where +WBSR wins, ties or loses against base, ARM and ClassSR
+   * on each set and scale. Shared by RESULTS.md and the README's results block.
+   */
+  public static String headline(ReportData data) {
+    ResultsMarkdown w = new ResultsMarkdown(data, "", List.of());
+    w.verdicts();
+    return w.md.toString();
+  }
+
+  private void verdicts() {
+    List<String> cols = new ArrayList<>();
+    List<String[]> cells = new ArrayList<>();
+    List<String> bullets = new ArrayList<>();
     for (ScaleData s : data.scales()) {
       for (SetData set : s.sets()) {
         Optional<Run> w = set.run(Role.WBSR, "wbsr");
         if (w.isEmpty()) {
           continue;
         }
-        any = true;
         Run wbsr = w.get();
+        Optional<Run> base = set.run(Role.BASE, "supernet");
+        Optional<Run> dagger = set.run(Role.WBSR, "supernet");
+        Optional<Run> classsr = set.run(Role.CLASSSR, "classsr");
+        Optional<Sweep> arm = set.sweep("arm-eta");
+        cols.add("x" + s.scale() + " " + title(set.set()));
+        cells.add(
+            new String[] {
+              base.map(b -> vsBase(wbsr, b, s)).orElse("-"),
+              arm.map(a -> vsArm(a, wbsr, s)).orElse("-"),
+              classsr.map(c -> compare(wbsr, c, "ClassSR").cell()).orElse("-"),
+              dagger
+                  .flatMap(d -> base.map(b -> word(d.mean().psnrY() - b.mean().psnrY(), true)))
+                  .orElse("-")
+            });
         List<String> parts = new ArrayList<>();
         parts.add(
             f(
                 "+WBSR %.3f dB at %.1f%% of base's FLOPs",
                 wbsr.mean().psnrY(), pct(wbsr.gflops(), s)));
-        set.run(Role.BASE, "supernet")
-            .ifPresent(
-                b ->
-                    parts.add(
-                        f(
-                            "%s base (%.3f dB) by %+.3f dB",
-                            verdictWord(wbsr.mean().psnrY() - b.mean().psnrY()),
-                            b.mean().psnrY(),
-                            d3(wbsr.mean().psnrY() - b.mean().psnrY()))));
-        set.run(Role.WBSR, "supernet")
-            .flatMap(d -> set.run(Role.BASE, "supernet").map(b -> new Run[] {d, b}))
-            .ifPresent(
-                p ->
-                    parts.add(
-                        f(
-                            "WBSR† vs base %+.3f dB",
-                            d3(p[0].mean().psnrY() - p[1].mean().psnrY()))));
-        set.sweep("arm-eta").ifPresent(arm -> parts.add(armFinding(arm, wbsr, s)));
-        set.run(Role.CLASSSR, "classsr")
-            .ifPresent(
-                c ->
-                    parts.add(
-                        f(
-                            "+ClassSR %.3f dB at %.1f%%: %s",
-                            c.mean().psnrY(), pct(c.gflops(), s), compare(wbsr, c, "ClassSR"))));
-        line(
+        base.ifPresent(b -> parts.add(f("base %.3f dB", b.mean().psnrY())));
+        dagger.ifPresent(d -> parts.add(f("WBSR† %.3f dB", d.mean().psnrY())));
+        arm.ifPresent(a -> parts.add(armFinding(a, wbsr, s)));
+        classsr.ifPresent(
+            c ->
+                parts.add(
+                    f(
+                        "+ClassSR %.3f dB at %.1f%%: %s",
+                        c.mean().psnrY(), pct(c.gflops(), s), compare(wbsr, c, "ClassSR").text())));
+        bullets.add(
             "- **x" + s.scale() + " " + title(set.set()) + "**: " + String.join("; ", parts) + ".");
       }
     }
-    if (!any) {
-      line("- No +WBSR row was measured yet, so there is nothing to compare.");
+    if (cols.isEmpty()) {
+      line("No +WBSR row was measured yet, so there is nothing to compare.");
+      line();
+      return;
+    }
+    line(
+        "Does +WBSR (dynamic routing on `wbsr-xN`) reach the quality of the others for fewer"
+            + " FLOPs, as the paper claims? PSNR-Y differences under "
+            + TIE_DB
+            + " dB count as ties; FLOPs are the paper convention, % of base; against ARM the"
+            + " FLOPs compare where ARM's eta sweep first reaches +WBSR's PSNR-Y.");
+    line();
+    line("| +WBSR against | " + String.join(" | ", cols) + " |");
+    line("|---|" + "---|".repeat(cols.size()));
+    String[] names = {
+      "base (PSNR-Y)", "ARM (FLOPs at equal PSNR-Y)", "ClassSR", "WBSR† against base (PSNR-Y)"
+    };
+    for (int r = 0; r < names.length; r++) {
+      StringBuilder b = new StringBuilder("| " + names[r] + " |");
+      for (String[] c : cells) {
+        b.append(' ').append(c[r]).append(" |");
+      }
+      line(b.toString());
     }
     line();
+    bullets.forEach(this::line);
+    line();
+  }
+
+  /** +WBSR routed against base's supernet: PSNR-Y, at +WBSR's share of the FLOPs. */
+  private String vsBase(Run wbsr, Run base, ScaleData s) {
+    return word(wbsr.mean().psnrY() - base.mean().psnrY(), true)
+        + f(" at %.1f%% of the FLOPs", pct(wbsr.gflops(), s));
+  }
+
+  /** {@code **wins**: +0.012 dB}, {@code **ties**}, {@code **loses**}. */
+  private static String word(double dp, boolean withDb) {
+    double d = d3(dp);
+    String w = Math.abs(d) < TIE_DB ? "ties" : d > 0 ? "wins" : "loses";
+    return "**" + w + "**" + (withDb ? f(": %+.3f dB", d) : "");
+  }
+
+  /** ARM's cheapest sweep point that reaches +WBSR's PSNR-Y, against +WBSR's FLOPs. */
+  private String vsArm(Sweep arm, Run wbsr, ScaleData s) {
+    double fw = pct(wbsr.gflops(), s);
+    Optional<SweepPoint> reach =
+        arm.points().stream()
+            .filter(p -> p.psnrY() >= wbsr.mean().psnrY())
+            .min((a, b) -> Double.compare(a.gflops(), b.gflops()));
+    if (reach.isEmpty()) {
+      return f("**wins**: ARM never reaches %.3f dB", wbsr.mean().psnrY());
+    }
+    double fa = pct(reach.get().gflops(), s);
+    String w = Math.abs(fa - fw) < 1.0 ? "ties" : fa < fw ? "loses" : "wins";
+    return f("**%s**: ARM %.1f%% vs +WBSR %.1f%%", w, fa, fw);
   }
 
   private String armFinding(Sweep arm, Run wbsr, ScaleData s) {
@@ -262,29 +325,34 @@ public final class ResultsMarkdown {
     return reach + ", and " + same;
   }
 
+  /** A comparison: the word for the verdict table and the sentence for the findings. */
+  record Verdict(String word, String text) {
+    String cell() {
+      return "**" + word + "**";
+    }
+  }
+
   /** How {@code wbsr} compares with {@code other} on PSNR-Y and FLOPs. */
-  static String compare(Run wbsr, Run other, String name) {
+  static Verdict compare(Run wbsr, Run other, String name) {
     double dp = d3(wbsr.mean().psnrY() - other.mean().psnrY());
     double df = wbsr.gflops() - other.gflops();
     boolean tie = Math.abs(dp) < TIE_DB;
     String flops = df <= 0 ? "fewer" : "more";
+    double share = 100 * wbsr.gflops() / other.gflops();
     if (df <= 0 && (dp >= TIE_DB || tie)) {
-      return f(
-          "+WBSR is %s (%+.3f dB) with %s FLOPs (%.1f%% of %s's)",
-          tie ? "as good" : "better", dp, flops, 100 * wbsr.gflops() / other.gflops(), name);
+      return new Verdict(
+          "wins",
+          f(
+              "+WBSR is %s (%+.3f dB) with %s FLOPs (%.1f%% of %s's)",
+              tie ? "as good" : "better", dp, flops, share, name));
     }
     if (df > 0 && (dp <= -TIE_DB || tie)) {
-      return f(
-          "+WBSR loses: %+.3f dB with more FLOPs (%.1f%% of %s's)",
-          dp, 100 * wbsr.gflops() / other.gflops(), name);
+      return new Verdict(
+          "loses", f("+WBSR loses: %+.3f dB with more FLOPs (%.1f%% of %s's)", dp, share, name));
     }
-    return f(
-        "a trade-off: +WBSR %+.3f dB with %s FLOPs (%.1f%% of %s's)",
-        dp, flops, 100 * wbsr.gflops() / other.gflops(), name);
-  }
-
-  private static String verdictWord(double dp) {
-    return Math.abs(dp) < TIE_DB ? "ties with" : dp > 0 ? "beats" : "is below";
+    return new Verdict(
+        "trade-off",
+        f("a trade-off: +WBSR %+.3f dB with %s FLOPs (%.1f%% of %s's)", dp, flops, share, name));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -398,7 +466,7 @@ public final class ResultsMarkdown {
             + data.options().pipeline().margin().stream()
                 .mapToObj(Integer::toString)
                 .findFirst()
-                .orElse("2 (the default)")
+                .orElse(PipelineOptions.DEFAULT_MARGIN + " (the default)")
             + " LR pixels, margins included, plus the ClassSR classifier on every patch.");
     line(
         "- **Systems**: each table row upscales every image one-shot through the patch pipeline,"

@@ -125,10 +125,32 @@ class ReportOutputTest {
   @Test
   void comparisonWordsFollowPsnrAndFlops() {
     Run w = run(30.00, 1);
-    assertThat(ResultsMarkdown.compare(w, run(29.90, 2), "X")).startsWith("+WBSR is better");
-    assertThat(ResultsMarkdown.compare(w, run(30.005, 2), "X")).startsWith("+WBSR is as good");
-    assertThat(ResultsMarkdown.compare(w, run(30.10, 0.5), "X")).startsWith("+WBSR loses");
-    assertThat(ResultsMarkdown.compare(w, run(29.90, 0.5), "X")).startsWith("a trade-off");
+    assertThat(ResultsMarkdown.compare(w, run(29.90, 2), "X").text()).startsWith("+WBSR is better");
+    assertThat(ResultsMarkdown.compare(w, run(29.90, 2), "X").word()).isEqualTo("wins");
+    assertThat(ResultsMarkdown.compare(w, run(30.005, 2), "X").text())
+        .startsWith("+WBSR is as good");
+    assertThat(ResultsMarkdown.compare(w, run(30.10, 0.5), "X").word()).isEqualTo("loses");
+    assertThat(ResultsMarkdown.compare(w, run(29.90, 0.5), "X").word()).isEqualTo("trade-off");
+  }
+
+  @Test
+  void readmeDocumentsTheCommandAndHoldsTheBlock() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains(ResultsMarkdown.REGENERATE, "docs/RESULTS.md");
+    assertThat(ReadmeBlock.hasMarkers(Path.of("README.md"))).isTrue();
+  }
+
+  @Test
+  void readmeBlockReplacesOnlyItsContent() throws Exception {
+    Path f = tmp.resolve("R.md");
+    Files.writeString(f, "a\n" + ReadmeBlock.BEGIN + "\nx\n" + ReadmeBlock.END + "\nb\n");
+    assertThat(ReadmeBlock.update(f, "new\n")).isTrue();
+    assertThat(Files.readString(f))
+        .isEqualTo("a\n" + ReadmeBlock.BEGIN + "\nnew\n" + ReadmeBlock.END + "\nb\n");
+    Path plain = tmp.resolve("P.md");
+    Files.writeString(plain, "no markers");
+    assertThat(ReadmeBlock.update(plain, "new")).isFalse();
+    assertThat(Files.readString(plain)).isEqualTo("no markers");
   }
 
   private static Run run(double psnr, double gflops) {
