@@ -132,8 +132,10 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "PX",
       description =
           "LR context pixels around each tile (default: "
+              + ReportOptions.MARGIN
+              + ", where routed results equal whole-image inference; the app uses "
               + PipelineOptions.DEFAULT_MARGIN
-              + ", as every command).")
+              + ").")
   Integer margin;
 
   @Override
@@ -218,7 +220,7 @@ final class ReportCommand implements Callable<Integer> {
       o = o.withScales(scales);
     }
     o = o.withSweeps(budgets == null ? o.budgets() : budgets, etas == null ? o.etas() : etas);
-    PipelineOptions p = PipelineOptions.batch();
+    PipelineOptions p = o.pipeline();
     if (workers != null) {
       p = p.withWorkers(workers);
     }

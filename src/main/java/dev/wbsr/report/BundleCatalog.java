@@ -2,6 +2,8 @@ package dev.wbsr.report;
 
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.model.ModelBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,8 +44,19 @@ public interface BundleCatalog {
       }
       return Lookup.missing(
           "not in "
-              + (locator.roots().isEmpty() ? "models/" : locator.roots().toString())
+              + (locator.roots().isEmpty() ? "models/" : shown(locator.roots()))
               + " (not trained or not exported yet)");
     };
+  }
+
+  /** The folders as the report shows them: relative to the working directory when inside it. */
+  private static String shown(List<Path> roots) {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<String> out = new ArrayList<>();
+    for (Path r : roots) {
+      Path abs = r.toAbsolutePath().normalize();
+      out.add(abs.startsWith(cwd) ? cwd.relativize(abs) + "/" : abs.toString());
+    }
+    return String.join(", ", out);
   }
 }

@@ -115,10 +115,15 @@ public record ReportData(ReportOptions options, Environment environment, List<Sc
     }
   }
 
-  /** One set at one scale. */
+  /**
+   * One set at one scale.
+   *
+   * @param lrPatches 32x32 routing patches of the LR images (partial border patches included)
+   */
   public record SetData(
       String set,
       List<String> images,
+      int lrPatches,
       List<Run> runs,
       List<Sweep> sweeps,
       Optional<ArmChoice> arm,

@@ -6,6 +6,7 @@ import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.PatchAnalysis;
+import dev.wbsr.pipeline.PatchGrid;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.UpscaleSession;
@@ -56,6 +57,9 @@ public final class ReportRunner {
   }
 
   /** Order of evaluation: WBSR before base (the ARM row's eta depends on WBSR's PSNR). */
+  /** Routing patch side of every bundle format v1 ({@code patch_size}). */
+  private static final int PATCH = 32;
+
   private static final List<Role> ORDER =
       List.of(Role.WBSR, Role.BASE, Role.CLASSSR, Role.HES, Role.BD);
 
@@ -421,8 +425,18 @@ public final class ReportRunner {
     SetData build(Optional<BundleStatus> classesFrom) {
       Optional<ClassStats> classes =
           classesFrom.map(b -> classStats(b.name(), b.bundle().orElseThrow().manifest()));
+      int patches = 0;
+      for (Evaluation.Sample s : samples) {
+        patches += new PatchGrid(s.lr().width(), s.lr().height(), PATCH).size();
+      }
       return new SetData(
-          set, samples.stream().map(Evaluation.Sample::name).toList(), runs, sweeps, arm, classes);
+          set,
+          samples.stream().map(Evaluation.Sample::name).toList(),
+          patches,
+          runs,
+          sweeps,
+          arm,
+          classes);
     }
 
     /** Classes by {@code m}'s thresholds, and each run's pooled PSNR-Y per class. */

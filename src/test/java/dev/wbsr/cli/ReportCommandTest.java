@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.wbsr.engine.TestBundles;
 import dev.wbsr.report.ReadmeBlock;
+import dev.wbsr.report.ReportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -86,6 +87,8 @@ class ReportCommandTest {
             models.resolve("wbsr-x2").toString(),
             "--mode",
             "wbsr",
+            "--margin",
+            Integer.toString(ReportOptions.MARGIN),
             "--device",
             "cpu",
             "--json",

@@ -8,7 +8,6 @@ import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.metrics.ImageQuality;
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
@@ -81,7 +80,7 @@ class ReportRunnerTest {
                 wbsr.manifest(),
                 e,
                 RoutingPolicy.Wbsr.paper(),
-                PipelineOptions.batch(),
+                options.pipeline(),
                 null);
         Evaluation.ImageScore score = row.images().get(i);
         assertThat(score.psnrY()).isEqualTo(ImageQuality.psnrY(r.image(), s.hr(), 2));
@@ -223,6 +222,7 @@ class ReportRunnerTest {
     ReportData.ClassStats c = photo.classes().orElseThrow();
     // a: 130x90 -> LR 65x45 -> 3x2 patches; b: 70x66 -> 35x33 -> 2x2
     assertThat(Arrays.stream(c.counts()).sum()).isEqualTo(10);
+    assertThat(photo.lrPatches()).isEqualTo(10);
     assertThat(c.psnrByRun()).containsKeys("base/supernet", "wbsr/wbsr", "wbsr/supernet");
   }
 
