@@ -8,6 +8,8 @@ import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.port.Services;
 import dev.wbsr.ui.view.MainWindow;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -44,7 +46,7 @@ public class StudioApp extends Application {
     model = create(stage, Objects.requireNonNull(servicesFactory, "services").get(), Settings.user());
     stage.setOnCloseRequest(e -> model.shutdown());
     stage.show();
-    openDefaults(model);
+    openStartup(model, LaunchPlan.files(getParameters().getRaw()));
     if (onStarted != null) {
       onStarted.accept(stage, model);
     }
@@ -93,11 +95,23 @@ public class StudioApp extends Application {
 
   /** The default bundle and the sample photo, so the app shows something at once. */
   public static void openDefaults(StudioModel model) {
+    openStartup(model, List.of());
+  }
+
+  /**
+   * The default bundle, then the files the app was started with ("Open with", {@code wbsr FILE...}):
+   * the first opens, the others go to Open Recent. Without files, the bundled sample photo.
+   */
+  public static void openStartup(StudioModel model, List<Path> files) {
     model.discoverBundles(AppPaths.modelRoots());
     if (model.bundles().isEmpty()) {
       model.reportError("No model bundle found. Put bundles in a models/ folder beside the app or "
           + "use File > Add Bundle Folder.");
     }
-    AppPaths.asset("samples/coffee.png").ifPresent(model::open);
+    if (files.isEmpty()) {
+      AppPaths.asset("samples/coffee.png").ifPresent(model::open);
+    } else {
+      model.openFiles(files);
+    }
   }
 }

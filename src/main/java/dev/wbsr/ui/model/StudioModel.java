@@ -82,6 +82,7 @@ public final class StudioModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "WBSR Studio");
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private final ReadOnlyObjectWrapper<Task<?>> auxTask = new ReadOnlyObjectWrapper<>(this, "auxTask");
   private final ObservableList<BundleInfo> bundles = FXCollections.observableArrayList();
@@ -192,6 +193,30 @@ public final class StudioModel {
       reportError("Cannot open " + file.getFileName() + ": " + UserMessages.describe(t.getException()));
     });
     runInBackground(t);
+  }
+
+  /**
+   * Opens the first of {@code files} (the app's command line, "Open with"); the others that exist
+   * go to Open Recent (in order, below the first) and {@link #noticeProperty()} says so.
+   */
+  public void openFiles(List<Path> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    List<Path> rest = files.subList(1, files.size());
+    List<String> missing = new java.util.ArrayList<>();
+    int added = 0;
+    for (int i = rest.size() - 1; i >= 0; i--) {
+      Path p = rest.get(i);
+      if (java.nio.file.Files.isRegularFile(p)) {
+        recent.setAll(settings.addRecent(p));
+        added++;
+      } else {
+        missing.add(0, String.valueOf(p.getFileName()));
+      }
+    }
+    notice.set(StartupNotes.text(added, missing));
+    open(files.get(0));
   }
 
   /** Uses an image that is already decoded (paste, drag of pixels, tests). */
@@ -633,6 +658,8 @@ public final class StudioModel {
   public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
   public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+  /** A short note for the status bar (e.g. where the other files given at start-up went). */
+  public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
   public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<Task<?>> engineTaskProperty() { return queue.runningProperty(); }
   public ReadOnlyObjectProperty<Task<?>> auxTaskProperty() { return auxTask.getReadOnlyProperty(); }

@@ -21,9 +21,11 @@ final class StatusBar extends HBox {
   private final Label status = new Label("Ready");
   private final ProgressBar progress = new ProgressBar(0);
   private final Button cancel;
+  private final StudioModel model;
 
   StatusBar(StudioModel model) {
     super(10);
+    this.model = model;
     getStyleClass().add("status-bar");
     setAlignment(Pos.CENTER_LEFT);
     Label quality = readout("qualityReadout");
@@ -56,6 +58,11 @@ final class StatusBar extends HBox {
         track(t);
       }
     });
+    model.noticeProperty().addListener(o -> {
+      if (tracked == null) {
+        track(null);
+      }
+    });
     track(null);
   }
 
@@ -68,7 +75,8 @@ final class StatusBar extends HBox {
     progress.visibleProperty().unbind();
     cancel.visibleProperty().unbind();
     if (t == null || t.isDone()) {
-      status.setText("Ready");
+      String note = model.noticeProperty().get();
+      status.setText(note.isEmpty() ? "Ready" : note);
       progress.setProgress(0);
       progress.setVisible(false);
       cancel.setVisible(false);
