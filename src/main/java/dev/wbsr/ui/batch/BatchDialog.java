@@ -102,8 +102,8 @@ public final class BatchDialog {
     bundle.setValue(model.bundleProperty().get());
     bundle.setMaxWidth(Double.MAX_VALUE);
     mode.setId("batchMode");
-    mode.getItems().setAll(RoutingMode.values());
-    mode.setValue(model.routingModeProperty().get());
+    offerModes(bundle.getValue(), model.routingModeProperty().get());
+    bundle.valueProperty().addListener((o, was, now) -> offerModes(now, mode.getValue()));
     budget.setId("batchBudget");
     budget.setValue(model.budgetProperty().get());
     Label budgetLabel = new Label();
@@ -181,6 +181,13 @@ public final class BatchDialog {
     root.setId("batchDialog");
     VBox.setVgrow(failures, Priority.ALWAYS);
     return root;
+  }
+
+  /** The modes the chosen bundle offers (ClassSR bundles: ClassSR and bicubic), keeping {@code want}. */
+  private void offerModes(BundleInfo b, RoutingMode want) {
+    java.util.List<RoutingMode> offered = b == null ? java.util.List.of(RoutingMode.values()) : b.modes();
+    mode.getItems().setAll(offered);
+    mode.setValue(offered.contains(want) ? want : b == null ? RoutingMode.WBSR : b.defaultMode());
   }
 
   private static Label label(String t) {

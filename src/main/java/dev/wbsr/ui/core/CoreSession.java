@@ -46,6 +46,7 @@ final class CoreSession implements UpscaleSession {
           : RoutingPolicy.Wbsr.budget(Math.min(1, r.budget()));
       case SUPERNET -> new RoutingPolicy.Supernet();
       case ARM -> new RoutingPolicy.Arm(Math.max(0.01, r.eta()));
+      case CLASSSR -> new RoutingPolicy.ClassSr();
       case BICUBIC -> new RoutingPolicy.Bicubic();
     };
   }

@@ -2,7 +2,9 @@ package dev.wbsr.ui.model;
 
 /**
  * The numbers of the status bar. {@code psnr}/{@code ssim} are NaN until known; {@code reference}
- * says what they were measured against ("ground truth" or "supernet").
+ * says what they were measured against ("ground truth", "supernet" or, for ClassSR, "widest
+ * branch"); {@code full} names the network the FLOPs are compared with ("supernet" or "widest
+ * branch").
  */
 public record Readouts(
     double psnr,
@@ -13,10 +15,11 @@ public record Readouts(
     String patchesPerSubnet,
     double seconds,
     String device,
-    String mode) {
+    String mode,
+    String full) {
 
   public static final Readouts EMPTY =
-      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "", "");
+      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "", "", "supernet");
 
   public double percent() {
     return gflopsSupernet <= 0 ? 0 : 100 * gflops / gflopsSupernet;
@@ -34,19 +37,24 @@ public record Readouts(
     if (gflopsSupernet <= 0) {
       return "GFLOPs —";
     }
-    return String.format("%s %.2f GFLOPs · supernet %.2f (%.0f%%)",
-        mode.isEmpty() ? "" : mode, gflops, gflopsSupernet, percent()).trim();
+    return String.format("%s %.2f GFLOPs · %s %.2f (%.0f%%)",
+        mode.isEmpty() ? "" : mode, gflops, full, gflopsSupernet, percent()).trim();
   }
 
   public Readouts withQuality(double p, double s, String ref) {
-    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device, mode);
+    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device, mode, full);
   }
 
   public Readouts withCost(String m, double g, double gs, String pps) {
-    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device, m);
+    return withCost(m, g, gs, pps, full);
+  }
+
+  /** The cost of the current routing; {@code fullName} is what {@code gs} is the FLOPs of. */
+  public Readouts withCost(String m, double g, double gs, String pps, String fullName) {
+    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device, m, fullName);
   }
 
   public Readouts withTime(double s, String dev) {
-    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev, mode);
+    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev, mode, full);
   }
 }

@@ -3,28 +3,33 @@ package dev.wbsr.ui.model;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.port.Metrics;
 import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.port.RoutingRequest;
+import dev.wbsr.ui.port.UpscaleSession;
 import javafx.concurrent.Task;
 
 /**
  * Computes one variant of the current document into its persistent target, so the viewer shows
  * the pixels as batches land. Cancelling stops at the next batch; cached patches are kept by the
- * session, so a later run resumes cheaply.
+ * session, so a later run resumes cheaply. A variant of the companion bundle opens its session
+ * first and routes there ({@link #routing} is then known once the task runs).
  */
 final class RenderTask extends Task<RgbImage> {
 
   final Variant variant;
-  final Routing routing;
   final Document doc;
+  private final RoutingRequest request;
   private final RgbImage target;
   private final boolean fresh;
   private final Metrics metrics;
   private final Runnable onBatch;
+  volatile Routing routing;
   volatile double seconds;
 
-  RenderTask(Document doc, Variant variant, Routing routing, RgbImage target, boolean fresh,
-      Metrics metrics, Runnable onBatch) {
+  RenderTask(Document doc, Variant variant, RoutingRequest request, Routing routing, RgbImage target,
+      boolean fresh, Metrics metrics, Runnable onBatch) {
     this.doc = doc;
     this.variant = variant;
+    this.request = request;
     this.routing = routing;
     this.target = target;
     this.fresh = fresh;
@@ -35,7 +40,7 @@ final class RenderTask extends Task<RgbImage> {
   @Override
   protected RgbImage call() throws Exception {
     long t0 = System.nanoTime();
-    updateMessage("Computing " + variant.label() + "…");
+    updateMessage("Computing " + VariantOutputs.name(doc, variant) + "…");
     if (variant == Variant.BICUBIC) {
       RgbImage out = metrics.upscale(doc.lr(), doc.bundle().scale());
       seconds = (System.nanoTime() - t0) / 1e9;
@@ -45,12 +50,16 @@ final class RenderTask extends Task<RgbImage> {
       Images.enlargeInto(doc.lr(), doc.bundle().scale(), target);
       onBatch.run();
     }
-    RgbImage out =
-        doc.session()
-            .run(routing, target, (done, total) -> {
-              updateProgress(done, total);
-              onBatch.run();
-            }, this::isCancelled);
+    UpscaleSession session = doc.sessionFor(variant);
+    Routing r = routing;
+    if (r == null) {
+      r = session.route(request);
+      routing = r;
+    }
+    RgbImage out = session.run(r, target, (done, total) -> {
+      updateProgress(done, total);
+      onBatch.run();
+    }, this::isCancelled);
     seconds = (System.nanoTime() - t0) / 1e9;
     return out;
   }

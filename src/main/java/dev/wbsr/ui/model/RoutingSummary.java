@@ -3,6 +3,7 @@ package dev.wbsr.ui.model;
 import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.port.PatchGrid;
 import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.port.SubnetInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +22,40 @@ public final class RoutingSummary {
       }
     }
     List<ClassRow> rows = new ArrayList<>(k);
+    boolean classSr = r != null && r.subnetOfClass() == null && r.request().mode() == RoutingMode.CLASSSR;
     for (int c = 1; c <= k; c++) {
       String subnet = "—";
+      String note = "";
       double gf = 0;
-      if (r != null && r.subnetOfClass() != null) {
+      if (classSr) {
+        // the classifier picks per patch: the branch it picks most in this class, and the mean cost
+        int[] per = new int[b.subnets().size()];
+        double sum = 0;
+        for (int i = 0; i < g.count(); i++) {
+          int m = r.subnetOfPatch()[i];
+          if (g.classes()[i] == c && m >= 0) {
+            per[m]++;
+            sum += b.subnets().get(m).gflopsPerPatch();
+          }
+        }
+        int best = 0;
+        for (int m = 1; m < per.length; m++) {
+          best = per[m] > per[best] ? m : best;
+        }
+        if (counts[c] > 0 && per[best] > 0) {
+          subnet = b.subnets().get(best).name();
+          note = String.format("The classifier picked %s for %.0f%% of class %d's patches; "
+              + "GFLOPs: the mean of its picks in this class", subnet, 100.0 * per[best] / counts[c], c);
+          gf = sum / counts[c];
+        }
+      } else if (r != null && r.subnetOfClass() != null) {
         int m = r.subnetOfClass()[c - 1];
         subnet = subnetName(b, m);
         gf = m < 0 ? 0 : b.subnets().get(m).gflopsPerPatch();
       } else if (r != null) {
         subnet = "by edge score";
       }
-      rows.add(new ClassRow(c, counts[c], g.count() == 0 ? 0 : counts[c] / (double) g.count(), subnet, gf));
+      rows.add(new ClassRow(c, counts[c], g.count() == 0 ? 0 : counts[c] / (double) g.count(), subnet, gf, note));
     }
     return rows;
   }
@@ -69,7 +93,8 @@ public final class RoutingSummary {
     s.append(String.format("Score %.2f · class %d of %d", g.scores()[patch], g.classes()[patch], g.numClasses()));
     if (r != null) {
       int m = r.subnetOfPatch()[patch];
-      s.append(String.format("%nSubnet %s", subnetName(b, m)));
+      boolean classSr = r.request().mode() == RoutingMode.CLASSSR;
+      s.append(String.format(classSr ? "%nBranch %s (classifier's pick)" : "%nSubnet %s", subnetName(b, m)));
       if (m >= 0) {
         SubnetInfo si = b.subnets().get(m);
         s.append(String.format(" · %.3f GFLOPs", si.gflopsPerPatch()));

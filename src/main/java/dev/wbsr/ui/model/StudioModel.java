@@ -89,6 +89,8 @@ public final class StudioModel {
   private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
   private final ObservableList<Path> recent = FXCollections.observableArrayList();
   private final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
+  private final ObservableList<Variant> variantChoices =
+      FXCollections.observableArrayList(VariantOutputs.choices(null));
 
   private final VariantOutputs outputs = new VariantOutputs();
   private LoadedImage loaded;
@@ -96,6 +98,7 @@ public final class StudioModel {
   private boolean revisionPosted;
   private Routing qualityPending;
   private Consumer<String> errorSink = m -> {};
+  private RoutingMode lastWeightSharingMode;
 
   public StudioModel(Services services, Settings settings) {
     this.services = services;
@@ -111,6 +114,7 @@ public final class StudioModel {
     workMode.addListener(o -> prepare());
     bundle.addListener((o, was, now) -> {
       if (now != null && !now.equals(was)) {
+        fitModeTo(was, now);
         prepare();
       }
     });
@@ -123,7 +127,10 @@ public final class StudioModel {
       saveSettings();
       prepare();
     });
-    document.addListener(o -> updateTitle());
+    document.addListener(o -> {
+      updateTitle();
+      variantChoices.setAll(VariantOutputs.choices(document.get()));
+    });
     for (javafx.beans.Observable o : new javafx.beans.Observable[] {workMode, bundle, routingMode,
         overlayKind, compareMode, rightVariant, dark}) {
       o.addListener(x -> saveSettings());
@@ -144,9 +151,7 @@ public final class StudioModel {
 
   /** Finds the bundles under the given folders and selects the saved or the default x2 one. */
   public void discoverBundles(List<Path> roots) {
-    // ClassSR bundles have no routing in the pipeline yet: the app lists weight-sharing bundles
-    List<BundleInfo> found = services.engine().discover(roots).stream()
-        .filter(b -> "wbsr".equals(b.kind())).toList();
+    List<BundleInfo> found = services.engine().discover(roots);
     bundles.setAll(found);
     List<String> problems = services.engine().discoveryProblems();
     if (!problems.isEmpty()) {
@@ -155,11 +160,45 @@ public final class StudioModel {
     }
     String saved = settings.get("bundle", "wbsr-x2");
     BundleInfo pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
-        .or(() -> found.stream().filter(b -> b.scale() == 2 && "wbsr".equals(b.kind())).findFirst())
+        .or(() -> found.stream().filter(b -> b.scale() == 2 && !b.isClassSr()).findFirst())
         .or(() -> found.stream().findFirst()).orElse(null);
     if (pick != null) {
       bundle.set(pick);
     }
+  }
+
+  /**
+   * Switches the routing mode when the bundle offers it (the W, S, A, C, B keys); otherwise says in
+   * the status bar which modes it offers.
+   */
+  public void selectMode(RoutingMode m) {
+    BundleInfo b = bundle.get();
+    if (b == null || b.offers(m)) {
+      routingMode.set(m);
+      notice.set("");
+    } else {
+      List<String> names = b.modes().stream().map(RoutingMode::label).toList();
+      notice.set(b.name() + " offers " + String.join(", ", names.subList(0, names.size() - 1))
+          + " and " + names.get(names.size() - 1)
+          + (b.isClassSr() ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle"));
+    }
+  }
+
+  /** Moves the WBSR budget by {@code delta} (the [ and ] keys); ClassSR bundles have no budget. */
+  public void nudgeBudget(double delta) {
+    BundleInfo b = bundle.get();
+    if (b != null && !b.offers(RoutingMode.WBSR)) {
+      selectMode(RoutingMode.WBSR);
+      return;
+    }
+    routingMode.set(RoutingMode.WBSR);
+    budget.set(Math.max(0, Math.min(1, budget.get() + delta)));
+  }
+
+  /** Whether the budget slider applies: not for ClassSR bundles (their classifier decides). */
+  public javafx.beans.binding.BooleanBinding budgetAppliesBinding() {
+    return javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> bundle.get() == null || bundle.get().offers(RoutingMode.WBSR), bundle);
   }
 
   /** Adds a bundle folder chosen by the user; a broken one is reported, not thrown. */
@@ -243,7 +282,7 @@ public final class StudioModel {
     Document d = document.get();
     engineExec.execute(() -> {
       if (d != null) {
-        d.session().close();
+        d.close();
       }
     });
     if (services.engine() instanceof AutoCloseable c) {
@@ -272,6 +311,9 @@ public final class StudioModel {
     settings.put("device", device.get());
     if (bundle.get() != null) {
       settings.put("bundle", bundle.get().name());
+      if (!bundle.get().isClassSr()) {
+        settings.put("bundle.wbsr", bundle.get().name());
+      }
     }
     settings.flush();
   }
@@ -292,6 +334,20 @@ public final class StudioModel {
     recent.setAll(settings.recentFiles());
   }
 
+  /**
+   * Keeps the routing mode when the new bundle offers it; otherwise its default (ClassSR for a
+   * ClassSR bundle), and back to the last WBSR-side mode when returning to a weight-sharing one.
+   */
+  private void fitModeTo(BundleInfo was, BundleInfo now) {
+    RoutingMode m = routingMode.get();
+    if (was != null && !was.isClassSr() && was.offers(m)) {
+      lastWeightSharingMode = m;
+    }
+    if (!now.offers(m)) {
+      routingMode.set(!now.isClassSr() && lastWeightSharingMode != null ? lastWeightSharingMode : now.defaultMode());
+    }
+  }
+
   // ---- Pipeline: prepare, route, render ------------------------------------------------------
 
   private void prepare() {
@@ -303,6 +359,7 @@ public final class StudioModel {
     queue.cancelAll();
     long gen = ++generation;
     WorkMode mode = workMode.get();
+    BundleInfo companionBundle = Companion.pick(b, bundles, settings.get("bundle.wbsr", "wbsr-x" + b.scale()));
     loading.set(true);
     Task<Document> t = new Task<>() {
       @Override
@@ -315,14 +372,15 @@ public final class StudioModel {
           lr = services.metrics().downscale(gt, b.scale());
         }
         UpscaleSession s = services.engine().open(b, lr);
-        return new Document(nameOf(img), img, mode, b, lr, gt, s, s.grid(), gen);
+        Companion c = companionBundle == null ? null : new Companion(companionBundle, services.engine(), lr);
+        return new Document(nameOf(img), img, mode, b, lr, gt, s, s.grid(), gen, c);
       }
     };
     t.setOnSucceeded(e -> {
       if (gen == generation) {
         install(t.getValue());
       } else {
-        t.getValue().session().close();
+        t.getValue().close();
       }
     });
     t.setOnFailed(e -> {
@@ -340,7 +398,7 @@ public final class StudioModel {
   private void install(Document doc) {
     Document old = document.get();
     if (old != null) {
-      engineExec.execute(() -> old.session().close());
+      engineExec.execute(old::close);
     }
     outputs.clear();
     sweep.clear();
@@ -361,14 +419,11 @@ public final class StudioModel {
     return m == RoutingMode.WBSR ? r.withBudget(budget.get()) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
   }
 
+  /** The routing of {@code v} now; null while the companion's session is not open yet. */
   private Routing routingFor(Document d, Variant v) {
-    RoutingMode m = switch (v) {
-      case WBSR -> RoutingMode.WBSR;
-      case SUPERNET -> RoutingMode.SUPERNET;
-      case ARM -> RoutingMode.ARM;
-      default -> RoutingMode.BICUBIC;
-    };
-    return d.session().route(requestFor(m));
+    RoutingMode m = v.mode() == null ? RoutingMode.BICUBIC : v.mode();
+    UpscaleSession s = d.openSessionFor(v);
+    return s == null ? null : s.route(requestFor(m));
   }
 
   private Variant primary() {
@@ -389,6 +444,9 @@ public final class StudioModel {
     if (d == null) {
       return;
     }
+    if (!d.bundle().offers(routingMode.get()) || d.bundle() != bundle.get()) {
+      return; // the document for the new bundle is on its way
+    }
     if (routingMode.get() == RoutingMode.ARM && !d.bundle().hasArm()) {
       reportError("Bundle " + d.bundle().name() + " has no ARM table; using WBSR.");
       routingMode.set(RoutingMode.WBSR);
@@ -398,14 +456,20 @@ public final class StudioModel {
     routing.set(r);
     classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
     readouts.set(readouts.get()
-        .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9, RoutingSummary.patchesPerSubnet(d.bundle(), r))
+        .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9,
+            RoutingSummary.patchesPerSubnet(d.bundle(), r), fullName(d))
         .withQuality(Double.NaN, Double.NaN, referenceName(d)));
     refreshOverlay();
     refreshSources();
   }
 
   private String referenceName(Document d) {
-    return d.mode() == WorkMode.EVALUATE ? "ground truth" : "supernet";
+    return d.mode() == WorkMode.EVALUATE ? "ground truth" : fullName(d);
+  }
+
+  /** What a bundle's largest network is called: ClassSR's widest branch, else the supernet. */
+  private static String fullName(Document d) {
+    return d.bundle().isClassSr() ? "widest branch" : "supernet";
   }
 
   private void refreshOverlay() {
@@ -419,8 +483,8 @@ public final class StudioModel {
     rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
     leftLabel.set(VariantOutputs.label(d, leftVariant.get()));
     rightLabel.set(VariantOutputs.label(d, rightVariant.get()));
-    if (d == null) {
-      return;
+    if (d == null || d.bundle() != bundle.get() || !d.bundle().offers(routingMode.get())) {
+      return; // the document for the new bundle is on its way
     }
     request(primary(), true);
     request(leftVariant.get(), false);
@@ -443,7 +507,7 @@ public final class StudioModel {
       return; // reported once; retried when the routing or the document changes
     }
     if (queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
-        && (v == Variant.BICUBIC || rt.routing.sameAssignment(routingFor(d, v)))) {
+        && (v.fixedRouting() || rt.routing != null && rt.routing.sameAssignment(routingFor(d, v)))) {
       return;
     }
     queue.request(v.name(), () -> createRender(v), urgent);
@@ -468,11 +532,12 @@ public final class StudioModel {
       outputs.put(v, target);
       refreshSourcesOnly(d);
     }
-    RenderTask t = new RenderTask(d, v, r, target, fresh, services.metrics(), this::postRevision);
+    RoutingRequest req = requestFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
+    RenderTask t = new RenderTask(d, v, req, r, target, fresh, services.metrics(), this::postRevision);
     t.setOnSucceeded(e -> rendered(t));
     t.setOnFailed(e -> {
-      outputs.failed(v, r);
-      reportError(v.label() + " failed: " + UserMessages.describe(t.getException()));
+      outputs.failed(v, t.routing);
+      reportError(VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(t.getException()));
     });
     return t;
   }
@@ -561,7 +626,7 @@ public final class StudioModel {
     for (SweepPoint p : sweep) {
       done.add(SweepTask.key(p.series(), p.parameter()));
     }
-    if (done.size() >= SweepTask.plan(d.bundle().hasArm()).size()) {
+    if (done.size() >= SweepTask.plan(d).size()) {
       return;
     }
     queue.request(JobQueue.SWEEP, () -> {
@@ -667,4 +732,11 @@ public final class StudioModel {
   public ObservableList<ClassRow> classRows() { return classRows; }
   public ObservableList<Path> recentFiles() { return recent; }
   public ObservableList<SweepPoint> sweepPoints() { return sweep; }
+  /** What the compare sides can show for the current document (ClassSR only beside a ClassSR bundle). */
+  public ObservableList<Variant> variantChoices() { return variantChoices; }
+
+  /** The name of a variant for the current document, e.g. "ClassSR (classsr-x2)", "Widest branch". */
+  public String variantName(Variant v) {
+    return VariantOutputs.name(document.get(), v);
+  }
 }

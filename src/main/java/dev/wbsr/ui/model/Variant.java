@@ -9,6 +9,7 @@ public enum Variant {
   WBSR("WBSR"),
   SUPERNET("Supernet"),
   ARM("ARM"),
+  CLASSSR("ClassSR"),
   GROUND_TRUTH("Ground truth");
 
   private final String label;
@@ -27,13 +28,31 @@ public enum Variant {
       case WBSR -> WBSR;
       case SUPERNET -> SUPERNET;
       case ARM -> ARM;
+      case CLASSSR -> CLASSSR;
       case BICUBIC -> BICUBIC;
+    };
+  }
+
+  /** The routing mode that produces it; null for the input and the ground truth. */
+  public RoutingMode mode() {
+    return switch (this) {
+      case WBSR -> RoutingMode.WBSR;
+      case SUPERNET -> RoutingMode.SUPERNET;
+      case ARM -> RoutingMode.ARM;
+      case CLASSSR -> RoutingMode.CLASSSR;
+      case BICUBIC -> RoutingMode.BICUBIC;
+      case INPUT, GROUND_TRUTH -> null;
     };
   }
 
   /** True when the session's inference produces it. */
   public boolean inferred() {
-    return this == WBSR || this == SUPERNET || this == ARM;
+    return this == WBSR || this == SUPERNET || this == ARM || this == CLASSSR;
+  }
+
+  /** True when its routing has no knob, so one complete render stays complete for the document. */
+  boolean fixedRouting() {
+    return this == BICUBIC || this == CLASSSR;
   }
 
   @Override

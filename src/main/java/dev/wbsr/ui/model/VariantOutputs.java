@@ -3,7 +3,9 @@ package dev.wbsr.ui.model;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.port.Routing;
 import dev.wbsr.ui.viewer.PixelSource;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,24 +46,45 @@ final class VariantOutputs {
     if (v == Variant.INPUT || v == Variant.GROUND_TRUTH) {
       return true;
     }
-    return matches(complete.get(v), v, current);
+    return matches(complete, v, current);
   }
 
   /** True when rendering {@code current} already failed (reported once, not retried). */
   boolean hasFailed(Variant v, Routing current) {
-    return matches(failed.get(v), v, current);
+    return matches(failed, v, current);
   }
 
-  private static boolean matches(Routing done, Variant v, Routing current) {
-    return done != null && (v == Variant.BICUBIC || done.sameAssignment(current));
+  private static boolean matches(Map<Variant, Routing> done, Variant v, Routing current) {
+    if (!done.containsKey(v)) {
+      return false;
+    }
+    Routing r = done.get(v);
+    return v.fixedRouting() || r != null && r.sameAssignment(current);
   }
 
   static boolean available(Document d, Variant v) {
+    boolean classSr = d.bundle().isClassSr();
     return switch (v) {
       case GROUND_TRUTH -> d.groundTruth() != null;
-      case ARM -> d.bundle().hasArm();
+      case ARM -> !classSr && d.bundle().hasArm();
+      case WBSR -> !classSr || d.foreign(v);
+      case CLASSSR -> classSr || d.foreign(v);
       default -> true;
     };
+  }
+
+  /** The variants a side of the viewer can show for this document (all of them without one). */
+  static List<Variant> choices(Document d) {
+    List<Variant> out = new ArrayList<>();
+    for (Variant v : Variant.values()) {
+      boolean offered = d == null
+          ? v != Variant.CLASSSR
+          : available(d, v) || v == Variant.GROUND_TRUTH || v == Variant.ARM && !d.bundle().isClassSr();
+      if (offered) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   PixelSource source(Document d, Variant v) {
@@ -75,7 +98,21 @@ final class VariantOutputs {
     };
   }
 
+  /** The name of {@code v} for this document: the companion's bundle, ClassSR's widest branch. */
+  static String name(Document d, Variant v) {
+    if (d == null) {
+      return v.label();
+    }
+    if (v == Variant.SUPERNET && d.bundle().isClassSr()) {
+      return "Widest branch";
+    }
+    if (d.foreign(v)) {
+      return v.label() + " (" + d.companion().bundle().name() + ")";
+    }
+    return v.label();
+  }
+
   static String label(Document d, Variant v) {
-    return d != null && !available(d, v) ? v.label() + " (not available)" : v.label();
+    return d != null && !available(d, v) ? v.label() + " (not available)" : name(d, v);
   }
 }

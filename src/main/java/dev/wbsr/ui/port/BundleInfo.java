@@ -23,13 +23,36 @@ public record BundleInfo(
     subnets = List.copyOf(subnets);
   }
 
+  /** A ClassSR bundle (classifier + independent branches) rather than a weight-sharing one. */
+  public boolean isClassSr() {
+    return "classsr".equals(kind);
+  }
+
+  /** The routing modes this bundle offers: ClassSR and bicubic, or WBSR, supernet, ARM, bicubic. */
+  public List<RoutingMode> modes() {
+    return isClassSr()
+        ? List.of(RoutingMode.CLASSSR, RoutingMode.BICUBIC)
+        : List.of(RoutingMode.WBSR, RoutingMode.SUPERNET, RoutingMode.ARM, RoutingMode.BICUBIC);
+  }
+
+  public boolean offers(RoutingMode m) {
+    return modes().contains(m);
+  }
+
+  /** The mode a bundle starts in: ClassSR for ClassSR bundles, else WBSR. */
+  public RoutingMode defaultMode() {
+    return isClassSr() ? RoutingMode.CLASSSR : RoutingMode.WBSR;
+  }
+
   public SubnetInfo supernetInfo() {
     return subnets.get(supernet);
   }
 
-  /** A short label for lists: {@code wbsr-x2 (x2, 9 subnets)}. */
+  /** A short label for lists: {@code wbsr-x2 (x2, 9 subnets)}, {@code classsr-x2 (x2, ClassSR, 3 branches)}. */
   public String label() {
-    return name + "  (x" + scale + ", " + subnets.size() + " subnets)";
+    return isClassSr()
+        ? name + "  (x" + scale + ", ClassSR, " + subnets.size() + " branches)"
+        : name + "  (x" + scale + ", " + subnets.size() + " subnets)";
   }
 
   @Override

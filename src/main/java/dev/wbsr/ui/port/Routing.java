@@ -2,8 +2,8 @@ package dev.wbsr.ui.port;
 
 /**
  * The result of a routing policy: the subnet of every patch ({@code -1} = bicubic), the class to
- * subnet table (null when the policy does not route by class, e.g. ARM) and the FLOPs in the
- * paper convention (the chosen subnet's FLOPs per patch, summed).
+ * subnet table (null when the policy does not route by class: ARM, ClassSR) and the FLOPs in the
+ * paper convention (the chosen subnet's FLOPs per patch, summed, plus ClassSR's classifier).
  */
 public record Routing(
     RoutingRequest request,

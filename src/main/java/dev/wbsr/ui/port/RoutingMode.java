@@ -1,10 +1,14 @@
 package dev.wbsr.ui.port;
 
-/** How patches are routed to subnets. */
+/**
+ * How patches are routed to subnets. WBSR, supernet and ARM run on weight-sharing bundles; ClassSR
+ * (its classifier picks a branch per patch) on ClassSR bundles only; bicubic on any.
+ */
 public enum RoutingMode {
   WBSR("WBSR"),
   SUPERNET("Supernet"),
   ARM("ARM"),
+  CLASSSR("ClassSR"),
   BICUBIC("Bicubic");
 
   private final String label;

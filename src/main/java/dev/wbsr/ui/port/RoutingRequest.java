@@ -2,7 +2,8 @@ package dev.wbsr.ui.port;
 
 /**
  * A routing policy: WBSR with a compute budget in (0, 1] (1 = supernet everywhere; {@code
- * budget <= 0} means the paper rule without budget), ARM with its eta, supernet or bicubic.
+ * budget <= 0} means the paper rule without budget), ARM with its eta, ClassSR (no knob), supernet
+ * or bicubic.
  */
 public record RoutingRequest(RoutingMode mode, double budget, double eta) {
 

@@ -38,8 +38,19 @@ final class BudgetPane extends VBox {
       double b = model.budgetProperty().get();
       return b <= 0.0049 ? "paper rule" : String.format("%.0f %%", b * 100);
     }, model.budgetProperty()));
-    VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), budget);
-    budgetBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.WBSR));
+    Label noBudget = new Label("ClassSR has no compute budget: its classifier picks one branch per "
+        + "patch, so the cost follows the image. Choose a WBSR bundle to trade quality for FLOPs.");
+    noBudget.setId("budgetNote");
+    noBudget.getStyleClass().add("muted-small");
+    noBudget.setWrapText(true);
+    var applies = model.budgetAppliesBinding();
+    noBudget.visibleProperty().bind(applies.not());
+    noBudget.managedProperty().bind(noBudget.visibleProperty());
+    budget.disableProperty().bind(applies.not());
+    budgetValue.disableProperty().bind(applies.not());
+    VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), budget, noBudget);
+    // shown for WBSR, and (disabled, with the note) for ClassSR bundles, which have no budget knob
+    budgetBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.WBSR).or(applies.not()));
     budgetBox.managedProperty().bind(budgetBox.visibleProperty());
 
     Slider eta = new Slider(0.5, 32, model.etaProperty().get());
@@ -97,6 +108,20 @@ final class BudgetPane extends VBox {
     TableColumn<ClassRow, String> sub = new TableColumn<>("Subnet");
     sub.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subnet()));
     sub.setPrefWidth(78);
+    // ClassSR: the branch its classifier picks most often in the class; the share in the tooltip
+    sub.textProperty().bind(Bindings.createStringBinding(() -> {
+      var b = model.bundleProperty().get();
+      return b != null && b.isClassSr() ? "Branch" : "Subnet";
+    }, model.bundleProperty()));
+    sub.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(String s, boolean empty) {
+        super.updateItem(s, empty);
+        ClassRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+        setText(empty ? null : s);
+        setTooltip(r == null || r.note().isEmpty() ? null : new javafx.scene.control.Tooltip(r.note()));
+      }
+    });
     TableColumn<ClassRow, String> gf = new TableColumn<>("GFLOPs");
     gf.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format("%.3f", c.getValue().gflops())));
     t.getColumns().addAll(java.util.List.of(k, share, sub, gf));

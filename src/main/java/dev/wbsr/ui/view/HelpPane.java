@@ -21,6 +21,7 @@ final class HelpPane {
     {"Ctrl+B", "Batch export a folder"},
     {"E", "Switch Upscale / Evaluate"},
     {"W  S  A  B", "Mode: WBSR, supernet, ARM, bicubic"},
+    {"C", "Mode: ClassSR (ClassSR bundles: its classifier picks a branch per patch)"},
     {"[  ]", "Lower / raise the compute budget by 5 %"},
     {"M", "Heat-map: class map → subnet map → off"},
     {"V", "Compare: single → side by side → split → flip"},

@@ -132,12 +132,13 @@ public final class MainWindow {
     view.getItems().addAll(
         item("menuMode", "Upscale / Evaluate", "E", () -> model.workModeProperty().set(
             model.workModeProperty().get() == WorkMode.UPSCALE ? WorkMode.EVALUATE : WorkMode.UPSCALE)),
-        item("menuWbsr", "WBSR", "W", () -> model.routingModeProperty().set(RoutingMode.WBSR)),
-        item("menuSupernet", "Supernet", "S", () -> model.routingModeProperty().set(RoutingMode.SUPERNET)),
-        item("menuArm", "ARM", "A", () -> model.routingModeProperty().set(RoutingMode.ARM)),
-        item("menuBicubic", "Bicubic", "B", () -> model.routingModeProperty().set(RoutingMode.BICUBIC)),
-        item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> nudgeBudget(-0.05)),
-        item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> nudgeBudget(0.05)),
+        item("menuWbsr", "WBSR", "W", () -> model.selectMode(RoutingMode.WBSR)),
+        item("menuSupernet", "Supernet", "S", () -> model.selectMode(RoutingMode.SUPERNET)),
+        item("menuArm", "ARM", "A", () -> model.selectMode(RoutingMode.ARM)),
+        item("menuClassSr", "ClassSR (ClassSR bundles)", "C", () -> model.selectMode(RoutingMode.CLASSSR)),
+        item("menuBicubic", "Bicubic", "B", () -> model.selectMode(RoutingMode.BICUBIC)),
+        item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> model.nudgeBudget(-0.05)),
+        item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> model.nudgeBudget(0.05)),
         new SeparatorMenuItem(),
         item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlayKindProperty(), OverlayKind.values())),
         item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compareModeProperty(), CompareMode.values())),
@@ -189,11 +190,6 @@ public final class MainWindow {
 
   private static <E extends Enum<E>> void cycle(javafx.beans.property.ObjectProperty<E> p, E[] values) {
     p.set(values[(p.get().ordinal() + 1) % values.length]);
-  }
-
-  private void nudgeBudget(double d) {
-    model.routingModeProperty().set(RoutingMode.WBSR);
-    model.budgetProperty().set(Math.max(0, Math.min(1, model.budgetProperty().get() + d)));
   }
 
   private void rebuildRecent() {

@@ -9,7 +9,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Model: the bundle and the routing mode (WBSR, supernet, ARM, bicubic). */
+/**
+ * Model: the bundle and the routing mode (WBSR, supernet, ARM, bicubic; for a ClassSR bundle
+ * ClassSR and bicubic).
+ */
 final class ModelPane extends VBox {
 
   ModelPane(StudioModel model, Runnable addFolder) {
@@ -28,27 +31,50 @@ final class ModelPane extends VBox {
     about.setText(describe(model.bundleProperty().get()));
     bundles.setTooltip(new Tooltip("Model bundles found in models/ (or added from a folder)"));
     model.bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
-    HBox modes = Ui.segmented(model.routingModeProperty(), RoutingMode.values(),
-        m -> "route" + m.name().charAt(0) + m.name().substring(1).toLowerCase(), RoutingMode::label);
-    String[] tips = {
-      "WBSR (W): each patch on the subnet of its complexity class; the budget remaps classes",
-      "Supernet (S): the full network on every patch",
-      "ARM (A): per-patch subnet from the edge-score lookup table, traded off by eta",
-      "Bicubic (B): no network"};
-    for (int i = 0; i < tips.length; i++) {
-      ((javafx.scene.control.ToggleButton) modes.getChildren().get(i)).setTooltip(new Tooltip(tips[i]));
-    }
+    HBox modes = modeRow(model,
+        java.util.List.of(RoutingMode.WBSR, RoutingMode.SUPERNET, RoutingMode.ARM, RoutingMode.BICUBIC), "");
+    HBox classSrModes = modeRow(model, java.util.List.of(RoutingMode.CLASSSR, RoutingMode.BICUBIC), "ClassSr");
+    classSrModes.setId("classSrModes");
+    // a ClassSR bundle offers ClassSR and bicubic; a weight-sharing one WBSR, supernet, ARM, bicubic
+    classSrModes.visibleProperty().bind(model.bundleProperty().map(BundleInfo::isClassSr).orElse(false));
+    classSrModes.managedProperty().bind(classSrModes.visibleProperty());
+    modes.visibleProperty().bind(classSrModes.visibleProperty().not());
+    modes.managedProperty().bind(modes.visibleProperty());
     getChildren().addAll(
         Ui.heading("MODEL"),
         new HBox(6, Ui.grow(bundles),
             Ui.iconButton("addBundleButton", "mdi2f-folder-plus-outline", "Use a bundle from a folder…", addFolder)),
         about,
-        modes);
+        modes,
+        classSrModes);
+  }
+
+  private static final java.util.Map<RoutingMode, String> TIPS = java.util.Map.of(
+      RoutingMode.WBSR, "WBSR (W): each patch on the subnet of its complexity class; the budget remaps classes",
+      RoutingMode.SUPERNET, "Supernet (S): the full network on every patch",
+      RoutingMode.ARM, "ARM (A): per-patch subnet from the edge-score lookup table, traded off by eta",
+      RoutingMode.CLASSSR, "ClassSR (C): the bundle's classifier picks one branch per patch (no budget)",
+      RoutingMode.BICUBIC, "Bicubic (B): no network");
+
+  /** One segmented row; {@code suffix} keeps the ids unique (routeBicubic, routeBicubicClassSr). */
+  private static HBox modeRow(StudioModel model, java.util.List<RoutingMode> offered, String suffix) {
+    RoutingMode[] values = offered.toArray(new RoutingMode[0]);
+    HBox row = Ui.segmented(model.routingModeProperty(), values,
+        m -> "route" + m.name().charAt(0) + m.name().substring(1).toLowerCase()
+            + (m == RoutingMode.CLASSSR ? "" : suffix), RoutingMode::label);
+    for (javafx.scene.Node n : row.getChildren()) {
+      ((javafx.scene.control.ToggleButton) n).setTooltip(new Tooltip(TIPS.get((RoutingMode) n.getUserData())));
+    }
+    return row;
   }
 
   private static String describe(BundleInfo b) {
     if (b == null) {
       return "";
+    }
+    if (b.isClassSr()) {
+      return "v" + b.version() + " · ClassSR: classifier + " + b.subnets().size() + " branches · "
+          + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch (widest) · " + b.license();
     }
     return "v" + b.version() + " · " + b.numClasses() + " classes · "
         + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch · " + b.license();

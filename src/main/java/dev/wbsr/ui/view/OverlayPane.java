@@ -65,7 +65,8 @@ final class OverlayPane extends VBox {
         bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), b.subnets().get(i).name()
             + String.format(" · %.3f GFLOPs/patch", b.subnets().get(i).gflopsPerPatch())));
       }
-      legend.getChildren().addAll(small("cheap"), bar, small("full"),
+      legend.getChildren().addAll(small(b.isClassSr() ? "smallest branch" : "cheap"), bar,
+          small(b.isClassSr() ? "widest" : "full"),
           swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
     }
   }

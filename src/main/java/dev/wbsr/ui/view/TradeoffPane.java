@@ -16,7 +16,8 @@ import javafx.scene.layout.Priority;
 
 /**
  * PSNR-Y against FLOPs (% of the supernet) over a sweep of the budget and of ARM's eta, with the
- * current setting marked. The sweep runs when this pane is open and yields to the slider.
+ * current setting marked, and ClassSR's point when a ClassSR bundle of the same scale is there (for a
+ * ClassSR bundle: its point and bicubic, FLOPs as % of its widest branch). The sweep runs when this pane is open and yields to the slider.
  */
 final class TradeoffPane extends VBox {
 
@@ -25,13 +26,14 @@ final class TradeoffPane extends VBox {
   private final XYChart.Series<Number, Number> current = new XYChart.Series<>();
   private final StudioModel model;
   private final Label note = new Label();
+  private final NumberAxis xAxis = new NumberAxis();
 
   TradeoffPane(StudioModel model) {
     super(6);
     this.model = model;
     setId("tradeoffPane");
     getStyleClass().add("tradeoff-pane");
-    NumberAxis x = new NumberAxis();
+    NumberAxis x = xAxis;
     x.setLabel("FLOPs, % of supernet");
     x.setAutoRanging(false);
     x.setLowerBound(-10);
@@ -57,7 +59,7 @@ final class TradeoffPane extends VBox {
     chart.setLegendVisible(false);
     VBox.setVgrow(chart, Priority.ALWAYS);
     current.setName("Current");
-    for (String s : new String[] {"WBSR budget", "WBSR paper rule", "ARM", "Bicubic"}) {
+    for (String s : new String[] {"WBSR budget", "WBSR paper rule", "ARM", "Bicubic", "ClassSR"}) {
       XYChart.Series<Number, Number> ser = new XYChart.Series<>();
       ser.setName(s);
       series.put(s, ser);
@@ -74,7 +76,7 @@ final class TradeoffPane extends VBox {
     title.getStyleClass().add("section-title");
     javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(12, 4);
     String[][] keys = {{"WBSR budget", "#2f81f7"}, {"WBSR paper rule", "#3fb950"}, {"ARM (eta)", "#f0883e"},
-        {"Bicubic", "#8b949e"}, {"Current", null}};
+        {"Bicubic", "#8b949e"}, {"ClassSR", "#a371f7"}, {"Current", null}};
     for (String[] k : keys) {
       javafx.scene.shape.Circle c = new javafx.scene.shape.Circle(5);
       if (k[1] == null) {
@@ -93,11 +95,15 @@ final class TradeoffPane extends VBox {
   }
 
   private void updateNote() {
-    boolean eval = model.documentProperty().get() != null
-        && model.documentProperty().get().mode() == WorkMode.EVALUATE;
-    note.setText(eval ? "PSNR-Y against the ground truth."
-        : "Upscale mode: PSNR-Y against the supernet output (the supernet itself is off the chart). "
-            + "Use Evaluate for scores against ground truth.");
+    var d = model.documentProperty().get();
+    boolean eval = d != null && d.mode() == WorkMode.EVALUATE;
+    String full = d != null && d.bundle().isClassSr() ? "widest branch" : "supernet";
+    xAxis.setLabel("FLOPs, % of " + full);
+    String classSr = d != null && !d.bundle().isClassSr() && d.companion() != null
+        ? " ClassSR: " + d.companion().bundle().name() + " on the same image." : "";
+    note.setText((eval ? "PSNR-Y against the ground truth."
+        : "Upscale mode: PSNR-Y against the " + full + " output (the " + full + " itself is off the "
+            + "chart). Use Evaluate for scores against ground truth.") + classSr);
   }
 
   private void rebuild() {

@@ -5,6 +5,8 @@ import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.CompareView;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /** Above the viewer: compare mode, the two sides, zoom, the chart toggle and the theme. */
 final class ViewerToolbar extends HBox {
@@ -29,10 +32,8 @@ final class ViewerToolbar extends HBox {
           case FLIP -> "compareFlip";
         }, CompareMode::toString);
     modes.setMaxWidth(Region.USE_PREF_SIZE);
-    ComboBox<Variant> left = combo("leftVariant", model);
-    left.valueProperty().bindBidirectional(model.leftVariantProperty());
-    ComboBox<Variant> right = combo("rightVariant", model);
-    right.valueProperty().bindBidirectional(model.rightVariantProperty());
+    ComboBox<Variant> left = combo("leftVariant", model, model.leftVariantProperty());
+    ComboBox<Variant> right = combo("rightVariant", model, model.rightVariantProperty());
     Label vs = new Label("vs");
     for (javafx.scene.Node n : new javafx.scene.Node[] {right, vs}) {
       n.visibleProperty().bind(model.compareModeProperty().isNotEqualTo(CompareMode.SINGLE));
@@ -65,11 +66,53 @@ final class ViewerToolbar extends HBox {
         dark);
   }
 
-  private static ComboBox<Variant> combo(String id, StudioModel model) {
+  /**
+   * A side's choices: the variants the document offers (ClassSR when a ClassSR bundle of the same
+   * scale is there), named for it ("ClassSR (classsr-x2)", "Widest branch"). Synced by hand rather
+   * than bound, so replacing the items never passes a transient value to the model.
+   */
+  private static ComboBox<Variant> combo(String id, StudioModel model, ObjectProperty<Variant> side) {
     ComboBox<Variant> c = new ComboBox<>();
-    c.getItems().setAll(Variant.values());
     c.setId(id);
+    c.setPrefWidth(150); // long names ("ClassSR (classsr-x2)") ellipsize rather than push the toolbar
+    c.setMinWidth(100);
     c.setTooltip(new Tooltip(id.startsWith("left") ? "Left / main side" : "Right / other side"));
+    c.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Variant v) {
+        return v == null ? "" : model.variantName(v);
+      }
+
+      @Override
+      public Variant fromString(String s) {
+        return null;
+      }
+    });
+    boolean[] syncing = {false};
+    Runnable sync = () -> {
+      syncing[0] = true;
+      try {
+        c.getItems().setAll(model.variantChoices());
+        c.setValue(null); // the names may have changed with the document: redraw the button
+        c.setValue(side.get());
+      } finally {
+        syncing[0] = false;
+      }
+    };
+    model.variantChoices().addListener((ListChangeListener<Variant>) ch -> sync.run());
+    side.addListener((o, was, now) -> {
+      if (!syncing[0]) {
+        syncing[0] = true;
+        c.setValue(now);
+        syncing[0] = false;
+      }
+    });
+    c.valueProperty().addListener((o, was, now) -> {
+      if (!syncing[0] && now != null) {
+        side.set(now);
+      }
+    });
+    sync.run();
     return c;
   }
 }

@@ -36,6 +36,19 @@ public final class FakeServices {
         5, subs, 2, true, Path.of("fake-x" + scale));
   }
 
+  /** A ClassSR bundle: three independent branches, no ARM table, a classifier. */
+  public static BundleInfo classSrBundle(int scale) {
+    List<SubnetInfo> subs = List.of(
+        new SubnetInfo(0, "w16-d4", 2e8, 3000),
+        new SubnetInfo(1, "w32-d4", 5e8, 9000),
+        new SubnetInfo(2, "w48-d4", 9e8, 20000));
+    return new BundleInfo("fake-classsr-x" + scale, "Fake ClassSR x" + scale, "", "0.0.1", "MIT", "classsr",
+        scale, 32, 5, subs, 2, false, Path.of("fake-classsr-x" + scale));
+  }
+
+  /** FLOPs of the fake ClassSR classifier per patch. */
+  public static final double CLASSIFIER_FLOPS = 1e7;
+
   public static Services create() {
     return new Services(new FakeEngine(), new AwtImages(), new SimpleMetrics());
   }
@@ -45,7 +58,7 @@ public final class FakeServices {
 
     @Override
     public List<BundleInfo> discover(List<Path> roots) {
-      return List.of(bundle(2), bundle(4));
+      return List.of(bundle(2), bundle(4), classSrBundle(2));
     }
 
     @Override
@@ -69,6 +82,7 @@ public final class FakeServices {
     final RgbImage lr;
     final PatchGrid grid;
     final FakeEngine engine;
+    final double[] meanRed;
 
     Session(BundleInfo b, RgbImage lr, FakeEngine engine) {
       this.b = b;
@@ -91,6 +105,20 @@ public final class FakeServices {
         }
       }
       grid = new PatchGrid(cols, rows, 32, b.scale(), 5, scores, classes);
+      meanRed = new double[cols * rows];
+      for (int i = 0; i < meanRed.length; i++) {
+        int c0 = i % cols * 32;
+        int r0 = i / cols * 32;
+        double sum = 0;
+        int n = 0;
+        for (int y = r0; y < Math.min(lr.height(), r0 + 32); y++) {
+          for (int x = c0; x < Math.min(lr.width(), c0 + 32); x++) {
+            sum += lr.sample(x, y, 0);
+            n++;
+          }
+        }
+        meanRed[i] = sum / n;
+      }
     }
 
     @Override
@@ -101,12 +129,16 @@ public final class FakeServices {
     @Override
     public Routing route(RoutingRequest req) {
       int m = b.subnets().size();
+      if (req.mode() == RoutingMode.CLASSSR) {
+        return classSr(req, m);
+      }
       int[] ofClass = new int[5];
       for (int k = 1; k <= 5; k++) {
         int sub = switch (req.mode()) {
           case SUPERNET -> m - 1;
           case BICUBIC -> -1;
           case ARM -> Math.min(m - 1, (int) (k * req.eta() / 16));
+          case CLASSSR -> throw new AssertionError();
           case WBSR -> req.budget() <= 0 ? (int) Math.ceil(k * m / 5.0) - 1
               : Math.min(m - 1, (int) Math.floor(k * req.budget() * m / 5.0 + req.budget() * 1.5));
         };
@@ -127,6 +159,22 @@ public final class FakeServices {
       }
       return new Routing(req, ofPatch, req.mode() == RoutingMode.ARM ? null : ofClass, flops,
           grid.count() * b.supernetInfo().flopsPerPatch(), per, bic);
+    }
+
+    /** The "classifier": a branch per patch from its mean red (not its class), like the real one. */
+    private Routing classSr(RoutingRequest req, int m) {
+      if (!b.isClassSr()) {
+        throw new IllegalStateException("bundle " + b.name() + " is not a ClassSR bundle (no classifier)");
+      }
+      int[] ofPatch = new int[grid.count()];
+      int[] per = new int[m];
+      double flops = 0;
+      for (int i = 0; i < ofPatch.length; i++) {
+        ofPatch[i] = Math.min(m - 1, (int) (meanRed[i] * m / 256));
+        per[ofPatch[i]]++;
+        flops += b.subnets().get(ofPatch[i]).flopsPerPatch() + CLASSIFIER_FLOPS;
+      }
+      return new Routing(req, ofPatch, null, flops, grid.count() * b.supernetInfo().flopsPerPatch(), per, 0);
     }
 
     @Override

@@ -127,4 +127,114 @@ class StudioModelTest {
     awaitIdle(model, 30);
     assertThat(model.sweepPoints()).hasSizeGreaterThanOrEqualTo(12);
   }
+
+  private dev.wbsr.ui.port.BundleInfo bundleNamed(String name) {
+    return onFx(() -> model.bundles().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow());
+  }
+
+  @Test
+  void classSrBundlesAreListedAndRouteByTheirClassifier() throws Exception {
+    assertThat(model.bundles()).extracting(b -> b.name()).contains("fake-classsr-x2");
+    assertThat(model.bundleProperty().get().name()).isEqualTo("fake-x2");
+    openTestImage();
+    onFx(() -> model.routingModeProperty().set(RoutingMode.ARM));
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    awaitIdle(model, 20);
+    assertThat(errors).isEmpty();
+    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
+    assertThat(model.leftVariantProperty().get()).isEqualTo(Variant.CLASSSR);
+    assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
+    var r = model.routingProperty().get();
+    assertThat(r.subnetOfClass()).isNull();
+    assertThat(java.util.Arrays.stream(r.subnetOfPatch()).distinct().count()).isGreaterThan(1);
+    Readouts ro = model.readoutsProperty().get();
+    assertThat(ro.flopsText()).startsWith("ClassSR").contains("widest branch");
+    assertThat(ro.reference()).isEqualTo("widest branch");
+    assertThat(ro.psnr()).isFinite();
+    // classifier FLOPs are counted
+    double branches = 0;
+    for (int p : r.subnetOfPatch()) {
+      branches += model.bundleProperty().get().subnets().get(p).flopsPerPatch();
+    }
+    assertThat(r.flops()).isGreaterThan(branches);
+    // the class table says which branch the classifier picks most in each class
+    assertThat(model.classRows()).anySatisfy(row -> {
+      assertThat(row.subnet()).matches("w\\d+-d4");
+      assertThat(row.note()).contains("The classifier picked");
+    });
+    // subnet map: one colour per branch
+    onFx(() -> model.overlayKindProperty().set(OverlayKind.SUBNET));
+    int[] colors = model.overlayMapProperty().get().colors();
+    assertThat(java.util.Arrays.stream(colors).distinct().count()).isGreaterThan(1);
+    assertThat(model.hoverText(10, 10)).contains("Branch").contains("classifier");
+    // no budget and no WBSR modes here: the keys say so instead
+    double budgetBefore = model.budgetProperty().get();
+    onFx(() -> model.nudgeBudget(0.05));
+    onFx(() -> model.selectMode(RoutingMode.WBSR));
+    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
+    assertThat(model.budgetProperty().get()).isEqualTo(budgetBefore);
+    assertThat(model.noticeProperty().get()).contains("offers ClassSR and Bicubic");
+    onFx(() -> model.selectMode(RoutingMode.BICUBIC));
+    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    // back on a weight-sharing bundle: the last mode used there
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x2")));
+    awaitIdle(model, 20);
+    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingModeProperty().set(RoutingMode.CLASSSR));
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x2")));
+    awaitIdle(model, 20);
+    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void aClassSrBundleOfTheSameScaleIsACompareChoiceAndAChartPoint() throws Exception {
+    openTestImage();
+    Document d = model.documentProperty().get();
+    assertThat(d.companion().bundle().name()).isEqualTo("fake-classsr-x2");
+    assertThat(model.variantChoices()).contains(Variant.CLASSSR, Variant.ARM);
+    assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (fake-classsr-x2)");
+    onFx(() -> {
+      model.compareModeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+      model.rightVariantProperty().set(Variant.CLASSSR);
+    });
+    awaitIdle(model, 20);
+    assertThat(errors).isEmpty();
+    assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
+    assertThat(model.output(Variant.CLASSSR).width()).isEqualTo(400);
+    assertThat(model.rightLabelProperty().get()).isEqualTo("ClassSR (fake-classsr-x2)");
+    assertThat(model.rightSourceProperty().get()).isNotNull();
+    onFx(() -> model.sweepWantedProperty().set(true));
+    awaitIdle(model, 30);
+    assertThat(model.sweepPoints()).anySatisfy(p -> {
+      assertThat(p.series()).isEqualTo("ClassSR");
+      assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
+    });
+    // an x4 document has no ClassSR companion here
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x4")));
+    awaitIdle(model, 20);
+    assertThat(model.documentProperty().get().companion()).isNull();
+    assertThat(model.variantChoices()).doesNotContain(Variant.CLASSSR);
+    assertThat(model.rightLabelProperty().get()).isEqualTo("ClassSR (not available)");
+  }
+
+  @Test
+  void aClassSrDocumentComparesWithTheWbsrBundleAndSweepsItsOwnPoint() throws Exception {
+    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    openTestImage();
+    assertThat(model.variantChoices()).contains(Variant.CLASSSR, Variant.WBSR).doesNotContain(Variant.ARM);
+    assertThat(model.variantName(Variant.WBSR)).isEqualTo("WBSR (fake-x2)");
+    assertThat(model.variantName(Variant.SUPERNET)).isEqualTo("Widest branch");
+    onFx(() -> {
+      model.compareModeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
+      model.rightVariantProperty().set(Variant.WBSR);
+    });
+    awaitIdle(model, 20);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    onFx(() -> model.sweepWantedProperty().set(true));
+    awaitIdle(model, 30);
+    assertThat(model.sweepPoints()).extracting(SweepPoint::series).containsExactlyInAnyOrder("ClassSR", "Bicubic");
+    assertThat(errors).isEmpty();
+  }
 }

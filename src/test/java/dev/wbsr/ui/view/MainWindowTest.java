@@ -11,6 +11,9 @@ import dev.wbsr.ui.fake.FakeServices;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.Variant;
+import dev.wbsr.ui.port.BundleInfo;
+import javafx.scene.control.ToggleButton;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.ImageViewport;
 import dev.wbsr.ui.viewer.OverlayMap;
@@ -199,5 +202,49 @@ class MainWindowTest {
     }
     assertThat(robot.lookup("#batchFailures").queryListView().getItems()).hasSize(1);
     robot.clickOn("#batchClose");
+  }
+
+  @Test
+  void aClassSrBundleOffersItsModeAndDisablesTheBudget(FxRobot robot) throws Exception {
+    openImage();
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<Variant> right = robot.lookup("#rightVariant").queryAs(javafx.scene.control.ComboBox.class);
+    // a WBSR document with a ClassSR bundle of the same scale: ClassSR is a compare choice
+    assertThat(right.getItems()).contains(Variant.CLASSSR);
+    assertThat(right.getConverter().toString(Variant.CLASSSR)).isEqualTo("ClassSR (fake-classsr-x2)");
+    assertThat(robot.lookup("#budgetSlider").query().isDisabled()).isFalse();
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<BundleInfo> bundles = robot.lookup("#bundleCombo").queryAs(javafx.scene.control.ComboBox.class);
+    robot.clickOn(bundles);
+    robot.clickOn("fake-classsr-x2  (x2, ClassSR, 3 branches)");
+    awaitIdle(model, 20);
+    assertThat(model.bundleProperty().get().name()).isEqualTo("fake-classsr-x2");
+    assertThat(robot.lookup("#routeClasssr").queryAs(ToggleButton.class).isSelected()).isTrue();
+    assertThat(robot.lookup("#routeClasssr").query().getParent().isVisible()).isTrue();
+    assertThat(robot.lookup("#routeWbsr").query().getParent().isVisible()).isFalse();
+    assertThat(robot.lookup("#budgetSlider").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#budgetNote").queryAs(Label.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#budgetNote").queryAs(Label.class).getText()).contains("ClassSR has no compute budget");
+    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).startsWith("ClassSR").contains("widest branch");
+    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText()).contains("vs widest branch");
+    assertThat(robot.lookup("#patchesReadout").queryAs(Label.class).getText()).contains("w16-d4");
+    assertThat(robot.lookup("#leftVariant").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo(Variant.CLASSSR);
+    assertThat(right.getItems()).contains(Variant.WBSR).doesNotContain(Variant.ARM);
+    // the subnet map shows the classifier's branch per patch; hover names it
+    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+    robot.clickOn("#overlaySubnet");
+    assertThat(model.overlayMapProperty().get()).isNotNull();
+    ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
+    robot.moveTo(main);
+    await(5, () -> main.hoverTextShown() != null);
+    assertThat(main.hoverTextShown()).contains("Branch");
+    // the W key cannot leave ClassSR here; the status bar says why
+    robot.type(KeyCode.W);
+    assertThat(model.routingModeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.CLASSSR);
+    await(5, () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("offers ClassSR and Bicubic"));
+    robot.clickOn("#routeBicubicClassSr");
+    assertThat(model.routingModeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.BICUBIC);
+    assertThat(robot.lookup("#budgetSlider").query().isVisible()).isTrue();
+    awaitIdle(model, 20);
   }
 }

@@ -1,0 +1,74 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.ui.port.Engine;
+import dev.wbsr.ui.port.UpscaleSession;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The other kind of bundle at the same scale, for comparisons: a ClassSR bundle beside a WBSR
+ * document (the "ClassSR" compare choice and chart point), or a WBSR bundle beside a ClassSR
+ * document (the "WBSR" choice). Its session on the document's LR opens on first use, on the engine
+ * thread, and closes with the document.
+ */
+public final class Companion implements AutoCloseable {
+
+  private final BundleInfo bundle;
+  private final Engine engine;
+  private final RgbImage lr;
+  private UpscaleSession session;
+  private boolean closed;
+
+  Companion(BundleInfo bundle, Engine engine, RgbImage lr) {
+    this.bundle = bundle;
+    this.engine = engine;
+    this.lr = lr;
+  }
+
+  /**
+   * The companion of a document on {@code main}: for a WBSR bundle the first ClassSR bundle of the
+   * same scale; for a ClassSR bundle the WBSR bundle named {@code preferred} if it has the scale,
+   * else the first WBSR bundle of the scale. Null when there is none.
+   */
+  static BundleInfo pick(BundleInfo main, List<BundleInfo> bundles, String preferred) {
+    if (main == null) {
+      return null;
+    }
+    List<BundleInfo> other = bundles.stream()
+        .filter(b -> b.scale() == main.scale() && b.isClassSr() != main.isClassSr() && !b.dir().equals(main.dir()))
+        .toList();
+    return other.stream().filter(b -> b.name().equals(preferred)).findFirst()
+        .or(() -> other.stream().findFirst()).orElse(null);
+  }
+
+  public BundleInfo bundle() {
+    return bundle;
+  }
+
+  /** Opens the session if needed (blocking: call on the engine thread). */
+  synchronized UpscaleSession session() throws Exception {
+    if (closed) {
+      throw new CancellationException("document closed");
+    }
+    if (session == null) {
+      session = engine.open(bundle, lr);
+    }
+    return session;
+  }
+
+  /** The session when it is open, else null (cheap: for routing on the FX thread). */
+  synchronized UpscaleSession openedOrNull() {
+    return closed ? null : session;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+  }
+}
