@@ -24,18 +24,25 @@ public record Tile(
     int inW,
     int inH) {
 
-  /**
-   * The tile of the {@code side} x {@code side} block of patches at (col0, row0), cut to the grid.
-   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the image's
-   * size), centred on the block and shifted inward at the image border instead of clipped: all full
-   * tiles of one side length have the same input shape, so tiles batch together and ONNX Runtime
-   * sees few distinct shapes, and each core pixel still has at least {@code margin} pixels of
-   * context or the image border (where the network pads exactly as on the whole image).
-   */
+  /** The tile of the {@code side} x {@code side} block of patches at (col0, row0); see below. */
   static Tile of(PatchGrid grid, int subnet, int col0, int row0, int side, int margin) {
+    return of(grid, subnet, col0, row0, side, side, margin);
+  }
+
+  /**
+   * The tile of the {@code blockCols} x {@code blockRows} block of patches at (col0, row0), cut to the grid.
+   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the image's
+   * size), centred on the block and shifted inward at the image border instead of clipped: all
+   * blocks of one size away from the right and bottom edges have the same input shape, so tiles
+   * batch together and ONNX Runtime sees few distinct shapes, and each core pixel still has at
+   * least {@code margin} pixels of context or the image border (where the network pads exactly as
+   * on the whole image).
+   */
+  static Tile of(
+      PatchGrid grid, int subnet, int col0, int row0, int blockCols, int blockRows, int margin) {
     int p = grid.patchSize();
-    int cols = Math.min(side, grid.cols() - col0);
-    int rows = Math.min(side, grid.rows() - row0);
+    int cols = Math.min(blockCols, grid.cols() - col0);
+    int rows = Math.min(blockRows, grid.rows() - row0);
     int x = col0 * p;
     int y = row0 * p;
     int w = Math.min(grid.width(), (col0 + cols) * p) - x;

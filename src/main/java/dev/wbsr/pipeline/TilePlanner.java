@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Covers the patches to compute with square, aligned blocks of patches that share a subnet (a
- * quadtree cover): for side T = the largest power of two allowed, then T/2, ... 1, every T-aligned
- * T x T block whose patches (inside the grid) all still need that subnet becomes a tile. Large
- * same-subnet areas become large tiles, so the context margins cost little; isolated patches become
- * 1x1 tiles; and there are only a few tile shapes per subnet, so tiles batch well.
+ * Covers the patches to compute with rectangles of patches that share a subnet. Every tile runs
+ * with a context margin, and a lone 32x32 patch with 1 px of context computes (34/32)^2 = 1.13x
+ * its pixels, so merging neighbours of one subnet into larger tiles is what keeps the margins cheap.
+ *
+ * <p>The cover is greedy, row-major: the first patch not yet covered is the top-left corner of the
+ * next tile; of the rectangles of still-uncovered patches of its subnet that start there (at most
+ * {@code maxSide} patches a side), the one whose input window wastes the least (core pixels /
+ * input pixels, margins included) is taken. Any rectangle may be chosen, not just aligned
+ * power-of-two squares: on WBSR routings this covers the sample photos with about 2% fewer input
+ * pixels than a quadtree cover (README, Performance), at the cost of more distinct tile shapes (each
+ * shape is its own inference call; same-shape tiles still batch).
  */
 final class TilePlanner {
 
@@ -17,58 +23,72 @@ final class TilePlanner {
   /**
    * @param subnets target subnet per patch
    * @param todo which patches to compute
-   * @param maxSide largest tile side in patches, per subnet index + 1 (index 0 = bicubic); rounded
-   *     down to a power of two
+   * @param maxSide longest tile side in patches, per subnet index + 1 (index 0 = bicubic)
    * @param margin LR context per side, per subnet index + 1
+   * @return the tiles, row-major by their top-left patch; together they cover every patch to
+   *     compute exactly once
    */
   static List<Tile> plan(
       PatchGrid grid, int[] subnets, boolean[] todo, int[] maxSide, int[] margin) {
     boolean[] taken = new boolean[grid.size()];
     List<Tile> tiles = new ArrayList<>();
-    int largest = 1;
-    for (int s : maxSide) {
-      largest = Math.max(largest, Integer.highestOneBit(Math.max(1, s)));
-    }
-    for (int side = largest; side >= 1; side /= 2) {
-      for (int r = 0; r < grid.rows(); r += side) {
-        for (int c = 0; c < grid.cols(); c += side) {
-          int first = grid.index(c, r);
-          if (!todo[first] || taken[first]) {
-            continue;
-          }
-          int s = subnets[first];
-          if (Integer.highestOneBit(Math.max(1, maxSide[s + 1])) < side
-              || !uniform(grid, subnets, todo, taken, c, r, side, s)) {
-            continue;
-          }
-          for (int rr = r; rr < Math.min(grid.rows(), r + side); rr++) {
-            for (int cc = c; cc < Math.min(grid.cols(), c + side); cc++) {
-              taken[grid.index(cc, rr)] = true;
-            }
-          }
-          tiles.add(Tile.of(grid, s, c, r, side, margin[s + 1]));
+    for (int r = 0; r < grid.rows(); r++) {
+      for (int c = 0; c < grid.cols(); c++) {
+        int first = grid.index(c, r);
+        if (!todo[first] || taken[first]) {
+          continue;
         }
+        Tile best = best(grid, subnets, todo, taken, c, r, maxSide, margin);
+        for (int rr = r; rr < r + best.rows(); rr++) {
+          for (int cc = c; cc < c + best.cols(); cc++) {
+            taken[grid.index(cc, rr)] = true;
+          }
+        }
+        tiles.add(best);
       }
     }
-    tiles.sort(
-        (a, b) ->
-            a.row0() != b.row0()
-                ? Integer.compare(a.row0(), b.row0())
-                : Integer.compare(a.col0(), b.col0()));
     return tiles;
   }
 
-  /** Whether every patch of the block (inside the grid) still needs subnet s. */
-  private static boolean uniform(
-      PatchGrid g, int[] subnets, boolean[] todo, boolean[] taken, int c, int r, int side, int s) {
-    for (int rr = r; rr < Math.min(g.rows(), r + side); rr++) {
-      for (int cc = c; cc < Math.min(g.cols(), c + side); cc++) {
-        int i = g.index(cc, rr);
+  /**
+   * The most efficient tile with its top-left patch at (c, r): for each height, the widest run of
+   * free patches of the subnet (no wider than the rows above it), scored by core / input pixels.
+   */
+  private static Tile best(
+      PatchGrid grid,
+      int[] subnets,
+      boolean[] todo,
+      boolean[] taken,
+      int c,
+      int r,
+      int[] maxSide,
+      int[] margin) {
+    int s = subnets[grid.index(c, r)];
+    int limit = Math.max(1, maxSide[s + 1]);
+    int m = margin[s + 1];
+    Tile best = null;
+    double bestEfficiency = -1;
+    int widest = limit;
+    for (int rows = 1; rows <= limit && r + rows <= grid.rows(); rows++) {
+      int run = 0;
+      while (run < widest && c + run < grid.cols()) {
+        int i = grid.index(c + run, r + rows - 1);
         if (!todo[i] || taken[i] || subnets[i] != s) {
-          return false;
+          break;
         }
+        run++;
+      }
+      if (run == 0) {
+        break;
+      }
+      widest = run;
+      Tile t = Tile.of(grid, s, c, r, run, rows, m);
+      double efficiency = (double) t.w() * t.h() / t.inputPixels();
+      if (efficiency > bestEfficiency + 1e-12) {
+        bestEfficiency = efficiency;
+        best = t;
       }
     }
-    return true;
+    return best;
   }
 }
