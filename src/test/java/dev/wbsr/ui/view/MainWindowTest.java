@@ -22,7 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -246,5 +251,29 @@ class MainWindowTest {
     assertThat(model.routingModeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.BICUBIC);
     assertThat(robot.lookup("#budgetSlider").query().isVisible()).isTrue();
     awaitIdle(model, 20);
+  }
+
+  @Test
+  void aboutShowsTheVersionBundlesAndTheThirdPartyNotices(FxRobot robot) throws Exception {
+    onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+        .flatMap(m -> m.getItems().stream()).filter(i -> "menuAbout".equals(i.getId())).findFirst()
+        .orElseThrow().fire());
+    await(5, () -> robot.lookup("#aboutTabs").tryQuery().isPresent());
+    TabPane tabs = robot.lookup("#aboutTabs").queryAs(TabPane.class);
+    DialogPane dialog = (DialogPane) tabs.getScene().getRoot();
+    assertThat(dialog.getHeaderText()).isEqualTo("WBSR Studio " + AboutPane.version());
+    assertThat(robot.lookup("#aboutPane .label").queryAs(Label.class).getText())
+        .contains("fake-x2 v0.0.1 (x2, wbsr), weights licence MIT");
+
+    Tab third = tabs.getTabs().get(1);
+    assertThat(third.getText()).isEqualTo("Third-party notices");
+    onFx(() -> tabs.getSelectionModel().select(third));
+    // the file is read off the FX thread; the tab shows a spinner until then
+    await(5, () -> third.getContent() instanceof ScrollPane);
+    List<String> labels = robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
+        .map(Label::getText).toList();
+    assertThat(labels.get(0)).isEqualTo("Third-party notices");
+    assertThat(labels).contains("Java libraries", "info.picocli:picocli");
+    onFx(() -> ((Stage) tabs.getScene().getWindow()).close());
   }
 }
