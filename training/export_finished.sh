@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Export every finished run (training/runs/<name>/final.pt) whose bundle models/<name> is missing
 # or older than the run, check it with ONNX Runtime (Java, if available), regenerate
-# training/RESULTS.md and commit models/<name>, the run folder and RESULTS.md (explicit pathspec).
+# training/RESULTS.md and THIRD-PARTY.md, and commit models/<name>, the run folder and both (explicit
+# pathspec).
 #   training/export_finished.sh               # all finished runs
 #   training/export_finished.sh wbsr-x2       # only these
 # WBSR_NO_COMMIT=1: export only.
@@ -30,8 +31,11 @@ for name in "${names[@]}"; do
 done
 [ ${#changed[@]} -eq 0 ] && exit 0
 $PY -m training.wbsr.results
-[ "${WBSR_NO_COMMIT:-0}" = 1 ] && exit 0
 paths=(training/RESULTS.md)
+# The notices list every shipped bundle's licence and training packages: keep them in step.
+if MVN_ARGS="${MVN_ARGS:--o}" $PY installer/third_party.py >/dev/null; then paths+=(THIRD-PARTY.md)
+else echo "export: installer/third_party.py failed, THIRD-PARTY.md not updated" >&2; fi
+[ "${WBSR_NO_COMMIT:-0}" = 1 ] && exit 0
 for n in "${changed[@]}"; do paths+=("models/$n" "training/runs/$n"); done
 for _ in 1 2 3 4 5 6; do
   if git add -- "${paths[@]}" && git commit -q -m "models: export ${changed[*]}" -- "${paths[@]}"; then exit 0; fi

@@ -8,7 +8,8 @@
 # Rerunning it resumes: a run with final.pt is skipped, an unfinished one continues from its
 # checkpoints/latest.pt (written every few minutes). Every COMMIT_EVERY_S seconds, and when a
 # run ends, it commits training/runs/<name> (logs + latest checkpoint) with an explicit pathspec.
-# Set WBSR_NO_COMMIT=1 to never commit. One run at a time, 2 threads.
+# Set WBSR_NO_COMMIT=1 to never commit. One run at a time per queue, WBSR_THREADS threads (default 2);
+# two queues with disjoint run lists and WBSR_THREADS=1 train more per hour on 2 cores than one.
 set -u
 cd "$(dirname "$0")/.."
 export WBSR_DATA="${WBSR_DATA:-$HOME/.cache/wbsr}"
@@ -43,7 +44,7 @@ for name in "${RUNS[@]}"; do
   module=training.wbsr.train
   case "$name" in classsr-*) module=training.wbsr.classsr ;; esac
   echo "queue: $(date -u +%FT%TZ) start $name"
-  $PY -m "$module" -c "$cfg" --resume >> "$dir/stdout.log" 2>&1 &
+  $PY -m "$module" -c "$cfg" --resume --set "threads=${WBSR_THREADS:-2}" >> "$dir/stdout.log" 2>&1 &
   pid=$!
   last=$(date +%s)
   while kill -0 "$pid" 2>/dev/null; do

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import dev.wbsr.model.BundleLocator;
@@ -38,13 +39,43 @@ public final class AboutInfo {
   public static final String HOME_PROPERTY = "wbsr.home";
   /** Classpath resource with the third-party notices (the repository's THIRD-PARTY.md). */
   public static final String THIRD_PARTY_RESOURCE = "/dev/wbsr/about/THIRD-PARTY.md";
+  /** Classpath resource with the pom's version (Maven resource filtering). */
+  static final String VERSION_RESOURCE = "/dev/wbsr/about/version.properties";
+  /** Shown instead of the notices when no copy of THIRD-PARTY.md can be found. */
+  static final String NOTICES_MISSING = """
+      # Third-party notices
+
+      This build has no copy of THIRD-PARTY.md: it is neither in the application's resources nor \
+      in legal/ of an installation nor in the working folder.
+
+      In a source checkout, generate it with installer/third_party.py at the repository root; \
+      the Maven build then bundles it into the application.
+      """;
 
   private AboutInfo() {}
 
-  /** The application version from the jar manifest ({@code Implementation-Version}), or "dev". */
+  /**
+   * The pom's version: from the jar manifest ({@code Implementation-Version}), else from the
+   * filtered {@value #VERSION_RESOURCE} (classes run outside the jar: tests, IDE), else "dev".
+   */
   public static String version() {
     String v = AboutInfo.class.getPackage().getImplementationVersion();
-    return v == null || v.isBlank() ? "dev" : v;
+    return v == null || v.isBlank() ? versionFromResource().orElse("dev") : v;
+  }
+
+  private static Optional<String> versionFromResource() {
+    try (InputStream in = AboutInfo.class.getResourceAsStream(VERSION_RESOURCE)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "").strip();
+      // an IDE that copies resources without Maven's filtering leaves the placeholder
+      return v.isEmpty() || v.startsWith("${") ? Optional.empty() : Optional.of(v);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** e.g. "Java 17.0.15 (Debian), Linux amd64". */
@@ -129,16 +160,37 @@ public final class AboutInfo {
     }
   }
 
-  /** The third-party notices (Markdown), or a short note when the resource is missing. */
+  /**
+   * The third-party notices (Markdown): the copy bundled in the jar, else THIRD-PARTY.md in the
+   * installation's legal/ folder, else in the working folder (a source checkout run from its root
+   * without the Maven build), else {@link #NOTICES_MISSING}. Reads a file: call it off the FX thread.
+   */
   public static String thirdPartyNotices() {
-    try (InputStream in = AboutInfo.class.getResourceAsStream(THIRD_PARTY_RESOURCE)) {
-      if (in == null) {
-        return "Third-party notices are not bundled with this build (see THIRD-PARTY.md in the source).";
+    List<Path> files = new ArrayList<>();
+    home().ifPresent(h -> files.add(h.resolve("legal").resolve("THIRD-PARTY.md")));
+    files.add(Path.of("THIRD-PARTY.md"));
+    return thirdPartyNotices(AboutInfo.class.getResourceAsStream(THIRD_PARTY_RESOURCE), files);
+  }
+
+  /** {@link #thirdPartyNotices()} from the given resource stream (null: none) and files, in order. */
+  static String thirdPartyNotices(InputStream resource, List<Path> files) {
+    if (resource != null) {
+      try (InputStream in = resource) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + THIRD_PARTY_RESOURCE, e);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    for (Path f : files) {
+      if (Files.isRegularFile(f)) {
+        try {
+          return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + f, e);
+        }
+      }
+    }
+    return NOTICES_MISSING;
   }
 
   /** Plain-text summary, e.g. for {@code wbsr --version} or a log header. */

@@ -104,7 +104,7 @@ public class StudioApp extends Application {
    */
   public static void openStartup(StudioModel model, List<Path> files) {
     model.discoverBundles(AppPaths.modelRoots());
-    if (model.bundles().isEmpty()) {
+    if (model.routingState().bundles().isEmpty()) {
       model.reportError("No model bundle found. Put bundles in a models/ folder beside the app or "
           + "use File > Add Bundle Folder.");
     }

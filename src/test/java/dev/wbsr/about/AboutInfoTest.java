@@ -2,12 +2,17 @@ package dev.wbsr.about;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 class AboutInfoTest {
   @TempDir Path models;
@@ -79,6 +84,31 @@ class AboutInfoTest {
         System.setProperty(AboutInfo.HOME_PROPERTY, old);
       }
     }
+  }
+
+  @Test
+  void versionIsThePomsEvenOutsideTheJar() throws Exception {
+    // surefire runs target/classes, which has no jar manifest: the filtered resource must answer
+    Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(Path.of("pom.xml").toFile()).getDocumentElement();
+    String pomVersion = ((Element) project.getElementsByTagName("version").item(0)).getTextContent();
+    assertThat(project.getElementsByTagName("version").item(0).getParentNode()).isEqualTo(project);
+    assertThat(AboutInfo.version()).isEqualTo(pomVersion.strip());
+  }
+
+  @Test
+  void noticesComeFromTheResourceElseTheFirstFileFoundElseAClearNote(@TempDir Path dir) throws IOException {
+    Path legal = Files.writeString(dir.resolve("legal.md"), "# installed copy");
+    Path checkout = Files.writeString(dir.resolve("checkout.md"), "# checkout copy");
+    Path missing = dir.resolve("missing.md");
+    InputStream bundled = new ByteArrayInputStream("# bundled copy".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(AboutInfo.thirdPartyNotices(bundled, List.of(legal, checkout))).isEqualTo("# bundled copy");
+    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, legal, checkout))).isEqualTo("# installed copy");
+    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, checkout))).isEqualTo("# checkout copy");
+    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing)))
+        .isEqualTo(AboutInfo.NOTICES_MISSING)
+        .contains("no copy of THIRD-PARTY.md").contains("installer/third_party.py");
   }
 
   @Test

@@ -42,19 +42,19 @@ public final class ScreenshotTour {
       String want = System.getProperty("tour.bundle");
       if (want != null) {
         fx(() -> {
-          m.bundles().stream().filter(b -> b.name().equals(want)).findFirst()
-              .ifPresent(b -> m.bundleProperty().set(b));
+          m.routingState().bundles().stream().filter(b -> b.name().equals(want)).findFirst()
+              .ifPresent(b -> m.routingState().bundleProperty().set(b));
           return null;
         });
       }
       fx(() -> {
         stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
         stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
-        m.workModeProperty().set(WorkMode.UPSCALE);
-        m.overlayKindProperty().set(OverlayKind.CLASS);
-        m.compareModeProperty().set(CompareMode.SINGLE);
+        m.source().workModeProperty().set(WorkMode.UPSCALE);
+        m.overlay().kindProperty().set(OverlayKind.CLASS);
+        m.compare().modeProperty().set(CompareMode.SINGLE);
         m.darkProperty().set(false);
-        m.opacityProperty().set(0.45);
+        m.overlay().opacityProperty().set(0.45);
         return null;
       });
       idle(m);
@@ -63,39 +63,39 @@ public final class ScreenshotTour {
         return;
       }
       fx(() -> {
-        m.overlayKindProperty().set(OverlayKind.SUBNET);
-        m.budgetProperty().set(0.5);
+        m.overlay().kindProperty().set(OverlayKind.SUBNET);
+        m.routingState().budgetProperty().set(0.5);
         return null;
       });
       idle(m);
       shot(stage.getScene(), "app-subnet-budget.png");
       fx(() -> {
-        m.overlayKindProperty().set(OverlayKind.OFF);
-        m.compareModeProperty().set(CompareMode.SPLIT);
-        m.rightVariantProperty().set(Variant.BICUBIC);
-        m.budgetProperty().set(0);
+        m.overlay().kindProperty().set(OverlayKind.OFF);
+        m.compare().modeProperty().set(CompareMode.SPLIT);
+        m.compare().rightVariantProperty().set(Variant.BICUBIC);
+        m.routingState().budgetProperty().set(0);
         return null;
       });
       idle(m);
       zoom(stage, m, 3);
       shot(stage.getScene(), "compare-split.png");
       fx(() -> {
-        m.compareModeProperty().set(CompareMode.SIDE_BY_SIDE);
-        m.workModeProperty().set(WorkMode.EVALUATE);
-        m.rightVariantProperty().set(Variant.GROUND_TRUTH);
+        m.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
+        m.source().workModeProperty().set(WorkMode.EVALUATE);
+        m.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
         m.darkProperty().set(true);
-        m.sweepWantedProperty().set(true);
+        m.readoutState().sweepWantedProperty().set(true);
         return null;
       });
       idle(m);
       zoom(stage, m, 2.5);
       shot(stage.getScene(), "compare-side-by-side-dark.png");
       fx(() -> {
-        m.sweepWantedProperty().set(false);
+        m.readoutState().sweepWantedProperty().set(false);
         m.darkProperty().set(false);
-        m.compareModeProperty().set(CompareMode.SINGLE);
-        m.workModeProperty().set(WorkMode.UPSCALE);
-        m.overlayKindProperty().set(OverlayKind.CLASS);
+        m.compare().modeProperty().set(CompareMode.SINGLE);
+        m.source().workModeProperty().set(WorkMode.UPSCALE);
+        m.overlay().kindProperty().set(OverlayKind.CLASS);
         return null;
       });
       idle(m);
@@ -134,7 +134,7 @@ public final class ScreenshotTour {
   static void zoom(Stage stage, StudioModel m, double z) throws Exception {
     fx(() -> {
       var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
-      var d = m.documentProperty().get();
+      var d = m.source().documentProperty().get();
       v.transform().setZoom(z);
       v.transform().centerXProperty().set(d.outWidth() * 0.72);
       v.transform().centerYProperty().set(d.outHeight() * 0.66);

@@ -67,8 +67,8 @@ class StartupFilesTest {
     Path b = FxTestSupport.writePng(FxTestSupport.testImage(64, 64), tmp.resolve("second.png"));
     StudioModel m = launch(a.toString(), b.toString(), tmp.resolve("gone.png").toString());
     awaitIdle(m, 20);
-    assertThat(m.documentProperty().get().name()).isEqualTo("first.png");
-    assertThat(m.recentFiles()).startsWith(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize());
+    assertThat(m.source().documentProperty().get().name()).isEqualTo("first.png");
+    assertThat(m.source().recentFiles()).startsWith(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize());
     assertThat(m.noticeProperty().get()).isEqualTo("1 more file is in File › Open Recent; not found: gone.png");
     FxRobot robot = new FxRobot();
     await(5, () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("Open Recent"));
@@ -86,7 +86,7 @@ class StartupFilesTest {
     await(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
     assertThat(robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText())
         .contains("broken.png");
-    assertThat(m.documentProperty().get()).isNull();
+    assertThat(m.source().documentProperty().get()).isNull();
     onFx(() -> ((Stage) robot.lookup("#errorDialog").query().getScene().getWindow()).close());
   }
 }

@@ -98,14 +98,14 @@ public final class BatchDialog {
     template.setText(s.get("batch.template", "{name}_x{scale}"));
     preview.getStyleClass().add("muted-small");
     bundle.setId("batchBundle");
-    bundle.setItems(model.bundles());
-    bundle.setValue(model.bundleProperty().get());
+    bundle.setItems(model.routingState().bundles());
+    bundle.setValue(model.routingState().bundleProperty().get());
     bundle.setMaxWidth(Double.MAX_VALUE);
     mode.setId("batchMode");
-    offerModes(bundle.getValue(), model.routingModeProperty().get());
+    offerModes(bundle.getValue(), model.routingState().modeProperty().get());
     bundle.valueProperty().addListener((o, was, now) -> offerModes(now, mode.getValue()));
     budget.setId("batchBudget");
-    budget.setValue(model.budgetProperty().get());
+    budget.setValue(model.routingState().budgetProperty().get());
     Label budgetLabel = new Label();
     budgetLabel.textProperty().bind(Bindings.createStringBinding(
         () -> budget.getValue() <= 0.0049 ? "paper rule" : String.format("%.0f %%", budget.getValue() * 100),
@@ -217,7 +217,7 @@ public final class BatchDialog {
 
   private BatchRequest request() {
     RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
-    RoutingRequest rr = RoutingRequest.of(m).withBudget(budget.getValue()).withEta(model.etaProperty().get());
+    RoutingRequest rr = RoutingRequest.of(m).withBudget(budget.getValue()).withEta(model.routingState().etaProperty().get());
     return new BatchRequest(Path.of(input.getText().trim()), recursive.isSelected(),
         Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
         existing.getValue());

@@ -9,8 +9,6 @@ import dev.wbsr.ui.port.RoutingRequest;
 import dev.wbsr.ui.port.Services;
 import dev.wbsr.ui.port.UpscaleSession;
 import dev.wbsr.ui.viewer.CompareMode;
-import dev.wbsr.ui.viewer.OverlayMap;
-import dev.wbsr.ui.viewer.PixelSource;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -18,31 +16,27 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
 /**
- * The main view-model: the opened image, the bundle, the routing policy and everything derived
- * (routing, class table, overlays, outputs per variant, readouts, trade-off sweep). All state
- * changes on the FX thread; inference runs on one engine thread through a {@link JobQueue}, reading
- * and measuring on an auxiliary thread.
+ * The main view-model: commands and the pipeline that keeps everything derived (document, routing,
+ * class table, overlay, outputs per variant, readouts, trade-off sweep) in step with what the user
+ * sets. The state lives in smaller view-models by subject: {@link SourceState} (the image and its
+ * document), {@link RoutingState} (bundle, mode, budget and the routing), {@link CompareState} (the
+ * viewer's sides), {@link OverlayState} and {@link ReadoutState}. All state changes on the FX thread;
+ * inference runs on one engine thread through a {@link JobQueue}, reading and measuring on an
+ * auxiliary thread.
  */
 public final class StudioModel {
 
@@ -52,90 +46,62 @@ public final class StudioModel {
   private final ExecutorService auxExec = Executors2.single("wbsr-aux");
   private final JobQueue queue = new JobQueue(engineExec);
 
-  // ---- Properties: what the user sets --------------------------------------------------------
+  // ---- State, by what it is about -------------------------------------------------------------
 
-  private final ObjectProperty<WorkMode> workMode = new SimpleObjectProperty<>(this, "workMode", WorkMode.UPSCALE);
-  private final ObjectProperty<BundleInfo> bundle = new SimpleObjectProperty<>(this, "bundle");
-  private final ObjectProperty<RoutingMode> routingMode = new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
-  private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
-  private final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", 4);
-  private final ObjectProperty<OverlayKind> overlayKind = new SimpleObjectProperty<>(this, "overlayKind", OverlayKind.CLASS);
-  private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.45);
-  private final ObjectProperty<Variant> leftVariant = new SimpleObjectProperty<>(this, "left", Variant.WBSR);
-  private final ObjectProperty<Variant> rightVariant = new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
-  private final ObjectProperty<CompareMode> compareMode = new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
+  private final SourceState source = new SourceState();
+  private final RoutingState routingState = new RoutingState();
+  private final CompareState compare = new CompareState();
+  private final OverlayState overlay = new OverlayState();
+  private final ReadoutState readoutState = new ReadoutState();
   private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
-  private final javafx.beans.property.StringProperty device =
-      new javafx.beans.property.SimpleStringProperty(this, "device", "auto");
-  private final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
-
-  // ---- Properties: what the model derives ----------------------------------------------------
-
-  private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
-  private final ReadOnlyObjectWrapper<Routing> routing = new ReadOnlyObjectWrapper<>(this, "routing");
-  private final ReadOnlyObjectWrapper<OverlayMap> overlayMap = new ReadOnlyObjectWrapper<>(this, "overlayMap");
-  private final ReadOnlyObjectWrapper<PixelSource> leftSource = new ReadOnlyObjectWrapper<>(this, "leftSource");
-  private final ReadOnlyObjectWrapper<PixelSource> rightSource = new ReadOnlyObjectWrapper<>(this, "rightSource");
-  private final ReadOnlyStringWrapper leftLabel = new ReadOnlyStringWrapper(this, "leftLabel", "");
-  private final ReadOnlyStringWrapper rightLabel = new ReadOnlyStringWrapper(this, "rightLabel", "");
-  private final ReadOnlyObjectWrapper<Readouts> readouts = new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
-  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "WBSR Studio");
-  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+  private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-  private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private final ReadOnlyObjectWrapper<Task<?>> auxTask = new ReadOnlyObjectWrapper<>(this, "auxTask");
-  private final ObservableList<BundleInfo> bundles = FXCollections.observableArrayList();
-  private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
-  private final ObservableList<Path> recent = FXCollections.observableArrayList();
-  private final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
-  private final ObservableList<Variant> variantChoices =
-      FXCollections.observableArrayList(VariantOutputs.choices(null));
+
+  // shorthands for the properties the pipeline reads and writes most
+  private final ObjectProperty<BundleInfo> bundle = routingState.bundle;
+  private final ObjectProperty<RoutingMode> routingMode = routingState.mode;
+  private final ReadOnlyObjectWrapper<Routing> routing = routingState.routing;
+  private final ReadOnlyObjectWrapper<Document> document = source.document;
+  private final ReadOnlyObjectWrapper<Readouts> readouts = readoutState.readouts;
 
   private final VariantOutputs outputs = new VariantOutputs();
-  private LoadedImage loaded;
   private long generation;
-  private boolean revisionPosted;
   private Routing qualityPending;
   private Consumer<String> errorSink = m -> {};
-  private RoutingMode lastWeightSharingMode;
 
   public StudioModel(Services services, Settings settings) {
     this.services = services;
     this.settings = settings;
     restore();
     routingMode.addListener((o, was, now) -> {
-      leftVariant.set(Variant.of(now));
+      compare.leftVariant.set(Variant.of(now));
       reroute();
     });
-    budget.addListener((o, was, now) -> onPolicyKnob(RoutingMode.WBSR));
-    eta.addListener((o, was, now) -> onPolicyKnob(RoutingMode.ARM));
-    overlayKind.addListener(o -> refreshOverlay());
-    workMode.addListener(o -> prepare());
+    routingState.budget.addListener((o, was, now) -> onPolicyKnob(RoutingMode.WBSR));
+    routingState.eta.addListener((o, was, now) -> onPolicyKnob(RoutingMode.ARM));
+    overlay.kind.addListener(o -> refreshOverlay());
+    source.workMode.addListener(o -> prepare());
     bundle.addListener((o, was, now) -> {
       if (now != null && !now.equals(was)) {
-        fitModeTo(was, now);
+        routingState.fitModeTo(was, now);
         prepare();
       }
     });
-    leftVariant.addListener(o -> refreshSources());
-    rightVariant.addListener(o -> refreshSources());
-    compareMode.addListener(o -> refreshSources());
-    sweepWanted.addListener(o -> maybeSweep());
+    compare.leftVariant.addListener(o -> refreshSources());
+    compare.rightVariant.addListener(o -> refreshSources());
+    compare.mode.addListener(o -> refreshSources());
+    readoutState.sweepWanted.addListener(o -> maybeSweep());
     device.addListener((o, was, now) -> {
       services.engine().setDevice(now);
       saveSettings();
       prepare();
     });
-    document.addListener(o -> {
-      updateTitle();
-      variantChoices.setAll(VariantOutputs.choices(document.get()));
-    });
-    for (javafx.beans.Observable o : new javafx.beans.Observable[] {workMode, bundle, routingMode,
-        overlayKind, compareMode, rightVariant, dark}) {
+    document.addListener(o -> compare.offerChoicesFor(document.get()));
+    for (Observable o : new Observable[] {source.workMode, bundle, routingMode,
+        overlay.kind, compare.mode, compare.rightVariant, dark}) {
       o.addListener(x -> saveSettings());
     }
-    dirty.addListener(o -> updateTitle());
   }
 
   // ---- Commands ------------------------------------------------------------------------------
@@ -152,7 +118,7 @@ public final class StudioModel {
   /** Finds the bundles under the given folders and selects the saved or the default x2 one. */
   public void discoverBundles(List<Path> roots) {
     List<BundleInfo> found = services.engine().discover(roots);
-    bundles.setAll(found);
+    routingState.bundles.setAll(found);
     List<String> problems = services.engine().discoveryProblems();
     if (!problems.isEmpty()) {
       reportError("Some model bundles cannot be used and were skipped:\n• "
@@ -177,10 +143,7 @@ public final class StudioModel {
       routingMode.set(m);
       notice.set("");
     } else {
-      List<String> names = b.modes().stream().map(RoutingMode::label).toList();
-      notice.set(b.name() + " offers " + String.join(", ", names.subList(0, names.size() - 1))
-          + " and " + names.get(names.size() - 1)
-          + (b.isClassSr() ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle"));
+      notice.set(RoutingState.modesOffered(b));
     }
   }
 
@@ -192,21 +155,15 @@ public final class StudioModel {
       return;
     }
     routingMode.set(RoutingMode.WBSR);
-    budget.set(Math.max(0, Math.min(1, budget.get() + delta)));
-  }
-
-  /** Whether the budget slider applies: not for ClassSR bundles (their classifier decides). */
-  public javafx.beans.binding.BooleanBinding budgetAppliesBinding() {
-    return javafx.beans.binding.Bindings.createBooleanBinding(
-        () -> bundle.get() == null || bundle.get().offers(RoutingMode.WBSR), bundle);
+    routingState.budget.set(Math.max(0, Math.min(1, routingState.budget.get() + delta)));
   }
 
   /** Adds a bundle folder chosen by the user; a broken one is reported, not thrown. */
   public void addBundleFolder(Path dir) {
     try {
       BundleInfo b = services.engine().load(dir);
-      bundles.removeIf(x -> x.dir().equals(b.dir()));
-      bundles.add(b);
+      routingState.bundles.removeIf(x -> x.dir().equals(b.dir()));
+      routingState.bundles.add(b);
       bundle.set(b);
     } catch (Exception e) {
       reportError("Cannot use the bundle in " + dir + ": " + UserMessages.describe(e));
@@ -224,11 +181,11 @@ public final class StudioModel {
     };
     t.setOnSucceeded(e -> {
       settings.put("lastDir", file.toAbsolutePath().getParent().toString());
-      recent.setAll(settings.addRecent(file));
+      source.recent.setAll(settings.addRecent(file));
       openLoaded(t.getValue());
     });
     t.setOnFailed(e -> {
-      loading.set(false);
+      source.loading.set(false);
       reportError("Cannot open " + file.getFileName() + ": " + UserMessages.describe(t.getException()));
     });
     runInBackground(t);
@@ -248,7 +205,7 @@ public final class StudioModel {
     for (int i = rest.size() - 1; i >= 0; i--) {
       Path p = rest.get(i);
       if (java.nio.file.Files.isRegularFile(p)) {
-        recent.setAll(settings.addRecent(p));
+        source.recent.setAll(settings.addRecent(p));
         added++;
       } else {
         missing.add(0, String.valueOf(p.getFileName()));
@@ -260,7 +217,7 @@ public final class StudioModel {
 
   /** Uses an image that is already decoded (paste, drag of pixels, tests). */
   public void openLoaded(LoadedImage img) {
-    loaded = img;
+    source.loaded = img;
     prepare();
   }
 
@@ -273,7 +230,7 @@ public final class StudioModel {
   }
 
   public void markSaved() {
-    dirty.set(false);
+    source.dirty.set(false);
   }
 
   public void shutdown() {
@@ -299,68 +256,38 @@ public final class StudioModel {
   }
 
   public void saveSettings() {
-    settings.putEnum("workMode", workMode.get());
-    settings.putEnum("routingMode", routingMode.get());
-    settings.putDouble("budget", budget.get());
-    settings.putDouble("eta", eta.get());
-    settings.putEnum("overlay", overlayKind.get());
-    settings.putDouble("opacity", opacity.get());
-    settings.putEnum("compare", compareMode.get());
-    settings.putEnum("right", rightVariant.get());
+    source.save(settings);
+    routingState.save(settings);
+    overlay.save(settings);
+    compare.save(settings);
     settings.putBoolean("dark", dark.get());
     settings.put("device", device.get());
-    if (bundle.get() != null) {
-      settings.put("bundle", bundle.get().name());
-      if (!bundle.get().isClassSr()) {
-        settings.put("bundle.wbsr", bundle.get().name());
-      }
-    }
     settings.flush();
   }
 
   private void restore() {
-    workMode.set(settings.getEnum("workMode", WorkMode.UPSCALE));
-    routingMode.set(settings.getEnum("routingMode", RoutingMode.WBSR));
-    leftVariant.set(Variant.of(routingMode.get()));
-    budget.set(settings.getDouble("budget", 0));
-    eta.set(settings.getDouble("eta", 4));
-    overlayKind.set(settings.getEnum("overlay", OverlayKind.CLASS));
-    opacity.set(settings.getDouble("opacity", 0.45));
-    compareMode.set(settings.getEnum("compare", CompareMode.SINGLE));
-    rightVariant.set(settings.getEnum("right", Variant.BICUBIC));
+    source.restore(settings);
+    routingState.restore(settings);
+    compare.restore(settings, routingState.primary());
+    overlay.restore(settings);
     dark.set(settings.getBoolean("dark", false));
     device.set(settings.get("device", "auto"));
     services.engine().setDevice(device.get());
-    recent.setAll(settings.recentFiles());
-  }
-
-  /**
-   * Keeps the routing mode when the new bundle offers it; otherwise its default (ClassSR for a
-   * ClassSR bundle), and back to the last WBSR-side mode when returning to a weight-sharing one.
-   */
-  private void fitModeTo(BundleInfo was, BundleInfo now) {
-    RoutingMode m = routingMode.get();
-    if (was != null && !was.isClassSr() && was.offers(m)) {
-      lastWeightSharingMode = m;
-    }
-    if (!now.offers(m)) {
-      routingMode.set(!now.isClassSr() && lastWeightSharingMode != null ? lastWeightSharingMode : now.defaultMode());
-    }
   }
 
   // ---- Pipeline: prepare, route, render ------------------------------------------------------
 
   private void prepare() {
     BundleInfo b = bundle.get();
-    LoadedImage img = loaded;
+    LoadedImage img = source.loaded;
     if (b == null || img == null) {
       return;
     }
     queue.cancelAll();
     long gen = ++generation;
-    WorkMode mode = workMode.get();
-    BundleInfo companionBundle = Companion.pick(b, bundles, settings.get("bundle.wbsr", "wbsr-x" + b.scale()));
-    loading.set(true);
+    WorkMode mode = source.workMode.get();
+    BundleInfo companionBundle = Companion.pick(b, routingState.bundles, settings.get("bundle.wbsr", "wbsr-x" + b.scale()));
+    source.loading.set(true);
     Task<Document> t = new Task<>() {
       @Override
       protected Document call() throws Exception {
@@ -384,7 +311,7 @@ public final class StudioModel {
       }
     });
     t.setOnFailed(e -> {
-      loading.set(false);
+      source.loading.set(false);
       reportError("Cannot prepare " + nameOf(img) + " for " + b.name() + ": "
           + UserMessages.describe(t.getException()));
     });
@@ -401,11 +328,10 @@ public final class StudioModel {
       engineExec.execute(old::close);
     }
     outputs.clear();
-    sweep.clear();
-    readouts.set(Readouts.EMPTY);
-    loading.set(false);
+    readoutState.clear();
+    source.loading.set(false);
     document.set(doc);
-    dirty.set(false);
+    source.dirty.set(false);
     reroute();
     String ran = services.engine().device();
     if ("gpu".equals(device.get()) && !ran.startsWith("cuda")) {
@@ -414,20 +340,11 @@ public final class StudioModel {
     }
   }
 
-  private RoutingRequest requestFor(RoutingMode m) {
-    RoutingRequest r = RoutingRequest.of(m);
-    return m == RoutingMode.WBSR ? r.withBudget(budget.get()) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
-  }
-
   /** The routing of {@code v} now; null while the companion's session is not open yet. */
   private Routing routingFor(Document d, Variant v) {
     RoutingMode m = v.mode() == null ? RoutingMode.BICUBIC : v.mode();
     UpscaleSession s = d.openSessionFor(v);
-    return s == null ? null : s.route(requestFor(m));
-  }
-
-  private Variant primary() {
-    return Variant.of(routingMode.get());
+    return s == null ? null : s.route(routingState.requestFor(m));
   }
 
   private void onPolicyKnob(RoutingMode m) {
@@ -452,9 +369,9 @@ public final class StudioModel {
       routingMode.set(RoutingMode.WBSR);
       return;
     }
-    Routing r = d.session().route(requestFor(routingMode.get()));
+    Routing r = d.session().route(routingState.requestFor(routingMode.get()));
     routing.set(r);
-    classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
+    routingState.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
     readouts.set(readouts.get()
         .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9,
             RoutingSummary.patchesPerSubnet(d.bundle(), r), fullName(d))
@@ -473,23 +390,20 @@ public final class StudioModel {
   }
 
   private void refreshOverlay() {
-    Document d = document.get();
-    overlayMap.set(d == null ? null : OverlayMaps.of(overlayKind.get(), d.bundle(), d.grid(), routing.get()));
+    overlay.refresh(document.get(), routing.get());
   }
 
   private void refreshSources() {
     Document d = document.get();
-    leftSource.set(outputs.source(d, leftVariant.get()));
-    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
-    leftLabel.set(VariantOutputs.label(d, leftVariant.get()));
-    rightLabel.set(VariantOutputs.label(d, rightVariant.get()));
+    compare.showPixels(outputs, d);
+    compare.showLabels(d);
     if (d == null || d.bundle() != bundle.get() || !d.bundle().offers(routingMode.get())) {
       return; // the document for the new bundle is on its way
     }
-    request(primary(), true);
-    request(leftVariant.get(), false);
-    if (compareMode.get() != CompareMode.SINGLE) {
-      request(rightVariant.get(), false);
+    request(routingState.primary(), true);
+    request(compare.leftVariant.get(), false);
+    if (compare.mode.get() != CompareMode.SINGLE) {
+      request(compare.rightVariant.get(), false);
     }
     maybeQuality();
   }
@@ -530,10 +444,10 @@ public final class StudioModel {
         return null;
       }
       outputs.put(v, target);
-      refreshSourcesOnly(d);
+      compare.showPixels(outputs, d);
     }
-    RoutingRequest req = requestFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
-    RenderTask t = new RenderTask(d, v, req, r, target, fresh, services.metrics(), this::postRevision);
+    RoutingRequest req = routingState.requestFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
+    RenderTask t = new RenderTask(d, v, req, r, target, fresh, services.metrics(), compare::postRevision);
     t.setOnSucceeded(e -> rendered(t));
     t.setOnFailed(e -> {
       outputs.failed(v, t.routing);
@@ -542,38 +456,19 @@ public final class StudioModel {
     return t;
   }
 
-  private void refreshSourcesOnly(Document d) {
-    leftSource.set(outputs.source(d, leftVariant.get()));
-    rightSource.set(compareMode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
-  }
-
   private void rendered(RenderTask t) {
     if (t.doc != document.get()) {
       return;
     }
     outputs.completed(t.variant, t.routing, t.getValue());
-    refreshSourcesOnly(t.doc);
-    bumpRevision();
-    if (t.variant == primary()) {
+    compare.showPixels(outputs, t.doc);
+    compare.bumpRevision();
+    if (t.variant == routingState.primary()) {
       readouts.set(readouts.get().withTime(t.seconds, services.engine().device()));
-      dirty.set(true);
+      source.dirty.set(true);
     }
     refreshSources();
     maybeSweep();
-  }
-
-  private void postRevision() {
-    if (!revisionPosted) {
-      revisionPosted = true;
-      Platform.runLater(() -> {
-        revisionPosted = false;
-        bumpRevision();
-      });
-    }
-  }
-
-  private void bumpRevision() {
-    revision.set(revision.get() + 1);
   }
 
   // ---- Quality and sweep ---------------------------------------------------------------------
@@ -591,7 +486,7 @@ public final class StudioModel {
 
   private void maybeQuality() {
     Document d = document.get();
-    Variant p = primary();
+    Variant p = routingState.primary();
     if (d == null || !isComplete(d, p) || !Double.isNaN(readouts.get().psnr())
         || qualityPending == routing.get()) {
       return;
@@ -615,7 +510,7 @@ public final class StudioModel {
 
   private void maybeSweep() {
     Document d = document.get();
-    if (!sweepWanted.get() || d == null) {
+    if (!readoutState.sweepWanted.get() || d == null) {
       return;
     }
     RgbImage ref = reference(d);
@@ -623,7 +518,7 @@ public final class StudioModel {
       return;
     }
     Set<String> done = new HashSet<>();
-    for (SweepPoint p : sweep) {
+    for (SweepPoint p : readoutState.sweep) {
       done.add(SweepTask.key(p.series(), p.parameter()));
     }
     if (done.size() >= SweepTask.plan(d).size()) {
@@ -634,12 +529,12 @@ public final class StudioModel {
         return null;
       }
       Set<String> now = new HashSet<>();
-      for (SweepPoint p : sweep) {
+      for (SweepPoint p : readoutState.sweep) {
         now.add(SweepTask.key(p.series(), p.parameter()));
       }
       return new SweepTask(d, services.metrics(), ref, now, pt -> {
         if (d == document.get()) {
-          sweep.add(pt);
+          readoutState.sweep.add(pt);
         }
       });
     }, false);
@@ -648,11 +543,6 @@ public final class StudioModel {
   public void runInBackground(Task<?> t) {
     auxTask.set(t);
     auxExec.execute(t);
-  }
-
-  private void updateTitle() {
-    Document d = document.get();
-    title.set((d == null ? "" : (dirty.get() ? "• " : "") + d.name() + " — ") + "WBSR Studio");
   }
 
   // ---- Accessors -----------------------------------------------------------------------------
@@ -699,41 +589,17 @@ public final class StudioModel {
     return RoutingSummary.hover(d.bundle(), d.grid(), routing.get(), d.grid().patchAtOutput(x, y));
   }
 
-  public ObjectProperty<WorkMode> workModeProperty() { return workMode; }
-  public ObjectProperty<BundleInfo> bundleProperty() { return bundle; }
-  public ObjectProperty<RoutingMode> routingModeProperty() { return routingMode; }
-  public DoubleProperty budgetProperty() { return budget; }
-  public DoubleProperty etaProperty() { return eta; }
-  public ObjectProperty<OverlayKind> overlayKindProperty() { return overlayKind; }
-  public DoubleProperty opacityProperty() { return opacity; }
-  public ObjectProperty<Variant> leftVariantProperty() { return leftVariant; }
-  public ObjectProperty<Variant> rightVariantProperty() { return rightVariant; }
-  public ObjectProperty<CompareMode> compareModeProperty() { return compareMode; }
+  public SourceState source() { return source; }
+  public RoutingState routingState() { return routingState; }
+  public CompareState compare() { return compare; }
+  public OverlayState overlay() { return overlay; }
+  public ReadoutState readoutState() { return readoutState; }
   public BooleanProperty darkProperty() { return dark; }
-  public BooleanProperty sweepWantedProperty() { return sweepWanted; }
-  public javafx.beans.property.StringProperty deviceProperty() { return device; }
-  public ReadOnlyObjectProperty<Document> documentProperty() { return document.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<Routing> routingProperty() { return routing.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<OverlayMap> overlayMapProperty() { return overlayMap.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<PixelSource> leftSourceProperty() { return leftSource.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<PixelSource> rightSourceProperty() { return rightSource.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty leftLabelProperty() { return leftLabel.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty rightLabelProperty() { return rightLabel.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<Readouts> readoutsProperty() { return readouts.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-  public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-  public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+  public StringProperty deviceProperty() { return device; }
   /** A short note for the status bar (e.g. where the other files given at start-up went). */
   public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
-  public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
   public ReadOnlyObjectProperty<Task<?>> engineTaskProperty() { return queue.runningProperty(); }
   public ReadOnlyObjectProperty<Task<?>> auxTaskProperty() { return auxTask.getReadOnlyProperty(); }
-  public ObservableList<BundleInfo> bundles() { return bundles; }
-  public ObservableList<ClassRow> classRows() { return classRows; }
-  public ObservableList<Path> recentFiles() { return recent; }
-  public ObservableList<SweepPoint> sweepPoints() { return sweep; }
-  /** What the compare sides can show for the current document (ClassSR only beside a ClassSR bundle). */
-  public ObservableList<Variant> variantChoices() { return variantChoices; }
 
   /** The name of a variant for the current document, e.g. "ClassSR (classsr-x2)", "Widest branch". */
   public String variantName(Variant v) {

@@ -26,40 +26,40 @@ final class BudgetPane extends VBox {
   BudgetPane(StudioModel model) {
     super(8);
     getStyleClass().add("sidebar-section");
-    Slider budget = new Slider(0, 1, model.budgetProperty().get());
+    Slider budget = new Slider(0, 1, model.routingState().budgetProperty().get());
     budget.setId("budgetSlider");
     budget.setBlockIncrement(0.05);
     budget.setMajorTickUnit(0.25);
-    budget.valueProperty().bindBidirectional(model.budgetProperty());
+    budget.valueProperty().bindBidirectional(model.routingState().budgetProperty());
     Label budgetValue = new Label();
     budgetValue.setId("budgetLabel");
     budgetValue.getStyleClass().add(Styles.TEXT_BOLD);
     budgetValue.textProperty().bind(Bindings.createStringBinding(() -> {
-      double b = model.budgetProperty().get();
+      double b = model.routingState().budgetProperty().get();
       return b <= 0.0049 ? "paper rule" : String.format("%.0f %%", b * 100);
-    }, model.budgetProperty()));
+    }, model.routingState().budgetProperty()));
     Label noBudget = new Label("ClassSR has no compute budget: its classifier picks one branch per "
         + "patch, so the cost follows the image. Choose a WBSR bundle to trade quality for FLOPs.");
     noBudget.setId("budgetNote");
     noBudget.getStyleClass().add("muted-small");
     noBudget.setWrapText(true);
-    var applies = model.budgetAppliesBinding();
+    var applies = model.routingState().budgetAppliesBinding();
     noBudget.visibleProperty().bind(applies.not());
     noBudget.managedProperty().bind(noBudget.visibleProperty());
     budget.disableProperty().bind(applies.not());
     budgetValue.disableProperty().bind(applies.not());
     VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), budget, noBudget);
     // shown for WBSR, and (disabled, with the note) for ClassSR bundles, which have no budget knob
-    budgetBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.WBSR).or(applies.not()));
+    budgetBox.visibleProperty().bind(model.routingState().modeProperty().isEqualTo(RoutingMode.WBSR).or(applies.not()));
     budgetBox.managedProperty().bind(budgetBox.visibleProperty());
 
-    Slider eta = new Slider(0.5, 32, model.etaProperty().get());
+    Slider eta = new Slider(0.5, 32, model.routingState().etaProperty().get());
     eta.setId("etaSlider");
-    eta.valueProperty().bindBidirectional(model.etaProperty());
+    eta.valueProperty().bindBidirectional(model.routingState().etaProperty());
     Label etaValue = new Label();
-    etaValue.textProperty().bind(Bindings.format("η = %.1f", model.etaProperty()));
+    etaValue.textProperty().bind(Bindings.format("η = %.1f", model.routingState().etaProperty()));
     VBox etaBox = new VBox(2, row("ARM trade-off", etaValue), eta);
-    etaBox.visibleProperty().bind(model.routingModeProperty().isEqualTo(RoutingMode.ARM));
+    etaBox.visibleProperty().bind(model.routingState().modeProperty().isEqualTo(RoutingMode.ARM));
     etaBox.managedProperty().bind(etaBox.visibleProperty());
 
     getChildren().addAll(Ui.heading("COMPUTE"), budgetBox, etaBox, table(model));
@@ -73,12 +73,12 @@ final class BudgetPane extends VBox {
   }
 
   private static TableView<ClassRow> table(StudioModel model) {
-    TableView<ClassRow> t = new TableView<>(model.classRows());
+    TableView<ClassRow> t = new TableView<>(model.routingState().classRows());
     t.setId("classTable");
     t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     t.setFixedCellSize(20);
-    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.classRows()).multiply(20).add(34)
+    t.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.routingState().classRows()).multiply(20).add(34)
         .map(n -> Math.max(n.doubleValue(), 120)));
     t.setMinHeight(120);
     t.setPlaceholder(new Label("Open an image to see its classes"));
@@ -93,7 +93,7 @@ final class BudgetPane extends VBox {
           setText(null);
           return;
         }
-        Rectangle sw = new Rectangle(10, 10, ColorMaps.fx(ColorMaps.classColor(r.klass(), model.classRows().size())));
+        Rectangle sw = new Rectangle(10, 10, ColorMaps.fx(ColorMaps.classColor(r.klass(), model.routingState().classRows().size())));
         setGraphic(sw);
         setText(String.valueOf(r.klass()));
       }
@@ -110,9 +110,9 @@ final class BudgetPane extends VBox {
     sub.setPrefWidth(78);
     // ClassSR: the branch its classifier picks most often in the class; the share in the tooltip
     sub.textProperty().bind(Bindings.createStringBinding(() -> {
-      var b = model.bundleProperty().get();
+      var b = model.routingState().bundleProperty().get();
       return b != null && b.isClassSr() ? "Branch" : "Subnet";
-    }, model.bundleProperty()));
+    }, model.routingState().bundleProperty()));
     sub.setCellFactory(c -> new TableCell<>() {
       @Override
       protected void updateItem(String s, boolean empty) {

@@ -35,7 +35,7 @@ final class ExportActions {
   }
 
   private Document ready(Variant v) {
-    Document d = model.documentProperty().get();
+    Document d = model.source().documentProperty().get();
     if (d == null) {
       model.reportError("Open an image first.");
       return null;
@@ -71,7 +71,7 @@ final class ExportActions {
   }
 
   void exportImage() {
-    Variant v = model.leftVariantProperty().get();
+    Variant v = model.compare().leftVariantProperty().get();
     Document d = ready(v);
     if (d == null) {
       return;
@@ -91,26 +91,26 @@ final class ExportActions {
   }
 
   void exportHeatmap() {
-    Variant v = model.leftVariantProperty().get();
+    Variant v = model.compare().leftVariantProperty().get();
     Document d = ready(v);
     if (d == null) {
       return;
     }
-    OverlayKind k = model.overlayKindProperty().get() == OverlayKind.OFF ? OverlayKind.CLASS : model.overlayKindProperty().get();
+    OverlayKind k = model.overlay().kindProperty().get() == OverlayKind.OFF ? OverlayKind.CLASS : model.overlay().kindProperty().get();
     Path p = choose("Export heat-map", base(d) + "-" + (k == OverlayKind.CLASS ? "classes" : "subnets") + ".png", "png");
     if (p == null) {
       return;
     }
-    var map = OverlayMaps.of(k, d.bundle(), d.grid(), model.routingProperty().get());
+    var map = OverlayMaps.of(k, d.bundle(), d.grid(), model.routingState().routingProperty().get());
     RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.bundle().scale()) : model.output(v);
-    double op = Math.max(0.35, model.opacityProperty().get());
+    double op = Math.max(0.35, model.overlay().opacityProperty().get());
     run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp ->
         model.services().images().write(Exports.heatmap(base, map, op), null, tmp, "png")), () -> {});
   }
 
   void exportSideBySide() {
-    Variant l = model.leftVariantProperty().get();
-    Variant r = model.rightVariantProperty().get();
+    Variant l = model.compare().leftVariantProperty().get();
+    Variant r = model.compare().rightVariantProperty().get();
     Document d = ready(l);
     if (d == null || ready(r) == null) {
       return;
@@ -142,7 +142,7 @@ final class ExportActions {
     if (p == null) {
       return;
     }
-    var r = model.routingProperty().get();
+    var r = model.routingState().routingProperty().get();
     run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         Exports.patchCsv(w, d.bundle(), d.grid(), r, d.lr().width(), d.lr().height());

@@ -72,8 +72,8 @@ public final class MainWindow {
     root.setCenter(centre);
     root.setBottom(new StatusBar(model));
     model.setErrorSink(m -> Dialogs.error(stage, m));
-    model.sweepWantedProperty().addListener((o, was, now) -> centre.setRight(now ? chart : null));
-    if (model.sweepWantedProperty().get()) {
+    model.readoutState().sweepWantedProperty().addListener((o, was, now) -> centre.setRight(now ? chart : null));
+    if (model.readoutState().sweepWantedProperty().get()) {
       centre.setRight(chart);
     }
   }
@@ -82,7 +82,7 @@ public final class MainWindow {
     Scene scene = new Scene(root, w, h);
     installKeys(scene);
     installDragAndDrop(scene);
-    stage.titleProperty().bind(model.titleProperty());
+    stage.titleProperty().bind(model.source().titleProperty());
     return scene;
   }
 
@@ -95,15 +95,15 @@ public final class MainWindow {
   }
 
   private void bindViewer() {
-    viewer.leftProperty().bind(model.leftSourceProperty());
-    viewer.rightProperty().bind(model.rightSourceProperty());
-    viewer.overlayProperty().bind(model.overlayMapProperty());
-    viewer.overlayOpacityProperty().bind(model.opacityProperty());
-    viewer.modeProperty().bind(model.compareModeProperty());
-    viewer.leftLabelProperty().bind(model.leftLabelProperty());
-    viewer.rightLabelProperty().bind(model.rightLabelProperty());
+    viewer.leftProperty().bind(model.compare().leftSourceProperty());
+    viewer.rightProperty().bind(model.compare().rightSourceProperty());
+    viewer.overlayProperty().bind(model.overlay().mapProperty());
+    viewer.overlayOpacityProperty().bind(model.overlay().opacityProperty());
+    viewer.modeProperty().bind(model.compare().modeProperty());
+    viewer.leftLabelProperty().bind(model.compare().leftLabelProperty());
+    viewer.rightLabelProperty().bind(model.compare().rightLabelProperty());
     viewer.setHoverText(model::hoverText);
-    model.revisionProperty().addListener(o -> viewer.repaint());
+    model.compare().revisionProperty().addListener(o -> viewer.repaint());
     model.darkProperty().addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));
     viewer.setBackgroundColor(model.darkProperty().get() ? 0x161b22 : 0xd0d7de);
   }
@@ -126,12 +126,12 @@ public final class MainWindow {
         item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
         new SeparatorMenuItem(),
         item("menuQuit", "Quit", "Shortcut+Q", stage::close));
-    model.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+    model.source().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
     rebuildRecent();
     Menu view = new Menu("View");
     view.getItems().addAll(
-        item("menuMode", "Upscale / Evaluate", "E", () -> model.workModeProperty().set(
-            model.workModeProperty().get() == WorkMode.UPSCALE ? WorkMode.EVALUATE : WorkMode.UPSCALE)),
+        item("menuMode", "Upscale / Evaluate", "E", () -> model.source().workModeProperty().set(
+            model.source().workModeProperty().get() == WorkMode.UPSCALE ? WorkMode.EVALUATE : WorkMode.UPSCALE)),
         item("menuWbsr", "WBSR", "W", () -> model.selectMode(RoutingMode.WBSR)),
         item("menuSupernet", "Supernet", "S", () -> model.selectMode(RoutingMode.SUPERNET)),
         item("menuArm", "ARM", "A", () -> model.selectMode(RoutingMode.ARM)),
@@ -140,8 +140,8 @@ public final class MainWindow {
         item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> model.nudgeBudget(-0.05)),
         item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> model.nudgeBudget(0.05)),
         new SeparatorMenuItem(),
-        item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlayKindProperty(), OverlayKind.values())),
-        item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compareModeProperty(), CompareMode.values())),
+        item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
+        item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compare().modeProperty(), CompareMode.values())),
         item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
         new SeparatorMenuItem(),
         item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
@@ -156,7 +156,7 @@ public final class MainWindow {
     help.getItems().addAll(
         item("menuHelp", "Shortcuts and Help", "F1", () -> HelpPane.show(stage)),
         item("menuAbout", "About WBSR Studio", null,
-            () -> AboutPane.show(stage, model.bundles(), model.services().engine().device())));
+            () -> AboutPane.show(stage, model.routingState().bundles(), model.services().engine().device())));
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menuBar");
     return bar;
@@ -194,7 +194,7 @@ public final class MainWindow {
 
   private void rebuildRecent() {
     recentMenu.getItems().clear();
-    for (Path p : model.recentFiles()) {
+    for (Path p : model.source().recentFiles()) {
       MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
       i.setOnAction(e -> model.open(p));
       recentMenu.getItems().add(i);
@@ -203,7 +203,7 @@ public final class MainWindow {
   }
 
   private void toggleChart() {
-    model.sweepWantedProperty().set(!model.sweepWantedProperty().get());
+    model.readoutState().sweepWantedProperty().set(!model.readoutState().sweepWantedProperty().get());
   }
 
   // ---- open, paste, drop -----------------------------------------------------------------------
@@ -283,7 +283,7 @@ public final class MainWindow {
 
   private void installKeys(Scene scene) {
     Consumer<KeyEvent> flip = e -> {
-      if (e.getCode() == KeyCode.SPACE && model.compareModeProperty().get() == CompareMode.FLIP
+      if (e.getCode() == KeyCode.SPACE && model.compare().modeProperty().get() == CompareMode.FLIP
           && !(scene.getFocusOwner() instanceof TextInputControl)) {
         viewer.flipHeldProperty().set(e.getEventType() == KeyEvent.KEY_PRESSED);
         e.consume();

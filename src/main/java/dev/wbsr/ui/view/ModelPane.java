@@ -18,25 +18,25 @@ final class ModelPane extends VBox {
   ModelPane(StudioModel model, Runnable addFolder) {
     super(8);
     getStyleClass().add("sidebar-section");
-    ComboBox<BundleInfo> bundles = new ComboBox<>(model.bundles());
+    ComboBox<BundleInfo> bundles = new ComboBox<>(model.routingState().bundles());
     bundles.setId("bundleCombo");
     bundles.setMaxWidth(Double.MAX_VALUE);
     bundles.setPromptText("No bundle found in models/");
-    bundles.valueProperty().bindBidirectional(model.bundleProperty());
+    bundles.valueProperty().bindBidirectional(model.routingState().bundleProperty());
     Label about = new Label();
     about.setId("bundleAbout");
     about.getStyleClass().add("muted-small");
     about.setWrapText(true);
-    model.bundleProperty().addListener((o, was, b) -> about.setText(describe(b)));
-    about.setText(describe(model.bundleProperty().get()));
+    model.routingState().bundleProperty().addListener((o, was, b) -> about.setText(describe(b)));
+    about.setText(describe(model.routingState().bundleProperty().get()));
     bundles.setTooltip(new Tooltip("Model bundles found in models/ (or added from a folder)"));
-    model.bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
+    model.routingState().bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
     HBox modes = modeRow(model,
         java.util.List.of(RoutingMode.WBSR, RoutingMode.SUPERNET, RoutingMode.ARM, RoutingMode.BICUBIC), "");
     HBox classSrModes = modeRow(model, java.util.List.of(RoutingMode.CLASSSR, RoutingMode.BICUBIC), "ClassSr");
     classSrModes.setId("classSrModes");
     // a ClassSR bundle offers ClassSR and bicubic; a weight-sharing one WBSR, supernet, ARM, bicubic
-    classSrModes.visibleProperty().bind(model.bundleProperty().map(BundleInfo::isClassSr).orElse(false));
+    classSrModes.visibleProperty().bind(model.routingState().bundleProperty().map(BundleInfo::isClassSr).orElse(false));
     classSrModes.managedProperty().bind(classSrModes.visibleProperty());
     modes.visibleProperty().bind(classSrModes.visibleProperty().not());
     modes.managedProperty().bind(modes.visibleProperty());
@@ -59,7 +59,7 @@ final class ModelPane extends VBox {
   /** One segmented row; {@code suffix} keeps the ids unique (routeBicubic, routeBicubicClassSr). */
   private static HBox modeRow(StudioModel model, java.util.List<RoutingMode> offered, String suffix) {
     RoutingMode[] values = offered.toArray(new RoutingMode[0]);
-    HBox row = Ui.segmented(model.routingModeProperty(), values,
+    HBox row = Ui.segmented(model.routingState().modeProperty(), values,
         m -> "route" + m.name().charAt(0) + m.name().substring(1).toLowerCase()
             + (m == RoutingMode.CLASSSR ? "" : suffix), RoutingMode::label);
     for (javafx.scene.Node n : row.getChildren()) {

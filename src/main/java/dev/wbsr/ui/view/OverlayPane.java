@@ -24,13 +24,13 @@ final class OverlayPane extends VBox {
     super(8);
     this.model = model;
     getStyleClass().add("sidebar-section");
-    HBox kinds = Ui.segmented(model.overlayKindProperty(), OverlayKind.values(),
+    HBox kinds = Ui.segmented(model.overlay().kindProperty(), OverlayKind.values(),
         k -> "overlay" + k.name().charAt(0) + k.name().substring(1).toLowerCase(), OverlayKind::toString);
-    Slider op = new Slider(0, 1, model.opacityProperty().get());
+    Slider op = new Slider(0, 1, model.overlay().opacityProperty().get());
     op.setId("opacitySlider");
-    op.valueProperty().bindBidirectional(model.opacityProperty());
+    op.valueProperty().bindBidirectional(model.overlay().opacityProperty());
     Label opValue = new Label();
-    opValue.textProperty().bind(Bindings.format("%.0f %%", model.opacityProperty().multiply(100)));
+    opValue.textProperty().bind(Bindings.format("%.0f %%", model.overlay().opacityProperty().multiply(100)));
     opValue.setMinWidth(40);
     opValue.setAlignment(Pos.CENTER_RIGHT);
     HBox opRow = new HBox(8, new Label("Opacity"), op, opValue);
@@ -38,20 +38,20 @@ final class OverlayPane extends VBox {
     HBox.setHgrow(op, javafx.scene.layout.Priority.ALWAYS);
     legend.setId("legend");
     legend.getStyleClass().add("legend");
-    model.overlayKindProperty().addListener(o -> rebuild());
-    model.documentProperty().addListener(o -> rebuild());
-    model.bundleProperty().addListener(o -> rebuild());
+    model.overlay().kindProperty().addListener(o -> rebuild());
+    model.source().documentProperty().addListener(o -> rebuild());
+    model.routingState().bundleProperty().addListener(o -> rebuild());
     rebuild();
     getChildren().addAll(Ui.heading("HEAT-MAP"), kinds, opRow, legend);
   }
 
   private void rebuild() {
     legend.getChildren().clear();
-    BundleInfo b = model.bundleProperty().get();
-    if (b == null || model.overlayKindProperty().get() == OverlayKind.OFF) {
+    BundleInfo b = model.routingState().bundleProperty().get();
+    if (b == null || model.overlay().kindProperty().get() == OverlayKind.OFF) {
       return;
     }
-    if (model.overlayKindProperty().get() == OverlayKind.CLASS) {
+    if (model.overlay().kindProperty().get() == OverlayKind.CLASS) {
       int k = b.numClasses();
       HBox bar = new HBox();
       for (int c = 1; c <= k; c++) {

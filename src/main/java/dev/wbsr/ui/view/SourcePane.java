@@ -21,11 +21,11 @@ final class SourcePane extends VBox {
     size.setId("sourceSize");
     size.getStyleClass().add(Styles.TEXT_MUTED);
     size.setWrapText(true);
-    model.documentProperty().addListener((o, was, d) -> {
+    model.source().documentProperty().addListener((o, was, d) -> {
       name.setText(d == null ? "No image" : d.name());
       size.setText(d == null ? "" : describe(d));
     });
-    HBox modes = Ui.segmented(model.workModeProperty(), WorkMode.values(),
+    HBox modes = Ui.segmented(model.source().workModeProperty(), WorkMode.values(),
         m -> m == WorkMode.UPSCALE ? "modeUpscale" : "modeEvaluate", WorkMode::toString);
     ((javafx.scene.control.ToggleButton) modes.getChildren().get(0)).setTooltip(new javafx.scene.control.Tooltip(
         "Upscale (E): the image is the low-resolution input"));

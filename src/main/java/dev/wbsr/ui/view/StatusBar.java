@@ -39,8 +39,8 @@ final class StatusBar extends HBox {
     patches.setMinWidth(60);
     patches.setMaxWidth(420);
     HBox.setHgrow(patches, Priority.SOMETIMES);
-    model.readoutsProperty().addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
-    show(model.readoutsProperty().get(), quality, flops, patches, time, device);
+    model.readoutState().readoutsProperty().addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
+    show(model.readoutState().readoutsProperty().get(), quality, flops, patches, time, device);
 
     status.setId("statusText");
     status.getStyleClass().add(Styles.TEXT_MUTED);

@@ -68,9 +68,9 @@ final class TradeoffPane extends VBox {
     chart.getData().add(current);
     note.getStyleClass().add("muted-small");
     note.setWrapText(true);
-    model.sweepPoints().addListener((ListChangeListener<SweepPoint>) c -> rebuild());
-    model.readoutsProperty().addListener(o -> markCurrent());
-    model.documentProperty().addListener(o -> updateNote());
+    model.readoutState().sweepPoints().addListener((ListChangeListener<SweepPoint>) c -> rebuild());
+    model.readoutState().readoutsProperty().addListener(o -> markCurrent());
+    model.source().documentProperty().addListener(o -> updateNote());
     updateNote();
     Label title = new Label("Trade-off: PSNR-Y vs FLOPs");
     title.getStyleClass().add("section-title");
@@ -95,7 +95,7 @@ final class TradeoffPane extends VBox {
   }
 
   private void updateNote() {
-    var d = model.documentProperty().get();
+    var d = model.source().documentProperty().get();
     boolean eval = d != null && d.mode() == WorkMode.EVALUATE;
     String full = d != null && d.bundle().isClassSr() ? "widest branch" : "supernet";
     xAxis.setLabel("FLOPs, % of " + full);
@@ -110,7 +110,7 @@ final class TradeoffPane extends VBox {
     for (XYChart.Series<Number, Number> s : series.values()) {
       s.getData().clear();
     }
-    for (SweepPoint p : model.sweepPoints()) {
+    for (SweepPoint p : model.readoutState().sweepPoints()) {
       if (Double.isInfinite(p.psnr()) || Double.isNaN(p.psnr())) {
         continue;
       }
@@ -123,7 +123,7 @@ final class TradeoffPane extends VBox {
   }
 
   private void markCurrent() {
-    Readouts r = model.readoutsProperty().get();
+    Readouts r = model.readoutState().readoutsProperty().get();
     current.getData().clear();
     if (!Double.isNaN(r.psnr()) && !Double.isInfinite(r.psnr()) && r.gflopsSupernet() > 0) {
       XYChart.Data<Number, Number> d = new XYChart.Data<>(r.percent(), r.psnr());

@@ -24,7 +24,7 @@ final class ViewerToolbar extends HBox {
     super(8);
     getStyleClass().add("viewer-toolbar");
     setAlignment(Pos.CENTER_LEFT);
-    HBox modes = Ui.segmented(model.compareModeProperty(), CompareMode.values(),
+    HBox modes = Ui.segmented(model.compare().modeProperty(), CompareMode.values(),
         m -> switch (m) {
           case SINGLE -> "compareSingle";
           case SIDE_BY_SIDE -> "compareSideBySide";
@@ -32,11 +32,11 @@ final class ViewerToolbar extends HBox {
           case FLIP -> "compareFlip";
         }, CompareMode::toString);
     modes.setMaxWidth(Region.USE_PREF_SIZE);
-    ComboBox<Variant> left = combo("leftVariant", model, model.leftVariantProperty());
-    ComboBox<Variant> right = combo("rightVariant", model, model.rightVariantProperty());
+    ComboBox<Variant> left = combo("leftVariant", model, model.compare().leftVariantProperty());
+    ComboBox<Variant> right = combo("rightVariant", model, model.compare().rightVariantProperty());
     Label vs = new Label("vs");
     for (javafx.scene.Node n : new javafx.scene.Node[] {right, vs}) {
-      n.visibleProperty().bind(model.compareModeProperty().isNotEqualTo(CompareMode.SINGLE));
+      n.visibleProperty().bind(model.compare().modeProperty().isNotEqualTo(CompareMode.SINGLE));
       n.managedProperty().bind(n.visibleProperty());
     }
     ToggleButton hold = new ToggleButton("Hold to flip");
@@ -47,7 +47,7 @@ final class ViewerToolbar extends HBox {
       view.flipHeldProperty().set(false);
       hold.setSelected(false);
     });
-    hold.visibleProperty().bind(model.compareModeProperty().isEqualTo(CompareMode.FLIP));
+    hold.visibleProperty().bind(model.compare().modeProperty().isEqualTo(CompareMode.FLIP));
     hold.managedProperty().bind(hold.visibleProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -92,14 +92,14 @@ final class ViewerToolbar extends HBox {
     Runnable sync = () -> {
       syncing[0] = true;
       try {
-        c.getItems().setAll(model.variantChoices());
+        c.getItems().setAll(model.compare().variantChoices());
         c.setValue(null); // the names may have changed with the document: redraw the button
         c.setValue(side.get());
       } finally {
         syncing[0] = false;
       }
     };
-    model.variantChoices().addListener((ListChangeListener<Variant>) ch -> sync.run());
+    model.compare().variantChoices().addListener((ListChangeListener<Variant>) ch -> sync.run());
     side.addListener((o, was, now) -> {
       if (!syncing[0]) {
         syncing[0] = true;

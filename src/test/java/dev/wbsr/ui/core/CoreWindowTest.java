@@ -68,13 +68,13 @@ class CoreWindowTest {
   private BundleInfo pickX2() {
     List<BundleInfo> found = onFx(() -> {
       model.discoverBundles(roots());
-      return List.copyOf(model.bundles());
+      return List.copyOf(model.routingState().bundles());
     });
     // the tiny fixture first: real bundles from models/ are far slower on a CPU
     BundleInfo b = found.stream().filter(x -> x.name().equals("tiny-x2")).findFirst()
         .or(() -> found.stream().filter(x -> x.scale() == 2).findFirst()).orElse(null);
     Assumptions.assumeTrue(b != null, "no x2 test bundle yet");
-    onFx(() -> model.bundleProperty().set(b));
+    onFx(() -> model.routingState().bundleProperty().set(b));
     return b;
   }
 
@@ -86,19 +86,19 @@ class CoreWindowTest {
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
-    assertThat(model.readoutsProperty().get().psnr()).isGreaterThan(15);
-    onFx(() -> model.overlayKindProperty().set(OverlayKind.SUBNET));
+    assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
+    onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
-    int[] mapBefore = model.overlayMapProperty().get().colors().clone();
+    int[] mapBefore = model.overlay().mapProperty().get().colors().clone();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
     assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).isNotEqualTo(before).contains("(100%)");
-    assertThat(model.overlayMapProperty().get().colors()).isNotEqualTo(mapBefore);
+    assertThat(model.overlay().mapProperty().get().colors()).isNotEqualTo(mapBefore);
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
-    onFx(() -> model.workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
     awaitIdle(model, 120);
-    assertThat(model.readoutsProperty().get().reference()).isEqualTo("ground truth");
-    assertThat(model.readoutsProperty().get().psnr()).isGreaterThan(15);
+    assertThat(model.readoutState().readoutsProperty().get().reference()).isEqualTo("ground truth");
+    assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
   }
 
   @Test
@@ -111,17 +111,17 @@ class CoreWindowTest {
     for (int i = 0; i < 25; i++) {
       double v = (i * 7 % 20 + 1) / 20.0;
       long t0 = System.nanoTime();
-      onFx(() -> model.budgetProperty().set(v));
+      onFx(() -> model.routingState().budgetProperty().set(v));
       worst = Math.max(worst, System.nanoTime() - t0);
       Thread.sleep(15);
     }
-    onFx(() -> model.budgetProperty().set(0.35));
+    onFx(() -> model.routingState().budgetProperty().set(0.35));
     assertThat(worst / 1e6).as("FX thread time per slider event, ms").isLessThan(250);
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     // what the viewer shows equals a fresh one-shot render of the same routing
     var engine = CoreAdapters.engine(dev.wbsr.pipeline.PipelineOptions.batch());
-    try (var fresh = engine.open(b, model.documentProperty().get().lr())) {
+    try (var fresh = engine.open(b, model.source().documentProperty().get().lr())) {
       var routing = fresh.route(dev.wbsr.ui.port.RoutingRequest.of(dev.wbsr.ui.port.RoutingMode.WBSR).withBudget(0.35));
       var expected = fresh.run(routing, null, (d, t) -> {}, () -> false);
       assertThat(model.output(Variant.WBSR).rgb()).isEqualTo(expected.rgb());

@@ -55,38 +55,38 @@ class StudioModelTest {
   void opensUpscalesAndMeasuresAgainstSupernet() throws Exception {
     openTestImage();
     assertThat(errors).isEmpty();
-    Document d = model.documentProperty().get();
+    Document d = model.source().documentProperty().get();
     assertThat(d.name()).isEqualTo("t.png");
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(400);
-    assertThat(model.classRows()).hasSize(5);
-    Readouts r = model.readoutsProperty().get();
+    assertThat(model.routingState().classRows()).hasSize(5);
+    Readouts r = model.readoutState().readoutsProperty().get();
     assertThat(r.reference()).isEqualTo("supernet");
     assertThat(r.psnr()).isGreaterThan(10);
     assertThat(r.gflopsSupernet()).isGreaterThan(r.gflops());
-    assertThat(model.titleProperty().get()).startsWith("• t.png");
+    assertThat(model.source().titleProperty().get()).startsWith("• t.png");
   }
 
   @Test
   void budgetRemapsAtOnceAndRendersAgain() throws Exception {
     openTestImage();
-    double before = model.readoutsProperty().get().gflops();
-    onFx(() -> model.budgetProperty().set(1.0));
-    assertThat(model.readoutsProperty().get().gflops()).isGreaterThan(before);
-    assertThat(model.routingProperty().get().ratio()).isEqualTo(1.0);
+    double before = model.readoutState().readoutsProperty().get().gflops();
+    onFx(() -> model.routingState().budgetProperty().set(1.0));
+    assertThat(model.readoutState().readoutsProperty().get().gflops()).isGreaterThan(before);
+    assertThat(model.routingState().routingProperty().get().ratio()).isEqualTo(1.0);
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
   }
 
   @Test
   void evaluateModeScoresAgainstGroundTruth() throws Exception {
-    onFx(() -> model.workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
     openTestImage();
-    Document d = model.documentProperty().get();
+    Document d = model.source().documentProperty().get();
     assertThat(d.groundTruth()).isNotNull();
     assertThat(d.lr().width()).isEqualTo(100);
-    assertThat(model.readoutsProperty().get().reference()).isEqualTo("ground truth");
-    assertThat(model.readoutsProperty().get().psnr()).isFinite();
+    assertThat(model.readoutState().readoutsProperty().get().reference()).isEqualTo("ground truth");
+    assertThat(model.readoutState().readoutsProperty().get().psnr()).isFinite();
   }
 
   @Test
@@ -101,14 +101,14 @@ class StudioModelTest {
   @Test
   void settingsPersist() throws Exception {
     onFx(() -> {
-      model.routingModeProperty().set(RoutingMode.SUPERNET);
-      model.overlayKindProperty().set(OverlayKind.SUBNET);
+      model.routingState().modeProperty().set(RoutingMode.SUPERNET);
+      model.overlay().kindProperty().set(OverlayKind.SUBNET);
       model.saveSettings();
     });
     StudioModel again = onFx(() -> new StudioModel(FakeServices.create(), settings));
-    assertThat(again.routingModeProperty().get()).isEqualTo(RoutingMode.SUPERNET);
-    assertThat(again.overlayKindProperty().get()).isEqualTo(OverlayKind.SUBNET);
-    assertThat(again.leftVariantProperty().get()).isEqualTo(Variant.SUPERNET);
+    assertThat(again.routingState().modeProperty().get()).isEqualTo(RoutingMode.SUPERNET);
+    assertThat(again.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
+    assertThat(again.compare().leftVariantProperty().get()).isEqualTo(Variant.SUPERNET);
   }
 
   @Test
@@ -117,124 +117,124 @@ class StudioModelTest {
     onFx(() -> model.deviceProperty().set("gpu"));
     awaitIdle(model, 20);
     assertThat(errors).anySatisfy(e -> assertThat(e).contains("CUDA is not available"));
-    assertThat(model.documentProperty().get()).isNotNull();
+    assertThat(model.source().documentProperty().get()).isNotNull();
   }
 
   @Test
   void sweepFillsTheChart() throws Exception {
     openTestImage();
-    onFx(() -> model.sweepWantedProperty().set(true));
+    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
-    assertThat(model.sweepPoints()).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(model.readoutState().sweepPoints()).hasSizeGreaterThanOrEqualTo(12);
   }
 
   private dev.wbsr.ui.port.BundleInfo bundleNamed(String name) {
-    return onFx(() -> model.bundles().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow());
+    return onFx(() -> model.routingState().bundles().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow());
   }
 
   @Test
   void classSrBundlesAreListedAndRouteByTheirClassifier() throws Exception {
-    assertThat(model.bundles()).extracting(b -> b.name()).contains("fake-classsr-x2");
-    assertThat(model.bundleProperty().get().name()).isEqualTo("fake-x2");
+    assertThat(model.routingState().bundles()).extracting(b -> b.name()).contains("fake-classsr-x2");
+    assertThat(model.routingState().bundleProperty().get().name()).isEqualTo("fake-x2");
     openTestImage();
-    onFx(() -> model.routingModeProperty().set(RoutingMode.ARM));
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().modeProperty().set(RoutingMode.ARM));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
-    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
-    assertThat(model.leftVariantProperty().get()).isEqualTo(Variant.CLASSSR);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
+    assertThat(model.compare().leftVariantProperty().get()).isEqualTo(Variant.CLASSSR);
     assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
-    var r = model.routingProperty().get();
+    var r = model.routingState().routingProperty().get();
     assertThat(r.subnetOfClass()).isNull();
     assertThat(java.util.Arrays.stream(r.subnetOfPatch()).distinct().count()).isGreaterThan(1);
-    Readouts ro = model.readoutsProperty().get();
+    Readouts ro = model.readoutState().readoutsProperty().get();
     assertThat(ro.flopsText()).startsWith("ClassSR").contains("widest branch");
     assertThat(ro.reference()).isEqualTo("widest branch");
     assertThat(ro.psnr()).isFinite();
     // classifier FLOPs are counted
     double branches = 0;
     for (int p : r.subnetOfPatch()) {
-      branches += model.bundleProperty().get().subnets().get(p).flopsPerPatch();
+      branches += model.routingState().bundleProperty().get().subnets().get(p).flopsPerPatch();
     }
     assertThat(r.flops()).isGreaterThan(branches);
     // the class table says which branch the classifier picks most in each class
-    assertThat(model.classRows()).anySatisfy(row -> {
+    assertThat(model.routingState().classRows()).anySatisfy(row -> {
       assertThat(row.subnet()).matches("w\\d+-d4");
       assertThat(row.note()).contains("The classifier picked");
     });
     // subnet map: one colour per branch
-    onFx(() -> model.overlayKindProperty().set(OverlayKind.SUBNET));
-    int[] colors = model.overlayMapProperty().get().colors();
+    onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
+    int[] colors = model.overlay().mapProperty().get().colors();
     assertThat(java.util.Arrays.stream(colors).distinct().count()).isGreaterThan(1);
     assertThat(model.hoverText(10, 10)).contains("Branch").contains("classifier");
     // no budget and no WBSR modes here: the keys say so instead
-    double budgetBefore = model.budgetProperty().get();
+    double budgetBefore = model.routingState().budgetProperty().get();
     onFx(() -> model.nudgeBudget(0.05));
     onFx(() -> model.selectMode(RoutingMode.WBSR));
-    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
-    assertThat(model.budgetProperty().get()).isEqualTo(budgetBefore);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
+    assertThat(model.routingState().budgetProperty().get()).isEqualTo(budgetBefore);
     assertThat(model.noticeProperty().get()).contains("offers ClassSR and Bicubic");
     onFx(() -> model.selectMode(RoutingMode.BICUBIC));
-    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     // back on a weight-sharing bundle: the last mode used there
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x2")));
     awaitIdle(model, 20);
-    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
-    onFx(() -> model.routingModeProperty().set(RoutingMode.CLASSSR));
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x2")));
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().modeProperty().set(RoutingMode.CLASSSR));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x2")));
     awaitIdle(model, 20);
-    assertThat(model.routingModeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     assertThat(errors).isEmpty();
   }
 
   @Test
   void aClassSrBundleOfTheSameScaleIsACompareChoiceAndAChartPoint() throws Exception {
     openTestImage();
-    Document d = model.documentProperty().get();
+    Document d = model.source().documentProperty().get();
     assertThat(d.companion().bundle().name()).isEqualTo("fake-classsr-x2");
-    assertThat(model.variantChoices()).contains(Variant.CLASSSR, Variant.ARM);
+    assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.ARM);
     assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (fake-classsr-x2)");
     onFx(() -> {
-      model.compareModeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
-      model.rightVariantProperty().set(Variant.CLASSSR);
+      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+      model.compare().rightVariantProperty().set(Variant.CLASSSR);
     });
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
     assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
     assertThat(model.output(Variant.CLASSSR).width()).isEqualTo(400);
-    assertThat(model.rightLabelProperty().get()).isEqualTo("ClassSR (fake-classsr-x2)");
-    assertThat(model.rightSourceProperty().get()).isNotNull();
-    onFx(() -> model.sweepWantedProperty().set(true));
+    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (fake-classsr-x2)");
+    assertThat(model.compare().rightSourceProperty().get()).isNotNull();
+    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
-    assertThat(model.sweepPoints()).anySatisfy(p -> {
+    assertThat(model.readoutState().sweepPoints()).anySatisfy(p -> {
       assertThat(p.series()).isEqualTo("ClassSR");
       assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
     });
     // an x4 document has no ClassSR companion here
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-x4")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x4")));
     awaitIdle(model, 20);
-    assertThat(model.documentProperty().get().companion()).isNull();
-    assertThat(model.variantChoices()).doesNotContain(Variant.CLASSSR);
-    assertThat(model.rightLabelProperty().get()).isEqualTo("ClassSR (not available)");
+    assertThat(model.source().documentProperty().get().companion()).isNull();
+    assertThat(model.compare().variantChoices()).doesNotContain(Variant.CLASSSR);
+    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (not available)");
   }
 
   @Test
   void aClassSrDocumentComparesWithTheWbsrBundleAndSweepsItsOwnPoint() throws Exception {
-    onFx(() -> model.bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
     openTestImage();
-    assertThat(model.variantChoices()).contains(Variant.CLASSSR, Variant.WBSR).doesNotContain(Variant.ARM);
+    assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.WBSR).doesNotContain(Variant.ARM);
     assertThat(model.variantName(Variant.WBSR)).isEqualTo("WBSR (fake-x2)");
     assertThat(model.variantName(Variant.SUPERNET)).isEqualTo("Widest branch");
     onFx(() -> {
-      model.compareModeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
-      model.rightVariantProperty().set(Variant.WBSR);
+      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
+      model.compare().rightVariantProperty().set(Variant.WBSR);
     });
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
-    onFx(() -> model.sweepWantedProperty().set(true));
+    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
-    assertThat(model.sweepPoints()).extracting(SweepPoint::series).containsExactlyInAnyOrder("ClassSR", "Bicubic");
+    assertThat(model.readoutState().sweepPoints()).extracting(SweepPoint::series).containsExactlyInAnyOrder("ClassSR", "Bicubic");
     assertThat(errors).isEmpty();
   }
 }

@@ -22,7 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -77,22 +82,22 @@ class MainWindowTest {
     onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     robot.clickOn("#overlaySubnet");
     onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
-    assertThat(model.overlayKindProperty().get()).isEqualTo(OverlayKind.SUBNET);
+    assertThat(model.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
     String flopsBefore = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
-    OverlayMap mapBefore = model.overlayMapProperty().get();
+    OverlayMap mapBefore = model.overlay().mapProperty().get();
     ((FakeServices.FakeEngine) model.services().engine()).batchDelayMs = 30;
-    long revBefore = model.revisionProperty().get();
+    long revBefore = model.compare().revisionProperty().get();
     long paintsBefore = robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
-    assertThat(model.budgetProperty().get()).isEqualTo(1.0);
+    assertThat(model.routingState().budgetProperty().get()).isEqualTo(1.0);
     String flopsAfter = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     assertThat(flopsAfter).isNotEqualTo(flopsBefore).contains("(100%)");
-    assertThat(model.overlayMapProperty().get().colors()).isNotEqualTo(mapBefore.colors());
+    assertThat(model.overlay().mapProperty().get().colors()).isNotEqualTo(mapBefore.colors());
     assertThat(robot.lookup("#budgetLabel").queryAs(Label.class).getText()).isEqualTo("100 %");
     awaitIdle(model, 20);
     assertThat(model.isComplete(dev.wbsr.ui.model.Variant.WBSR)).isTrue();
     // the image refreshed progressively: several repaints while the changed patches came in
-    assertThat(model.revisionProperty().get() - revBefore).isGreaterThanOrEqualTo(3);
+    assertThat(model.compare().revisionProperty().get() - revBefore).isGreaterThanOrEqualTo(3);
     assertThat(robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount() - paintsBefore)
         .isGreaterThanOrEqualTo(3);
   }
@@ -101,7 +106,7 @@ class MainWindowTest {
   void switchesCompareModes(FxRobot robot) throws Exception {
     openImage();
     robot.clickOn("#compareSideBySide");
-    assertThat(model.compareModeProperty().get()).isEqualTo(CompareMode.SIDE_BY_SIDE);
+    assertThat(model.compare().modeProperty().get()).isEqualTo(CompareMode.SIDE_BY_SIDE);
     ImageViewport second = robot.lookup("#viewportSecond").queryAs(ImageViewport.class);
     assertThat(second.getScene()).isNotNull();
     awaitIdle(model, 20);
@@ -147,9 +152,9 @@ class MainWindowTest {
     });
     robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
     awaitIdle(model, 20);
-    assertThat(model.documentProperty().get()).isNotNull();
-    assertThat(model.documentProperty().get().name()).isEqualTo("pasted image");
-    assertThat(model.documentProperty().get().lr().width()).isEqualTo(90);
+    assertThat(model.source().documentProperty().get()).isNotNull();
+    assertThat(model.source().documentProperty().get().name()).isEqualTo("pasted image");
+    assertThat(model.source().documentProperty().get().lr().width()).isEqualTo(90);
   }
 
   @Test
@@ -218,7 +223,7 @@ class MainWindowTest {
     robot.clickOn(bundles);
     robot.clickOn("fake-classsr-x2  (x2, ClassSR, 3 branches)");
     awaitIdle(model, 20);
-    assertThat(model.bundleProperty().get().name()).isEqualTo("fake-classsr-x2");
+    assertThat(model.routingState().bundleProperty().get().name()).isEqualTo("fake-classsr-x2");
     assertThat(robot.lookup("#routeClasssr").queryAs(ToggleButton.class).isSelected()).isTrue();
     assertThat(robot.lookup("#routeClasssr").query().getParent().isVisible()).isTrue();
     assertThat(robot.lookup("#routeWbsr").query().getParent().isVisible()).isFalse();
@@ -233,18 +238,42 @@ class MainWindowTest {
     // the subnet map shows the classifier's branch per patch; hover names it
     onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     robot.clickOn("#overlaySubnet");
-    assertThat(model.overlayMapProperty().get()).isNotNull();
+    assertThat(model.overlay().mapProperty().get()).isNotNull();
     ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
     robot.moveTo(main);
     await(5, () -> main.hoverTextShown() != null);
     assertThat(main.hoverTextShown()).contains("Branch");
     // the W key cannot leave ClassSR here; the status bar says why
     robot.type(KeyCode.W);
-    assertThat(model.routingModeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.CLASSSR);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.CLASSSR);
     await(5, () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("offers ClassSR and Bicubic"));
     robot.clickOn("#routeBicubicClassSr");
-    assertThat(model.routingModeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.BICUBIC);
+    assertThat(model.routingState().modeProperty().get()).isEqualTo(dev.wbsr.ui.port.RoutingMode.BICUBIC);
     assertThat(robot.lookup("#budgetSlider").query().isVisible()).isTrue();
     awaitIdle(model, 20);
+  }
+
+  @Test
+  void aboutShowsTheVersionBundlesAndTheThirdPartyNotices(FxRobot robot) throws Exception {
+    onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+        .flatMap(m -> m.getItems().stream()).filter(i -> "menuAbout".equals(i.getId())).findFirst()
+        .orElseThrow().fire());
+    await(5, () -> robot.lookup("#aboutTabs").tryQuery().isPresent());
+    TabPane tabs = robot.lookup("#aboutTabs").queryAs(TabPane.class);
+    DialogPane dialog = (DialogPane) tabs.getScene().getRoot();
+    assertThat(dialog.getHeaderText()).isEqualTo("WBSR Studio " + AboutPane.version());
+    assertThat(robot.lookup("#aboutPane .label").queryAs(Label.class).getText())
+        .contains("fake-x2 v0.0.1 (x2, wbsr), weights licence MIT");
+
+    Tab third = tabs.getTabs().get(1);
+    assertThat(third.getText()).isEqualTo("Third-party notices");
+    onFx(() -> tabs.getSelectionModel().select(third));
+    // the file is read off the FX thread; the tab shows a spinner until then
+    await(5, () -> third.getContent() instanceof ScrollPane);
+    List<String> labels = robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
+        .map(Label::getText).toList();
+    assertThat(labels.get(0)).isEqualTo("Third-party notices");
+    assertThat(labels).contains("Java libraries", "info.picocli:picocli");
+    onFx(() -> ((Stage) tabs.getScene().getWindow()).close());
   }
 }

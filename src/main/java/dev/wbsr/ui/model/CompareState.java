@@ -1,0 +1,87 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.ui.viewer.CompareMode;
+import dev.wbsr.ui.viewer.PixelSource;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The viewer's two sides: which variant each shows and how they are compared, the pixels and
+ * labels that gives for the current document, the variants offered, and a revision that counts
+ * pixel updates (the viewer repaints on it). FX thread only, except {@link #postRevision()}.
+ */
+public final class CompareState {
+
+  final ObjectProperty<Variant> leftVariant = new SimpleObjectProperty<>(this, "left", Variant.WBSR);
+  final ObjectProperty<Variant> rightVariant = new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
+  final ObjectProperty<CompareMode> mode = new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
+  private final ReadOnlyObjectWrapper<PixelSource> leftSource = new ReadOnlyObjectWrapper<>(this, "leftSource");
+  private final ReadOnlyObjectWrapper<PixelSource> rightSource = new ReadOnlyObjectWrapper<>(this, "rightSource");
+  private final ReadOnlyStringWrapper leftLabel = new ReadOnlyStringWrapper(this, "leftLabel", "");
+  private final ReadOnlyStringWrapper rightLabel = new ReadOnlyStringWrapper(this, "rightLabel", "");
+  private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+  private final ObservableList<Variant> variantChoices =
+      FXCollections.observableArrayList(VariantOutputs.choices(null));
+  private boolean revisionPosted;
+
+  void restore(Settings settings, Variant left) {
+    leftVariant.set(left);
+    mode.set(settings.getEnum("compare", CompareMode.SINGLE));
+    rightVariant.set(settings.getEnum("right", Variant.BICUBIC));
+  }
+
+  void save(Settings settings) {
+    settings.putEnum("compare", mode.get());
+    settings.putEnum("right", rightVariant.get());
+  }
+
+  /** Points both sides at the pixels their variants have now (the right one only when comparing). */
+  void showPixels(VariantOutputs outputs, Document d) {
+    leftSource.set(outputs.source(d, leftVariant.get()));
+    rightSource.set(mode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
+  }
+
+  void showLabels(Document d) {
+    leftLabel.set(VariantOutputs.label(d, leftVariant.get()));
+    rightLabel.set(VariantOutputs.label(d, rightVariant.get()));
+  }
+
+  void offerChoicesFor(Document d) {
+    variantChoices.setAll(VariantOutputs.choices(d));
+  }
+
+  /** From a render thread: one repaint per FX pulse however many batches land. */
+  void postRevision() {
+    if (!revisionPosted) {
+      revisionPosted = true;
+      Platform.runLater(() -> {
+        revisionPosted = false;
+        bumpRevision();
+      });
+    }
+  }
+
+  void bumpRevision() {
+    revision.set(revision.get() + 1);
+  }
+
+  public ObjectProperty<Variant> leftVariantProperty() { return leftVariant; }
+  public ObjectProperty<Variant> rightVariantProperty() { return rightVariant; }
+  public ObjectProperty<CompareMode> modeProperty() { return mode; }
+  public ReadOnlyObjectProperty<PixelSource> leftSourceProperty() { return leftSource.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<PixelSource> rightSourceProperty() { return rightSource.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty leftLabelProperty() { return leftLabel.getReadOnlyProperty(); }
+  public ReadOnlyStringProperty rightLabelProperty() { return rightLabel.getReadOnlyProperty(); }
+  public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+  /** What the compare sides can show for the current document (ClassSR only beside a ClassSR bundle). */
+  public ObservableList<Variant> variantChoices() { return variantChoices; }
+}

@@ -1,0 +1,37 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.viewer.OverlayMap;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The heat-map over the image: which one (class, subnet, off), how opaque, and its patches. FX thread only. */
+public final class OverlayState {
+
+  final ObjectProperty<OverlayKind> kind = new SimpleObjectProperty<>(this, "overlayKind", OverlayKind.CLASS);
+  final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.45);
+  private final ReadOnlyObjectWrapper<OverlayMap> map = new ReadOnlyObjectWrapper<>(this, "overlayMap");
+
+  void restore(Settings settings) {
+    kind.set(settings.getEnum("overlay", OverlayKind.CLASS));
+    opacity.set(settings.getDouble("opacity", 0.45));
+  }
+
+  void save(Settings settings) {
+    settings.putEnum("overlay", kind.get());
+    settings.putDouble("opacity", opacity.get());
+  }
+
+  /** Recomputes the map for the document and routing shown (none without a document). */
+  void refresh(Document d, Routing routing) {
+    map.set(d == null ? null : OverlayMaps.of(kind.get(), d.bundle(), d.grid(), routing));
+  }
+
+  public ObjectProperty<OverlayKind> kindProperty() { return kind; }
+  public DoubleProperty opacityProperty() { return opacity; }
+  public ReadOnlyObjectProperty<OverlayMap> mapProperty() { return map.getReadOnlyProperty(); }
+}

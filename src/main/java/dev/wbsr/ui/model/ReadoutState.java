@@ -1,0 +1,29 @@
+package dev.wbsr.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What is measured of the current routing (cost, time, quality: {@link Readouts}) and the
+ * trade-off chart's points, which are only computed while the chart is wanted. FX thread only.
+ */
+public final class ReadoutState {
+
+  final ReadOnlyObjectWrapper<Readouts> readouts = new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
+  final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
+  final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
+
+  /** A new document: nothing measured yet. */
+  void clear() {
+    sweep.clear();
+    readouts.set(Readouts.EMPTY);
+  }
+
+  public ReadOnlyObjectProperty<Readouts> readoutsProperty() { return readouts.getReadOnlyProperty(); }
+  public ObservableList<SweepPoint> sweepPoints() { return sweep; }
+  public BooleanProperty sweepWantedProperty() { return sweepWanted; }
+}

@@ -1,0 +1,98 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.ui.port.Routing;
+import dev.wbsr.ui.port.RoutingMode;
+import dev.wbsr.ui.port.RoutingRequest;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The routing controls and what they give: the bundles found, the chosen bundle, the routing mode,
+ * the WBSR budget and the ARM threshold; the current {@link Routing} and its class table. FX thread
+ * only; {@link StudioModel} reroutes when these change.
+ */
+public final class RoutingState {
+
+  final ObservableList<BundleInfo> bundles = FXCollections.observableArrayList();
+  final ObjectProperty<BundleInfo> bundle = new SimpleObjectProperty<>(this, "bundle");
+  final ObjectProperty<RoutingMode> mode = new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
+  final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
+  final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", 4);
+  final ReadOnlyObjectWrapper<Routing> routing = new ReadOnlyObjectWrapper<>(this, "routing");
+  final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
+  private RoutingMode lastWeightSharingMode;
+
+  void restore(Settings settings) {
+    mode.set(settings.getEnum("routingMode", RoutingMode.WBSR));
+    budget.set(settings.getDouble("budget", 0));
+    eta.set(settings.getDouble("eta", 4));
+  }
+
+  void save(Settings settings) {
+    settings.putEnum("routingMode", mode.get());
+    settings.putDouble("budget", budget.get());
+    settings.putDouble("eta", eta.get());
+    if (bundle.get() != null) {
+      settings.put("bundle", bundle.get().name());
+      if (!bundle.get().isClassSr()) {
+        settings.put("bundle.wbsr", bundle.get().name());
+      }
+    }
+  }
+
+  /** The request for mode {@code m} with the knob that mode reads (budget for WBSR, eta for ARM). */
+  RoutingRequest requestFor(RoutingMode m) {
+    RoutingRequest r = RoutingRequest.of(m);
+    return m == RoutingMode.WBSR ? r.withBudget(budget.get()) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
+  }
+
+  /** The variant the routing mode shows on the left and is measured. */
+  Variant primary() {
+    return Variant.of(mode.get());
+  }
+
+  /** For the status bar when a key asks for a mode the bundle lacks, e.g. "… offers ClassSR and Bicubic …". */
+  static String modesOffered(BundleInfo b) {
+    List<String> names = b.modes().stream().map(RoutingMode::label).toList();
+    return b.name() + " offers " + String.join(", ", names.subList(0, names.size() - 1))
+        + " and " + names.get(names.size() - 1)
+        + (b.isClassSr() ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle");
+  }
+
+  /**
+   * Keeps the routing mode when the new bundle offers it; otherwise its default (ClassSR for a
+   * ClassSR bundle), and back to the last WBSR-side mode when returning to a weight-sharing one.
+   */
+  void fitModeTo(BundleInfo was, BundleInfo now) {
+    RoutingMode m = mode.get();
+    if (was != null && !was.isClassSr() && was.offers(m)) {
+      lastWeightSharingMode = m;
+    }
+    if (!now.offers(m)) {
+      mode.set(!now.isClassSr() && lastWeightSharingMode != null ? lastWeightSharingMode : now.defaultMode());
+    }
+  }
+
+  /** Whether the budget slider applies: not for ClassSR bundles (their classifier decides). */
+  public BooleanBinding budgetAppliesBinding() {
+    return Bindings.createBooleanBinding(() -> bundle.get() == null || bundle.get().offers(RoutingMode.WBSR), bundle);
+  }
+
+  public ObservableList<BundleInfo> bundles() { return bundles; }
+  public ObjectProperty<BundleInfo> bundleProperty() { return bundle; }
+  public ObjectProperty<RoutingMode> modeProperty() { return mode; }
+  public DoubleProperty budgetProperty() { return budget; }
+  public DoubleProperty etaProperty() { return eta; }
+  public ReadOnlyObjectProperty<Routing> routingProperty() { return routing.getReadOnlyProperty(); }
+  public ObservableList<ClassRow> classRows() { return classRows; }
+}
