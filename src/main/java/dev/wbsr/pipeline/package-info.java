@@ -46,9 +46,9 @@
  * <h2>Stitching</h2>
  *
  * Tiles are rectangles of same-subnet patches (up to 8 a side; {@code TilePlanner} picks them
- * greedily so that the margins waste the fewest pixels), each run
- * with {@code margin} LR pixels of context (default {@value dev.wbsr.pipeline.PipelineOptions#DEFAULT_MARGIN}, chosen
- * by measurement, see there); at the image border the window is shifted inward, so the network pads
+ * greedily so that the margins waste the fewest pixels), each run with {@code margin} LR pixels of
+ * context (default {@value dev.wbsr.pipeline.PipelineOptions#DEFAULT_MARGIN}, chosen by
+ * measurement, see there); at the image border the window is shifted inward, so the network pads
  * exactly as it does on the whole image. Only the tile's core is kept. No JavaFX here.
  */
 package dev.wbsr.pipeline;
