@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the README screenshots of the real app: run under Xvfb with {@code -Dtour.out=DIR}
- * ({@code -Dtour.fake=true} uses the test doubles, for layout work without bundles).
+ * ({@code -Dtour.fake=true} uses the test doubles, for layout work without bundles;
+ * {@code -Dtour.only=x4} takes only the x4 shots).
  */
 public final class ScreenshotTour {
 
@@ -39,13 +40,25 @@ public final class ScreenshotTour {
 
   static void run(Stage stage, StudioModel m) {
     try {
-      String want = System.getProperty("tour.bundle");
-      if (want != null) {
+      // explicit: the app reopens the bundle it had last, which is wbsr-x4 after a full tour
+      String want = System.getProperty("tour.bundle", "wbsr-x2");
+      if (!"x4".equals(System.getProperty("tour.only"))) {
         fx(() -> {
           m.routingState().bundles().stream().filter(b -> b.name().equals(want)).findFirst()
               .ifPresent(b -> m.routingState().bundleProperty().set(b));
           return null;
         });
+      }
+      if ("x4".equals(System.getProperty("tour.only"))) {
+        fx(() -> {
+          stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
+          stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
+          m.darkProperty().set(false);
+          m.overlay().opacityProperty().set(0.45);
+          return null;
+        });
+        x4(stage, m);
+        return;
       }
       fx(() -> {
         stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
@@ -53,6 +66,7 @@ public final class ScreenshotTour {
         m.source().workModeProperty().set(WorkMode.UPSCALE);
         m.overlay().kindProperty().set(OverlayKind.CLASS);
         m.compare().modeProperty().set(CompareMode.SINGLE);
+        m.routingState().budgetProperty().set(0); // remembered from the last run otherwise
         m.darkProperty().set(false);
         m.overlay().opacityProperty().set(0.45);
         return null;
@@ -117,6 +131,11 @@ public final class ScreenshotTour {
         Thread.sleep(200);
       }
       shot(d.stage().getScene(), "batch-dialog.png");
+      fx(() -> {
+        d.stage().close();
+        return null;
+      });
+      x4(stage, m);
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
@@ -128,6 +147,52 @@ public final class ScreenshotTour {
         System.exit(0);
       });
     }
+  }
+
+  /**
+   * The x4 shots, when a {@code wbsr-x4} bundle is there: the subnet map at 1:1 with the budget
+   * at 60 % and the hover card over a patch of the spoon, then the split view WBSR vs bicubic.
+   */
+  static void x4(Stage stage, StudioModel m) throws Exception {
+    boolean there = fx(() -> {
+      var b = m.routingState().bundles().stream().filter(x -> x.name().equals("wbsr-x4")).findFirst();
+      b.ifPresent(x -> m.routingState().bundleProperty().set(x));
+      return b.isPresent();
+    });
+    if (!there) {
+      System.out.println("no wbsr-x4 bundle: x4 shots skipped");
+      return;
+    }
+    fx(() -> {
+      m.source().workModeProperty().set(WorkMode.UPSCALE);
+      m.compare().modeProperty().set(CompareMode.SINGLE);
+      m.overlay().kindProperty().set(OverlayKind.SUBNET);
+      m.routingState().budgetProperty().set(0.6);
+      return null;
+    });
+    idle(m);
+    zoom(stage, m, 1);
+    fx(() -> {
+      var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+      var vp = v.mainViewport();
+      // the middle of the patch at (12, 7), left of the spoon's bowl (zoom 1: 128 px a patch at x4)
+      var d = m.source().documentProperty().get();
+      vp.showHover(vp.getWidth() / 2 + 12.5 * 128 - d.outWidth() * 0.72,
+          vp.getHeight() / 2 + 7.5 * 128 - d.outHeight() * 0.66);
+      return null;
+    });
+    Thread.sleep(300);
+    shot(stage.getScene(), "x4-subnet-map-hover.png");
+    fx(() -> {
+      m.overlay().kindProperty().set(OverlayKind.OFF);
+      m.compare().modeProperty().set(CompareMode.SPLIT);
+      m.compare().rightVariantProperty().set(Variant.BICUBIC);
+      m.routingState().budgetProperty().set(0);
+      return null;
+    });
+    idle(m);
+    zoom(stage, m, 1.5);
+    shot(stage.getScene(), "x4-compare-split.png");
   }
 
   /** Zooms onto the spoon of the coffee sample (relative position, any scale). */

@@ -4,7 +4,7 @@ package dev.wbsr.ui.model;
  * The numbers of the status bar. {@code psnr}/{@code ssim} are NaN until known; {@code reference}
  * says what they were measured against ("ground truth", "supernet" or, for ClassSR, "widest
  * branch"); {@code full} names the network the FLOPs are compared with ("supernet" or "widest
- * branch").
+ * branch"); {@code patchesShort} is the status bar's short form of {@code patchesPerSubnet}.
  */
 public record Readouts(
     double psnr,
@@ -13,13 +13,14 @@ public record Readouts(
     double gflops,
     double gflopsSupernet,
     String patchesPerSubnet,
+    String patchesShort,
     double seconds,
     String device,
     String mode,
     String full) {
 
   public static final Readouts EMPTY =
-      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", Double.NaN, "", "", "supernet");
+      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", "", Double.NaN, "", "", "supernet");
 
   public double percent() {
     return gflopsSupernet <= 0 ? 0 : 100 * gflops / gflopsSupernet;
@@ -37,24 +38,30 @@ public record Readouts(
     if (gflopsSupernet <= 0) {
       return "GFLOPs —";
     }
-    return String.format("%s %.2f GFLOPs · %s %.2f (%.0f%%)",
-        mode.isEmpty() ? "" : mode, gflops, full, gflopsSupernet, percent()).trim();
+    // x4 on a large photo runs into thousands of GFLOPs: TFLOPs then, both numbers in one unit
+    boolean tera = gflopsSupernet >= 1000;
+    double u = tera ? 1000 : 1;
+    return String.format("%s %.2f %s · %s %.2f (%.0f%%)",
+        mode.isEmpty() ? "" : mode, gflops / u, tera ? "TFLOPs" : "GFLOPs", full, gflopsSupernet / u, percent()).trim();
   }
 
   public Readouts withQuality(double p, double s, String ref) {
-    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, seconds, device, mode, full);
+    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, patchesShort, seconds, device, mode, full);
   }
 
   public Readouts withCost(String m, double g, double gs, String pps) {
-    return withCost(m, g, gs, pps, full);
+    return withCost(m, g, gs, pps, pps, full);
   }
 
-  /** The cost of the current routing; {@code fullName} is what {@code gs} is the FLOPs of. */
-  public Readouts withCost(String m, double g, double gs, String pps, String fullName) {
-    return new Readouts(psnr, ssim, reference, g, gs, pps, seconds, device, m, fullName);
+  /**
+   * The cost of the current routing; {@code pps} lists the patches per subnet, {@code ppsShort}
+   * says it in a few words, {@code fullName} is what {@code gs} is the FLOPs of.
+   */
+  public Readouts withCost(String m, double g, double gs, String pps, String ppsShort, String fullName) {
+    return new Readouts(psnr, ssim, reference, g, gs, pps, ppsShort, seconds, device, m, fullName);
   }
 
   public Readouts withTime(double s, String dev) {
-    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, s, dev, mode, full);
+    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, patchesShort, s, dev, mode, full);
   }
 }

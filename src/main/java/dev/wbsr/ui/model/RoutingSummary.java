@@ -82,6 +82,27 @@ public final class RoutingSummary {
     return s.toString();
   }
 
+  /**
+   * The status bar's few words for {@link #patchesPerSubnet}: the list itself when it names at most
+   * three subnets (or branches, or bicubic), else the count, e.g. "247 patches · 9 subnets" or
+   * "247 patches · 7 subnets + 12 bicubic" (the full list goes in the tooltip).
+   */
+  public static String patchesShort(BundleInfo b, Routing r) {
+    int[] n = r.patchesPerSubnet();
+    int used = 0;
+    int total = r.bicubicPatches();
+    for (int c : n) {
+      used += c > 0 ? 1 : 0;
+      total += c;
+    }
+    if (used + (r.bicubicPatches() > 0 ? 1 : 0) <= 3) {
+      return patchesPerSubnet(b, r);
+    }
+    String nets = b.isClassSr() ? (used == 1 ? "branch" : "branches") : (used == 1 ? "subnet" : "subnets");
+    return String.format("%d patches · %d %s%s", total, used, nets,
+        r.bicubicPatches() > 0 ? " + " + r.bicubicPatches() + " bicubic" : "");
+  }
+
   public static String hover(BundleInfo b, PatchGrid g, Routing r, int patch) {
     if (patch < 0 || g == null) {
       return null;

@@ -374,7 +374,7 @@ public final class StudioModel {
     routingState.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
     readouts.set(readouts.get()
         .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9,
-            RoutingSummary.patchesPerSubnet(d.bundle(), r), fullName(d))
+            RoutingSummary.patchesPerSubnet(d.bundle(), r), RoutingSummary.patchesShort(d.bundle(), r), fullName(d))
         .withQuality(Double.NaN, Double.NaN, referenceName(d)));
     refreshOverlay();
     refreshSources();

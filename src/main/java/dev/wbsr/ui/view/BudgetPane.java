@@ -98,13 +98,14 @@ final class BudgetPane extends VBox {
         setText(String.valueOf(r.klass()));
       }
     });
-    k.setPrefWidth(58);
-    k.setMinWidth(56);
+    // wide enough for the bold "Class" header with the sidebar's scroll bar showing (Evaluate)
+    k.setPrefWidth(62);
+    k.setMinWidth(62);
     TableColumn<ClassRow, String> share = new TableColumn<>("Patches");
     share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
         String.format("%d (%.0f%%)", c.getValue().patches(), c.getValue().share() * 100)));
-    share.setPrefWidth(92);
-    share.setMinWidth(88);
+    share.setPrefWidth(88);
+    share.setMinWidth(80);
     TableColumn<ClassRow, String> sub = new TableColumn<>("Subnet");
     sub.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subnet()));
     sub.setPrefWidth(78);

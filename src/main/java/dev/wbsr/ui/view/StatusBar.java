@@ -49,6 +49,9 @@ final class StatusBar extends HBox {
     progress.setId("progressBar");
     progress.setPrefWidth(140);
     cancel = Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
+    // hidden while idle, the progress bar gives its room to the readouts (the patch one shrank to
+    // an ellipsis for a bar no one saw); the cancel button keeps its place, and so the bar's height
+    progress.managedProperty().bind(progress.visibleProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     getChildren().addAll(quality, sep(), flops, sep(), patches, sep(), time, device, spacer, status, progress, cancel);
@@ -107,8 +110,10 @@ final class StatusBar extends HBox {
   private static void show(Readouts r, Label q, Label f, Label p, Label t, Label d) {
     q.setText(r.qualityText());
     f.setText(r.flopsText());
-    p.setText(r.patchesPerSubnet().isEmpty() ? "" : "Patches: " + r.patchesPerSubnet());
-    p.setTooltip(new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
+    p.setText(r.patchesShort().isEmpty() ? "" : r.patchesShort().equals(r.patchesPerSubnet())
+        ? "Patches: " + r.patchesShort() : r.patchesShort());
+    p.setTooltip(r.patchesPerSubnet().isEmpty() ? null
+        : new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
     t.setText(Double.isNaN(r.seconds()) ? "" : String.format("%.2f s", r.seconds()));
     String dev = r.device();
     d.setText(dev.isEmpty() ? "" : dev.startsWith("cuda") ? "CUDA (" + dev + ")" : dev.toUpperCase(java.util.Locale.ROOT));

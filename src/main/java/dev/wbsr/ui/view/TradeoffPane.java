@@ -4,7 +4,9 @@ import dev.wbsr.ui.model.Readouts;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.SweepPoint;
 import dev.wbsr.ui.model.WorkMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.NumberAxis;
@@ -75,9 +77,14 @@ final class TradeoffPane extends VBox {
     Label title = new Label("Trade-off: PSNR-Y vs FLOPs");
     title.getStyleClass().add("section-title");
     javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(12, 4);
-    String[][] keys = {{"WBSR budget", "#2f81f7"}, {"WBSR paper rule", "#3fb950"}, {"ARM (eta)", "#f0883e"},
-        {"Bicubic", "#8b949e"}, {"ClassSR", "#a371f7"}, {"Current", null}};
-    for (String[] k : keys) {
+    // the series' names, their keys' texts and colours; a key shows only while its series has a
+    // point (no ClassSR key without a ClassSR bundle of the same scale, no ARM key without ARM)
+    String[][] keys = {{"WBSR budget", "WBSR budget", "#2f81f7"}, {"WBSR paper rule", "WBSR paper rule", "#3fb950"},
+        {"ARM", "ARM (eta)", "#f0883e"}, {"Bicubic", "Bicubic", "#8b949e"}, {"ClassSR", "ClassSR", "#a371f7"},
+        {"Current", "Current", null}};
+    for (String[] k0 : keys) {
+      String[] k = {k0[1], k0[2]};
+      XYChart.Series<Number, Number> of = k0[0].equals("Current") ? current : series.get(k0[0]);
       javafx.scene.shape.Circle c = new javafx.scene.shape.Circle(5);
       if (k[1] == null) {
         c.setFill(javafx.scene.paint.Color.TRANSPARENT);
@@ -87,7 +94,10 @@ final class TradeoffPane extends VBox {
         c.setFill(javafx.scene.paint.Color.web(k[1]));
       }
       Label l = new Label(k[0], c);
+      l.setId("tradeoffKey" + k0[0].replace(" ", ""));
       l.getStyleClass().add("muted-small");
+      l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(of.getData()));
+      l.managedProperty().bind(l.visibleProperty());
       key.getChildren().add(l);
     }
     getChildren().addAll(title, chart, key, note);
@@ -110,7 +120,7 @@ final class TradeoffPane extends VBox {
     for (XYChart.Series<Number, Number> s : series.values()) {
       s.getData().clear();
     }
-    for (SweepPoint p : model.readoutState().sweepPoints()) {
+    for (SweepPoint p : drawOrder(model.readoutState().sweepPoints())) {
       if (Double.isInfinite(p.psnr()) || Double.isNaN(p.psnr())) {
         continue;
       }
@@ -120,6 +130,18 @@ final class TradeoffPane extends VBox {
       }
     }
     markCurrent();
+  }
+
+  /**
+   * The points in the order they are drawn, later ones on top: bicubic, ClassSR, ARM, the budget
+   * sweep, then the paper rule, which a budget at or above its cost reproduces exactly (its point
+   * would hide under that budget's otherwise). The current-setting ring is drawn after all.
+   */
+  static List<SweepPoint> drawOrder(List<SweepPoint> points) {
+    List<String> rank = List.of("Bicubic", "ClassSR", "ARM", "WBSR budget", "WBSR paper rule");
+    List<SweepPoint> sorted = new ArrayList<>(points);
+    sorted.sort(java.util.Comparator.comparingInt(p -> rank.indexOf(p.series())));
+    return sorted;
   }
 
   private void markCurrent() {

@@ -77,6 +77,12 @@ public final class ImageViewport extends Region {
     rightTag.visibleProperty().bind(rightLabel.isNotEmpty().and(splitVisible));
     leftTag.setManaged(false);
     rightTag.setManaged(false);
+    leftTag.getStyleClass().add("left-tag");
+    rightTag.getStyleClass().add("right-tag");
+    // unmanaged, so a new text does not lay the viewport out by itself: the tags would keep the
+    // old text's width (the right one anchored by its old width), clipped or with a wide box
+    leftLabel.addListener(x -> requestLayout());
+    rightLabel.addListener(x -> requestLayout());
     hover.getStyleClass().add("hover-info");
     hover.setId("hoverInfo");
     hover.setManaged(false);
