@@ -258,7 +258,7 @@ class MainWindowTest {
     onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
         .flatMap(m -> m.getItems().stream()).filter(i -> "menuAbout".equals(i.getId())).findFirst()
         .orElseThrow().fire());
-    await(5, () -> robot.lookup("#aboutTabs").tryQuery().isPresent());
+    await(20, () -> robot.lookup("#aboutTabs").tryQuery().isPresent());
     TabPane tabs = robot.lookup("#aboutTabs").queryAs(TabPane.class);
     DialogPane dialog = (DialogPane) tabs.getScene().getRoot();
     assertThat(dialog.getHeaderText()).isEqualTo("WBSR Studio " + AboutPane.version());
@@ -269,7 +269,7 @@ class MainWindowTest {
     assertThat(third.getText()).isEqualTo("Third-party notices");
     onFx(() -> tabs.getSelectionModel().select(third));
     // the file is read off the FX thread; the tab shows a spinner until then
-    await(5, () -> third.getContent() instanceof ScrollPane);
+    await(20, () -> third.getContent() instanceof ScrollPane);
     List<String> labels = robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
         .map(Label::getText).toList();
     assertThat(labels.get(0)).isEqualTo("Third-party notices");
