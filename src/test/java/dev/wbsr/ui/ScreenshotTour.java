@@ -83,14 +83,7 @@ public final class ScreenshotTour {
       });
       idle(m);
       shot(stage.getScene(), "app-subnet-budget.png");
-      fx(() -> {
-        m.overlay().kindProperty().set(OverlayKind.OFF);
-        m.compare().modeProperty().set(CompareMode.SPLIT);
-        m.compare().rightVariantProperty().set(Variant.BICUBIC);
-        m.routingState().budgetProperty().set(0);
-        return null;
-      });
-      idle(m);
+      splitAgainstBicubic(m);
       zoom(stage, m, 3);
       shot(stage.getScene(), "compare-split.png");
       fx(() -> {
@@ -183,6 +176,13 @@ public final class ScreenshotTour {
     });
     Thread.sleep(300);
     shot(stage.getScene(), "x4-subnet-map-hover.png");
+    splitAgainstBicubic(m);
+    zoom(stage, m, 1.5);
+    shot(stage.getScene(), "x4-compare-split.png");
+  }
+
+  /** Split view, WBSR at the paper rule (budget 0) against bicubic, no overlay. */
+  static void splitAgainstBicubic(StudioModel m) throws Exception {
     fx(() -> {
       m.overlay().kindProperty().set(OverlayKind.OFF);
       m.compare().modeProperty().set(CompareMode.SPLIT);
@@ -191,8 +191,6 @@ public final class ScreenshotTour {
       return null;
     });
     idle(m);
-    zoom(stage, m, 1.5);
-    shot(stage.getScene(), "x4-compare-split.png");
   }
 
   /** Zooms onto the spoon of the coffee sample (relative position, any scale). */
