@@ -62,7 +62,17 @@ def _ablation(manifests: Sequence[Dict]) -> List[str]:
         vp, vc = by[n]["validation"]["val-photo"], by[n]["validation"]["val-classic"]
         out.append(f"| {label} | {n} | {vp['supernet_psnr_y']:.3f} | {vp['wbsr_psnr_y']:.3f} | {100 * vp['wbsr_flops_ratio']:.1f}% | "
                    f"{vc['supernet_psnr_y']:.3f} | {vc['wbsr_psnr_y']:.3f} | {100 * vc['wbsr_flops_ratio']:.1f}% |")
+    if "base-x2" in by:
+        out += ["", "Each training change against base, supernet PSNR-Y (Val-Photo / Val-Classic):", ""]
+        for label, n in rows[1:]:
+            if n in by:
+                out.append(f"- {label}: {_delta(by[n], by['base-x2'], 'val-photo')} / {_delta(by[n], by['base-x2'], 'val-classic')}")
     return out
+
+
+def _delta(m: Dict, base: Dict, valset: str) -> str:
+    d = m["validation"][valset]["supernet_psnr_y"] - base["validation"][valset]["supernet_psnr_y"]
+    return f"{d:+.3f} dB"
 
 
 def render(manifests: Sequence[Dict]) -> str:
