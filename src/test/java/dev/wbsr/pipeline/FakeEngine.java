@@ -1,5 +1,6 @@
 package dev.wbsr.pipeline;
 
+import dev.wbsr.engine.FakeOutputs;
 import dev.wbsr.engine.Nchw;
 import dev.wbsr.engine.SrEngine;
 import java.util.List;
@@ -94,17 +95,7 @@ final class FakeEngine implements SrEngine {
   /** Three branches: the patch's mean value in thirds picks the branch (logit 1, others 0). */
   @Override
   public float[] classify(Nchw in) {
-    int per = 3 * in.h() * in.w();
-    float[] logits = new float[in.n() * 3];
-    for (int n = 0; n < in.n(); n++) {
-      double sum = 0;
-      for (int i = 0; i < per; i++) {
-        sum += in.data()[n * per + i];
-      }
-      int branch = Math.min(2, (int) (sum / per * 3));
-      logits[n * 3 + branch] = 1;
-    }
-    return logits;
+    return FakeOutputs.brightnessThirds(in);
   }
 
   int patchesComputed(int patchSize) {

@@ -2,6 +2,7 @@ package dev.wbsr.report;
 
 import dev.wbsr.engine.DeviceChoice;
 import dev.wbsr.engine.EngineOptions;
+import dev.wbsr.engine.FakeOutputs;
 import dev.wbsr.engine.Nchw;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.engine.SrEngine;
@@ -217,33 +218,12 @@ final class ReportFixtures {
 
     @Override
     public Nchw run(int subnet, Nchw in) {
-      int oh = in.h() * scale;
-      int ow = in.w() * scale;
-      float[] out = new float[in.n() * 3 * oh * ow];
-      float offset = 0.01f * (2 - subnet);
-      for (int n = 0; n < in.n() * 3; n++) {
-        for (int y = 0; y < oh; y++) {
-          for (int x = 0; x < ow; x++) {
-            out[(n * oh + y) * ow + x] =
-                in.data()[(n * in.h() + y / scale) * in.w() + x / scale] + offset;
-          }
-        }
-      }
-      return new Nchw(out, in.n(), 3, oh, ow);
+      return FakeOutputs.nearest(in, scale, 0.01f * (2 - subnet));
     }
 
     @Override
     public float[] classify(Nchw in) {
-      int per = 3 * in.h() * in.w();
-      float[] logits = new float[in.n() * 3];
-      for (int n = 0; n < in.n(); n++) {
-        double sum = 0;
-        for (int i = 0; i < per; i++) {
-          sum += in.data()[n * per + i];
-        }
-        logits[n * 3 + Math.min(2, (int) (sum / per * 3))] = 1;
-      }
-      return logits;
+      return FakeOutputs.brightnessThirds(in);
     }
 
     @Override
