@@ -270,6 +270,8 @@ class MainWindowTest {
     onFx(() -> tabs.getSelectionModel().select(third));
     // the file is read off the FX thread; the tab shows a spinner until then
     await(20, () -> third.getContent() instanceof ScrollPane);
+    // a ScrollPane's content joins the scene graph through its skin, one pulse after it is set
+    await(20, () -> !robot.lookup("#thirdPartyNoticesContent .label").queryAll().isEmpty());
     List<String> labels = robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
         .map(Label::getText).toList();
     assertThat(labels.get(0)).isEqualTo("Third-party notices");
