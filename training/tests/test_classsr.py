@@ -41,3 +41,55 @@ def test_train_both_stages_and_export(data_env, tmp_path):
     assert "classsr_psnr_y" in m["validation"]["val-photo"]
     par = json.loads((tmp_path / "b" / "parity.json").read_text())
     assert par["input"]["shape"] == [2, 3, 32, 32] and par["classifier_logits"]["shape"] == [2, 3]
+
+
+def test_each_stage_anneals_on_its_own_schedule():
+    tc = {"branch_fraction": 0.75, "lr": 1e-3, "min_lr": 1e-6}
+    assert classsr.stage_lr(0, 400, tc) == (1, 1e-3)
+    assert classsr.stage_lr(299, 400, tc)[0] == 1 and classsr.stage_lr(299, 400, tc)[1] < 1e-5
+    assert classsr.stage_lr(300, 400, tc) == (2, 1e-3)  # the classifier starts at the full LR
+    assert classsr.stage_lr(399, 400, tc)[1] < 2e-6
+
+
+def _trainer(data_env, tmp_path, branch_lr_scale: float) -> classsr.ClassSRTrainer:
+    cfg = train.merge(train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS), {
+        "name": "c", "scale": 2, "seed": 0,
+        "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
+        "data": {"patch": 32, "stride": 16, "batch": 4},
+        "train": {"iterations": 6, "branch_fraction": 0.5, "branch_lr_scale": branch_lr_scale, "subnets": "full"},
+    })
+    return classsr.ClassSRTrainer(cfg, tmp_path / "c", False, log=lambda m: None)
+
+
+def _params(module: torch.nn.Module) -> list:
+    return [p.detach().clone() for p in module.parameters()]
+
+
+def _changed(before: list, module: torch.nn.Module) -> bool:
+    return any(not torch.equal(a, b) for a, b in zip(before, module.parameters()))
+
+
+def test_stage_two_fixes_the_branches_and_trains_the_classifier(data_env, tmp_path):
+    # The first classsr-x2 run trained its branches on the soft mixture and its widest branch
+    # fell below bicubic on its own: stage 2 must leave the branches as stage 1 made them.
+    t = _trainer(data_env, tmp_path, 0.0)
+    cls0 = _params(t.net.classifier)
+    for _ in range(3):
+        t.step()
+    assert not _changed(cls0, t.net.classifier)  # stage 1 leaves the classifier alone
+    branches, cls = _params(t.net.branches), _params(t.net.classifier)
+    for _ in range(3):
+        assert "class" in t.step()
+    assert not _changed(branches, t.net.branches)
+    assert _changed(cls, t.net.classifier)
+
+
+def test_a_positive_branch_lr_scale_fine_tunes_the_branches_jointly(data_env, tmp_path):
+    t = _trainer(data_env, tmp_path, 0.1)
+    for _ in range(3):
+        t.step()
+    branches = _params(t.net.branches)
+    t.step()
+    assert _changed(branches, t.net.branches)
+    assert [g["lr"] for g in t.opt.param_groups if g["name"] == "branches"][0] == \
+        0.1 * [g["lr"] for g in t.opt.param_groups if g["name"] == "classifier"][0]

@@ -198,6 +198,7 @@ def export_run(
         training_info.update({
             "loss": "l1+class+average",
             "branch_fraction": tc["branch_fraction"],
+            "branch_lr_scale": tc.get("branch_lr_scale", 1.0),  # runs before the setting trained jointly
             "class_weight": tc["class_weight"],
             "average_weight": tc["average_weight"],
             "stage1_split": "complexity-score terciles",
@@ -273,13 +274,15 @@ def model_card(m: Dict[str, Any]) -> str:
             f"(`classifier.onnx`, {m['classsr']['classifier_flops_per_patch'] / 1e6:.1f} MFLOPs per 32x32 patch) picks one of "
             f"{len(m['subnets'])} independent SRResNet branches per 32x32 LR patch (argmax); partial border tiles are "
             "replicate-padded to 32x32 for the classifier.",
-            f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps) trains branch k on the k-th third of the training "
-            "patches by complexity score; stage 2 trains classifier and branches jointly on the softmax-mixed output with "
-            f"L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss (ClassSR's 2000:1:6 rescaled), "
-            f"batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+            f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps, its own cosine schedule) trains branch k on "
+            "the k-th third of the training patches by complexity score; stage 2 (the rest, a fresh cosine schedule) trains "
+            + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if not t.get("branch_lr_scale", 1.0)
+               else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)")
+            + f" on the softmax-mixed output with L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss "
+            f"(ClassSR's 2000:1:6 rescaled), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
             "- Deviations from ClassSR: branch widths = the WBSR supernet's widths at its depth (not 36/52/64 x 16 blocks); "
-            "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; no classifier-only phase; "
-            "a much shorter schedule.",
+            "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; both stages in one run at "
+            "this project's step budget (the other bundles' number of steps) instead of separate long trainings.",
         ]
     else:
         what = [

@@ -234,10 +234,15 @@ class ClassSRNet(nn.Module):
         w = self.widths[-1] if width is None else int(width)
         return self.branches[self.widths.index(w)](x)
 
-    def mixed(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
-        """Training output ``sum_k p_k branch_k(x)`` and the probabilities ``p`` ``[B, K]``."""
+    def mixed(self, x: torch.Tensor, branch_grad: bool = True) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Training output ``sum_k p_k branch_k(x)`` and the probabilities ``p`` ``[B, K]``.
+
+        ``branch_grad=False`` runs the branches without autograd: only the classifier learns
+        (ClassSR's ``fix_SR_module``)."""
         p = F.softmax(self.classifier(x), dim=1)
-        out = sum(p[:, k].view(-1, 1, 1, 1) * b(x) for k, b in enumerate(self.branches))
+        with torch.set_grad_enabled(branch_grad and torch.is_grad_enabled()):
+            outs = [b(x) for b in self.branches]
+        out = sum(p[:, k].view(-1, 1, 1, 1) * o for k, o in enumerate(outs))
         return out, p
 
     @torch.no_grad()

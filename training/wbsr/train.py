@@ -179,7 +179,7 @@ class Trainer:
         self.configs = self.net.subnet_configs()
         self.loss = build_loss(cfg["loss"]).to(self.device)
         tc = cfg["train"]
-        groups = [{"params": list(self.net.parameters()), "lr": tc["lr"], "name": "net"}]
+        groups = self.param_groups(tc)
         if self.loss.bmc is not None:
             groups.append({"params": [self.loss.bmc.noise_sigma], "lr": tc["sigma_lr"], "name": "sigma"})
         self.opt = torch.optim.Adam(groups, betas=(0.9, 0.99))
@@ -195,6 +195,10 @@ class Trainer:
         elif not resume and (run_dir / "log.csv").exists():
             for f in ("log.csv", "val.csv"):
                 (run_dir / f).unlink(missing_ok=True)
+
+    def param_groups(self, tc: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """The network's optimizer groups (subclasses split them to give parts their own LR)."""
+        return [{"params": list(self.net.parameters()), "lr": tc["lr"], "name": "net"}]
 
     # --- checkpoints -------------------------------------------------------------------------
     def state(self) -> Dict[str, Any]:
