@@ -12,7 +12,8 @@ def test_class_and_average_losses():
     assert float(classsr.class_loss(one_hot)) == -2.0  # the minimum
     assert float(classsr.class_loss(uniform)) == 0.0
     assert float(classsr.average_loss(one_hot)) == 0.0  # balanced over the batch
-    assert float(classsr.average_loss(torch.tensor([[1.0, 0, 0]] * 3))) == 4.0
+    # all on one branch: (|3 - 1| + 1 + 1) / ((B / K) (K + 1)) = 4 / 4, as in ClassSR's code
+    assert float(classsr.average_loss(torch.tensor([[1.0, 0, 0]] * 3))) == 1.0
 
 
 def test_mixed_output_is_the_softmax_mixture():
@@ -77,6 +78,7 @@ def test_stage_two_fixes_the_branches_and_trains_the_classifier(data_env, tmp_pa
     for _ in range(3):
         t.step()
     assert not _changed(cls0, t.net.classifier)  # stage 1 leaves the classifier alone
+    assert torch.load(tmp_path / "c" / "checkpoints" / "stage1.pt")["iteration"] == 3  # stage 2 can rerun alone
     branches, cls = _params(t.net.branches), _params(t.net.classifier)
     for _ in range(3):
         assert "class" in t.step()

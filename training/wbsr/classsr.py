@@ -7,7 +7,8 @@ a fresh cosine schedule): the classifier learns on the output mixed by its softm
 ``class_weight`` * Class-Loss + ``average_weight`` * Average-Loss (ClassSR's w1:w2:w3 =
 2000:1:6, rescaled to L1 weight 1). The branches stay fixed in stage 2 (``branch_lr_scale`` 0,
 ClassSR's released ``fix_SR_module: true``); a positive ``branch_lr_scale`` fine-tunes them
-jointly at that fraction of the classifier's LR.
+jointly at that fraction of the classifier's LR. ``checkpoints/stage1.pt`` is the state at the
+boundary: copied to ``checkpoints/latest.pt``, ``--resume`` reruns stage 2 alone.
 
 Why fixed: joint training from the mixture lets the branches become complementary terms of a
 soft sum rather than usable SR networks on their own, and at test only the argmax branch runs.
@@ -55,9 +56,15 @@ def class_loss(p: torch.Tensor) -> torch.Tensor:
 
 
 def average_loss(p: torch.Tensor) -> torch.Tensor:
-    """ClassSR Average-Loss: ``sum_k |sum_i p_k(x_i) - B / K|`` (balances the branches)."""
+    """ClassSR Average-Loss: ``sum_k |sum_i p_k(x_i) - B / K| / ((B / K) (K + 1))`` (balances the branches).
+
+    The normalisation is ClassSR's released code (``average_loss_3class``; the paper's formula
+    omits it). Without it the term is (B/K)(K+1) = 21x stronger at B = 16 and holds every
+    softmax at uniform, which satisfies it exactly: the second classsr-x2 run's classifier ended
+    with Class-Loss -1e-4 (one-hot is -2) and its argmax routing lost 1.4 dB
+    (training/runs/classsr-x2-avg-unnormalised)."""
     b, k = p.shape
-    return (p.sum(0) - b / k).abs().sum()
+    return (p.sum(0) - b / k).abs().sum() / (b / k * (k + 1))
 
 
 class ClassSRTrainer(train.Trainer):
@@ -111,6 +118,9 @@ class ClassSRTrainer(train.Trainer):
             sums = {"loss": float(loss), "l1": float(l1), "class": float(lc), "average": float(la)}
         self.opt.step()
         self.iteration += 1
+        if stage == 1 and stage_lr(self.iteration, int(tc["iterations"]), tc)[0] == 2:
+            # stage 2 can be rerun alone: copy this to latest.pt and --resume
+            self.save(self.run_dir / "checkpoints" / "stage1.pt")
         return sums
 
 
