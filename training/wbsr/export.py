@@ -279,7 +279,7 @@ def model_card(m: Dict[str, Any]) -> str:
             + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if not t.get("branch_lr_scale", 1.0)
                else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)")
             + f" on the softmax-mixed output with L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss "
-            f"(ClassSR's 2000:1:6 rescaled), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+            f"(ClassSR's 2000:1:6 rescaled; Average-Loss divided by (B/K)(K+1) as in ClassSR's code), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
             "- Deviations from ClassSR: branch widths = the WBSR supernet's widths at its depth (not 36/52/64 x 16 blocks); "
             "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; both stages in one run at "
             "this project's step budget (the other bundles' number of steps) instead of separate long trainings.",
