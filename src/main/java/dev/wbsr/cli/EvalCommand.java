@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    RoutingPolicy policy = mode.policy(spec.commandLine());
+    mode.validate(spec.commandLine());
     if (!Files.isDirectory(hrDir)) {
       spec.commandLine().getErr().println("error: --hr " + hrDir + " is not a folder");
       return 1;
@@ -92,6 +92,7 @@ final class EvalCommand implements Callable<Integer> {
       return 1;
     }
     ModelBundle bundle = engine.bundle();
+    RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
     int s = bundle.manifest().scale();
     SaveOptions png =
         SaveOptions.defaults().withFormat(dev.wbsr.image.ImageFormat.PNG).withOverwrite(overwrite);

@@ -1,5 +1,7 @@
 package dev.wbsr.cli;
 
+import dev.wbsr.model.Manifest;
+import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -10,10 +12,9 @@ final class ModeMixin {
   @Option(
       names = "--mode",
       paramLabel = "MODE",
-      defaultValue = "wbsr",
       description =
-          "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default:"
-              + " ${DEFAULT-VALUE}.")
+          "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default: the"
+              + " bundle's own routing (classsr for ClassSR bundles, wbsr otherwise).")
   String mode;
 
   @Option(
@@ -30,10 +31,22 @@ final class ModeMixin {
       description = "arm only: quality/cost trade-off, 0.5..32 (default 2).")
   Double eta;
 
-  /** The policy; a bad combination is a usage error (exit code 2). */
-  RoutingPolicy policy(CommandLine cmd) {
+  /**
+   * Checks the options before any work starts; a bad combination is a usage error (exit code 2).
+   */
+  void validate(CommandLine cmd) {
+    parse(cmd, mode == null ? "wbsr" : mode);
+  }
+
+  /** The policy for {@code bundle}: without --mode, the bundle's own routing. */
+  RoutingPolicy policy(CommandLine cmd, ModelBundle bundle) {
+    boolean classSr = bundle.manifest().kind() == Manifest.Kind.CLASSSR;
+    return parse(cmd, mode != null ? mode : classSr ? "classsr" : "wbsr");
+  }
+
+  private RoutingPolicy parse(CommandLine cmd, String m) {
     try {
-      return RoutingPolicy.parse(mode, budget, eta);
+      return RoutingPolicy.parse(m, budget, eta);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, e.getMessage());
     }

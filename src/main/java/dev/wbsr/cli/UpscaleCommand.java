@@ -109,7 +109,7 @@ final class UpscaleCommand implements Callable<Integer> {
             .withJpegQuality(quality)
             .withOverwrite(overwrite);
     ImageLoader loader = new ImageLoader();
-    RoutingPolicy policy = mode.policy(spec.commandLine());
+    mode.validate(spec.commandLine());
     List<InputFiles.Item> items = new ArrayList<>();
     for (Path in : inputs) {
       if (!Files.exists(in)) {
@@ -123,6 +123,7 @@ final class UpscaleCommand implements Callable<Integer> {
       return 1;
     }
     ModelBundle bundle = engine.bundle();
+    RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
     PipelineOptions options = engine.pipeline();
     int ok = 0;
     int skipped = 0;

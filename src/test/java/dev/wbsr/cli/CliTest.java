@@ -157,6 +157,31 @@ class CliTest {
   }
 
   @Test
+  void aClassSrBundleRoutesWithItsClassifierUnlessToldOtherwise() throws Exception {
+    Path img = tmp.resolve("c.png");
+    writePng(img, 70, 40, 4);
+    String classSr = TestBundles.FIXTURES.resolve("tiny-classsr-x2").toString();
+    Run own = wbsr("upscale", "-m", classSr, "-o", tmp.resolve("c1").toString(), img.toString());
+    assertThat(own.code()).as(own.err()).isZero();
+    assertThat(own.out()).contains("mode classsr");
+    Run told =
+        wbsr(
+            "upscale", "-m", classSr, "--mode", "supernet", "-o", tmp.resolve("c2").toString(),
+            img.toString());
+    assertThat(told.code()).as(told.err()).isZero();
+    assertThat(told.out()).contains("mode supernet");
+    Run plain = wbsr("upscale", "-m", model(), "-o", tmp.resolve("c3").toString(), img.toString());
+    assertThat(plain.out()).contains("mode wbsr");
+    Run wrong =
+        wbsr(
+            "upscale", "-m", model(), "--mode", "classsr", "-o", tmp.resolve("c4").toString(),
+            img.toString());
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("not a ClassSR bundle");
+    assertThat(tmp.resolve("c4").resolve("c.png")).doesNotExist();
+  }
+
+  @Test
   void usageErrorsExitWithTwoAndMissingThingsWithOne() {
     assertThat(wbsr("upscale", "--mode", "fast", "x.png").code()).isEqualTo(2);
     assertThat(wbsr("upscale", "--mode", "supernet", "--budget", "0.5", "x.png").code())
