@@ -1,5 +1,6 @@
 import json
 
+import numpy as np
 import torch
 
 from training.wbsr import classsr, export, train
@@ -95,3 +96,13 @@ def test_a_positive_branch_lr_scale_fine_tunes_the_branches_jointly(data_env, tm
     assert _changed(branches, t.net.branches)
     assert [g["lr"] for g in t.opt.param_groups if g["name"] == "branches"][0] == \
         0.1 * [g["lr"] for g in t.opt.param_groups if g["name"] == "classifier"][0]
+
+
+def test_tercile_routing_sends_each_third_to_the_branch_trained_on_it():
+    from training.wbsr.classsr_check import tercile_cuts, tercile_router
+    from training.wbsr.evaluate import Tile
+
+    cuts = tercile_cuts(np.arange(9, dtype=float))
+    assert cuts == [8 / 3, 16 / 3]
+    tiles = [Tile(0, 0, 32, 32, s, 0, 0.0) for s in (0.0, 2.0, 3.0, 5.0, 6.0, 8.0)]
+    assert tercile_router(cuts)(np.zeros((32, 32, 3)), tiles) == [0, 0, 1, 1, 2, 2]
