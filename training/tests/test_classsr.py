@@ -7,6 +7,16 @@ from training.wbsr import classsr, export, train
 from training.wbsr.nets import ClassSRNet
 
 
+def _cfg(**train_settings) -> dict:
+    """A tiny ClassSR run: three 1-block branches, batch 4."""
+    return train.merge(train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS), {
+        "name": "c", "scale": 2, "seed": 0,
+        "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
+        "data": {"patch": 32, "stride": 16, "batch": 4},
+        "train": {"subnets": "full", **train_settings},
+    })
+
+
 def test_class_and_average_losses():
     one_hot = torch.tensor([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
     uniform = torch.full((3, 3), 1 / 3)
@@ -26,14 +36,8 @@ def test_mixed_output_is_the_softmax_mixture():
 
 
 def test_train_both_stages_and_export(data_env, tmp_path):
-    cfg = train.merge(train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS), {
-        "name": "c", "scale": 2, "seed": 0,
-        "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
-        "data": {"patch": 32, "stride": 16, "batch": 4},
-        "train": {"iterations": 4, "log_every": 1, "val_every": 4, "subnets": "full"},
-    })
     run = tmp_path / "c"
-    classsr.ClassSRTrainer(cfg, run, False, log=lambda m: None).run()
+    classsr.ClassSRTrainer(_cfg(iterations=4, log_every=1, val_every=4), run, False, log=lambda m: None).run()
     log = (run / "log.csv").read_text().splitlines()
     assert log[0] == "iteration,wall_time_s,lr,loss,l1,class,average,sigma"
     assert log[1].split(",")[5] == "" and log[4].split(",")[5] != ""  # stage 1 then stage 2
@@ -54,12 +58,7 @@ def test_each_stage_anneals_on_its_own_schedule():
 
 
 def _trainer(data_env, tmp_path, branch_lr_scale: float) -> classsr.ClassSRTrainer:
-    cfg = train.merge(train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS), {
-        "name": "c", "scale": 2, "seed": 0,
-        "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
-        "data": {"patch": 32, "stride": 16, "batch": 4},
-        "train": {"iterations": 6, "branch_fraction": 0.5, "branch_lr_scale": branch_lr_scale, "subnets": "full"},
-    })
+    cfg = _cfg(iterations=6, branch_fraction=0.5, branch_lr_scale=branch_lr_scale)
     return classsr.ClassSRTrainer(cfg, tmp_path / "c", False, log=lambda m: None)
 
 
@@ -99,10 +98,10 @@ def test_a_positive_branch_lr_scale_fine_tunes_the_branches_jointly(data_env, tm
 
 
 def test_tercile_routing_sends_each_third_to_the_branch_trained_on_it():
-    from training.wbsr.classsr_check import tercile_cuts, tercile_router
+    from training.wbsr.classsr_check import tercile_router
     from training.wbsr.evaluate import Tile
 
-    cuts = tercile_cuts(np.arange(9, dtype=float))
+    cuts = classsr.tercile_cuts(np.arange(9, dtype=float))
     assert cuts == [8 / 3, 16 / 3]
     tiles = [Tile(0, 0, 32, 32, s, 0, 0.0) for s in (0.0, 2.0, 3.0, 5.0, 6.0, 8.0)]
     assert tercile_router(cuts)(np.zeros((32, 32, 3)), tiles) == [0, 0, 1, 1, 2, 2]

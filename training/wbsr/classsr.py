@@ -48,6 +48,16 @@ def stage_lr(it: int, total: int, tc: Dict) -> Tuple[int, float]:
     return 2, train.lr_at(it - cut, max(1, total - cut), tc["lr"], tc["min_lr"])
 
 
+def tercile_cuts(scores: np.ndarray) -> List[float]:
+    """The two score cuts that split the training patches into thirds (stage 1's split)."""
+    return [float(c) for c in np.quantile(scores, [1 / 3, 2 / 3])]
+
+
+def tercile_of(scores: np.ndarray, cuts: Sequence[float]) -> np.ndarray:
+    """Third 0, 1 or 2 of each score: the branch stage 1 trains on such patches."""
+    return np.searchsorted(cuts, scores, side="right")
+
+
 def class_loss(p: torch.Tensor) -> torch.Tensor:
     """ClassSR Class-Loss: ``-sum_{i<j} |p_i - p_j|`` per sample, batch mean (pushes one-hot)."""
     k = p.shape[1]
@@ -75,10 +85,8 @@ class ClassSRTrainer(train.Trainer):
     def __init__(self, cfg: Dict, run_dir: Path, resume: bool, log=print) -> None:
         super().__init__(cfg, run_dir, resume, log)
         assert isinstance(self.net, ClassSRNet)
-        cuts = np.quantile(self.pool.scores, [1 / 3, 2 / 3])
-        terc = np.searchsorted(cuts, self.pool.scores, side="right")
+        terc = tercile_of(self.pool.scores, tercile_cuts(self.pool.scores))
         self.members = [np.flatnonzero(terc == k) for k in range(3)]
-        self.tercile_cuts = [float(c) for c in cuts]
 
     def param_groups(self, tc: Dict) -> List[Dict]:
         # the classifier first: the log's lr column reads group 0

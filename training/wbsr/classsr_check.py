@@ -16,18 +16,14 @@ import numpy as np
 import torch
 
 from . import data
+from .classsr import tercile_cuts, tercile_of
 from .evaluate import Tile, classsr_router, evaluate_bundle_net, load_run_net
 from .flops import classifier_flops, srresnet_flops
 
 
-def tercile_cuts(scores: np.ndarray) -> List[float]:
-    """The two score cuts that split the training patches into thirds (stage 1's split)."""
-    return [float(c) for c in np.quantile(scores, [1 / 3, 2 / 3])]
-
-
 def tercile_router(cuts: Sequence[float]) -> Callable[[np.ndarray, List[Tile]], List[int]]:
     """Branch k for tiles in the k-th third: the branch trained on such patches."""
-    return lambda lr, tiles: [int(np.searchsorted(cuts, t.score, side="right")) for t in tiles]
+    return lambda lr, tiles: tercile_of(np.array([t.score for t in tiles]), cuts).tolist()
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

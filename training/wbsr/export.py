@@ -198,7 +198,7 @@ def export_run(
         training_info.update({
             "loss": "l1+class+average",
             "branch_fraction": tc["branch_fraction"],
-            "branch_lr_scale": tc.get("branch_lr_scale", 1.0),  # runs before the setting trained jointly
+            "branch_lr_scale": tc["branch_lr_scale"],
             "class_weight": tc["class_weight"],
             "average_weight": tc["average_weight"],
             "stage1_split": "complexity-score terciles",
@@ -276,7 +276,7 @@ def model_card(m: Dict[str, Any]) -> str:
             "replicate-padded to 32x32 for the classifier.",
             f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps, its own cosine schedule) trains branch k on "
             "the k-th third of the training patches by complexity score; stage 2 (the rest, a fresh cosine schedule) trains "
-            + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if not t.get("branch_lr_scale", 1.0)
+            + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if t["branch_lr_scale"] == 0
                else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)")
             + f" on the softmax-mixed output with L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss "
             f"(ClassSR's 2000:1:6 rescaled; Average-Loss divided by (B/K)(K+1) as in ClassSR's code), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
