@@ -31,3 +31,21 @@ def test_pool_and_batches(data_env):
     # augmentation keeps the score (flips and transposes are symmetries of the score)
     lr_plain, _ = pool.batch(np.arange(4), rng, augment=False)
     assert np.allclose(complexity.scores(lr), complexity.scores(lr_plain))
+
+
+def test_calibration_split_is_held_out_of_training(data_env, monkeypatch):
+    monkeypatch.setattr(data, "CALIBRATION", ("img1",))
+    train = [p.name for p in data.load_set("train", 2)]
+    calib = [p.name for p in data.load_set(data.CALIB_SET, 2)]
+    assert calib == ["img1"] and train == ["img0"]
+    # calib reads the training folder, not a validation folder of the same name
+    assert data.load_set(data.CALIB_SET, 2)[0].hr.shape == (256, 320, 3)
+
+
+def test_calibration_names_are_training_photos_only():
+    # every calibration name is a photo of a training package (plasma folders or file stems), and
+    # none is a validation photo
+    val_names = {f.rsplit(".", 1)[0] for f in data._LXQT} | {f.rsplit(".", 1)[0] for f in data._SKIMAGE} | {"flower"}
+    assert not set(data.CALIBRATION) & val_names
+    assert len(set(data.CALIBRATION)) == len(data.CALIBRATION) >= 5
+    assert not any(n.endswith("_2") for n in data.CALIBRATION)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ __all__ = [
     "fetch",
     "prepare",
     "load_set",
+    "CALIBRATION",
+    "CALIB_SET",
     "box_downscale2",
     "ImagePair",
     "PatchPool",
@@ -79,6 +82,14 @@ PACKAGES: Tuple[Package, ...] = (
 )
 SETS = ("train", "val-photo", "val-classic")
 
+# Calibration split (issue 11): training photos held out of training, used only to measure each
+# subnet's PSNR for the Pareto front and to build and tune ARM's table. Never Val-Photo or
+# Val-Classic, so the validation numbers stay out-of-sample for every router. Chosen from three
+# packages, without near-duplicate siblings in the training set (no "_2" shots of the same scene),
+# flat and textured scenes mixed; kept whole (not cropped) so every class has many patches.
+CALIBRATION: Tuple[str, ...] = ("Dragonfly_by_Bolly", "Dune", "Kite", "Storm", "snow", "wayne")
+CALIB_SET = "calib"
+
 
 def data_root() -> Path:
     """``$WBSR_DATA`` or ``~/.cache/wbsr``."""
@@ -110,6 +121,11 @@ def fetch(root: Optional[Path] = None, log: Callable[[str], None] = print) -> Li
         if not dest.exists():
             log(f"dpkg-deb -x {deb.name}")
             tmp = dest.with_name(dest.name + ".tmp")
+            # dpkg-deb -x creates the target folder but not its parent; a half-extracted
+            # folder from an interrupted run is removed so the extraction starts clean.
+            if tmp.exists():
+                shutil.rmtree(tmp)
+            tmp.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp)], check=True)
             tmp.rename(dest)
         version = subprocess.run(["dpkg-deb", "-f", str(deb), "Version"], check=True, capture_output=True, text=True).stdout.strip()
@@ -195,16 +211,27 @@ class ImagePair:
     lr: np.ndarray
 
 
+def _set_names(d: Path) -> List[str]:
+    return [p.name[: -len(".hr.npy")] for p in sorted(d.glob("*.hr.npy"))]
+
+
 def load_set(set_name: str, scale: int, root: Optional[Path] = None, limit: Optional[int] = None) -> List[ImagePair]:
-    """The prepared pairs of one set at one scale, sorted by name."""
-    d = (root or data_root()) / "prepared" / PREPARED_VERSION / set_name
-    hrs = sorted(d.glob("*.hr.npy"))
-    if not hrs:
-        raise FileNotFoundError(f"no prepared images in {d}: run `python3 -m training.wbsr.data`")
+    """The prepared pairs of one set at one scale, sorted by name.
+
+    ``"calib"`` is the ``CALIBRATION`` photos of the prepared training folder; ``"train"`` is that
+    folder without them (the calibration photos are never trained on)."""
+    folder = "train" if set_name == CALIB_SET else set_name
+    d = (root or data_root()) / "prepared" / PREPARED_VERSION / folder
+    names = _set_names(d)
+    if set_name == CALIB_SET:
+        names = [n for n in names if n in CALIBRATION]
+    elif set_name == "train":
+        names = [n for n in names if n not in CALIBRATION]
+    if not names:
+        raise FileNotFoundError(f"no prepared images for set {set_name} in {d}: run `python3 -m training.wbsr.data`")
     pairs = []
-    for p in hrs[:limit]:
-        name = p.name[: -len(".hr.npy")]
-        hr = bicubic.modcrop(np.load(p), scale)
+    for name in names[:limit]:
+        hr = bicubic.modcrop(np.load(d / f"{name}.hr.npy"), scale)
         lr = np.load(d / f"{name}.lr_x{scale}.npy")
         pairs.append(ImagePair(name, hr, lr))
     return pairs
@@ -281,8 +308,8 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=None, help="data folder (default $WBSR_DATA or ~/.cache/wbsr)")
     args = ap.parse_args()
     out = prepare(args.root)
-    for s in SETS:
-        print(s, len(list((out / s).glob("*.hr.npy"))), "images")
+    for s in (*SETS, CALIB_SET):
+        print(s, len(load_set(s, 2, args.root)), "images")
 
 
 if __name__ == "__main__":
