@@ -28,3 +28,13 @@ def test_x2_ablations_share_backbone_data_seed_schedule():
     assert cfgs["base-x2"]["sampling"]["kind"] == "uniform" and cfgs["base-x2"]["loss"]["kind"] == "l1"
     assert cfgs["hes-x2"]["sampling"] == cfgs["wbsr-x2"]["sampling"] and cfgs["hes-x2"]["loss"]["kind"] == "l1"
     assert cfgs["bd-x2"]["loss"] == cfgs["wbsr-x2"]["loss"] and cfgs["bd-x2"]["sampling"]["kind"] == "uniform"
+
+
+def test_x4_ablations_share_backbone_data_seed_schedule():
+    cfgs = {n: train.build_config(Path(CONFIGS[0]).parent / f"{n}.yml", []) for n in ("wbsr-x4", "base-x4", "hes-x4", "bd-x4")}
+    for key in ("network", "data", "seed", "scale"):
+        assert len({repr(c[key]) for c in cfgs.values()}) == 1, key
+    for key in ("iterations", "lr", "subnets", "min_lr", "sigma_lr"):
+        assert len({repr(c["train"][key]) for c in cfgs.values()}) == 1, key
+    assert cfgs["hes-x4"]["sampling"] == cfgs["wbsr-x4"]["sampling"] and cfgs["hes-x4"]["loss"] == cfgs["base-x4"]["loss"]
+    assert cfgs["bd-x4"]["loss"] == cfgs["wbsr-x4"]["loss"] and cfgs["bd-x4"]["sampling"] == cfgs["base-x4"]["sampling"]

@@ -39,6 +39,10 @@ class UniformSampler:
         """``batch`` patch ids; ``progress`` in [0, 1] is ignored."""
         return rng.integers(0, self.num_patches, batch)
 
+    def class_level(self, progress: float) -> bool:
+        """Whether sampling is class-level at ``progress`` (never, for plain sampling)."""
+        return False
+
 
 class HESSampler(UniformSampler):
     """HES: uniform before ``switch``, class-level after.
@@ -57,6 +61,9 @@ class HESSampler(UniformSampler):
         self.counts = np.array([len(m) for m in self.members])
         self.probs = class_probabilities(self.counts, delta)
         self.delta, self.switch = delta, switch
+
+    def class_level(self, progress: float) -> bool:
+        return progress >= self.switch
 
     def sample(self, batch: int, progress: float, rng: np.random.Generator) -> np.ndarray:
         if progress < self.switch:

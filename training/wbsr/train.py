@@ -25,6 +25,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from . import complexity, data, metrics
 from .config import apply_overrides, dump_config, load_config
@@ -48,6 +49,7 @@ DEFAULTS: Dict[str, Any] = {
         "sigma_lr": 1e-2,
         "min_lr": 1e-6,
         "subnets": "sandwich",
+        "distill_weight": 0.0,
         "checkpoint_every_s": 300,
         "log_every": 20,
         "val_every": 1000,
@@ -111,6 +113,8 @@ def subnet_schedule(configs: Sequence[Tuple[int, int]], kind: str, rng: np.rando
         return picked
     if kind == "all":
         return list(configs)
+    if kind == "all-largest-first":  # in-place distillation needs the teacher's output first
+        return [configs[-1], *configs[:-1]]
     if kind == "full":
         return [configs[-1]]
     raise ValueError(f"unknown subnet schedule {kind!r}")
@@ -181,7 +185,12 @@ class Trainer:
         tc = cfg["train"]
         groups = self.param_groups(tc)
         if self.loss.bmc is not None:
-            groups.append({"params": [self.loss.bmc.noise_sigma], "lr": tc["sigma_lr"], "name": "sigma"})
+            groups.append({"params": [self.loss.bmc.sigma_param()], "lr": tc["sigma_lr"], "name": "sigma"})
+            if self.loss.bd_phase == "hes" and not self.sampler.class_level(1.0):
+                raise ValueError("loss.bd_phase: hes needs sampling.kind: hes (BDLoss would never be on)")
+        self.distill = float(tc.get("distill_weight", 0.0))
+        if self.distill:
+            self.log_terms = (*self.log_terms, "distill")
         self.opt = torch.optim.Adam(groups, betas=(0.9, 0.99))
         self.rng = np.random.default_rng(int(cfg["seed"]))
         self.iteration = 0
@@ -245,11 +254,24 @@ class Trainer:
         lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
         self.opt.zero_grad(set_to_none=True)
         sums: Dict[str, float] = {}
-        for w, d in subnet_schedule(self.configs, tc["subnets"], self.rng):
-            terms = self.loss(self.net(lr, w, d), hr)
+        bmc_on = self.loss.bmc_active(self.sampler.class_level(progress))
+        schedule = tc["subnets"]
+        if self.distill and schedule == "all":
+            schedule = "all-largest-first"
+        teacher: Optional[torch.Tensor] = None
+        for w, d in subnet_schedule(self.configs, schedule, self.rng):
+            pred = self.net(lr, w, d)
+            terms = self.loss(pred, hr, bmc=bmc_on)
+            if self.distill:
+                if teacher is None:  # the largest subnet comes first: its output is the teacher
+                    teacher = pred.detach()
+                else:
+                    terms["distill"] = F.l1_loss(pred, teacher)
+                    terms["loss"] = terms["loss"] + self.distill * terms["distill"]
             terms["loss"].backward()
             for k, v in terms.items():
                 sums[k] = sums.get(k, 0.0) + float(v.detach())
+        self.loss.remember(hr)
         self.opt.step()
         self.iteration += 1
         return sums
