@@ -23,9 +23,7 @@ of both stages at this project's step budget instead of separate long trainings.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -81,10 +79,13 @@ class ClassSRTrainer(train.Trainer):
     """``train.Trainer`` with ClassSR's two-stage step."""
 
     log_terms = ("loss", "l1", "class", "average")
+    defaults = train.merge(train.DEFAULTS, CLASSSR_DEFAULTS)
 
     def __init__(self, cfg: Dict, run_dir: Path, resume: bool, log=print) -> None:
         super().__init__(cfg, run_dir, resume, log)
         assert isinstance(self.net, ClassSRNet)
+        if self.ranks.enabled:
+            raise ValueError("the ClassSR trainer runs in one process; start it without torchrun")
         terc = tercile_of(self.pool.scores, tercile_cuts(self.pool.scores))
         self.members = [np.flatnonzero(terc == k) for k in range(3)]
 
@@ -132,34 +133,12 @@ class ClassSRTrainer(train.Trainer):
         return sums
 
 
+train.TRAINERS.add("classsr", ClassSRTrainer, signature_of=lambda: None)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description="Train the ClassSR baseline.")
-    ap.add_argument("-c", "--config", type=Path, required=True)
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
-    ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--runs", type=Path, default=train.RUNS_DIR)
-    args = ap.parse_args(argv)
-    cfg = train.merge(train.merge(train.DEFAULTS, CLASSSR_DEFAULTS), train.load_config(args.config))
-    cfg = train.apply_overrides(cfg, args.set)
-    run_dir = args.runs / cfg["name"]
-    if (run_dir / "final.pt").exists() and args.resume:
-        print(f"{run_dir} already finished (final.pt exists)")
-        return 0
-    run_dir.mkdir(parents=True, exist_ok=True)
-    train.dump_config(cfg, run_dir / "config.yml")
-    cmd = "/usr/bin/python3 -m training.wbsr.classsr " + " ".join(sys.argv[1:] if argv is None else argv)
-    with (run_dir / "command.txt").open("a") as f:
-        f.write(cmd + "\n")
-    log_file = (run_dir / "train.log").open("a")
-
-    def log(msg: str) -> None:
-        print(msg, flush=True)
-        log_file.write(msg.lstrip("\n") + "\n")
-        log_file.flush()
-
-    log(f"== {cfg['name']} {time.strftime('%Y-%m-%d %H:%M:%S')} {cmd}")
-    ClassSRTrainer(cfg, run_dir, args.resume, log).run()
-    return 0
+    """``train.main`` with the ClassSR trainer as the default."""
+    return train.main(argv, default_trainer="classsr")
 
 
 if __name__ == "__main__":

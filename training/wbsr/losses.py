@@ -12,13 +12,16 @@ targets as well as the batch, and under DDP from the targets of every rank (``sa
 
 from __future__ import annotations
 
+import functools
 from typing import Dict, Optional
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-__all__ = ["l1_loss", "bmc_loss", "bmc_pixel_loss", "BMCLoss", "MemoryBank", "SRLoss", "build_loss"]
+from .registry import Registry
+
+__all__ = ["l1_loss", "bmc_loss", "bmc_pixel_loss", "BMCLoss", "MemoryBank", "SRLoss", "LOSSES", "build_loss"]
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -218,6 +221,11 @@ class SRLoss(nn.Module):
         return self.bmc.sigma() if self.bmc is not None else float("nan")
 
 
+LOSSES: Registry[SRLoss] = Registry("loss")
+for _kind in ("l1", "bdloss", "bdloss+l1"):
+    LOSSES.add(_kind, functools.partial(SRLoss, _kind), signature_of=SRLoss, skip=("kind",))
+
+
 def build_loss(cfg: Dict) -> SRLoss:
-    """``SRLoss(**cfg)``."""
-    return SRLoss(**cfg)
+    """The loss a ``loss`` config section names: ``{type: l1 | bdloss | bdloss+l1, ...SRLoss args}``."""
+    return LOSSES.build(cfg)

@@ -16,30 +16,24 @@ conv (the upsampling conv keeps the first ``4c`` output channels, so PixelShuffl
 from __future__ import annotations
 
 import math
-from typing import Dict, List, Sequence, Tuple, Type
+from typing import Dict, List, Sequence, Tuple
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-NET_REGISTRY: Dict[str, Type[nn.Module]] = {}
+from .registry import Registry
 
-__all__ = ["SRResNet", "SlimmableSRResNet", "ClassSRClassifier", "build_net", "NET_REGISTRY"]
+NETS: Registry[nn.Module] = Registry("network")
+NET_REGISTRY = NETS.entries
 
-
-def register(cls: Type[nn.Module]) -> Type[nn.Module]:
-    """Class decorator: make ``cls`` buildable by name from a config (``{"type": name, ...}``)."""
-    NET_REGISTRY[cls.__name__] = cls
-    return cls
+__all__ = ["SRResNet", "SlimmableSRResNet", "ClassSRClassifier", "build_net", "NETS", "NET_REGISTRY"]
+register = NETS.register
 
 
 def build_net(cfg: Dict) -> nn.Module:
     """Build a registered network from ``{"type": Name, **kwargs}``."""
-    cfg = dict(cfg)
-    name = cfg.pop("type")
-    if name not in NET_REGISTRY:
-        raise KeyError(f"unknown network type {name!r}; known: {sorted(NET_REGISTRY)}")
-    return NET_REGISTRY[name](**cfg)
+    return NETS.build(cfg)
 
 
 def _num_upsamples(scale: int) -> int:

@@ -7,13 +7,14 @@ patch uniformly inside it. Empty classes get probability 0.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Dict, Sequence
 
 import numpy as np
 
 from .complexity import classify
+from .registry import Registry
 
-__all__ = ["class_probabilities", "HESSampler", "UniformSampler", "build_sampler"]
+__all__ = ["class_probabilities", "HESSampler", "UniformSampler", "SAMPLERS", "build_sampler"]
 
 
 def class_probabilities(counts: Sequence[int], delta: float) -> np.ndarray:
@@ -72,10 +73,11 @@ class HESSampler(UniformSampler):
         return np.array([self.members[c][rng.integers(0, len(self.members[c]))] for c in cls])
 
 
-def build_sampler(kind: str, scores: np.ndarray, thresholds: Sequence[float], delta: float = 0.8, switch: float = 0.7) -> UniformSampler:
-    """``"uniform"`` or ``"hes"``."""
-    if kind == "uniform":
-        return UniformSampler(len(scores))
-    if kind == "hes":
-        return HESSampler(scores, thresholds, delta, switch)
-    raise ValueError(f"unknown sampling {kind!r}")
+SAMPLERS: Registry[UniformSampler] = Registry("sampling", context=("scores", "thresholds"))
+SAMPLERS.add("uniform", lambda scores, thresholds: UniformSampler(len(scores)))
+SAMPLERS.add("hes", HESSampler)
+
+
+def build_sampler(cfg: Dict[str, Any], scores: np.ndarray, thresholds: Sequence[float]) -> UniformSampler:
+    """The sampler a ``sampling`` config section names: ``{type: uniform}`` or ``{type: hes, delta, switch}``."""
+    return SAMPLERS.build(cfg, scores, thresholds)

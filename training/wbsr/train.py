@@ -12,7 +12,7 @@ HES; the loss L1, BDLoss or both. Writes ``<runs>/<name>/``: ``config.yml``, ``t
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import json
 import math
 import os
@@ -21,18 +21,20 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, ContextManager, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 from . import complexity, data, metrics
-from .config import apply_overrides, dump_config, load_config
+from .config import apply_overrides, check_keys, dump_config, load_config, merge, merge_config
 from .infer import run_image, to_tensor
-from .losses import build_loss
-from .nets import SlimmableSRResNet, build_net
-from .sampling import build_sampler
+from .losses import LOSSES, build_loss
+from .nets import NETS, SlimmableSRResNet, build_net
+from .registry import Registry, type_of
+from .sampling import SAMPLERS, build_sampler
+from .distributed import Ranks, average_grads, average_scalars
 
 RUNS_DIR = Path(__file__).resolve().parents[1] / "runs"
 
@@ -41,7 +43,7 @@ DEFAULTS: Dict[str, Any] = {
     "device": "auto",
     "threads": 2,
     "data": {"patch": 32, "stride": 16, "batch": 16, "limit": None},
-    "sampling": {"kind": "uniform", "delta": 0.8, "switch": 0.7},
+    "sampling": {"kind": "uniform"},
     "loss": {"kind": "l1"},
     "train": {
         "iterations": 1000,
@@ -50,20 +52,14 @@ DEFAULTS: Dict[str, Any] = {
         "min_lr": 1e-6,
         "subnets": "sandwich",
         "distill_weight": 0.0,
+        "amp": "none",
+        "channels_last": False,
         "checkpoint_every_s": 300,
         "log_every": 20,
         "val_every": 1000,
     },
     "val": {"set": "val-photo", "limit": None},
 }
-
-
-def merge(base: Dict[str, Any], over: Dict[str, Any]) -> Dict[str, Any]:
-    """Recursive dict merge (``over`` wins)."""
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
 
 
 def seed_everything(seed: int) -> None:
@@ -120,6 +116,16 @@ def subnet_schedule(configs: Sequence[Tuple[int, int]], kind: str, rng: np.rando
     raise ValueError(f"unknown subnet schedule {kind!r}")
 
 
+def autocast_context(amp: str, device: torch.device) -> Callable[[], ContextManager]:
+    """``train.amp``: ``none`` (float32) or ``bf16`` (the forward passes under bfloat16 autocast;
+    the losses and the optimizer stay float32)."""
+    if amp == "none":
+        return contextlib.nullcontext
+    if amp == "bf16":
+        return lambda: torch.autocast(device.type, dtype=torch.bfloat16)
+    raise ValueError(f"unknown train.amp {amp!r}; use none or bf16")
+
+
 def lr_at(it: int, total: int, base: float, min_lr: float) -> float:
     """Cosine annealing from ``base`` to ``min_lr``."""
     return min_lr + 0.5 * (base - min_lr) * (1 + math.cos(math.pi * min(it, total) / total))
@@ -144,15 +150,25 @@ def bicubic_psnr(pairs: List[data.ImagePair], scale: int) -> float:
 
 
 class Trainer:
-    """Holds the state of one run; ``run()`` trains to ``train.iterations``."""
+    """Holds the state of one run; ``run()`` trains to ``train.iterations``. ``defaults``: the
+    config values a YAML may leave out (and the only keys it may use outside the registry
+    sections)."""
 
     log_terms: Tuple[str, ...] = ("loss", "l1", "bmc")
+    defaults: Dict[str, Any] = DEFAULTS
 
     def __init__(self, cfg: Dict[str, Any], run_dir: Path, resume: bool, log=print) -> None:
-        self.cfg, self.run_dir, self.log = cfg, run_dir, log
         torch.set_num_threads(int(cfg["threads"]))
         seed_everything(int(cfg["seed"]))
         self.device = pick_device(cfg["device"])
+        self.ranks = Ranks.from_env(self.device.type)
+        if self.ranks.enabled and self.device.type == "cuda":
+            self.device = torch.device("cuda", self.ranks.local_rank)
+            torch.cuda.set_device(self.device)
+        self.share = self.ranks.share(int(cfg["data"]["batch"]))
+        self.cfg, self.run_dir = cfg, run_dir
+        self.log = log if self.ranks.main else (lambda msg: None)
+        log = self.log
         self.scale = int(cfg["scale"])
         run_dir.mkdir(parents=True, exist_ok=True)
         (run_dir / "checkpoints").mkdir(exist_ok=True)
@@ -173,9 +189,10 @@ class Trainer:
             "patch": dc["patch"],
             "stride": dc["stride"],
         }
-        (run_dir / "thresholds.json").write_text(json.dumps(self.threshold_info, indent=1) + "\n")
+        if self.ranks.main:
+            (run_dir / "thresholds.json").write_text(json.dumps(self.threshold_info, indent=1) + "\n")
         sc = cfg["sampling"]
-        self.sampler = build_sampler(sc["kind"], self.pool.scores, self.thresholds, sc.get("delta", 0.8), sc.get("switch", 0.7))
+        self.sampler = build_sampler(sc, self.pool.scores, self.thresholds)
         log(f"data: {len(pairs)} images, {len(self.pool)} patches ({time.time() - t0:.1f}s); thresholds {np.round(self.thresholds, 2).tolist()}")
 
         self.val_pairs = data.load_set(cfg["val"]["set"], self.scale, limit=cfg["val"].get("limit"))
@@ -188,6 +205,13 @@ class Trainer:
             groups.append({"params": [self.loss.bmc.sigma_param()], "lr": tc["sigma_lr"], "name": "sigma"})
             if self.loss.bd_phase == "hes" and not self.sampler.class_level(1.0):
                 raise ValueError("loss.bd_phase: hes needs sampling.kind: hes (BDLoss would never be on)")
+        self.autocast = autocast_context(str(tc.get("amp", "none")), self.device)
+        if tc.get("channels_last"):
+            self.net = self.net.to(memory_format=torch.channels_last)
+        self.model: torch.nn.Module = self.net
+        if self.ranks.enabled:  # unused: a subnet leaves the deeper blocks and wider channels idle
+            ids = [self.device.index] if self.device.type == "cuda" else None
+            self.model = torch.nn.parallel.DistributedDataParallel(self.net, device_ids=ids, find_unused_parameters=True)
         self.distill = float(tc.get("distill_weight", 0.0))
         if self.distill:
             self.log_terms = (*self.log_terms, "distill")
@@ -198,10 +222,11 @@ class Trainer:
         ckpt = run_dir / "checkpoints" / "latest.pt"
         if resume and ckpt.exists():
             self.load(ckpt)
-            for f in ("log.csv", "val.csv"):  # drop rows logged after the checkpoint
-                _truncate_csv(run_dir / f, self.iteration)
+            if self.ranks.main:
+                for f in ("log.csv", "val.csv"):  # drop rows logged after the checkpoint
+                    _truncate_csv(run_dir / f, self.iteration)
             log(f"resumed from {ckpt} at iteration {self.iteration}")
-        elif not resume and (run_dir / "log.csv").exists():
+        elif not resume and self.ranks.main and (run_dir / "log.csv").exists():
             for f in ("log.csv", "val.csv"):
                 (run_dir / f).unlink(missing_ok=True)
 
@@ -249,9 +274,14 @@ class Trainer:
         for g in self.opt.param_groups:
             if g["name"] == "net":
                 g["lr"] = lr_at(self.iteration, total, tc["lr"], tc["min_lr"])
+        # every rank draws the same global batch (shared generator) and trains on its share
         ids = self.sampler.sample(self.cfg["data"]["batch"], progress, self.rng)
         lr_np, hr_np = self.pool.batch(ids, self.rng)
-        lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
+        lr, hr = to_tensor(lr_np[self.share], self.device), to_tensor(hr_np[self.share], self.device)
+        hr_all = to_tensor(hr_np, self.device) if self.ranks.enabled else hr
+        mc = {"sample": hr_all, "offset": self.share.start} if self.ranks.enabled else {}
+        if tc.get("channels_last"):
+            lr = lr.contiguous(memory_format=torch.channels_last)
         self.opt.zero_grad(set_to_none=True)
         sums: Dict[str, float] = {}
         bmc_on = self.loss.bmc_active(self.sampler.class_level(progress))
@@ -259,22 +289,37 @@ class Trainer:
         if self.distill and schedule == "all":
             schedule = "all-largest-first"
         teacher: Optional[torch.Tensor] = None
-        for w, d in subnet_schedule(self.configs, schedule, self.rng):
-            pred = self.net(lr, w, d)
-            terms = self.loss(pred, hr, bmc=bmc_on)
-            if self.distill:
-                if teacher is None:  # the largest subnet comes first: its output is the teacher
-                    teacher = pred.detach()
-                else:
-                    terms["distill"] = F.l1_loss(pred, teacher)
-                    terms["loss"] = terms["loss"] + self.distill * terms["distill"]
-            terms["loss"].backward()
-            for k, v in terms.items():
-                sums[k] = sums.get(k, 0.0) + float(v.detach())
-        self.loss.remember(hr)
+        picked = subnet_schedule(self.configs, schedule, self.rng)
+        for i, (w, d) in enumerate(picked):
+            # DDP all-reduces once per step, in the last subnet's backward
+            sync = self.model.no_sync() if self.ranks.enabled and i < len(picked) - 1 else contextlib.nullcontext()
+            with sync:
+                teacher = self._subnet_step(lr, hr, w, d, bmc_on, mc, teacher, sums)
+        average_grads(self.loss.parameters(), self.ranks)
+        self.loss.remember(hr_all)
         self.opt.step()
         self.iteration += 1
         return sums
+
+    def _subnet_step(
+        self, lr: torch.Tensor, hr: torch.Tensor, w: int, d: int, bmc_on: bool, mc: Dict[str, Any], teacher: Optional[torch.Tensor], sums: Dict[str, float]
+    ) -> torch.Tensor:
+        """Forward and backward of one subnet, its loss terms added to ``sums``; returns the
+        distillation teacher (this output, detached, when there is none yet)."""
+        with self.autocast():
+            pred = self.model(lr, w, d)
+        pred = pred.float()  # the losses in float32 (a no-op without autocast)
+        terms = self.loss(pred, hr, bmc=bmc_on, **mc)
+        if self.distill:
+            if teacher is None:  # the largest subnet comes first: its output is the teacher
+                teacher = pred.detach()
+            else:
+                terms["distill"] = F.l1_loss(pred, teacher)
+                terms["loss"] = terms["loss"] + self.distill * terms["distill"]
+        terms["loss"].backward()
+        for k, v in terms.items():
+            sums[k] = sums.get(k, 0.0) + float(v.detach())
+        return teacher
 
     def run(self, stop_at: Optional[int] = None) -> None:
         """Train to ``train.iterations`` (or stop after ``stop_at``, checkpointed, as if killed)."""
@@ -282,11 +327,12 @@ class Trainer:
         total = int(tc["iterations"])
         log_path, val_path = self.run_dir / "log.csv", self.run_dir / "val.csv"
         names = [f"w{w}-d{d}" for w, d in self.configs]
-        if not log_path.exists():
+        main = self.ranks.main  # rank 0 alone writes; every rank runs the same steps
+        if main and not log_path.exists():
             log_path.write_text("iteration,wall_time_s,lr," + ",".join(self.log_terms) + ",sigma\n")
-        if not val_path.exists():
+        if main and not val_path.exists():
             val_path.write_text("iteration,wall_time_s," + ",".join(names) + "\n")
-        if self.iteration == 0:
+        if main and self.iteration == 0:
             self.log(f"bicubic PSNR-Y on {self.cfg['val']['set']}: {bicubic_psnr(self.val_pairs, self.scale):.3f} dB")
         bar = Progress(total, self.iteration, every=int(tc["log_every"]))
         last_ckpt = time.time()
@@ -303,6 +349,8 @@ class Trainer:
             n_acc += 1
             it = self.iteration
             if it % int(tc["log_every"]) == 0 or it == total:
+                acc = average_scalars(acc, self.ranks, self.device)
+            if main and (it % int(tc["log_every"]) == 0 or it == total):
                 lr_now = self.opt.param_groups[0]["lr"]
                 row = [it, f"{self.wall:.1f}", f"{lr_now:.3e}"] + [
                     f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in self.log_terms
@@ -310,21 +358,24 @@ class Trainer:
                 with log_path.open("a") as f:
                     f.write(",".join(map(str, row)) + "\n")
                 bar.update(it, f"loss {acc['loss'] / n_acc:.4f} sigma {self.loss.sigma():.4f}")
+            if it % int(tc["log_every"]) == 0 or it == total:
                 acc, n_acc = {}, 0
-            if it % int(tc["val_every"]) == 0 or it == total:
+            if main and (it % int(tc["val_every"]) == 0 or it == total):
                 t_val = time.time()
                 res = validate(self.net, self.val_pairs, self.configs, self.device)
                 with val_path.open("a") as f:
                     f.write(f"{it},{self.wall:.1f}," + ",".join(f"{res[n]:.4f}" for n in names) + "\n")
                 self.log(f"\nval @ {it}: " + " ".join(f"{n}={res[n]:.2f}" for n in names) + f" ({time.time() - t_val:.0f}s)")
                 t_prev = time.time()  # validation time is not training time
-            if time.time() - last_ckpt > float(tc["checkpoint_every_s"]) or it == total or it == stop_at:
+            if main and (time.time() - last_ckpt > float(tc["checkpoint_every_s"]) or it == total or it == stop_at):
                 self.save(self.run_dir / "checkpoints" / "latest.pt")
                 last_ckpt = time.time()
             if it == stop_at:
                 bar.close()
                 return
         bar.close()
+        if not main:
+            return
         final = {
             "net": self.net.state_dict(),
             "config": self.cfg,
@@ -354,26 +405,60 @@ def machine_string(device: torch.device) -> str:
     return f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} CPU threads"
 
 
-def build_config(path: Path, overrides: Sequence[str]) -> Dict[str, Any]:
-    cfg = merge(DEFAULTS, load_config(path))
-    return apply_overrides(cfg, overrides)
+TRAINERS: Registry[type] = Registry("trainer")
+TRAINERS.add("wbsr", Trainer, signature_of=lambda: None)
+REGISTRY_SECTIONS: Dict[str, Registry] = {"network": NETS, "loss": LOSSES, "sampling": SAMPLERS, "trainer": TRAINERS}
+REQUIRED = ("name", "scale", "network")
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description="Train a WBSR supernet.")
+def trainer_class(name: str) -> type:
+    """The trainer class registered as ``name`` (``wbsr``, ``classsr``)."""
+    from . import classsr  # noqa: F401  (registers the ClassSR trainer)
+
+    return TRAINERS.entry({"type": name}).factory
+
+
+def build_config(path: Path, overrides: Sequence[str], default_trainer: str = "wbsr") -> Dict[str, Any]:
+    """The run config: the trainer's defaults, the YAML's sections over them (a registry section
+    such as ``loss`` replaces its default whole), then the ``--set`` overrides; unknown keys raise
+    ``ConfigError``."""
+    raw = load_config(path)
+    trainer = type_of(raw.get("trainer", {"type": default_trainer}), "trainer")
+    defaults = merge(trainer_class(trainer).defaults, {"trainer": {"type": trainer}})
+    cfg = apply_overrides(merge_config(defaults, raw, REGISTRY_SECTIONS), overrides)
+    check_keys(cfg, defaults, REGISTRY_SECTIONS, REQUIRED, str(path))
+    return cfg
+
+
+def main(argv: Optional[Sequence[str]] = None, default_trainer: str = "wbsr") -> int:
+    """The one training CLI: the config's ``trainer`` (default ``default_trainer``) runs it."""
+    module = "training.wbsr.train" if default_trainer == "wbsr" else f"training.wbsr.{default_trainer}"
+    ap = argparse.ArgumentParser(prog=f"python3 -m {module}", description=f"Train a WBSR run (trainer: the config's, else {default_trainer}).")
     ap.add_argument("-c", "--config", type=Path, required=True)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value, e.g. train.iterations=500")
     ap.add_argument("--resume", action="store_true", help="continue from checkpoints/latest.pt if present")
     ap.add_argument("--runs", type=Path, default=RUNS_DIR, help="parent folder of run folders")
+    ap.add_argument("--stop-at", type=int, default=None, metavar="N", help="stop after step N, checkpointed, as if killed (resume later)")
     args = ap.parse_args(argv)
-    cfg = build_config(args.config, args.set)
+    rank0 = int(os.environ.get("RANK", "0")) == 0  # under torchrun rank 0 alone writes files
+    try:
+        cfg = build_config(args.config, args.set, default_trainer)
+    except (ValueError, FileNotFoundError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     run_dir = args.runs / cfg["name"]
     if (run_dir / "final.pt").exists() and args.resume:
         print(f"{run_dir} already finished (final.pt exists)")
         return 0
     run_dir.mkdir(parents=True, exist_ok=True)
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    cmd = (f"torchrun --nproc_per_node {world} -m {module} " if world > 1 else f"/usr/bin/python3 -m {module} ") + " ".join(
+        sys.argv[1:] if argv is None else argv
+    )
+    if not rank0:
+        trainer_class(type_of(cfg["trainer"]))(cfg, run_dir, args.resume, lambda m: None).run(args.stop_at)
+        return 0
     dump_config(cfg, run_dir / "config.yml")
-    cmd = "/usr/bin/python3 -m training.wbsr.train " + " ".join(sys.argv[1:] if argv is None else argv)
     with (run_dir / "command.txt").open("a") as f:
         f.write(cmd + "\n")
     log_file = (run_dir / "train.log").open("a")
@@ -383,8 +468,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         log_file.write(msg.lstrip("\n") + "\n")
         log_file.flush()
 
-    log(f"== {cfg['name']} {time.strftime('%Y-%m-%d %H:%M:%S')} {cmd}")
-    Trainer(cfg, run_dir, args.resume, log).run()
+    try:
+        log(f"== {cfg['name']} {time.strftime('%Y-%m-%d %H:%M:%S')} {cmd}")
+        trainer_class(type_of(cfg["trainer"]))(cfg, run_dir, args.resume, log).run(args.stop_at)
+    finally:
+        log_file.close()
     return 0
 
 
