@@ -53,7 +53,7 @@ def test_bdloss_only_in_hes_phase(data_env, tmp_path):
     t.iteration = 3  # progress 0.6: class-level phase
     assert "bmc" in t.step()
     with pytest.raises(ValueError, match="bd_phase"):
-        _trainer(tmp_path / "u", "loss.bd_phase=hes", "sampling.kind=uniform")
+        _trainer(tmp_path / "u", "loss.bd_phase=hes", "sampling={kind: uniform}")
 
 
 def test_log_sigma_is_the_learned_parameter_at_its_own_lr(data_env, tmp_path):
