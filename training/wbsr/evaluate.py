@@ -22,7 +22,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import torch
 
-from . import bicubic, complexity, data, metrics
+from . import bicubic, complexity, data, metrics, routing
 from .flops import srresnet_flops
 from .infer import run_image
 from .nets import SlimmableSRResNet, build_net
@@ -36,10 +36,14 @@ __all__ = [
     "arm_table",
     "arm_route",
     "load_run_net",
+    "calibrate",
+    "ARM_CALIBRATION_ETAS",
 ]
 
 ARM_BINS = 30
 ARM_ETAS = (0.5, 1, 2, 4, 8, 16, 32)
+# eta grid for calibrating ARM to a FLOPs target: 2^(i/4), 1/16 .. 256
+ARM_CALIBRATION_ETAS = tuple(2.0 ** (i / 4) for i in range(-16, 33))
 
 
 @dataclass
@@ -231,6 +235,79 @@ def evaluate_bundle_net(
             for eta, rows in arm_res.items()
         ]
     return res
+
+
+def calibrate(
+    fns: Sequence[Callable[[torch.Tensor], torch.Tensor]],
+    flops: Sequence[float],
+    pairs: Sequence[data.ImagePair],
+    thresholds: Sequence[float],
+    scale: int,
+    with_arm: bool = True,
+) -> Dict:
+    """The routing calibration of issue 11 on held-out training photos (``data.CALIB_SET``).
+
+    Measures every subnet's PSNR-Y (mean over images), keeps the PSNR-vs-FLOPs Pareto front,
+    routes by Eq. 15 on the front ("pareto") and on all subnets ("literal"), builds ARM's lookup
+    table on the same tiles and picks ARM's eta for a FLOPs target: the largest eta of
+    ``ARM_CALIBRATION_ETAS`` whose FLOPs on this split stay within the Pareto routing's FLOPs (so
+    ARM and WBSR are compared at equal cost, chosen before either sees a validation image).
+    """
+    n = len(fns)
+    k_count = complexity.NUM_CLASSES
+    psnr = np.zeros((len(pairs), n))
+    bic = []
+    per_image = []
+    records = []
+    for i, p in enumerate(pairs):
+        outs = subnet_outputs(fns, p.lr)
+        tiles = tiles_of(p.lr, thresholds)
+        b = bicubic.imresize_uint8(p.lr, scale=float(scale))
+        bic.append(metrics.psnr_y(b, p.hr, scale))
+        for m, o in enumerate(outs):
+            psnr[i, m] = metrics.psnr_y(o, p.hr, scale)
+        for t in tiles:
+            mses = np.array([_tile_psnr_y(o, p.hr, t, scale) for o in outs])
+            records.append((t.edge, mses, _tile_psnr_y(b, p.hr, t, scale)))
+        per_image.append((p, outs, tiles))
+    mean = psnr.mean(0)
+    front = routing.pareto_front(list(flops), mean.tolist())
+
+    def run(choose: Callable[[List[Tile]], List[int]]) -> Dict[str, float]:
+        ps, fl, ar = [], 0.0, 0.0
+        for p, outs, tiles in per_image:
+            ch = choose(tiles)
+            ps.append(metrics.psnr_y(composite(outs, tiles, ch, scale), p.hr, scale))
+            area = sum(t.h * t.w for t in tiles)
+            fl += mean_flops(tiles, ch, flops) * area
+            ar += area
+        return {"psnr_y": float(np.mean(ps)), "flops_ratio": fl / ar / flops[-1]}
+
+    table = routing.paper_table(k_count, len(front))
+    pareto = run(lambda tiles: [front[table[t.cls - 1]] for t in tiles])
+    literal = run(lambda tiles: wbsr_choice(tiles, n))
+    out = {
+        "set": data.CALIB_SET,
+        "images": [p.name for p in pairs],
+        "bicubic_psnr_y": float(np.mean(bic)),
+        "psnr_y": mean.tolist(),
+        "front": front,
+        "pareto": pareto,
+        "literal": literal,
+    }
+    if with_arm:
+        arm = arm_table(records)
+        choice = None
+        for eta in ARM_CALIBRATION_ETAS:
+            r = run(lambda tiles, eta=eta: [arm_route(t.edge, arm, flops, eta) for t in tiles])
+            if r["flops_ratio"] <= pareto["flops_ratio"] + 1e-12 or choice is None:
+                choice = {"eta": eta, **r}
+            if r["flops_ratio"] > pareto["flops_ratio"] + 1e-12:
+                break
+        arm["built_on"] = data.CALIB_SET
+        arm["calibration"] = {"flops_target": pareto["flops_ratio"], "target_from": "pareto", **choice}
+        out["arm"] = arm
+    return out
 
 
 def pad_tile(lr: np.ndarray, t: Tile, patch: int = 32) -> np.ndarray:

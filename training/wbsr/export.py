@@ -21,14 +21,14 @@ import torch
 from torch import nn
 
 from . import data
-from .evaluate import arm_table, classsr_router, evaluate_bundle_net, load_run_net
+from .evaluate import calibrate, classsr_router, evaluate_bundle_net, load_run_net
 from .flops import classifier_flops, srresnet_flops
 from .infer import to_tensor
 from .nets import ClassSRNet, count_params, receptive_field
 
 REPO = Path(__file__).resolve().parents[2]
 FORMAT = "wbsr-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: "routing" (calibration split, Pareto front); ARM table built on it (issue 11)
 OPSET = 13
 IO = {"layout": "NCHW", "color": "RGB", "range": [0, 1], "dtype": "float32"}
 
@@ -137,14 +137,12 @@ def export_run(
     is_classsr = isinstance(net, ClassSRNet)
     router, rflops = (classsr_router(net.classifier), classifier_flops()) if is_classsr else (None, 0.0)
     routed = "classsr" if is_classsr else "wbsr"
+    calib = calibrate(fns, flops, data.load_set(data.CALIB_SET, scale, limit=limit), th["thresholds"], scale, with_arm=not is_classsr)
+    table = calib.pop("arm", None)
     results = {}
-    table = None
     for set_name in ("val-photo", "val-classic"):
         pairs = data.load_set(set_name, scale, limit=limit)
-        r = evaluate_bundle_net(fns, flops, pairs, th["thresholds"], scale, arm=table, router=router, router_flops=rflops)
-        if set_name == "val-photo" and not is_classsr:
-            table = arm_table(r["arm_records"])
-        results[set_name] = r
+        results[set_name] = evaluate_bundle_net(fns, flops, pairs, th["thresholds"], scale, arm=table, router=router, router_flops=rflops)
     entries = []
     for i, ((w, d), sub, f) in enumerate(zip(configs, subnets, flops)):
         fname = f"subnet-{i}-w{w}-d{d}.onnx"
@@ -227,7 +225,8 @@ def export_run(
         },
         "subnets": entries,
         "supernet": len(entries) - 1,
-        "arm": table,
+        "routing": routing_section(calib),
+        "arm": _round_arm(table) if table else None,
         "classsr": {
             "classifier_file": "classifier.onnx",
             "classifier_flops_per_patch": rflops,
@@ -255,6 +254,94 @@ def export_run(
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     (out_dir / "MODEL_CARD.md").write_text(model_card(manifest))
     return manifest
+
+
+def routing_section(calib: Dict[str, Any]) -> Dict[str, Any]:
+    """The manifest's ``routing`` object: the Pareto front and the calibration numbers behind it."""
+    return {
+        "order": "pareto",
+        "front": calib["front"],
+        "calibration": {
+            "set": calib["set"],
+            "images": calib["images"],
+            "bicubic_psnr_y": _round(calib["bicubic_psnr_y"]),
+            "psnr_y": [_round(x) for x in calib["psnr_y"]],
+            "pareto": {k: _round(v) for k, v in calib["pareto"].items()},
+            "literal": {k: _round(v) for k, v in calib["literal"].items()},
+        },
+    }
+
+
+def _round_arm(table: Dict[str, Any]) -> Dict[str, Any]:
+    c = table["calibration"]
+    table["calibration"] = {k: (_round(v, 6) if isinstance(v, float) else v) for k, v in c.items()}
+    return table
+
+
+def _routing_sentence(m: Dict[str, Any]) -> str:
+    r = m.get("routing")
+    if not r:
+        return "Class k runs subnet `ceil(k M / K)` of all M subnets sorted by FLOPs."
+    names = [m["subnets"][i]["name"] for i in r["front"]]
+    return (f"Class k runs member `ceil(k M' / K)` of the PSNR-vs-FLOPs Pareto front measured on the calibration split "
+            f"(M' = {len(names)}: {', '.join(names)}); `--mode wbsr-literal` routes over all {len(m['subnets'])} subnets sorted by FLOPs.")
+
+
+def _calibration_lines(m: Dict[str, Any]) -> List[str]:
+    r = m.get("routing")
+    if not r:
+        return []
+    c = r["calibration"]
+    lines = ["", f"Calibration split `{c['set']}` ({len(c['images'])} training photos held out of training for this purpose, "
+             f"whole images: {', '.join(c['images'])}; bicubic {c['bicubic_psnr_y']:.3f} dB). Front = subnets no other subnet "
+             "beats in both FLOPs and calibration PSNR-Y.", "",
+             "| subnet | GFLOPs | calibration PSNR-Y | on the front |", "|---|---|---|---|"]
+    for i, s in enumerate(m["subnets"]):
+        lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {c['psnr_y'][i]:.3f} | {'yes' if i in r['front'] else 'no'} |")
+    lines += ["", "| routing on the calibration split | PSNR-Y | FLOPs % of the supernet |", "|---|---|---|",
+              f"| Pareto front (default) | {c['pareto']['psnr_y']:.3f} | {100 * c['pareto']['flops_ratio']:.1f}% |",
+              f"| literal order | {c['literal']['psnr_y']:.3f} | {100 * c['literal']['flops_ratio']:.1f}% |"]
+    arm = m.get("arm", {}).get("calibration")
+    if arm:
+        lines += ["", f"ARM: lookup table built on the calibration split's tiles; eta {arm['eta']:.4g} = the largest of the grid "
+                  f"2^(i/4) whose calibration FLOPs ({100 * arm['flops_ratio']:.1f}%) stay within the Pareto routing's "
+                  f"({100 * arm['flops_target']:.1f}%); its calibration PSNR-Y {arm['psnr_y']:.3f}."]
+    return lines
+
+
+def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Dict[str, Any]:
+    """Add format 2's routing fields to an exported bundle without touching its ONNX files or its
+    validation numbers: calibrate the run's ``final.pt`` on the calibration split, write the
+    ``routing`` section, replace the ARM table (built on Val-Photo in format 1) by the one built on
+    the calibration split, bump ``format_version``, rewrite the model card."""
+    manifest = json.loads((out_dir / "manifest.json").read_text())
+    net, st = load_run_net(run_dir)
+    scale = net.upscale
+    configs = net.subnet_configs()
+    flops = [srresnet_flops(w, d, scale) for w, d in configs]
+    if [s["flops_per_patch"] for s in manifest["subnets"]] != flops or [s["name"] for s in manifest["subnets"]] != [f"w{w}-d{d}" for w, d in configs]:
+        raise SystemExit(f"{out_dir}/manifest.json: its subnets are not those of {run_dir}; export the run again instead")
+    is_classsr = isinstance(net, ClassSRNet)
+    subnets = [net.extract(w, d) for w, d in configs]
+    fns = [(lambda x, s=s: s(x)) for s in subnets]
+    calib = calibrate(fns, flops, data.load_set(data.CALIB_SET, scale), st["thresholds"]["thresholds"], scale, with_arm=not is_classsr)
+    table = calib.pop("arm", None)
+    manifest["format_version"] = FORMAT_VERSION
+    rebuilt: Dict[str, Any] = {}
+    for k, v in manifest.items():
+        if k == "arm":
+            continue
+        rebuilt[k] = v
+        if k == "supernet":
+            rebuilt["routing"] = routing_section(calib)
+            if table is not None:
+                rebuilt["arm"] = _round_arm(table)
+    for v in rebuilt["validation"].values():
+        v.pop("arm", None)  # measured with the Val-Photo table this update replaces
+    rebuilt["provenance"]["routing_command"] = export_command
+    (out_dir / "manifest.json").write_text(json.dumps(rebuilt, indent=1) + "\n")
+    (out_dir / "MODEL_CARD.md").write_text(model_card(rebuilt))
+    return rebuilt
 
 
 def model_card(m: Dict[str, Any]) -> str:
@@ -291,7 +378,7 @@ def model_card(m: Dict[str, Any]) -> str:
             f"SRResNet supernet (MSRResNet-style: conv, residual blocks without BN, pixel shuffle, conv_hr, conv_last, "
             f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
             f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
-            f"(thresholds cut from the training patches), subnet `ceil(k M / K)`. Receptive field {m['receptive_field']} LR px.",
+            f"(thresholds cut from the training patches). " + _routing_sentence(m) + f" Receptive field {m['receptive_field']} LR px.",
             f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
             + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma'] or float('nan'):.4f})" if t.get("bd_weight") else "")
             + f", subnet schedule `{t['subnet_schedule']}` (largest + smallest + one random subnet per step), batch {t['batch']} "
@@ -315,13 +402,14 @@ def model_card(m: Dict[str, Any]) -> str:
         cells = " | ".join(f"{v[k]['subnets'][i]['psnr_y']:.3f} | {v[k]['subnets'][i]['ssim_y']:.4f}" for k in v)
         lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {s['params']} | {cells} |")
     lines.append("| bicubic | - | - | " + " | ".join(f"{v[k]['bicubic_psnr_y']:.3f} | - " for k in v) + "|")
-    label = "ClassSR routing" if rk == "classsr" else "WBSR routing"
+    label = "ClassSR routing" if rk == "classsr" else "WBSR routing (literal order)"
     big = "widest branch" if rk == "classsr" else "supernet"
     lines += ["", f"| set | images | bicubic | {big} | {label} | routing FLOPs (% of {big}) |", "|---|---|---|---|---|---|"]
     for k, r in v.items():
         lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r[rk + '_psnr_y']:.3f} | {100 * r[rk + '_flops_ratio']:.1f}% |")
+    lines += _calibration_lines(m)
     if v.get("val-classic", {}).get("arm"):
-        lines += ["", "ARM routing on this network (table built on Val-Photo tiles), Val-Classic:", "",
+        lines += ["", f"ARM routing on this network (table built on {m['arm'].get('built_on', 'val-photo')} tiles), Val-Classic:", "",
                   "| eta | PSNR-Y | FLOPs % |", "|---|---|---|"]
         for a in v["val-classic"]["arm"]:
             lines.append(f"| {a['eta']} | {a['psnr_y']:.3f} | {100 * a['flops_ratio']:.1f}% |")
@@ -358,6 +446,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--parity-shape", default="2,3,16,12")
     ap.add_argument("--test-fixture", action="store_true")
     ap.add_argument("--card-only", action="store_true", help="only rewrite MODEL_CARD.md from the bundle's manifest.json")
+    ap.add_argument("--update-routing", action="store_true",
+                    help="bring an exported bundle to format 2 (calibration, Pareto front, ARM table) without re-exporting its ONNX files")
     args = ap.parse_args(argv)
     if args.card_only:
         (args.out / "MODEL_CARD.md").write_text(model_card(json.loads((args.out / "manifest.json").read_text())))
@@ -365,6 +455,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     torch.set_num_threads(2)
     cmd = "/usr/bin/python3 -m training.wbsr.export " + " ".join(sys.argv[1:] if argv is None else argv)
+    if args.update_routing:
+        m = update_routing(args.run_dir, args.out, cmd)
+        c = m["routing"]["calibration"]
+        print(f"updated {args.out}: front {[m['subnets'][i]['name'] for i in m['routing']['front']]}, calibration Pareto "
+              f"{c['pareto']['psnr_y']:.3f} dB at {100 * c['pareto']['flops_ratio']:.1f}%, literal {c['literal']['psnr_y']:.3f} dB "
+              f"at {100 * c['literal']['flops_ratio']:.1f}%")
+        return 0
     m = export_run(
         args.run_dir, args.out, args.name, args.title, args.description, args.limit,
         tuple(int(x) for x in args.parity_shape.split(",")), args.test_fixture, cmd,

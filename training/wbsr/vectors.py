@@ -196,9 +196,46 @@ def metrics_vectors() -> Dict[str, Any]:
     }
 
 
+def routing_vectors() -> Dict[str, Any]:
+    """Pareto front, Eq. 15/16 and both budget rules (``routing.py`` vs Java's ``ParetoFront`` and
+    ``BudgetRouting``). The front cases include the shipped base-x2's FLOPs/PSNR pattern (w32-d2
+    dearer and worse than w16-d8) and exact ties."""
+    from . import routing
+
+    rng = np.random.default_rng(11)
+    base_cost = [0.061, 0.080, 0.118, 0.134, 0.177, 0.235, 0.261, 0.311, 0.462]
+    base_q = [43.88, 43.96, 44.03, 43.90, 44.03, 43.93, 44.14, 44.11, 44.28]
+    fronts = [(base_cost, base_q), ([1.0, 1.0, 2.0], [5.0, 5.0, 4.0]), ([1.0, 2.0, 2.0, 3.0], [1.0, 3.0, 2.0, 3.0]),
+              ([3.0, 1.0, 2.0], [3.0, 1.0, 2.0]), ([1.0], [0.0])]
+    for _ in range(6):
+        n = int(rng.integers(2, 10))
+        fronts.append((np.round(rng.uniform(0.05, 1.0, n), 3).tolist(), np.round(rng.uniform(30, 31, n), 2).tolist()))
+    budgets = []
+    for _ in range(12):
+        n = int(rng.integers(1, 10))
+        costs = np.sort(np.round(rng.uniform(0.05, 1.0, n), 4)).tolist()
+        weights = np.round(rng.uniform(0, 50, 10), 2).tolist()
+        for b in (0.05, 0.3, 0.5, 0.7, 0.9, 1.0):
+            budgets.append({"weights": weights, "costs": costs, "budget": b,
+                            "level": routing.level_budget_table(weights, costs, b),
+                            "eq16": routing.eq16_budget_table(weights, costs, b)})
+    eq16 = []
+    for tau in (0.0, 0.05, 0.1, 0.2, 0.3, 0.462, 1.0):
+        eq16.append({"num_classes": 10, "costs": base_cost, "tau": tau, "table": routing.eq16_table(10, base_cost, tau)})
+    return {
+        "tolerance": 0.0,
+        "fronts": [{"cost": c, "quality": q, "front": routing.pareto_front(c, q)} for c, q in fronts],
+        "paper_tables": [{"num_classes": 10, "members": m, "table": routing.paper_table(10, m)} for m in range(1, 10)],
+        "eq16_tables": eq16,
+        "eq16_taus": {"num_classes": 10, "costs": base_cost, "taus": routing.eq16_taus(10, base_cost)},
+        "budget_cases": budgets,
+    }
+
+
 def build_all() -> Dict[str, Dict[str, Any]]:
     """All vector files, keyed by file name."""
     return {
+        "routing.json": routing_vectors(),
         "complexity.json": complexity_vectors(),
         "bicubic.json": bicubic_vectors(),
         "metrics.json": metrics_vectors(),

@@ -10,6 +10,7 @@ import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Budget;
 import dev.wbsr.pipeline.RoutingPolicy;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,8 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                   + bundle.name()
                   + " is a test fixture; its timings say nothing about a real model");
     }
-    RoutingPolicy wbsr =
-        budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
+    RoutingPolicy wbsr = new RoutingPolicy.Wbsr(Budget.of(budget));
     List<BenchMode> modes = subnets ? subnetModes(bundle) : Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();

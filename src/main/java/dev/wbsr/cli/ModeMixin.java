@@ -13,8 +13,9 @@ final class ModeMixin {
       names = "--mode",
       paramLabel = "MODE",
       description =
-          "wbsr, supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic. Default: the"
-              + " bundle's own routing (classsr for ClassSR bundles, wbsr otherwise).")
+          "wbsr (over the bundle's calibrated Pareto front), wbsr-literal (over all subnets"
+              + " sorted by FLOPs), supernet, subnet:N, arm, classsr (ClassSR bundles) or bicubic."
+              + " Default: the bundle's own routing (classsr for ClassSR bundles, wbsr otherwise).")
   String mode;
 
   @Option(
@@ -22,7 +23,7 @@ final class ModeMixin {
       paramLabel = "B",
       description =
           "wbsr only: spend at most B (0..1] of the supernet's FLOPs on each image; 1 = supernet"
-              + " everywhere.")
+              + " everywhere. Default: the paper's rule (no budget).")
   Double budget;
 
   @Option(

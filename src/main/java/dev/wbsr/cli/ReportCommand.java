@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--etas",
       paramLabel = "ETA",
       split = ",",
-      description = "ARM eta sweep (default: 2^(k/4) for k = -8..24, i.e. 0.25..64).")
+      description = "ARM eta sweep (default: 2^(k/4) for k = -8..32, i.e. 0.25..256).")
   List<Double> etas;
 
   @Option(

@@ -89,6 +89,19 @@ final class JsonFields {
     return numbers(array(key), key);
   }
 
+  List<String> strings(String key) {
+    JsonArray a = array(key);
+    List<String> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      JsonElement e = a.get(i);
+      if (!e.isJsonPrimitive() || !((JsonPrimitive) e).isString()) {
+        throw fail(key + "[" + i + "]", "expected a string");
+      }
+      out.add(e.getAsString());
+    }
+    return out;
+  }
+
   List<List<Double>> numberRows(String key) {
     JsonArray a = array(key);
     List<List<Double>> rows = new ArrayList<>();

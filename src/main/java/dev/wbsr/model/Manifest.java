@@ -31,10 +31,13 @@ public record Manifest(
     Optional<ParitySpec> parity,
     Map<String, String> training,
     Map<String, String> validation,
-    Map<String, String> provenance) {
+    Map<String, String> provenance,
+    Optional<RoutingSpec> routing) {
 
   public static final String FORMAT = "wbsr-bundle";
-  public static final int FORMAT_VERSION = 1;
+
+  /** 2: {@code routing} (calibration split, Pareto front), ARM table built on that split. */
+  public static final int FORMAT_VERSION = 2;
 
   /** What kind of model a bundle holds. */
   public enum Kind {
@@ -53,6 +56,42 @@ public record Manifest(
     training = Map.copyOf(training);
     validation = Map.copyOf(validation);
     provenance = Map.copyOf(provenance);
+  }
+
+  /** A format 1 manifest (no routing calibration). */
+  public Manifest(
+      String name,
+      boolean testFixture,
+      Kind kind,
+      String title,
+      String description,
+      String version,
+      String license,
+      int scale,
+      int patchSize,
+      int receptiveField,
+      ComplexitySpec complexity,
+      List<SubnetSpec> subnets,
+      int supernet,
+      Optional<ArmTable> arm,
+      Optional<ClassSrSpec> classsr,
+      Optional<ParitySpec> parity,
+      Map<String, String> training,
+      Map<String, String> validation,
+      Map<String, String> provenance) {
+    this(name, testFixture, kind, title, description, version, license, scale, patchSize,
+        receptiveField, complexity, subnets, supernet, arm, classsr, parity, training, validation,
+        provenance, Optional.empty());
+  }
+
+  /**
+   * Subnet ids WBSR routes over by default: the calibrated Pareto front, or every subnet when the
+   * bundle has none (format 1).
+   */
+  public int[] front() {
+    return routing.isPresent()
+        ? routing.get().front().stream().mapToInt(Integer::intValue).toArray()
+        : java.util.stream.IntStream.range(0, subnets.size()).toArray();
   }
 
   public SubnetSpec supernetSpec() {

@@ -90,7 +90,71 @@ final class ManifestReader {
         parity,
         m.flat("training"),
         m.flat("validation"),
-        m.flat("provenance"));
+        m.flat("provenance"),
+        routing(m, subnets));
+  }
+
+  /** Format 2's {@code routing} object (and the {@code arm.calibration} it explains), if present. */
+  private static Optional<RoutingSpec> routing(JsonFields m, List<SubnetSpec> subnets) {
+    if (!m.has("routing")) {
+      return Optional.empty();
+    }
+    JsonFields r = m.object("routing");
+    List<Double> ids = r.numbers("front");
+    if (ids.isEmpty()) {
+      throw r.fail("front", "empty");
+    }
+    List<Integer> front = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      double v = ids.get(i);
+      if (v != Math.rint(v) || v < 0 || v >= subnets.size()) {
+        throw r.fail("front[" + i + "]", "not a subnet id 0.." + (subnets.size() - 1) + ": " + v);
+      }
+      if (i > 0 && v <= front.get(i - 1)) {
+        throw r.fail("front", "ids must ascend (the front is sorted by cost, like the subnets)");
+      }
+      front.add((int) v);
+    }
+    JsonFields c = r.object("calibration");
+    List<Double> psnr = c.numbers("psnr_y");
+    if (psnr.size() != subnets.size()) {
+      throw c.fail(
+          "psnr_y", "expected " + subnets.size() + " values (one per subnet), got " + psnr.size());
+    }
+    RoutingSpec.Calibration calibration =
+        new RoutingSpec.Calibration(
+            c.string("set"),
+            c.has("images") ? c.strings("images") : List.of(),
+            c.has("bicubic_psnr_y") ? c.number("bicubic_psnr_y") : Double.NaN,
+            psnr,
+            routed(c, "pareto"),
+            routed(c, "literal"));
+    Optional<RoutingSpec.ArmCalibration> arm = Optional.empty();
+    if (m.has("arm") && m.object("arm").has("calibration")) {
+      JsonFields a = m.object("arm");
+      JsonFields ac = a.object("calibration");
+      double eta = ac.number("eta");
+      if (!(eta > 0) || Double.isInfinite(eta)) {
+        throw ac.fail("eta", "must be a positive number, got " + eta);
+      }
+      arm =
+          Optional.of(
+              new RoutingSpec.ArmCalibration(
+                  a.string("built_on", calibration.set()),
+                  eta,
+                  ac.number("flops_target"),
+                  ac.number("flops_ratio"),
+                  ac.number("psnr_y")));
+    }
+    return Optional.of(new RoutingSpec(front, calibration, arm));
+  }
+
+  private static RoutingSpec.Routed routed(JsonFields c, String key) {
+    if (!c.has(key)) {
+      return new RoutingSpec.Routed(Double.NaN, Double.NaN);
+    }
+    JsonFields o = c.object(key);
+    return new RoutingSpec.Routed(o.number("psnr_y"), o.number("flops_ratio"));
   }
 
   private static void checkFormat(JsonFields m, String source) {

@@ -6,7 +6,6 @@ import dev.wbsr.model.Manifest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
 /**
  * How patches are mapped to subnets. Immutable values; {@link #assign} is pure and cheap (no
@@ -15,7 +14,7 @@ import java.util.OptionalDouble;
 public sealed interface RoutingPolicy {
 
   /**
-   * The CLI mode name: {@code wbsr}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code
+   * The CLI mode name: {@code wbsr}, {@code wbsr-literal}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code
    * classsr}, {@code bicubic}.
    */
   String mode();
@@ -26,47 +25,76 @@ public sealed interface RoutingPolicy {
   Assignment assign(PatchAnalysis analysis, Manifest manifest);
 
   /**
-   * WBSR routing. Without a budget: the paper's rule, class k runs subnet {@code ceil(k M / K)}.
-   * With a budget B in (0, 1]: the class -> subnet table is the most generous member of a monotone
-   * family (see {@link BudgetRouting}) whose paper-convention FLOPs stay within B times the
-   * supernet's FLOPs on this image. B = 1 is the supernet everywhere.
+   * WBSR routing over the bundle's {@link SubnetOrder} members (its Pareto front by default, all
+   * subnets sorted by FLOPs for {@code wbsr-literal}). {@link Budget.PaperRule}: Eq. 15, class k
+   * runs member {@code ceil(k M' / K)}. {@link Budget.Fraction} B: the most generous table of the
+   * {@link BudgetRule}'s monotone family (see {@link BudgetRouting}) whose paper-convention FLOPs
+   * stay within B times the supernet's FLOPs on this image.
    */
-  record Wbsr(OptionalDouble budget) implements RoutingPolicy {
+  record Wbsr(Budget budget, SubnetOrder order, BudgetRule rule) implements RoutingPolicy {
     public Wbsr {
-      budget.ifPresent(
-          b -> {
-            if (!(b > 0 && b <= 1)) {
-              throw new IllegalArgumentException("budget must be in (0, 1], got " + b);
-            }
-          });
+      java.util.Objects.requireNonNull(budget, "budget");
+      java.util.Objects.requireNonNull(order, "order");
+      java.util.Objects.requireNonNull(rule, "rule");
+    }
+
+    public Wbsr(Budget budget) {
+      this(budget, SubnetOrder.PARETO, BudgetRule.SLIDER);
     }
 
     public static Wbsr paper() {
-      return new Wbsr(OptionalDouble.empty());
+      return new Wbsr(Budget.DEFAULT);
     }
 
     public static Wbsr budget(double b) {
-      return new Wbsr(OptionalDouble.of(b));
+      return new Wbsr(new Budget.Fraction(b));
+    }
+
+    public Wbsr withOrder(SubnetOrder o) {
+      return new Wbsr(budget, o, rule);
+    }
+
+    public Wbsr withRule(BudgetRule r) {
+      return new Wbsr(budget, order, r);
     }
 
     @Override
     public String mode() {
-      return "wbsr";
+      return order == SubnetOrder.LITERAL ? "wbsr-literal" : "wbsr";
     }
 
     @Override
     public String label() {
-      return budget.isPresent()
-          ? String.format(Locale.ROOT, "wbsr (budget %.2f)", budget.getAsDouble())
-          : "wbsr";
+      if (budget instanceof Budget.Fraction f) {
+        return String.format(
+            Locale.ROOT,
+            "%s (budget %.2f%s)",
+            mode(),
+            f.value(),
+            rule == BudgetRule.SLIDER ? "" : ", " + rule.id());
+      }
+      return mode();
     }
 
     @Override
     public Assignment assign(PatchAnalysis a, Manifest m) {
-      int[] table =
-          budget.isPresent()
-              ? BudgetRouting.table(a.classWeights(), m.flopsPerPatch(), budget.getAsDouble())
-              : BudgetRouting.paperTable(m.numClasses(), m.subnets().size());
+      int[] members =
+          order == SubnetOrder.PARETO
+              ? m.front()
+              : java.util.stream.IntStream.range(0, m.subnets().size()).toArray();
+      double[] flops = m.flopsPerPatch();
+      double[] costs = new double[members.length];
+      for (int i = 0; i < members.length; i++) {
+        costs[i] = flops[members[i]];
+      }
+      int[] byMember =
+          budget instanceof Budget.Fraction f
+              ? BudgetRouting.table(rule, a.classWeights(), costs, flops[m.supernet()], f.value())
+              : BudgetRouting.paperTable(m.numClasses(), members.length);
+      int[] table = new int[byMember.length];
+      for (int k = 0; k < table.length; k++) {
+        table[k] = members[byMember[k]];
+      }
       return byClass(this, a, m, table);
     }
   }
@@ -232,8 +260,8 @@ public sealed interface RoutingPolicy {
    */
   static RoutingPolicy parse(String mode, Double budget, Double eta) {
     String m = mode.trim().toLowerCase(Locale.ROOT);
-    if (budget != null && !m.equals("wbsr")) {
-      throw new IllegalArgumentException("--budget applies to --mode wbsr only");
+    if (budget != null && !m.startsWith("wbsr")) {
+      throw new IllegalArgumentException("--budget applies to --mode wbsr and wbsr-literal only");
     }
     if (eta != null && !m.equals("arm")) {
       throw new IllegalArgumentException("--eta applies to --mode arm only");
@@ -247,7 +275,8 @@ public sealed interface RoutingPolicy {
       }
     }
     return switch (m) {
-      case "wbsr" -> budget == null ? Wbsr.paper() : Wbsr.budget(budget);
+      case "wbsr" -> new Wbsr(Budget.of(budget));
+      case "wbsr-literal" -> new Wbsr(Budget.of(budget)).withOrder(SubnetOrder.LITERAL);
       case "arm" -> new Arm(eta == null ? Arm.DEFAULT_ETA : eta);
       case "supernet" -> new Supernet();
       case "bicubic" -> new Bicubic();
@@ -256,7 +285,7 @@ public sealed interface RoutingPolicy {
           throw new IllegalArgumentException(
               "unknown mode '"
                   + mode
-                  + "' (expected wbsr, supernet, subnet:N, arm, classsr or bicubic)");
+                  + "' (expected wbsr, wbsr-literal, supernet, subnet:N, arm, classsr or bicubic)");
     };
   }
 

@@ -89,10 +89,13 @@ public record ReportOptions(
     return b;
   }
 
-  /** 2^(k/4) for k = -8..24: 0.25 .. 64, four points per doubling. */
+  /**
+   * 2^(k/4) for k = -8..32: 0.25 .. 256, four points per doubling (the etas calibrated at x4 reach
+   * about 90).
+   */
   public static List<Double> defaultEtas() {
     List<Double> e = new ArrayList<>();
-    for (int k = -8; k <= 24; k++) {
+    for (int k = -8; k <= 32; k++) {
       e.add(Math.pow(2, k / 4.0));
     }
     return e;

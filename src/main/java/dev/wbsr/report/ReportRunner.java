@@ -67,6 +67,7 @@ public final class ReportRunner {
   private final BundleCatalog catalog;
   private final EngineFactory engines;
   private final PrintWriter log;
+  private final SweepPlans plans;
   private String device = "-";
 
   public ReportRunner(
@@ -75,6 +76,7 @@ public final class ReportRunner {
     this.catalog = catalog;
     this.engines = engines;
     this.log = log;
+    this.plans = new SweepPlans(options);
   }
 
   public ReportData run() throws ImageException, InterruptedException {
@@ -200,8 +202,7 @@ public final class ReportRunner {
       case WBSR -> {
         set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
         set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
-        List<SweepSpec> specs = new ArrayList<>();
-        specs.add(budgetSweep("wbsr-budget", "WBSR (budget sweep)", role, bundle));
+        List<SweepSpec> specs = new ArrayList<>(plans.routing("wbsr", role, bundle));
         List<SweepPointSpec> subnets = new ArrayList<>();
         for (int i = m.subnets().size() - 1; i >= 0; i--) {
           subnets.add(
@@ -221,32 +222,16 @@ public final class ReportRunner {
                 "+WBSR routing from the cached session",
                 role,
                 name(role, bundle),
-                List.of(new SweepPointSpec("ceil(kM/K)", 0, RoutingPolicy.Wbsr.paper()))));
+                List.of(new SweepPointSpec("ceil(kM'/K)", 0, RoutingPolicy.Wbsr.paper()))));
         sweep(bundle, engine, set, specs);
       }
       case BASE -> {
         set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
         set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
-        List<SweepSpec> specs = new ArrayList<>();
-        if (m.arm().isPresent()) {
-          List<SweepPointSpec> etas = new ArrayList<>();
-          List<Double> sorted =
-              options.etas().stream().sorted((a, b) -> Double.compare(b, a)).toList();
-          for (double eta : sorted) {
-            etas.add(new SweepPointSpec(f("eta %.2f", eta), eta, new RoutingPolicy.Arm(eta)));
-          }
-          specs.add(new SweepSpec("arm-eta", "ARM (eta sweep)", role, name(role, bundle), etas));
-        }
-        specs.add(
-            budgetSweep(
-                "base-budget",
-                "WBSR routing on " + name(role, bundle) + " (budget sweep)",
-                role,
-                bundle));
-        List<Sweep> done = sweep(bundle, engine, set, specs);
+        List<Sweep> done = sweep(bundle, engine, set, plans.routing("base", role, bundle));
         Optional<Sweep> arm = done.stream().filter(s -> s.id().equals("arm-eta")).findFirst();
         if (arm.isPresent()) {
-          ArmChoice choice = chooseEta(arm.get(), set.run(Role.WBSR, "wbsr"));
+          ArmChoice choice = SweepPlans.armChoice(m, arm.get(), set.run(Role.WBSR, "wbsr"));
           set.arm = Optional.of(choice);
           set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Arm(choice.eta())));
         }
@@ -257,46 +242,6 @@ public final class ReportRunner {
         set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
       }
     }
-  }
-
-  /**
-   * The cheapest eta of the sweep whose PSNR-Y reaches WBSR's (FLOPs then compare at equal
-   * quality); if none does, the best one; without a WBSR row, ARM's default eta.
-   */
-  static ArmChoice chooseEta(Sweep arm, Optional<Run> wbsr) {
-    if (wbsr.isEmpty()) {
-      return new ArmChoice(
-          RoutingPolicy.Arm.DEFAULT_ETA, "the default eta (no WBSR row to match on this set)");
-    }
-    double target = wbsr.get().mean().psnrY();
-    List<SweepPoint> byEta =
-        arm.points().stream().sorted((a, b) -> Double.compare(a.param(), b.param())).toList();
-    for (SweepPoint p : byEta) {
-      if (p.psnrY() >= target) {
-        return new ArmChoice(
-            p.param(),
-            f("the smallest eta of the sweep whose PSNR-Y reaches +WBSR's (%.3f dB)", target));
-      }
-    }
-    SweepPoint best = byEta.get(0);
-    for (SweepPoint p : byEta) {
-      if (p.psnrY() > best.psnrY()) {
-        best = p;
-      }
-    }
-    return new ArmChoice(
-        best.param(),
-        f("no eta of the sweep reaches +WBSR's %.3f dB: the eta with the best PSNR-Y", target));
-  }
-
-  private SweepSpec budgetSweep(String id, String title, Role role, ModelBundle bundle) {
-    List<SweepPointSpec> points = new ArrayList<>();
-    List<Double> sorted =
-        options.budgets().stream().sorted((a, b) -> Double.compare(b, a)).toList();
-    for (double b : sorted) {
-      points.add(new SweepPointSpec(f("budget %.2f", b), b, RoutingPolicy.Wbsr.budget(b)));
-    }
-    return new SweepSpec(id, title, role, name(role, bundle), points);
   }
 
   private Run oneShot(

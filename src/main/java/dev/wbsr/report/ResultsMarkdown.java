@@ -43,7 +43,7 @@ public final class ResultsMarkdown {
           new Row("base", Role.BASE, "supernet", "base-xN, supernet on every patch"),
           new Row("+ClassSR", Role.CLASSSR, "classsr", "classsr-xN, classifier picks a branch"),
           new Row("+ARM", Role.BASE, "arm", "base-xN, ARM routing"),
-          new Row("+WBSR", Role.WBSR, "wbsr", "wbsr-xN, class k -> subnet ceil(kM/K)"),
+          new Row("+WBSR", Role.WBSR, "wbsr", "wbsr-xN, class k -> member ceil(kM'/K) of the Pareto front"),
           new Row("WBSR†", Role.WBSR, "supernet", "wbsr-xN, supernet on every patch"));
 
   static final List<Row> TABLE2 =
@@ -119,6 +119,7 @@ public final class ResultsMarkdown {
       table1(s);
     }
     data.scales().stream().filter(s -> s.scale() == 2).findFirst().ifPresent(this::table2);
+    new RoutingSection(data, md).write();
     plotsSection();
     classesSection();
     sweepsSection();
@@ -184,6 +185,17 @@ public final class ResultsMarkdown {
   public static String headline(ReportData data) {
     ResultsMarkdown w = new ResultsMarkdown(data, "", List.of());
     w.verdicts();
+    String fair = RoutingSection.headline(data);
+    if (!fair.isEmpty()) {
+      w.line(
+          "With issue 11's fairer rules (Pareto front, ARM's table and eta from the calibration"
+              + " split, curves compared at equal FLOPs; a gap under "
+              + TIE_DB
+              + " dB is a tie):");
+      w.line();
+      w.md.append(fair);
+      w.line();
+    }
     return w.md.toString();
   }
 
@@ -485,20 +497,22 @@ public final class ResultsMarkdown {
             + " --hr DIR` does (the PSNR-Y of a row is"
             + " that command's mean). base = `base-xN` (uniform sampling, L1) with its supernet on"
             + " every patch; +ARM = ARM routing (edge-score lookup table from the bundle) on"
-            + " `base-xN`; +WBSR = `wbsr-xN` (HES + BDLoss) with the paper's rule, class k runs"
-            + " subnet ceil(kM/K); WBSR† = `wbsr-xN`'s supernet on every patch; +ClassSR ="
+            + " `base-xN`; +WBSR = `wbsr-xN` (HES + BDLoss) with the paper's rule on the bundle's"
+            + " calibrated Pareto front, class k runs member ceil(kM'/K) of the front's M'"
+            + " subnets (see [Fairer routing rules](#fairer-routing-rules-issue-11)); WBSR† = `wbsr-xN`'s supernet on every patch; +ClassSR ="
             + " `classsr-xN`, its classifier's argmax branch per patch.");
     line(
-        "- **ARM's eta** for its row: on each set, the smallest eta of the sweep whose PSNR-Y"
-            + " reaches +WBSR's, so that the FLOPs compare at equal quality (if none reaches it,"
-            + " the eta with the best PSNR-Y). ARM's table was built on Val-Photo by the training"
-            + " side, so ARM on Val-Photo is calibrated on its own test images (optimistic);"
-            + " Val-Classic is held out.");
+        "- **ARM's eta** for its row: the bundle's own (format 2), chosen with its lookup table"
+            + " on the calibration split before any validation image is seen: the largest eta whose"
+            + " FLOPs there stay within the Pareto routing's. Bundles of format 1 (table built on"
+            + " Val-Photo) fall back to the smallest eta of the sweep whose PSNR-Y reaches +WBSR's"
+            + " on each set, picked after the fact.");
     line(
         "- **Sweeps** (the plots' curves): WBSR budgets "
             + rangeText(data.options().budgets())
-            + " (class k -> subnet min(M, ceil(L k)), the largest L within the budget on each"
-            + " image), every static subnet of `wbsr-xN`, ARM etas "
+            + " (level rule on the Pareto front: class k -> member min(M', ceil(L k)), the largest"
+            + " L within the budget on each image; also Eq. 16 and the literal order, see [Fairer"
+            + " routing rules](#fairer-routing-rules-issue-11)), every static subnet of `wbsr-xN`, ARM etas "
             + rangeText(data.options().etas())
             + ", and WBSR's budget rule on `base-xN`. Every routing of one image runs through one"
             + " cached session, as in the app, so a patch's output is computed once per subnet."

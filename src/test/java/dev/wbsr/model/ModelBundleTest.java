@@ -55,7 +55,7 @@ class ModelBundleTest {
         broken("format", m -> m.addProperty("format", "onnx-zoo"), "not a WBSR model bundle"),
         broken(
             "newer version",
-            m -> m.addProperty("format_version", 2),
+            m -> m.addProperty("format_version", Manifest.FORMAT_VERSION + 1),
             "newer than this WBSR Studio reads"),
         broken("kind", m -> m.addProperty("kind", "esrgan"), "unknown kind 'esrgan'"),
         broken("missing scale", m -> m.remove("scale"), "scale: missing"),

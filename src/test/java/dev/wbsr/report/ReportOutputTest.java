@@ -3,6 +3,8 @@ package dev.wbsr.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.report.ReportData.Run;
+import dev.wbsr.report.ReportData.SetData;
+import dev.wbsr.report.ReportData.SweepPoint;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,24 @@ class ReportOutputTest {
     assertThat(line(section(md, "## Summary"), "| +WBSR |"))
         .contains(String.format(java.util.Locale.ROOT, "%.3f (", wbsr.mean().psnrY()));
     assertThat(md).doesNotContain("s / image").contains("`--no-timing`");
+  }
+
+  @Test
+  void fairerRoutingSectionHoldsOrdersBudgetRulesArmAndTheFourCurves() throws Exception {
+    ReportData r = report();
+    String md = ResultsMarkdown.render(r, "wbsr report", List.of());
+    int from = md.indexOf("## Fairer routing rules (issue 11)\n");
+    String fair = md.substring(from, md.indexOf("\n## ", from + 3));
+    SetData photo = ReportRunnerTest.set(2, "val-photo");
+    SweepPoint pareto = photo.sweep("wbsr-orders").orElseThrow().points().get(0);
+    assertThat(line(fair, "| Val-Photo | wbsr-x2 |"))
+        .contains(String.format(java.util.Locale.ROOT, "| %.3f (", pareto.psnrY()));
+    assertThat(fair)
+        .contains("x2: budget rules", "wbsr-x2 Eq. 16, front", "base-x2 level, literal")
+        .contains("| WBSR router on wbsr-x2 |", "| ARM router on base-x2 |")
+        .contains("| ARM router on wbsr-x2 |", "| WBSR router on base-x2 |");
+    assertThat(md).contains("## Recipe study (issue 11, item 4)");
+    assertThat(ResultsMarkdown.headline(r)).contains("With issue 11's fairer rules");
   }
 
   @Test

@@ -148,9 +148,9 @@ class ReportRunnerTest {
                 new SweepPoint("eta 1", 1, 30.0, 1),
                 new SweepPoint("eta 2", 2, 30.3, 2)));
     Run wbsr = run(30.2);
-    assertThat(ReportRunner.chooseEta(sweep, Optional.of(wbsr)).eta()).isEqualTo(2);
-    assertThat(ReportRunner.chooseEta(sweep, Optional.of(run(31))).eta()).isEqualTo(8);
-    assertThat(ReportRunner.chooseEta(sweep, Optional.empty()).eta())
+    assertThat(SweepPlans.chooseEta(sweep, Optional.of(wbsr)).eta()).isEqualTo(2);
+    assertThat(SweepPlans.chooseEta(sweep, Optional.of(run(31))).eta()).isEqualTo(8);
+    assertThat(SweepPlans.chooseEta(sweep, Optional.empty()).eta())
         .isEqualTo(RoutingPolicy.Arm.DEFAULT_ETA);
   }
 

@@ -1,6 +1,7 @@
 package dev.wbsr.ui.batch;
 
 import atlantafx.base.theme.Styles;
+import dev.wbsr.pipeline.Budget;
 import dev.wbsr.ui.model.Executors2;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.port.BundleInfo;
@@ -217,7 +218,7 @@ public final class BatchDialog {
 
   private BatchRequest request() {
     RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
-    RoutingRequest rr = RoutingRequest.of(m).withBudget(budget.getValue()).withEta(model.routingState().etaProperty().get());
+    RoutingRequest rr = RoutingRequest.of(m).withBudget(Budget.ofSlider(budget.getValue())).withEta(model.routingState().etaProperty().get());
     return new BatchRequest(Path.of(input.getText().trim()), recursive.isSelected(),
         Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
         existing.getValue());

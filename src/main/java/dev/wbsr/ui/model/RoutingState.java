@@ -1,5 +1,7 @@
 package dev.wbsr.ui.model;
 
+import dev.wbsr.pipeline.Budget;
+import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.port.Routing;
 import dev.wbsr.ui.port.RoutingMode;
@@ -27,7 +29,7 @@ public final class RoutingState {
   final ObjectProperty<BundleInfo> bundle = new SimpleObjectProperty<>(this, "bundle");
   final ObjectProperty<RoutingMode> mode = new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
   final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
-  final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", 4);
+  final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
   final ReadOnlyObjectWrapper<Routing> routing = new ReadOnlyObjectWrapper<>(this, "routing");
   final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
   private RoutingMode lastWeightSharingMode;
@@ -35,7 +37,7 @@ public final class RoutingState {
   void restore(Settings settings) {
     mode.set(settings.getEnum("routingMode", RoutingMode.WBSR));
     budget.set(settings.getDouble("budget", 0));
-    eta.set(settings.getDouble("eta", 4));
+    eta.set(settings.getDouble("eta", RoutingPolicy.Arm.DEFAULT_ETA));
   }
 
   void save(Settings settings) {
@@ -53,7 +55,7 @@ public final class RoutingState {
   /** The request for mode {@code m} with the knob that mode reads (budget for WBSR, eta for ARM). */
   RoutingRequest requestFor(RoutingMode m) {
     RoutingRequest r = RoutingRequest.of(m);
-    return m == RoutingMode.WBSR ? r.withBudget(budget.get()) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
+    return m == RoutingMode.WBSR ? r.withBudget(Budget.ofSlider(budget.get())) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
   }
 
   /** The variant the routing mode shows on the left and is measured. */

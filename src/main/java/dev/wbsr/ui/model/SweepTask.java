@@ -1,6 +1,7 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.pipeline.Budget;
 import dev.wbsr.ui.port.Metrics;
 import dev.wbsr.ui.port.Routing;
 import dev.wbsr.ui.port.RoutingMode;
@@ -59,7 +60,7 @@ final class SweepTask extends Task<Void> {
     if (!classSr) {
       plan.add(new Step("WBSR paper rule", 0.0, RoutingRequest.of(RoutingMode.WBSR)));
       for (double b : BUDGETS) {
-        plan.add(new Step("WBSR budget", b, RoutingRequest.of(RoutingMode.WBSR).withBudget(b)));
+        plan.add(new Step("WBSR budget", b, RoutingRequest.of(RoutingMode.WBSR).withBudget(new Budget.Fraction(b))));
       }
       if (d.bundle().hasArm()) {
         for (double e : ETAS) {

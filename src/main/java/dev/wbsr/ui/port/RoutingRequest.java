@@ -1,19 +1,20 @@
 package dev.wbsr.ui.port;
 
-/**
- * A routing policy: WBSR with a compute budget in (0, 1] (1 = supernet everywhere; {@code
- * budget <= 0} means the paper rule without budget), ARM with its eta, ClassSR (no knob), supernet
- * or bicubic.
- */
-public record RoutingRequest(RoutingMode mode, double budget, double eta) {
+import dev.wbsr.pipeline.Budget;
+import dev.wbsr.pipeline.RoutingPolicy;
 
-  public static final double PAPER_RULE = 0;
+/**
+ * A routing policy: WBSR with the core's {@link Budget} (paper rule or a fraction of the
+ * supernet's FLOPs), ARM with its eta, ClassSR (no knob), supernet or bicubic. Defaults are the
+ * core's: {@link Budget#DEFAULT} and {@link RoutingPolicy.Arm#DEFAULT_ETA}.
+ */
+public record RoutingRequest(RoutingMode mode, Budget budget, double eta) {
 
   public static RoutingRequest of(RoutingMode mode) {
-    return new RoutingRequest(mode, PAPER_RULE, 4);
+    return new RoutingRequest(mode, Budget.DEFAULT, RoutingPolicy.Arm.DEFAULT_ETA);
   }
 
-  public RoutingRequest withBudget(double b) {
+  public RoutingRequest withBudget(Budget b) {
     return new RoutingRequest(mode, b, eta);
   }
 

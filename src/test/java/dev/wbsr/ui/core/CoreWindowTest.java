@@ -122,7 +122,7 @@ class CoreWindowTest {
     // what the viewer shows equals a fresh one-shot render of the same routing
     var engine = CoreAdapters.engine(dev.wbsr.pipeline.PipelineOptions.batch());
     try (var fresh = engine.open(b, model.source().documentProperty().get().lr())) {
-      var routing = fresh.route(dev.wbsr.ui.port.RoutingRequest.of(dev.wbsr.ui.port.RoutingMode.WBSR).withBudget(0.35));
+      var routing = fresh.route(dev.wbsr.ui.port.RoutingRequest.of(dev.wbsr.ui.port.RoutingMode.WBSR).withBudget(new dev.wbsr.pipeline.Budget.Fraction(0.35)));
       var expected = fresh.run(routing, null, (d, t) -> {}, () -> false);
       assertThat(model.output(Variant.WBSR).rgb()).isEqualTo(expected.rgb());
     } finally {

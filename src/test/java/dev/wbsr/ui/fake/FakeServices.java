@@ -1,6 +1,7 @@
 package dev.wbsr.ui.fake;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.pipeline.Budget;
 import dev.wbsr.ui.port.BatchListener;
 import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.port.Engine;
@@ -139,8 +140,8 @@ public final class FakeServices {
           case BICUBIC -> -1;
           case ARM -> Math.min(m - 1, (int) (k * req.eta() / 16));
           case CLASSSR -> throw new AssertionError();
-          case WBSR -> req.budget() <= 0 ? (int) Math.ceil(k * m / 5.0) - 1
-              : Math.min(m - 1, (int) Math.floor(k * req.budget() * m / 5.0 + req.budget() * 1.5));
+          case WBSR -> !(req.budget() instanceof Budget.Fraction f) ? (int) Math.ceil(k * m / 5.0) - 1
+              : Math.min(m - 1, (int) Math.floor(k * f.value() * m / 5.0 + f.value() * 1.5));
         };
         ofClass[k - 1] = sub;
       }
