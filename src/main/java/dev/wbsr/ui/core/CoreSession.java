@@ -41,14 +41,7 @@ final class CoreSession implements UpscaleSession {
   }
 
   static RoutingPolicy policy(RoutingRequest r) {
-    return switch (r.mode()) {
-      case WBSR -> r.budget() <= 0.0049 ? RoutingPolicy.Wbsr.paper()
-          : RoutingPolicy.Wbsr.budget(Math.min(1, r.budget()));
-      case SUPERNET -> new RoutingPolicy.Supernet();
-      case ARM -> new RoutingPolicy.Arm(Math.max(0.01, r.eta()));
-      case CLASSSR -> new RoutingPolicy.ClassSr();
-      case BICUBIC -> new RoutingPolicy.Bicubic();
-    };
+    return CorePolicies.of(r);
   }
 
   @Override

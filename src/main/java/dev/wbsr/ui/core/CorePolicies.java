@@ -1,0 +1,21 @@
+package dev.wbsr.ui.core;
+
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.ui.port.RoutingRequest;
+
+/** The app's routing request as the core's policy (sessions and the batch's file job). */
+public final class CorePolicies {
+
+  private CorePolicies() {}
+
+  public static RoutingPolicy of(RoutingRequest r) {
+    return switch (r.mode()) {
+      case WBSR -> r.budget() <= 0.0049 ? RoutingPolicy.Wbsr.paper()
+          : RoutingPolicy.Wbsr.budget(Math.min(1, r.budget()));
+      case SUPERNET -> new RoutingPolicy.Supernet();
+      case ARM -> new RoutingPolicy.Arm(Math.max(0.01, r.eta()));
+      case CLASSSR -> new RoutingPolicy.ClassSr();
+      case BICUBIC -> new RoutingPolicy.Bicubic();
+    };
+  }
+}
