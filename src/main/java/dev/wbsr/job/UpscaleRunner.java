@@ -129,8 +129,14 @@ public final class UpscaleRunner {
           "its output " + out + " is an input of this run and is never written over;"
               + " choose another output folder");
     }
-    if (Files.exists(out)) {
-      switch (request.output().whenExists()) {
+    WhenExists policy = request.output().whenExists();
+    boolean taken = claimed.contains(key(out));
+    if (taken && policy != WhenExists.KEEP_BOTH) {
+      return FileResult.failed(in, out, FileResult.Cause.DUPLICATE_OUTPUT,
+          "its output " + out + " is also the output of an earlier input; rename one of them");
+    }
+    if (taken || Files.exists(out)) {
+      switch (policy) {
         case SKIP:
           return FileResult.skipped(in, out, FileResult.Cause.OUTPUT_EXISTS,
               "its output " + out + " exists");
@@ -148,10 +154,7 @@ public final class UpscaleRunner {
           throw new IllegalStateException();
       }
     }
-    if (!claimed.add(key(out))) {
-      return FileResult.failed(in, out, FileResult.Cause.DUPLICATE_OUTPUT,
-          "its output " + out + " is also the output of an earlier input; rename one of them");
-    }
+    claimed.add(key(out));
     LoadedImage source = loader.load(in);
     RgbImage lr = source.rgb();
     FrameUpscaler.Upscaled up = upscaler.upscale(lr, progress::accept, cancelled);
