@@ -9,6 +9,8 @@ import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.job.FileLoop;
+import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -108,6 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     List<BenchMode> modes = subnets ? subnetModes(bundle) : Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
+    List<String> failures = new ArrayList<>();
     try (OnnxEngine onnx = engine.engine(bundle);
         OnnxEngine whole =
             OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
@@ -121,12 +124,14 @@ final class BenchCommand implements Callable<Integer> {
       report.put("margin", engine.margin == null ? "default" : engine.margin);
       report.put("workers", engine.pipeline().workers());
       report.put("threads_per_call", engine.threads == null ? 1 : engine.threads);
-      for (InputFiles.Item item : InputFiles.expand(inputs, Path.of("."), "png", false)) {
-        RgbImage lr = new ImageLoader().load(item.input()).rgb();
+      List<Path> files = InputScan.images(inputs);
+      ImageLoader loader = new ImageLoader();
+      FileLoop.run(files, p -> p, () -> false, (index, item) -> {
+        RgbImage lr = loader.load(item).rgb();
         out.println(
             Units.f(
                 "%s  %dx%d -> %dx%d  model %s  device %s%s",
-                item.display(),
+                item,
                 lr.width(),
                 lr.height(),
                 lr.width() * bundle.manifest().scale(),
@@ -136,12 +141,13 @@ final class BenchCommand implements Callable<Integer> {
                 margins != null ? "" : Units.f("  median of %d runs", runs)));
         if (margins != null) {
           images.add(sweep(out, item, lr, bundle, onnx));
-          continue;
+          return;
         }
         List<BenchResult> results = bench.run(lr, modes);
         printTable(out, results);
         images.add(imageJson(item, lr, results));
-      }
+      }, (index, item, reason) -> failures.add(item + ": " + reason));
+      failures.forEach(f -> spec.commandLine().getErr().println("failed  " + f));
     }
     report.put("images", images);
     String text =
@@ -154,11 +160,11 @@ final class BenchCommand implements Callable<Integer> {
     if (json != null) {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
     }
-    return 0;
+    return failures.isEmpty() ? 0 : 1;
   }
 
   private Map<String, Object> sweep(
-      PrintWriter out, InputFiles.Item item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx)
+      PrintWriter out, Path item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx)
       throws InterruptedException {
     out.println(
         Units.f("  %-7s %-28s %-44s", "", "supernet vs whole image", "wbsr vs ideal composite"));
@@ -198,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
       rows.add(m);
     }
     Map<String, Object> img = new LinkedHashMap<>();
-    img.put("name", item.input().getFileName().toString());
+    img.put("name", item.getFileName().toString());
     img.put("width", lr.width());
     img.put("height", lr.height());
     img.put("margins", rows);
@@ -258,11 +264,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> imageJson(
-      InputFiles.Item item, RgbImage lr, List<BenchResult> results) {
+      Path item, RgbImage lr, List<BenchResult> results) {
     BenchResult whole = results.get(0);
     BenchResult patches = results.get(1);
     Map<String, Object> img = new LinkedHashMap<>();
-    img.put("name", item.input().getFileName().toString());
+    img.put("name", item.getFileName().toString());
     img.put("width", lr.width());
     img.put("height", lr.height());
     List<Map<String, Object>> rows = new ArrayList<>();

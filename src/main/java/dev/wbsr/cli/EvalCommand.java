@@ -2,9 +2,12 @@ package dev.wbsr.cli;
 
 import com.google.gson.GsonBuilder;
 import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.image.ImageFormat;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
 import dev.wbsr.image.SaveOptions;
+import dev.wbsr.job.FileLoop;
+import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -86,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine(), "refusing to save into the --hr folder " + hrDir);
       }
     }
-    List<InputFiles.Item> items = InputFiles.expand(List.of(hrDir), Path.of("."), "png", false);
+    List<Path> items = InputScan.imagesIn(hrDir);
     if (items.isEmpty()) {
       spec.commandLine().getErr().println("error: no images in " + hrDir);
       return 1;
@@ -115,59 +118,64 @@ final class EvalCommand implements Callable<Integer> {
           Units.f(
               "  %-28s %8s %8s %9s %9s %7s %8s",
               "image", "PSNR-Y", "SSIM-Y", "GFLOPs", "exec", "FLOPs%", "seconds"));
-      for (int i = 0; i < items.size(); i++) {
-        InputFiles.Item item = items.get(i);
-        String stem = InputFiles.stem(item.input());
-        try {
-          Evaluation.Sample sample =
-              Evaluation.Sample.of(
-                  item.input().getFileName().toString(), loader.load(item.input()).rgb(), s);
-          int index = i;
-          UpscaleResult r =
-              Upscaler.upscale(
-                  sample.lr(),
-                  bundle.manifest(),
-                  onnx,
-                  policy,
-                  engine.pipeline(),
-                  new RenderListener() {
-                    @Override
-                    public void onProgress(int done, int total) {
-                      bar.update((index + (double) done / Math.max(1, total)) / items.size(), stem);
-                    }
-                  });
-          Evaluation.ImageScore score = Evaluation.score(sample, r);
-          if (saveSr != null) {
-            ImageSaver.save(r.image(), saveSr.resolve(stem + ".png"), png);
-          }
-          if (saveLr != null) {
-            ImageSaver.save(sample.lr(), saveLr.resolve(stem + ".png"), png);
-          }
-          scores.add(score);
-          bar.clear();
-          out.println(
-              Units.f(
-                  "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
-                  stem,
-                  score.psnrY(),
-                  score.ssimY(),
-                  Units.giga(score.paperFlops()),
-                  Units.giga(score.executedFlops()),
-                  100 * r.assignment().flopsRatio(),
-                  r.seconds()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw e;
-        } catch (Exception | OutOfMemoryError e) {
-          bar.clear();
-          failures.add(item.display() + ": " + UpscaleCommand.message(e));
-        }
-      }
+      FileLoop.run(
+          items,
+          p -> p,
+          () -> false,
+          (index, file) -> {
+            String stem = ImageFormat.stem(file.getFileName().toString());
+            Evaluation.Sample sample =
+                Evaluation.Sample.of(file.getFileName().toString(), loader.load(file).rgb(), s);
+            UpscaleResult r =
+                Upscaler.upscale(
+                    sample.lr(),
+                    bundle.manifest(),
+                    onnx,
+                    policy,
+                    engine.pipeline(),
+                    new RenderListener() {
+                      @Override
+                      public void onProgress(int done, int total) {
+                        bar.update(
+                            (index + (double) done / Math.max(1, total)) / items.size(), stem);
+                      }
+                    });
+            Evaluation.ImageScore score = Evaluation.score(sample, r);
+            if (saveSr != null) {
+              ImageSaver.save(r.image(), saveSr.resolve(stem + ".png"), png);
+            }
+            if (saveLr != null) {
+              ImageSaver.save(sample.lr(), saveLr.resolve(stem + ".png"), png);
+            }
+            scores.add(score);
+            bar.clear();
+            out.println(
+                Units.f(
+                    "  %-28s %8.3f %8.4f %9.2f %9.2f %6.1f%% %8.2f",
+                    stem,
+                    score.psnrY(),
+                    score.ssimY(),
+                    Units.giga(score.paperFlops()),
+                    Units.giga(score.executedFlops()),
+                    100 * r.assignment().flopsRatio(),
+                    r.seconds()));
+          },
+          (index, file, reason) -> {
+            bar.clear();
+            failures.add(file + ": " + reason);
+          });
     }
     bar.clear();
     Evaluation.Mean mean = Evaluation.Mean.of(scores);
-    report.put("images", scores.stream().map(Evaluation.ImageScore::json).toList());
-    report.put("mean", mean.json());
+    report.put(
+        "images",
+        scores.stream()
+            .map(sc -> JsonNumbers.finite(sc.json(), "could not be measured on this image"))
+            .toList());
+    report.put(
+        "mean",
+        JsonNumbers.finite(
+            mean.json(), scores.isEmpty() ? "no image could be scored" : "could not be averaged"));
     if (!scores.isEmpty()) {
       out.println(
           Units.f(
@@ -186,7 +194,6 @@ final class EvalCommand implements Callable<Integer> {
           new GsonBuilder()
                   .setPrettyPrinting()
                   .serializeNulls()
-                  .serializeSpecialFloatingPointValues()
                   .create()
                   .toJson(report)
               + "\n",

@@ -2,23 +2,22 @@ package dev.wbsr.cli;
 
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageFormat;
-import dev.wbsr.image.ImageLoader;
-import dev.wbsr.image.ImageSaver;
-import dev.wbsr.image.LoadedImage;
-import dev.wbsr.image.RgbImage;
-import dev.wbsr.image.SaveOptions;
-import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.job.EngineUpscaler;
+import dev.wbsr.job.FileJob;
+import dev.wbsr.job.FileResult;
+import dev.wbsr.job.JobListener;
+import dev.wbsr.job.JobSummary;
+import dev.wbsr.job.ModelRef;
+import dev.wbsr.job.OutputPolicy;
+import dev.wbsr.job.UpscaleRequest;
+import dev.wbsr.job.UpscaleRunner;
+import dev.wbsr.job.WhenExists;
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.PipelineOptions;
-import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
-import dev.wbsr.pipeline.UpscaleResult;
-import dev.wbsr.pipeline.Upscaler;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -95,7 +94,6 @@ final class UpscaleCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
     }
-    String ext = outFormat.extension();
     if (overwrite && skipExisting) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--overwrite and --skip-existing exclude each other");
@@ -103,34 +101,34 @@ final class UpscaleCommand implements Callable<Integer> {
     if (quality < 1 || quality > 100) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--quality must be 1..100");
     }
-    SaveOptions save =
-        SaveOptions.defaults()
-            .withFormat(outFormat)
-            .withJpegQuality(quality)
-            .withOverwrite(overwrite);
-    ImageLoader loader = new ImageLoader();
     mode.validate(spec.commandLine());
-    List<InputFiles.Item> items = new ArrayList<>();
-    for (Path in : inputs) {
-      if (!Files.exists(in)) {
-        err.println("error: no such file or folder: " + in);
-        return 1;
-      }
-    }
-    items.addAll(InputFiles.expand(inputs, outDir, ext, recursive));
-    if (items.isEmpty()) {
-      err.println("error: no images found in " + inputs);
-      return 1;
-    }
     ModelBundle bundle = engine.bundle();
     RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
-    PipelineOptions options = engine.pipeline();
-    int ok = 0;
-    int skipped = 0;
-    List<String> failures = new ArrayList<>();
-    Set<Path> written = new HashSet<>();
-    ProgressBar bar = ProgressBar.forTerminal();
+    WhenExists whenExists =
+        overwrite ? WhenExists.OVERWRITE : skipExisting ? WhenExists.SKIP : WhenExists.FAIL;
+    UpscaleRequest request =
+        new UpscaleRequest(
+            inputs,
+            recursive,
+            ModelRef.of(bundle),
+            policy,
+            OutputPolicy.of(outDir, outFormat).withJpegQuality(quality).withWhenExists(whenExists));
+    UpscaleRunner runner;
+    List<FileJob> jobs;
     try (OnnxEngine onnx = engine.engine(bundle)) {
+      runner =
+          new UpscaleRunner(
+              request, new EngineUpscaler(bundle.manifest(), onnx, policy, engine.pipeline()));
+      try {
+        jobs = runner.plan();
+      } catch (NoSuchFileException e) {
+        err.println("error: " + e.getReason() + ": " + e.getFile());
+        return 1;
+      }
+      if (jobs.isEmpty()) {
+        err.println("error: no images found in " + inputs);
+        return 1;
+      }
       out.println(
           Units.f(
               "Model %s (x%d), mode %s, device %s; %d image(s) -> %s",
@@ -138,89 +136,62 @@ final class UpscaleCommand implements Callable<Integer> {
               bundle.manifest().scale(),
               policy.label(),
               onnx.device(),
-              items.size(),
+              jobs.size(),
               outDir));
-      for (int i = 0; i < items.size(); i++) {
-        InputFiles.Item item = items.get(i);
-        Path target = item.output();
-        if (!written.add(target.toAbsolutePath().normalize())) {
-          failures.add(
-              item.display()
-                  + ": its output "
-                  + target
-                  + " is also the output of an earlier input");
-          continue;
-        }
-        if (Files.exists(target) && !overwrite) {
-          if (skipExisting) {
-            skipped++;
-            continue;
-          }
-          failures.add(
-              item.display()
-                  + ": output "
-                  + target
-                  + " exists (use --overwrite or --skip-existing)");
-          continue;
-        }
-        int index = i;
-        try {
-          LoadedImage source = loader.load(item.input());
-          RgbImage lr = source.rgb();
-          RenderListener progress =
-              new RenderListener() {
-                @Override
-                public void onProgress(int done, int total) {
-                  bar.update(
-                      (index + (double) done / Math.max(1, total)) / items.size(),
-                      item.input().getFileName().toString());
-                }
-              };
-          UpscaleResult r =
-              Upscaler.upscale(lr, bundle.manifest(), onnx, policy, options, progress);
-          ImageSaver.save(Bicubic.attachAlpha(source, r.image()), target, save);
-          bar.clear();
-          out.println(
-              Units.f(
-                  "ok  %s -> %s  %dx%d -> %dx%d  %.1f%% of supernet FLOPs  %.2f s",
-                  item.display(),
-                  target,
-                  lr.width(),
-                  lr.height(),
-                  r.image().width(),
-                  r.image().height(),
-                  100 * r.assignment().flopsRatio(),
-                  r.seconds()));
-          ok++;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw e;
-        } catch (Exception | OutOfMemoryError e) {
-          bar.clear();
-          failures.add(item.display() + ": " + withoutFileName(message(e), item.input()));
-        }
-        bar.update((i + 1.0) / items.size(), "");
+      ProgressBar bar = ProgressBar.forTerminal();
+      JobSummary summary = runner.run(new Lines(out, bar), () -> false);
+      bar.clear();
+      for (FileResult f : summary.failures()) {
+        err.println("failed  " + f.input() + ": " + f.reason());
+      }
+      hints(summary, err);
+      out.println(
+          Units.f(
+              "Done: %d upscaled, %d skipped, %d failed.",
+              summary.written(), summary.skipped(), summary.failures().size()));
+      return summary.failures().isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** What to do about the failures the user can fix with an option, said once. */
+  private static void hints(JobSummary summary, PrintWriter err) {
+    Set<FileResult.Cause> causes = EnumSet.noneOf(FileResult.Cause.class);
+    summary.failures().forEach(f -> causes.add(f.cause()));
+    if (causes.contains(FileResult.Cause.OUTPUT_EXISTS)) {
+      err.println(
+          "Outputs exist: choose another output folder with -o, or add --skip-existing or"
+              + " --overwrite.");
+    }
+    if (causes.contains(FileResult.Cause.OUTPUT_IS_INPUT)) {
+      err.println("Inputs are never written over, not even with --overwrite: use -o DIR.");
+    }
+  }
+
+  /** One line per finished file; the progress bar while one runs. */
+  private record Lines(PrintWriter out, ProgressBar bar) implements JobListener {
+    @Override
+    public void onProgress(int index, int files, Path input, double fraction) {
+      bar.update((index + fraction) / files, input.getFileName().toString());
+    }
+
+    @Override
+    public void onResult(int index, FileResult r) {
+      bar.clear();
+      if (r.ok()) {
+        out.println(
+            Units.f(
+                "ok  %s -> %s  %dx%d -> %dx%d  %.1f%% of supernet FLOPs  %.2f s",
+                r.input(),
+                r.output(),
+                r.inWidth(),
+                r.inHeight(),
+                r.outWidth(),
+                r.outHeight(),
+                100 * r.flopsRatio(),
+                r.seconds()));
+      } else if (r.status() == FileResult.Status.SKIPPED) {
+        out.println("skip  " + r.input() + ": " + r.reason());
       }
     }
-    bar.clear();
-    for (String f : failures) {
-      err.println("failed  " + f);
-    }
-    out.println(Units.f("Done: %d upscaled, %d skipped, %d failed.", ok, skipped, failures.size()));
-    return failures.isEmpty() ? 0 : 1;
-  }
-
-  /** ImageException messages start with the file name; the summary already names the file. */
-  private static String withoutFileName(String message, Path file) {
-    String prefix = file.getFileName() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-  }
-
-  static String message(Throwable e) {
-    if (e instanceof OutOfMemoryError) {
-      return "out of memory (try a larger -Xmx)";
-    }
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 }

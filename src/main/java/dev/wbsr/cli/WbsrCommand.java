@@ -34,7 +34,7 @@ public final class WbsrCommand implements Runnable {
     CommandLine cl = new CommandLine(new WbsrCommand());
     cl.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
-          cmd.getErr().println("error: " + UpscaleCommand.message(e));
+          cmd.getErr().println("error: " + dev.wbsr.job.Reasons.of(e, null));
           return 1;
         });
     return cl;

@@ -44,17 +44,31 @@ public enum ImageFormat {
 
   /** The format a file name's extension names (case-insensitive), if any. */
   public static Optional<ImageFormat> fromFileName(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    if (dot < 0) {
+    String ext = extensionOf(fileName);
+    if (ext.isEmpty()) {
       return Optional.empty();
     }
-    String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     for (ImageFormat f : values()) {
       if (f.extensions.contains(ext)) {
         return Optional.of(f);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A file name's extension, lower case, without the dot; empty when there is none (a leading dot
+   * starts a hidden name, not an extension).
+   */
+  public static String extensionOf(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot <= 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /** A file name without its extension: {@code cat.photo.jpeg} -> {@code cat.photo}. */
+  public static String stem(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot <= 0 ? fileName : fileName.substring(0, dot);
   }
 
   /** Parses a user-facing format option: png, jpg/jpeg, tif/tiff (case-insensitive). */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * Writes PNG, JPEG and TIFF atomically: the image is encoded into a hidden temp file in the target
@@ -41,7 +40,7 @@ public final class ImageSaver {
    */
   public static Path save(LoadedImage image, Path target, SaveOptions options)
       throws ImageException {
-    String name = ImageLoader.name(target);
+    String name = ErrorText.name(target);
     ImageFormat format = options.format() != null ? options.format()
         : ImageFormat.fromFileName(name).filter(ImageFormat::writable).orElseThrow(
             () -> new ImageException(Kind.UNSUPPORTED_FORMAT,
@@ -78,12 +77,10 @@ public final class ImageSaver {
       exif = Exif.forOutput(meta.exif(), rgb.width(), rgb.height());
     }
     Path dir = target.toAbsolutePath().getParent();
-    String stem = name.length() > 100 ? name.substring(0, 100) : name; // stay under NAME_MAX
-    Path temp = dir.resolve("." + stem + "." + UUID.randomUUID().toString().substring(0, 8)
-        + ".part");
+    Path temp = null;
     try {
       Files.createDirectories(dir);
-      Files.createFile(temp);
+      temp = PartFiles.create(dir);
       ImageEncoder.encode(format, rgb, alpha, icc, exif, options.jpegQuality(), temp);
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ch.force(true);
@@ -98,13 +95,11 @@ public final class ImageSaver {
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name + ": writing was cancelled", e);
       }
-      throw new ImageException(
-          Kind.WRITE_FAILED, name + ": could not be written (" + ImageLoader.oneLine(e) + ")", e);
+      throw new ImageException(Kind.WRITE_FAILED,
+          name + ": could not be written: " + ErrorText.writeReason(e, dir), e);
     } finally {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // best effort: the temp file is hidden and never mistaken for the output
+      if (temp != null) {
+        PartFiles.release(temp);
       }
     }
   }

@@ -1,7 +1,6 @@
 package dev.wbsr.metrics;
 
 import dev.wbsr.image.GrayPlane;
-import dev.wbsr.image.LoadedImage;
 import dev.wbsr.image.RgbImage;
 import java.util.stream.IntStream;
 
@@ -64,18 +63,6 @@ public final class Bicubic {
         (double) outHeight / plane.height(), (double) outWidth / plane.width(),
         byteSink(out, outWidth));
     return new GrayPlane(outWidth, outHeight, out);
-  }
-
-  /**
-   * A processed result carried back into its source: the source's metadata, and its alpha plane
-   * (if any) resized with this bicubic to the result's size and re-attached.
-   */
-  public static LoadedImage attachAlpha(LoadedImage source, RgbImage result) {
-    GrayPlane alpha = source.alpha();
-    if (alpha != null && (alpha.width() != result.width() || alpha.height() != result.height())) {
-      alpha = resize(alpha, result.width(), result.height());
-    }
-    return source.withPixels(result, alpha);
   }
 
   /**

@@ -80,7 +80,10 @@ class CliTest {
 
     Run again = wbsr("upscale", "-m", model(), "-r", "-o", out.toString(), in.toString());
     assertThat(again.code()).isEqualTo(1);
-    assertThat(again.err()).contains("exists (use --overwrite or --skip-existing)");
+    assertThat(again.err())
+        .contains("exists")
+        .contains(
+            "choose another output folder with -o, or add --skip-existing or --overwrite");
     assertThat(Files.getLastModifiedTime(out.resolve("a.png"))).isEqualTo(stamp);
 
     Run skip =
@@ -104,6 +107,51 @@ class CliTest {
     assertThat(replace.code()).isZero();
     assertThat(out.resolve("a.jpg")).exists();
     assertThat(noTemporaryFiles(out)).isTrue();
+  }
+
+  /** Issue 14, item 6: {@code --overwrite -o same/ same/} replaced the inputs silently. */
+  @Test
+  void upscaleNeverWritesOverItsInputs() throws Exception {
+    Path same = tmp.resolve("same");
+    writePng(same.resolve("a.png"), 40, 30, 1);
+    byte[] before = Files.readAllBytes(same.resolve("a.png"));
+    Run r =
+        wbsr("upscale", "-m", model(), "--overwrite", "-o", same.toString(), same.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("is an input of this run and is never written over", "use -o DIR");
+    assertThat(Files.readAllBytes(same.resolve("a.png"))).isEqualTo(before);
+  }
+
+  /** Issue 14, item 7: each --recursive rerun upscaled the previous outputs again. */
+  @Test
+  void anOutputFolderInsideTheInputTreeIsNotUpscaledAgain() throws Exception {
+    Path in = tmp.resolve("in");
+    writePng(in.resolve("a.png"), 40, 30, 1);
+    Path out = in.resolve("out");
+    Run first = wbsr("upscale", "-m", model(), "-r", "-o", out.toString(), in.toString());
+    assertThat(first.out()).contains("Done: 1 upscaled, 0 skipped, 0 failed.");
+    Run again =
+        wbsr("upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(),
+            in.toString());
+    assertThat(again.out()).contains("Done: 0 upscaled, 1 skipped, 0 failed.");
+    assertThat(out.resolve("out")).doesNotExist();
+  }
+
+  /** Issue 14, item 12: {@code eval --json} wrote NaN, which strict JSON parsers reject. */
+  @Test
+  void evalJsonHasNoNaN() throws Exception {
+    Path hr = tmp.resolve("hr");
+    Files.createDirectories(hr);
+    Files.writeString(hr.resolve("broken.png"), "this is no png");
+    Path json = tmp.resolve("e.json");
+    Run r = wbsr("eval", "--hr", hr.toString(), "-m", model(), "--json", json.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("failed  " + hr.resolve("broken.png") + ": ");
+    assertThat(r.err()).doesNotContain("broken.png: broken.png");
+    String text = Files.readString(json);
+    assertThat(text).doesNotContain("NaN").contains("\"psnr_y\": null");
+    assertThat(text).contains("\"psnr_y_reason\": \"no image could be scored\"");
+    com.google.gson.JsonParser.parseString(text);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wbsr.image.GrayPlane;
-import dev.wbsr.image.LoadedImage;
 import dev.wbsr.image.RgbImage;
 import java.util.Arrays;
 import java.util.Random;
@@ -71,21 +70,6 @@ class BicubicTest {
     double[] one = Bicubic.resizeToDouble(row, 301, 1, 3, 151, 1);
     assertThat(one).hasSize(151 * 3);
     assertThat(Bicubic.resize(img, 600, 400).width()).isEqualTo(600);
-  }
-
-  @Test
-  void attachAlphaResizesTheSourceAlphaToTheResult() {
-    byte[] a = new byte[4 * 3];
-    Arrays.fill(a, (byte) 90);
-    a[0] = 0;
-    LoadedImage src = LoadedImage.of(RgbImage.allocate(4, 3)).withPixels(RgbImage.allocate(4, 3),
-        new GrayPlane(4, 3, a));
-    LoadedImage out = Bicubic.attachAlpha(src, RgbImage.allocate(8, 6));
-    assertThat(out.alpha().width()).isEqualTo(8);
-    assertThat(out.alpha().data()).isEqualTo(Bicubic.resize(src.alpha(), 2.0).data());
-    assertThat(out.metadata()).isSameAs(src.metadata());
-    assertThat(Bicubic.attachAlpha(LoadedImage.of(RgbImage.allocate(2, 2)),
-        RgbImage.allocate(4, 4)).alpha()).isNull();
   }
 
   @Test

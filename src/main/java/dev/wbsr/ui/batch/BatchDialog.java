@@ -1,6 +1,8 @@
 package dev.wbsr.ui.batch;
 
 import atlantafx.base.theme.Styles;
+import dev.wbsr.job.InputScan;
+import dev.wbsr.job.WhenExists;
 import dev.wbsr.pipeline.Budget;
 import dev.wbsr.ui.model.Executors2;
 import dev.wbsr.ui.model.StudioModel;
@@ -9,6 +11,7 @@ import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.port.RoutingRequest;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -18,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -49,7 +53,7 @@ public final class BatchDialog {
   private final ComboBox<BundleInfo> bundle = new ComboBox<>();
   private final ComboBox<RoutingMode> mode = new ComboBox<>();
   private final Slider budget = new Slider(0, 1, 0);
-  private final ComboBox<Existing> existing = new ComboBox<>();
+  private final ComboBox<WhenExists> existing = new ComboBox<>();
   private final ProgressBar progress = new ProgressBar(0);
   private final Label status = new Label("Choose an input and an output folder.");
   private final ListView<String> failures = new ListView<>();
@@ -57,6 +61,8 @@ public final class BatchDialog {
   private final Button cancel = new Button("Cancel");
   private final Button openFolder = new Button("Open output folder");
   private BatchTask task;
+  /** Inputs dropped onto the app, used instead of the input field; null when typed or browsed. */
+  private List<Path> dropped;
 
   private BatchDialog(Window owner, StudioModel model) {
     this.model = model;
@@ -78,6 +84,27 @@ public final class BatchDialog {
     BatchDialog d = new BatchDialog(owner, model);
     d.stage.show();
     return d;
+  }
+
+  /**
+   * The dialog with files or folders dropped onto the app as its inputs; the user picks the output
+   * folder and starts. See {@link DroppedInputs#wantsBatch} for when a drop means a batch.
+   */
+  public static BatchDialog show(Window owner, StudioModel model, List<Path> inputs) {
+    BatchDialog d = new BatchDialog(owner, model);
+    d.useDropped(inputs);
+    d.stage.show();
+    return d;
+  }
+
+  void useDropped(List<Path> inputs) {
+    dropped = List.copyOf(inputs);
+    input.setText(DroppedInputs.describe(dropped));
+    input.setEditable(false);
+    recursive.setSelected(dropped.stream().anyMatch(java.nio.file.Files::isDirectory));
+    if (output.getText().isBlank()) {
+      output.setText(DroppedInputs.suggestedOutput(dropped).toString());
+    }
   }
 
   public Stage stage() {
@@ -112,8 +139,9 @@ public final class BatchDialog {
         () -> budget.getValue() <= 0.0049 ? "paper rule" : String.format("%.0f %%", budget.getValue() * 100),
         budget.valueProperty()));
     existing.setId("batchExisting");
-    existing.getItems().setAll(Existing.values());
-    existing.setValue(s.getEnum("batch.existing", Existing.SKIP));
+    existing.getItems().setAll(WhenExists.SKIP, WhenExists.KEEP_BOTH, WhenExists.OVERWRITE);
+    WhenExists saved = s.getEnum("batch.existing", WhenExists.SKIP);
+    existing.setValue(saved == WhenExists.FAIL ? WhenExists.SKIP : saved);
     template.textProperty().addListener(o -> updatePreview());
     format.valueProperty().addListener(o -> updatePreview());
     bundle.valueProperty().addListener(o -> updatePreview());
@@ -149,6 +177,7 @@ public final class BatchDialog {
     failures.setId("batchFailures");
     failures.setPrefHeight(90);
     failures.setPlaceholder(new Label("No failures"));
+    failures.setCellFactory(list -> new WrappingCell(list));
     start.setId("batchStart");
     start.getStyleClass().add(Styles.ACCENT);
     start.setDefaultButton(true);
@@ -186,7 +215,7 @@ public final class BatchDialog {
 
   /** The modes the chosen bundle offers (ClassSR bundles: ClassSR and bicubic), keeping {@code want}. */
   private void offerModes(BundleInfo b, RoutingMode want) {
-    java.util.List<RoutingMode> offered = b == null ? java.util.List.of(RoutingMode.values()) : b.modes();
+    List<RoutingMode> offered = b == null ? List.of(RoutingMode.values()) : b.modes();
     mode.getItems().setAll(offered);
     mode.setValue(offered.contains(want) ? want : b == null ? RoutingMode.WBSR : b.defaultMode());
   }
@@ -208,6 +237,10 @@ public final class BatchDialog {
       }
       File chosen = dc.showDialog(stage);
       if (chosen != null) {
+        if (f == input) {
+          dropped = null;
+          input.setEditable(true);
+        }
         f.setText(chosen.getAbsolutePath());
       }
     });
@@ -216,17 +249,23 @@ public final class BatchDialog {
     return h;
   }
 
-  private BatchRequest request() {
+  private BatchRequest request(List<Path> inputs) {
     RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
     RoutingRequest rr = RoutingRequest.of(m).withBudget(Budget.ofSlider(budget.getValue())).withEta(model.routingState().etaProperty().get());
-    return new BatchRequest(Path.of(input.getText().trim()), recursive.isSelected(),
+    return new BatchRequest(inputs, recursive.isSelected(),
         Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
         existing.getValue());
   }
 
+  /** The folder typed or chosen, or the files dropped onto the window. */
+  private List<Path> inputs() {
+    return dropped != null ? dropped : List.of(Path.of(input.getText().trim()));
+  }
+
   private void updatePreview() {
     try {
-      preview.setText("e.g. photo.jpg → " + BatchPlanner.name(request(), "photo.jpg") + "." + format.getValue()
+      Path photo = Path.of("photo.jpg");
+      preview.setText("e.g. photo.jpg → " + InputScan.outputName(request(List.of(photo)).toJob(), photo)
           + "   ({name} {bundle} {scale} {mode})");
     } catch (RuntimeException e) {
       preview.setText("");
@@ -243,14 +282,23 @@ public final class BatchDialog {
       return;
     }
     var s = model.settings();
-    s.put("batch.input", input.getText());
+    if (dropped == null) {
+      s.put("batch.input", input.getText());
+    }
     s.put("batch.output", output.getText());
     s.putBoolean("batch.recursive", recursive.isSelected());
     s.put("batch.format", format.getValue());
     s.put("batch.template", template.getText());
     s.putEnum("batch.existing", existing.getValue());
     failures.getItems().clear();
-    task = new BatchTask(model.services(), request());
+    BatchRequest req;
+    try {
+      req = request(inputs());
+    } catch (RuntimeException e) {
+      status.setText("Cannot start: " + e.getMessage());
+      return;
+    }
+    task = new BatchTask(model.services(), req);
     progress.progressProperty().bind(task.progressProperty());
     status.textProperty().bind(task.messageProperty());
     start.setDisable(true);
@@ -272,7 +320,7 @@ public final class BatchDialog {
       t.run();
       if (t.isCancelled()) {
         BatchSummary sum = t.lastSummary() != null ? t.lastSummary()
-            : new BatchSummary(0, 0, java.util.List.of(), true, Path.of(output.getText().trim()), 0);
+            : new BatchSummary(0, 0, List.of(), true, Path.of(output.getText().trim()), 0);
         javafx.application.Platform.runLater(() -> finished(sum));
       }
     });
@@ -290,7 +338,8 @@ public final class BatchDialog {
     openFolder.setDisable(false);
     progress.setProgress(sum.cancelled() ? progress.getProgress() : 1);
     status.setText(sum.cancelled()
-        ? "Cancelled. " + sum.written() + " written before the cancel; no half-written file was left."
+        ? "Cancelled. " + sum.written() + " written, " + sum.failures().size()
+            + " failed before the cancel; no half-written file was left."
         : sum.headline());
     for (BatchSummary.Failure f : sum.failures()) {
       failures.getItems().add(f.toString());
@@ -311,5 +360,20 @@ public final class BatchDialog {
         javafx.application.Platform.runLater(() -> status.setText("Cannot open " + dir + ": " + ex.getMessage()));
       }
     }, "open-folder").start();
+  }
+
+  /** A failure line wrapped to the list's width, so a long reason never needs horizontal scrolling. */
+  static final class WrappingCell extends ListCell<String> {
+    WrappingCell(ListView<String> list) {
+      setWrapText(true);
+      prefWidthProperty().bind(list.widthProperty().subtract(24));
+      setMaxWidth(USE_PREF_SIZE);
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty ? null : item);
+    }
   }
 }

@@ -1,19 +1,45 @@
 package dev.wbsr.ui.batch;
 
+import dev.wbsr.image.ImageFormat;
+import dev.wbsr.job.ModelRef;
+import dev.wbsr.job.OutputPolicy;
+import dev.wbsr.job.UpscaleRequest;
+import dev.wbsr.job.WhenExists;
+import dev.wbsr.ui.core.CorePolicies;
 import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.port.RoutingRequest;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * One batch: every image in {@code input} (and its sub-folders when {@code recursive}, the tree
- * mirrored under {@code output}), named by {@code template} ({name}, {bundle}, {scale}, {mode}).
+ * One batch as the dialog sees it: folders or files (folders descended when {@code recursive}, the
+ * tree mirrored under {@code output}), named by {@code template} ({name}, {bundle}, {scale},
+ * {mode}). {@link #toJob} turns it into the core's request.
  */
 public record BatchRequest(
-    Path input,
+    List<Path> inputs,
     boolean recursive,
     Path output,
     String format,
     String template,
     BundleInfo bundle,
     RoutingRequest routing,
-    Existing existing) {}
+    WhenExists existing) {
+
+  public BatchRequest {
+    inputs = List.copyOf(inputs);
+  }
+
+  public UpscaleRequest toJob() {
+    OutputPolicy out =
+        OutputPolicy.of(output, ImageFormat.parseWritable(format))
+            .withNameTemplate(template == null || template.isBlank() ? "{name}_x{scale}" : template)
+            .withWhenExists(existing);
+    return new UpscaleRequest(
+        inputs,
+        recursive,
+        new ModelRef(bundle.dir(), bundle.name(), bundle.scale()),
+        CorePolicies.of(routing),
+        out);
+  }
+}

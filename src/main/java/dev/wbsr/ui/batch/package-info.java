@@ -1,2 +1,5 @@
-/** Batch export of a folder: planning (pure), the cancellable task, and its dialog. */
+/**
+ * Batch export: the dialog builds the core's {@link dev.wbsr.job.UpscaleRequest} and {@link
+ * dev.wbsr.ui.batch.BatchTask} wraps its {@link dev.wbsr.job.UpscaleRunner} in a JavaFX task.
+ */
 package dev.wbsr.ui.batch;

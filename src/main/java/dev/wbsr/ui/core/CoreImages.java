@@ -5,7 +5,7 @@ import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.image.SaveOptions;
-import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.job.Alpha;
 import dev.wbsr.ui.port.ImageStore;
 import dev.wbsr.ui.port.LoadedImage;
 import java.nio.file.Path;
@@ -22,15 +22,14 @@ final class CoreImages implements ImageStore {
   @Override
   public LoadedImage read(Path file) throws Exception {
     dev.wbsr.image.LoadedImage img = loader.load(file);
-    String name = file.getFileName().toString();
-    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    String ext = ImageFormat.extensionOf(file.getFileName().toString());
     return new LoadedImage(img.rgb(), img, ext, file);
   }
 
   @Override
   public void write(RgbImage image, Object metadata, Path file, String format) throws Exception {
     dev.wbsr.image.LoadedImage out = metadata instanceof dev.wbsr.image.LoadedImage src
-        ? Bicubic.attachAlpha(src, image)
+        ? Alpha.reattach(src, image)
         : dev.wbsr.image.LoadedImage.of(image);
     ImageSaver.save(out, file,
         SaveOptions.defaults().withFormat(ImageFormat.parseWritable(format)).withOverwrite(true));

@@ -41,13 +41,7 @@ final class CoreSession implements UpscaleSession {
   }
 
   static RoutingPolicy policy(RoutingRequest r) {
-    return switch (r.mode()) {
-      case WBSR -> new RoutingPolicy.Wbsr(r.budget());
-      case SUPERNET -> new RoutingPolicy.Supernet();
-      case ARM -> new RoutingPolicy.Arm(Math.max(0.01, r.eta()));
-      case CLASSSR -> new RoutingPolicy.ClassSr();
-      case BICUBIC -> new RoutingPolicy.Bicubic();
-    };
+    return CorePolicies.of(r);
   }
 
   @Override

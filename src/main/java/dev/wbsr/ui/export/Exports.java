@@ -82,19 +82,14 @@ public final class Exports {
 
   /** "png", "jpg" or "tif" from a file name (png when unknown). */
   public static String formatOf(String fileName) {
-    String n = fileName.toLowerCase(Locale.ROOT);
-    if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-      return "jpg";
-    }
-    if (n.endsWith(".tif") || n.endsWith(".tiff")) {
-      return "tif";
-    }
-    return "png";
+    return dev.wbsr.image.ImageFormat.fromFileName(fileName)
+        .filter(dev.wbsr.image.ImageFormat::writable)
+        .map(dev.wbsr.image.ImageFormat::extension)
+        .orElse("png");
   }
 
   /** {@code photo.jpg} -> {@code photo-wbsr-x2} (no extension). */
   public static String stem(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return dev.wbsr.image.ImageFormat.stem(name);
   }
 }

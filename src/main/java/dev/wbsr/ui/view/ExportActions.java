@@ -1,7 +1,7 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.image.PartFiles;
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.export.AtomicFiles;
 import dev.wbsr.ui.export.Exports;
 import dev.wbsr.ui.model.Document;
 import dev.wbsr.ui.model.Images;
@@ -85,8 +85,8 @@ final class ExportActions {
   /** Writes the left variant to {@code p} (format from the extension), keeping metadata. */
   void saveImage(Path p, Document d, Variant v) {
     RgbImage img = model.output(v);
-    run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp ->
-        model.services().images().write(img, d.loaded().metadata(), tmp, Exports.formatOf(p.toString()))),
+    run("Saving " + p.getFileName(), () ->
+        model.services().images().write(img, d.loaded().metadata(), p, Exports.formatOf(p.toString())),
         () -> model.markSaved());
   }
 
@@ -104,8 +104,8 @@ final class ExportActions {
     var map = OverlayMaps.of(k, d.bundle(), d.grid(), model.routingState().routingProperty().get());
     RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.bundle().scale()) : model.output(v);
     double op = Math.max(0.35, model.overlay().opacityProperty().get());
-    run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp ->
-        model.services().images().write(Exports.heatmap(base, map, op), null, tmp, "png")), () -> {});
+    run("Saving " + p.getFileName(), () ->
+        model.services().images().write(Exports.heatmap(base, map, op), null, p, "png"), () -> {});
   }
 
   void exportSideBySide() {
@@ -125,8 +125,8 @@ final class ExportActions {
       model.reportError("Both sides must be available to export a comparison.");
       return;
     }
-    run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp ->
-        model.services().images().write(Exports.sideBySide(ls, rs, 8), null, tmp, Exports.formatOf(p.toString()))), () -> {});
+    run("Saving " + p.getFileName(), () ->
+        model.services().images().write(Exports.sideBySide(ls, rs, 8), null, p, Exports.formatOf(p.toString())), () -> {});
   }
 
   private PixelSource source(Document d, Variant v) {
@@ -143,7 +143,7 @@ final class ExportActions {
       return;
     }
     var r = model.routingState().routingProperty().get();
-    run("Saving " + p.getFileName(), () -> AtomicFiles.write(p, tmp -> {
+    run("Saving " + p.getFileName(), () -> PartFiles.writeAtomically(p, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         Exports.patchCsv(w, d.bundle(), d.grid(), r, d.lr().width(), d.lr().height());
       }

@@ -15,7 +15,6 @@ import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.viewer.OverlayMap;
 import dev.wbsr.ui.viewer.PixelSource;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -65,24 +64,6 @@ class ExportsTest {
     RgbImage heat = Exports.heatmap(a, new OverlayMap(1, 1, 10, new int[] {0xFF0000}), 0.5);
     assertThat(heat.sample(0, 0, 0)).isEqualTo(128);
     assertThat(heat.sample(0, 0, 1)).isEqualTo(0);
-  }
-
-  @Test
-  void atomicWriteLeavesNoTemporaryFileOnFailure() throws Exception {
-    Path target = tmp.resolve("x.png");
-    try {
-      AtomicFiles.write(target, t -> {
-        Files.writeString(t, "half");
-        throw new IllegalStateException("boom");
-      });
-    } catch (IllegalStateException expected) {
-      // expected
-    }
-    try (var s = Files.list(tmp)) {
-      assertThat(s).isEmpty();
-    }
-    AtomicFiles.write(target, t -> Files.writeString(t, "ok"));
-    assertThat(Files.readString(target)).isEqualTo("ok");
   }
 
   @Test

@@ -1,0 +1,52 @@
+package dev.wbsr.job;
+
+import dev.wbsr.engine.SrEngine;
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.model.Manifest;
+import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.pipeline.RenderListener;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.UpscaleResult;
+import dev.wbsr.pipeline.Upscaler;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/** Upscales with the one-shot pipeline on an engine the caller opened (and closes). */
+public final class EngineUpscaler implements FrameUpscaler {
+
+  private final Manifest manifest;
+  private final SrEngine engine;
+  private final RoutingPolicy policy;
+  private final PipelineOptions options;
+
+  public EngineUpscaler(
+      Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options) {
+    this.manifest = manifest;
+    this.engine = engine;
+    this.policy = policy;
+    this.options = options;
+  }
+
+  @Override
+  public Upscaled upscale(RgbImage lr, DoubleConsumer progress, BooleanSupplier cancelled)
+      throws InterruptedException {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("cancelled");
+    }
+    UpscaleResult r =
+        Upscaler.upscale(
+            lr,
+            manifest,
+            engine,
+            policy,
+            options,
+            new RenderListener() {
+              @Override
+              public void onProgress(int done, int total) {
+                progress.accept(done / (double) Math.max(1, total));
+              }
+            });
+    return new Upscaled(r.image(), r.assignment().flopsRatio());
+  }
+}
