@@ -75,11 +75,13 @@ public final class ImageLoader {
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     reader.addIIOReadProgressListener(new AbortOnInterrupt());
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+      ContainerCheck.check(format, file);
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);
       EmbeddedMetadata embedded = EmbeddedMetadata.scan(format, file);
       checkHeap(file, size[0], size[1], decodedBitsPerPixel(reader), embedded.orientation());
-      BufferedImage decoded = reader.read(0);
+      BufferedImage decoded =
+          CompleteDecode.needed(format) ? CompleteDecode.read(reader, in) : reader.read(0);
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled");
       }
