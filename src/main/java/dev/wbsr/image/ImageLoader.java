@@ -85,13 +85,24 @@ public final class ImageLoader {
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled");
       }
-      for (String w : warnings) {
-        String lower = w.toLowerCase(Locale.ROOT);
-        if (lower.contains("premature end") || lower.contains("truncated")) {
-          throw new ImageException(Kind.CORRUPT, name(file) + ": the file is truncated (" + w + ")");
+      boolean iccDamaged = false;
+      for (int i = 0; i < warnings.size(); i++) {
+        String lower = warnings.get(i).toLowerCase(Locale.ROOT);
+        if (lower.contains("icc")) {
+          // the reader ignored a damaged colour profile; the pixels are intact (issue 14.4)
+          iccDamaged = true;
+          warnings.set(i, "the embedded colour profile is damaged and was ignored; colours are"
+              + " read as sRGB");
+        } else if (lower.contains("premature end") || lower.contains("truncated")) {
+          throw new ImageException(
+              Kind.CORRUPT, name(file) + ": the file is truncated (" + warnings.get(i) + ")");
         }
       }
-      ICC_Profile profile = IccColor.parse(embedded.icc());
+      ICC_Profile profile = iccDamaged ? null : IccColor.parse(embedded.icc());
+      if (profile == null && embedded.icc() != null && !iccDamaged) {
+        warnings.add("the embedded colour profile is damaged and was ignored; colours are read"
+            + " as sRGB");
+      }
       ICC_Profile ignoredByReader = readerIgnoresIcc(format) ? profile : null;
       PixelConverter.Result px = PixelConverter.convert(decoded, ignoredByReader);
       decoded = null;

@@ -75,4 +75,14 @@ class DamagedImagesTest {
     b[17] = (byte) 0xFF;
     assertRefusedAsCorrupt(Files.write(dir.resolve("chunk.webp"), b));
   }
+
+  /** Issue 14.4: written by PIL with half of an sRGB profile in its APP2 segment. */
+  @Test
+  void aJpegWithATruncatedIccProfileLoadsAsSrgbWithAWarning() throws Exception {
+    LoadedImage img = loader.load(Path.of("src/test/resources/images/damaged/truncated-icc.jpg"));
+    assertThat(img.rgb().width()).isEqualTo(64);
+    assertThat(img.rgb().height()).isEqualTo(48);
+    assertThat(img.metadata().iccProfile()).isNull();
+    assertThat(img.metadata().warnings()).anyMatch(w -> w.contains("colour profile is damaged"));
+  }
 }
