@@ -123,6 +123,7 @@ final class UpscaleCommand implements Callable<Integer> {
       return 1;
     }
     ModelBundle bundle = engine.bundle();
+    loader = loader.forUpscale(bundle.manifest().scale());
     RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
     PipelineOptions options = engine.pipeline();
     int ok = 0;

@@ -35,16 +35,30 @@ public final class ImageLoader {
   private static final String SUPPORTED = "PNG, JPEG, TIFF, WebP, BMP, PSD";
 
   private final long maxPixels;
+  private final int outputScale;
 
   public ImageLoader() {
     this(DEFAULT_MAX_PIXELS);
   }
 
   public ImageLoader(long maxPixels) {
+    this(maxPixels, 0);
+  }
+
+  private ImageLoader(long maxPixels, int outputScale) {
     if (maxPixels <= 0) {
       throw new IllegalArgumentException("pixel limit must be positive: " + maxPixels);
     }
     this.maxPixels = maxPixels;
+    this.outputScale = outputScale;
+  }
+
+  /**
+   * A loader that also refuses, before decoding, an image whose x{@code scale} output would not
+   * fit in the heap next to its input (issue 14.9: small files that decode to gigabytes).
+   */
+  public ImageLoader forUpscale(int scale) {
+    return new ImageLoader(maxPixels, scale);
   }
 
   public long maxPixels() {
@@ -242,7 +256,7 @@ public final class ImageLoader {
   }
 
   /** Refuses an image whose decoding could not fit in the heap, before allocating anything. */
-  private static void checkHeap(Path file, long w, long h, long bitsPerPixel, int orientation)
+  private void checkHeap(Path file, long w, long h, long bitsPerPixel, int orientation)
       throws ImageException {
     long pixels = w * h;
     if (pixels * 3 > Integer.MAX_VALUE - 8) {
@@ -252,6 +266,19 @@ public final class ImageLoader {
     }
     long need = pixels * bitsPerPixel / 8 + pixels * 4 + (orientation > 1 ? pixels * 4 : 0);
     long max = Runtime.getRuntime().maxMemory();
+    if (outputScale > 0) {
+      // held while upscaling: the input (RGB + alpha), the SR image, its alpha and the RGBA copy
+      // the encoder makes of an image with alpha: 4 + 8 s^2 bytes per input pixel
+      long s2 = (long) outputScale * outputScale;
+      long upscale = pixels * 4 + pixels * s2 * 8;
+      if (Math.max(need, upscale) > max - max / 8) {
+        throw new ImageException(Kind.TOO_LARGE, String.format(Locale.ROOT,
+            "%s: %d x %d pixels needs about %d MB to upscale x%d, more than this program's memory"
+                + " limit of %d MB; run with a larger -Xmx (at least %d MB) or upscale a smaller"
+                + " image", name(file), w, h, Math.max(need, upscale) >> 20, outputScale,
+            max >> 20, (Math.max(need, upscale) * 8 / 7 >> 20) + 64));
+      }
+    }
     if (need > max - max / 8) {
       throw new ImageException(
           Kind.TOO_LARGE,
