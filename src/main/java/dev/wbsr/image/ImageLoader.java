@@ -339,9 +339,20 @@ public final class ImageLoader {
   }
 
   private static ImageException corrupt(Path file, Throwable e) {
+    if (e instanceof RuntimeException || looksLikeJava(oneLine(e))) {
+      // a decoder bug tripped by bad data (`/ by zero`, a failed cast): its text means nothing to a user
+      return new ImageException(Kind.CORRUPT, name(file)
+          + ": the image data is damaged (the decoder could not read it); open it in an image"
+          + " editor and save it again, or use the original file", e);
+    }
     return new ImageException(
         Kind.CORRUPT,
         name(file) + ": the image data is damaged or truncated (" + oneLine(e) + ")", e);
+  }
+
+  private static boolean looksLikeJava(String m) {
+    return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*") || m.endsWith("Exception")
+        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null");
   }
 
   static String name(Path file) {
