@@ -1,5 +1,6 @@
 package dev.wbsr.cli;
 
+import dev.wbsr.engine.BundleCheck;
 import dev.wbsr.engine.DeviceChoice;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
@@ -67,6 +68,19 @@ final class EngineMixin {
   }
 
   OnnxEngine engine(ModelBundle bundle) {
+    OnnxEngine e = rawEngine(bundle);
+    try {
+      // a bundle whose networks do not match its manifest fails here, in one sentence
+      BundleCheck.probe(bundle, e);
+    } catch (RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
+    return e;
+  }
+
+  /** The engine without the load-time probe ({@code info --check} runs the full check). */
+  OnnxEngine rawEngine(ModelBundle bundle) {
     EngineOptions defaults = EngineOptions.defaults(deviceChoice());
     int n = workers == null ? defaults.predictors() : workers;
     return OnnxEngine.open(

@@ -1,5 +1,6 @@
 package dev.wbsr.cli;
 
+import dev.wbsr.engine.BundleCheck;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.model.Manifest;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +25,13 @@ final class InfoCommand implements Callable<Integer> {
 
   @Mixin EngineMixin engine;
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--check",
+      description =
+          "Load every network of the bundle, run each once and compare its output size and FLOPs"
+              + " with the manifest; exit 1 if anything is wrong.")
+  boolean check;
 
   @Override
   public Integer call() {
@@ -58,9 +67,37 @@ final class InfoCommand implements Callable<Integer> {
     }
     ModelBundle bundle = engine.bundle();
     describe(out, bundle);
+    if (check) {
+      return check(out, bundle);
+    }
     try (OnnxEngine e = engine.engine(bundle)) {
       out.println("Device: " + e.device());
     }
+    return 0;
+  }
+
+  /** {@code --check}: every network loaded and run once; not the load-time probe only. */
+  private int check(PrintWriter out, ModelBundle bundle) {
+    BundleCheck.Report report;
+    String device;
+    try (OnnxEngine e = engine.rawEngine(bundle)) {
+      device = e.device();
+      report = BundleCheck.full(bundle, e);
+    }
+    out.println("Device: " + device);
+    out.println("Check:");
+    for (BundleCheck.Line l : report.lines()) {
+      String flops = l.onnxFlops().isPresent()
+          ? Units.f("  %.4f GFLOPs/patch in the graph", l.onnxFlops().getAsDouble() / 1e9) : "";
+      out.println(Units.f("  %-4s %-20s %s%s", l.ok() ? "ok" : "FAIL", l.network(), l.file(),
+          flops));
+    }
+    if (!report.ok()) {
+      PrintWriter err = spec.commandLine().getErr();
+      report.problems().forEach(p -> err.println("error: " + p));
+      return 1;
+    }
+    out.println("All " + report.lines().size() + " networks match the manifest.");
     return 0;
   }
 

@@ -103,6 +103,7 @@ final class UpscaleCommand implements Callable<Integer> {
     }
     mode.validate(spec.commandLine());
     ModelBundle bundle = engine.bundle();
+    loader = loader.forUpscale(bundle.manifest().scale());
     RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
     WhenExists whenExists =
         overwrite ? WhenExists.OVERWRITE : skipExisting ? WhenExists.SKIP : WhenExists.FAIL;

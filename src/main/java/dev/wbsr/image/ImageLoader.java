@@ -35,16 +35,30 @@ public final class ImageLoader {
   private static final String SUPPORTED = "PNG, JPEG, TIFF, WebP, BMP, PSD";
 
   private final long maxPixels;
+  private final int outputScale;
 
   public ImageLoader() {
     this(DEFAULT_MAX_PIXELS);
   }
 
   public ImageLoader(long maxPixels) {
+    this(maxPixels, 0);
+  }
+
+  private ImageLoader(long maxPixels, int outputScale) {
     if (maxPixels <= 0) {
       throw new IllegalArgumentException("pixel limit must be positive: " + maxPixels);
     }
     this.maxPixels = maxPixels;
+    this.outputScale = outputScale;
+  }
+
+  /**
+   * A loader that also refuses, before decoding, an image whose x{@code scale} output would not
+   * fit in the heap next to its input (issue 14.9: small files that decode to gigabytes).
+   */
+  public ImageLoader forUpscale(int scale) {
+    return new ImageLoader(maxPixels, scale);
   }
 
   public long maxPixels() {
@@ -75,21 +89,34 @@ public final class ImageLoader {
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     reader.addIIOReadProgressListener(new AbortOnInterrupt());
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+      ContainerCheck.check(format, file);
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);
       EmbeddedMetadata embedded = EmbeddedMetadata.scan(format, file);
       checkHeap(file, size[0], size[1], decodedBitsPerPixel(reader), embedded.orientation());
-      BufferedImage decoded = reader.read(0);
+      BufferedImage decoded =
+          CompleteDecode.needed(format) ? CompleteDecode.read(reader, in) : reader.read(0);
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name(file) + ": loading was cancelled");
       }
-      for (String w : warnings) {
-        String lower = w.toLowerCase(Locale.ROOT);
-        if (lower.contains("premature end") || lower.contains("truncated")) {
-          throw new ImageException(Kind.CORRUPT, name(file) + ": the file is truncated (" + w + ")");
+      boolean iccDamaged = false;
+      for (int i = 0; i < warnings.size(); i++) {
+        String lower = warnings.get(i).toLowerCase(Locale.ROOT);
+        if (lower.contains("icc")) {
+          // the reader ignored a damaged colour profile; the pixels are intact (issue 14.4)
+          iccDamaged = true;
+          warnings.set(i, "the embedded colour profile is damaged and was ignored; colours are"
+              + " read as sRGB");
+        } else if (lower.contains("premature end") || lower.contains("truncated")) {
+          throw new ImageException(
+              Kind.CORRUPT, name(file) + ": the file is truncated (" + warnings.get(i) + ")");
         }
       }
-      ICC_Profile profile = IccColor.parse(embedded.icc());
+      ICC_Profile profile = iccDamaged ? null : IccColor.parse(embedded.icc());
+      if (profile == null && embedded.icc() != null && !iccDamaged) {
+        warnings.add("the embedded colour profile is damaged and was ignored; colours are read"
+            + " as sRGB");
+      }
       ICC_Profile ignoredByReader = readerIgnoresIcc(format) ? profile : null;
       PixelConverter.Result px = PixelConverter.convert(decoded, ignoredByReader);
       decoded = null;
@@ -229,7 +256,7 @@ public final class ImageLoader {
   }
 
   /** Refuses an image whose decoding could not fit in the heap, before allocating anything. */
-  private static void checkHeap(Path file, long w, long h, long bitsPerPixel, int orientation)
+  private void checkHeap(Path file, long w, long h, long bitsPerPixel, int orientation)
       throws ImageException {
     long pixels = w * h;
     if (pixels * 3 > Integer.MAX_VALUE - 8) {
@@ -239,6 +266,19 @@ public final class ImageLoader {
     }
     long need = pixels * bitsPerPixel / 8 + pixels * 4 + (orientation > 1 ? pixels * 4 : 0);
     long max = Runtime.getRuntime().maxMemory();
+    if (outputScale > 0) {
+      // held while upscaling: the input (RGB + alpha), the SR image, its alpha and the RGBA copy
+      // the encoder makes of an image with alpha: 4 + 8 s^2 bytes per input pixel
+      long s2 = (long) outputScale * outputScale;
+      long upscale = pixels * 4 + pixels * s2 * 8;
+      if (Math.max(need, upscale) > max - max / 8) {
+        throw new ImageException(Kind.TOO_LARGE, String.format(Locale.ROOT,
+            "%s: %d x %d pixels needs about %d MB to upscale x%d, more than this program's memory"
+                + " limit of %d MB; run with a larger -Xmx (at least %d MB) or upscale a smaller"
+                + " image", name(file), w, h, Math.max(need, upscale) >> 20, outputScale,
+            max >> 20, (Math.max(need, upscale) * 8 / 7 >> 20) + 64));
+      }
+    }
     if (need > max - max / 8) {
       throw new ImageException(
           Kind.TOO_LARGE,
@@ -299,9 +339,20 @@ public final class ImageLoader {
   }
 
   private static ImageException corrupt(Path file, Throwable e) {
+    if (e instanceof RuntimeException || looksLikeJava(oneLine(e))) {
+      // a decoder bug tripped by bad data (`/ by zero`, a failed cast): its text means nothing to a user
+      return new ImageException(Kind.CORRUPT, name(file)
+          + ": the image data is damaged (the decoder could not read it); open it in an image"
+          + " editor and save it again, or use the original file", e);
+    }
     return new ImageException(
         Kind.CORRUPT,
         name(file) + ": the image data is damaged or truncated (" + oneLine(e) + ")", e);
+  }
+
+  private static boolean looksLikeJava(String m) {
+    return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*") || m.endsWith("Exception")
+        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null");
   }
 
   static String name(Path file) {

@@ -18,7 +18,7 @@ final class ManifestReader {
     try {
       root = JsonParser.parseString(json).getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new BundleException(source + ": not valid JSON (" + e.getMessage() + ")", e);
+      throw new BundleException(source + ": not valid JSON (" + plainJsonError(e) + ")", e);
     }
     JsonFields m = new JsonFields(root, "", source);
     checkFormat(m, source);
@@ -155,6 +155,20 @@ final class ManifestReader {
     }
     JsonFields o = c.object(key);
     return new RoutingSpec.Routed(o.number("psnr_y"), o.number("flops_ratio"));
+  }
+
+  /** Gson's message without its exception class names and troubleshooting links. */
+  static String plainJsonError(RuntimeException e) {
+    if (e instanceof IllegalStateException) {
+      return "the top level is not an object";
+    }
+    Throwable t = e.getCause() != null ? e.getCause() : e;
+    String m = t.getMessage() == null ? "malformed" : t.getMessage();
+    m = m.replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
+    int see = m.indexOf("\nSee ");
+    m = see >= 0 ? m.substring(0, see) : m;
+    m = m.replaceAll("\\s*See https?://\\S+", "").strip();
+    return m.length() > 160 ? m.substring(0, 157) + "..." : m;
   }
 
   private static void checkFormat(JsonFields m, String source) {

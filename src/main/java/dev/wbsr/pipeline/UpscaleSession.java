@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +44,7 @@ public final class UpscaleSession implements AutoCloseable {
   private final Object lock = new Object();
   private final ExecutorService coordinator;
   private final ExecutorService workers;
+  private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
   private RenderJob active;
   private boolean closed;
 
@@ -181,7 +185,13 @@ public final class UpscaleSession implements AutoCloseable {
     return new RgbImage(lr.width() * scale, lr.height() * scale, sr);
   }
 
-  /** Cancels any render and stops the threads. The engine stays open (it belongs to the caller). */
+  /**
+   * Cancels any render, stops the threads and waits until none of them is still inside the engine:
+   * the caller closes the engine next, and a native inference call running on a closed engine
+   * crashes the JVM. Queued batches are dropped; a batch in flight finishes first (an inference
+   * call cannot be interrupted). Called from one of the session's own threads (a listener), it
+   * does not wait, since that thread would wait for itself.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -192,6 +202,27 @@ public final class UpscaleSession implements AutoCloseable {
     }
     coordinator.shutdownNow();
     workers.shutdownNow();
+    if (!ownThreads.contains(Thread.currentThread())) {
+      awaitQuietly(coordinator);
+      awaitQuietly(workers);
+    }
+  }
+
+  /** Waits for a pool to stop; an interrupt is kept for the caller but does not cut the wait. */
+  private static void awaitQuietly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -450,11 +481,12 @@ public final class UpscaleSession implements AutoCloseable {
     };
   }
 
-  private static ThreadFactory daemon(String name) {
+  private ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      ownThreads.add(t);
       return t;
     };
   }

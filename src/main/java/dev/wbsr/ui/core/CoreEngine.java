@@ -1,6 +1,7 @@
 package dev.wbsr.ui.core;
 
 import dev.wbsr.engine.DeviceChoice;
+import dev.wbsr.engine.BundleCheck;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.RgbImage;
@@ -86,11 +87,23 @@ public final class CoreEngine implements Engine, AutoCloseable {
     OnnxEngine engine;
     synchronized (this) {
       b = bundles.computeIfAbsent(info.dir(), ModelBundle::load);
-      engine = engines.computeIfAbsent(info.dir(), d -> OnnxEngine.open(b, EngineOptions.defaults(device)));
+      engine = engines.computeIfAbsent(info.dir(), d -> checkedEngine(b));
     }
     lastDevice = engine.device();
     return new CoreSession(
         dev.wbsr.pipeline.UpscaleSession.create(lr, b.manifest(), engine, options), info);
+  }
+
+  /** Opens the bundle's engine and probes it, so a mismatched bundle fails with a sentence. */
+  private OnnxEngine checkedEngine(ModelBundle b) {
+    OnnxEngine e = OnnxEngine.open(b, EngineOptions.defaults(device));
+    try {
+      BundleCheck.probe(b, e);
+      return e;
+    } catch (RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
   }
 
   @Override
