@@ -34,10 +34,11 @@ public final class CallSweep {
   public record Row(
       int subnet, String name, int width, int depth, double[] gflopsPerCpuSecond, double[] microsPerCall) {}
 
-  /** A lone 32x32 patch with 1 px of context, 16 of them in one call, and 4x4 and 8x8 patch tiles. */
+   /** A lone 32x32 patch with 1 px of context, 4 and 16 of them in one call, and 4x4 and 8x8 patch tiles. */
   public static List<Shape> defaultShapes() {
     return List.of(
         new Shape("1x34", 1, 34),
+        new Shape("4x34", 4, 34),
         new Shape("16x34", 16, 34),
         new Shape("1x130", 1, 130),
         new Shape("1x258", 1, 258));

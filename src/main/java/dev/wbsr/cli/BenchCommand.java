@@ -13,6 +13,9 @@ import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.TimeBudget;
+import dev.wbsr.timing.SubnetTimes;
+import dev.wbsr.timing.SubnetTimesCache;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +58,15 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "B",
       description = "Time WBSR with this budget instead of the paper rule.")
   Double budget;
+
+  @Option(
+      names = "--cost",
+      paramLabel = "flops|time",
+      defaultValue = "flops",
+      description =
+          "What --budget counts: flops (paper) or time (each subnet measured on this machine, cached"
+              + " per machine and bundle). Default: ${DEFAULT-VALUE}.")
+  String cost;
 
   @Option(
       names = "--json",
@@ -119,9 +131,12 @@ final class BenchCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "give at least one INPUT image or folder (or use --calls)");
     }
+    if (!"flops".equals(cost) && !("time".equals(cost) && budget != null)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--cost must be flops, or time together with --budget");
+    }
     RoutingPolicy wbsr =
         budget == null ? RoutingPolicy.Wbsr.paper() : RoutingPolicy.Wbsr.budget(budget);
-    List<BenchMode> modes = subnets ? subnetModes(bundle) : Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
     LoadAverage loadStart = LoadAverage.now();
@@ -129,6 +144,8 @@ final class BenchCommand implements Callable<Integer> {
         OnnxEngine whole =
             OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
       Bench bench = new Bench(bundle.manifest(), onnx, whole, engine.pipeline(), runs);
+      List<BenchMode> modes =
+          subnets ? subnetModes(bundle) : Bench.standardModes(wbsrMode(wbsr, bundle, onnx, report));
       report.put("model", bundle.name());
       report.put("scale", bundle.manifest().scale());
       report.put("device", onnx.device());
@@ -182,6 +199,20 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
     }
     return 0;
+  }
+
+  /** WBSR as asked: the policy, or with {@code --cost time} a budget of measured time. */
+  private BenchMode wbsrMode(
+      RoutingPolicy wbsr, ModelBundle bundle, OnnxEngine onnx, Map<String, Object> report) {
+    if (!"time".equals(cost)) {
+      return new BenchMode(wbsr.label(), wbsr);
+    }
+    SubnetTimes times = TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard());
+    report.put("subnet_seconds_per_patch", times.secondsPerPatch());
+    return new BenchMode(
+        Units.f("wbsr (time %.2f)", budget),
+        null,
+        new TimeBudget(budget, times.monotoneCosts()));
   }
 
   /** One line under each table: the load average before and after, and whether that is idle. */

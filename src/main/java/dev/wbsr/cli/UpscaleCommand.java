@@ -10,6 +10,7 @@ import dev.wbsr.image.SaveOptions;
 import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
@@ -131,12 +132,17 @@ final class UpscaleCommand implements Callable<Integer> {
     Set<Path> written = new HashSet<>();
     ProgressBar bar = ProgressBar.forTerminal();
     try (OnnxEngine onnx = engine.engine(bundle)) {
+      var router =
+          mode.router(
+              spec.commandLine(),
+              bundle,
+              () -> TimeCosts.of(bundle, onnx, options, SubnetTimesCache.standard()));
       out.println(
           Units.f(
               "Model %s (x%d), mode %s, device %s; %d image(s) -> %s",
               bundle.name(),
               bundle.manifest().scale(),
-              policy.label(),
+              mode.timeCost() ? policy.label() + " of measured time" : policy.label(),
               onnx.device(),
               items.size(),
               outDir));
@@ -177,7 +183,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 }
               };
           UpscaleResult r =
-              Upscaler.upscale(lr, bundle.manifest(), onnx, policy, options, progress);
+              Upscaler.upscale(lr, bundle.manifest(), onnx, router, options, progress);
           ImageSaver.save(Bicubic.attachAlpha(source, r.image()), target, save);
           bar.clear();
           out.println(

@@ -416,9 +416,7 @@ public final class UpscaleSession implements AutoCloseable {
 
   /** LR context of subnet s: the option if set, else its receptive field capped. */
   int margin(int s) {
-    return options
-        .margin()
-        .orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MARGIN));
+    return options.marginOf(manifest, s);
   }
 
   private RenderStats stats(
