@@ -7,7 +7,7 @@ from training.wbsr import bicubic, data, valsets
 def test_pngs_are_the_prepared_hr_images_bit_for_bit(data_env, tmp_path):
     out = tmp_path / "png"
     written = valsets.write_pngs(out)
-    assert sorted(written) == ["val-classic", "val-photo"]
+    assert sorted(written) == ["val-classic", "val-large", "val-photo"]
     for set_name, files in written.items():
         hrs = sorted((data_env / "prepared" / data.PREPARED_VERSION / set_name).glob("*.hr.npy"))
         assert [f.name for f in files] == [p.name.replace(".hr.npy", ".png") for p in hrs]

@@ -80,7 +80,10 @@ PACKAGES: Tuple[Package, ...] = (
     Package("libjxl-testdata", {"val-photo": ("usr/share/libjxl-testdata/jxl/flower/flower.png",)}),
     Package("python3-skimage", {"val-classic": tuple(f"usr/lib/python3/dist-packages/skimage/data/{f}" for f in _SKIMAGE)}),
 )
-SETS = ("train", "val-photo", "val-classic")
+SETS = ("train", "val-photo", "val-classic", "val-large")
+# Val-Large (issue 12): Val-Photo's photos whole, not cropped, like the paper's Test2K: large
+# images where flat patches dominate and routing saves the most. Same HR recipe, no crop.
+VAL_LARGE_FROM = "val-photo"
 
 # Calibration split (issue 11): training photos held out of training, used only to measure each
 # subnet's PSNR for the Pareto front and to build and tune ARM's table. Never Val-Photo or
@@ -144,6 +147,7 @@ def source_files(root: Optional[Path] = None) -> Dict[str, List[Path]]:
                 for f in sorted(glob.glob(str(base / g))):
                     if Path(f).name not in pkg.exclude:
                         sets[set_name].append(Path(f))
+    sets["val-large"] = list(sets[VAL_LARGE_FROM])
     return sets
 
 

@@ -21,7 +21,7 @@ from PIL import Image
 
 from . import data
 
-VAL_SETS = ("val-photo", "val-classic")
+VAL_SETS = ("val-photo", "val-classic", "val-large")
 
 __all__ = ["VAL_SETS", "default_out", "write_pngs", "main"]
 
