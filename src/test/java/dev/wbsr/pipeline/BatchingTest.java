@@ -19,7 +19,7 @@ class BatchingTest {
     FakeEngine engine = new FakeEngine(2, 9, 0);
     RgbImage expected = Upscaler.wholeImage(lr, manifest, engine, 8);
     engine.calls.clear();
-    PipelineOptions o = PipelineOptions.batch().withMargin(1).withMaxTileSide(1).withWorkers(2);
+    PipelineOptions o = PipelineOptions.batch().withMargin(1).withMaxTileSide(1).withWorkers(2).withMaxCallFlops(1e15);
     UpscaleResult r =
         Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
     assertThat(r.image().rgb()).isEqualTo(expected.rgb());
@@ -36,7 +36,8 @@ class BatchingTest {
   void everyCallHoldsOneSubnetAndOneShape() throws Exception {
     RgbImage lr = RoutingPolicyTest.noiseImage(320, 224, 9);
     FakeEngine engine = new FakeEngine(2, 9, 0);
-    PipelineOptions o = PipelineOptions.batch().withWorkers(3);
+    // the synthetic subnets cost 1e9-9e9 FLOPs a patch: lift the per-call FLOPs cap out of the way
+    PipelineOptions o = PipelineOptions.batch().withWorkers(3).withMaxCallFlops(1e15);
     UpscaleResult r =
         Upscaler.upscale(lr, manifest, engine, RoutingPolicy.Wbsr.paper(), o, RenderListener.NONE);
     Map<String, Integer> tilesPerKey = new HashMap<>();
