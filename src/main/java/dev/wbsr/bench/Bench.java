@@ -42,10 +42,15 @@ public final class Bench {
 
   /** The four modes of issue 3: whole-image supernet, patch supernet, WBSR, bicubic. */
   public static List<BenchMode> standardModes(RoutingPolicy wbsr) {
+    return standardModes(new BenchMode(wbsr.label(), wbsr));
+  }
+
+  /** As above with any WBSR mode (e.g. one with a time budget). */
+  public static List<BenchMode> standardModes(BenchMode wbsr) {
     return List.of(
         new BenchMode("supernet-whole", null),
         new BenchMode("supernet-patches", new RoutingPolicy.Supernet()),
-        new BenchMode(wbsr.label(), wbsr),
+        wbsr,
         new BenchMode("bicubic", new RoutingPolicy.Bicubic()));
   }
 
@@ -90,7 +95,8 @@ public final class Bench {
             executed[m] = supernet;
           } else {
             UpscaleResult r =
-                Upscaler.upscale(lr, manifest, engine, mode.policy(), options, RenderListener.NONE);
+                Upscaler.upscale(
+                    lr, manifest, engine, mode.router(manifest), options, RenderListener.NONE);
             gflops[m] = r.assignment().paperFlops() / 1e9;
             executed[m] = r.render().executedFlops() / 1e9;
           }

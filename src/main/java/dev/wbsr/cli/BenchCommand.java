@@ -4,6 +4,8 @@ import com.google.gson.GsonBuilder;
 import dev.wbsr.bench.Bench;
 import dev.wbsr.bench.BenchMode;
 import dev.wbsr.bench.BenchResult;
+import dev.wbsr.bench.CallSweep;
+import dev.wbsr.bench.LoadAverage;
 import dev.wbsr.bench.MarginSweep;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
@@ -14,6 +16,9 @@ import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
 import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.TimeBudget;
+import dev.wbsr.timing.SubnetTimes;
+import dev.wbsr.timing.SubnetTimesCache;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
   Double budget;
 
   @Option(
+      names = "--cost",
+      paramLabel = "flops|time",
+      defaultValue = "flops",
+      description =
+          "What --budget counts: flops (paper) or time (each subnet measured on this machine, cached"
+              + " per machine and bundle). Default: ${DEFAULT-VALUE}.")
+  String cost;
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "Also write the JSON here (it is always printed).")
@@ -88,9 +102,16 @@ final class BenchCommand implements Callable<Integer> {
               + " per subnet.")
   boolean subnets;
 
+  @Option(
+      names = "--calls",
+      description =
+          "Instead of timing images: GFLOP/s of single calls per subnet and call shape (one thread,"
+              + " thread CPU time), to see per-call cost and which widths run fast. No INPUT needed.")
+  boolean calls;
+
   @Parameters(
       paramLabel = "INPUT",
-      arity = "1..*",
+      arity = "0..*",
       description = "Image files or folders (not recursive).")
   List<Path> inputs;
 
@@ -98,6 +119,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ModelBundle bundle = engine.bundle();
+    if (calls) {
+      return callSweep(out, bundle);
+    }
     if (bundle.manifest().testFixture()) {
       spec.commandLine()
           .getErr()
@@ -106,15 +130,25 @@ final class BenchCommand implements Callable<Integer> {
                   + bundle.name()
                   + " is a test fixture; its timings say nothing about a real model");
     }
+    if (inputs == null || inputs.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give at least one INPUT image or folder (or use --calls)");
+    }
+    if (!"flops".equals(cost) && !("time".equals(cost) && budget != null)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--cost must be flops, or time together with --budget");
+    }
     RoutingPolicy wbsr = new RoutingPolicy.Wbsr(Budget.of(budget));
-    List<BenchMode> modes = subnets ? subnetModes(bundle) : Bench.standardModes(wbsr);
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
+    LoadAverage loadStart = LoadAverage.now();
     try (OnnxEngine onnx = engine.engine(bundle);
         OnnxEngine whole =
             OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
       Bench bench = new Bench(bundle.manifest(), onnx, whole, engine.pipeline(), runs);
+      List<BenchMode> modes =
+          subnets ? subnetModes(bundle) : Bench.standardModes(wbsrMode(wbsr, bundle, onnx, report));
       report.put("model", bundle.name());
       report.put("scale", bundle.manifest().scale());
       report.put("device", onnx.device());
@@ -143,12 +177,22 @@ final class BenchCommand implements Callable<Integer> {
           images.add(sweep(out, item, lr, bundle, onnx));
           return;
         }
+        LoadAverage before = LoadAverage.now();
         List<BenchResult> results = bench.run(lr, modes);
+        LoadAverage after = LoadAverage.now();
         printTable(out, results);
-        images.add(imageJson(item, lr, results));
+        out.println(loadLine(before, after, engine.pipeline().workers()));
+        Map<String, Object> img = imageJson(item, lr, results);
+        img.put("load_average_start", loadJson(before));
+        img.put("load_average_end", loadJson(after));
+        images.add(img);
       }, (index, item, reason) -> failures.add(item + ": " + reason));
       failures.forEach(f -> spec.commandLine().getErr().println("failed  " + f));
     }
+    LoadAverage loadEnd = LoadAverage.now();
+    report.put("load_average_start", loadJson(loadStart));
+    report.put("load_average_end", loadJson(loadEnd));
+    report.put("idle", LoadAverage.idle(loadStart, loadEnd, engine.pipeline().workers()));
     report.put("images", images);
     String text =
         new GsonBuilder()
@@ -161,6 +205,104 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
     }
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /** WBSR as asked: the policy, or with {@code --cost time} a budget of measured time. */
+  private BenchMode wbsrMode(
+      RoutingPolicy wbsr, ModelBundle bundle, OnnxEngine onnx, Map<String, Object> report) {
+    if (!"time".equals(cost)) {
+      return new BenchMode(wbsr.label(), wbsr);
+    }
+    SubnetTimes times = TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard());
+    report.put("subnet_seconds_per_patch", times.secondsPerPatch());
+    return new BenchMode(
+        Units.f("wbsr (time %.2f)", budget),
+        null,
+        new TimeBudget(budget, times.monotoneCosts()));
+  }
+
+  /** One line under each table: the load average before and after, and whether that is idle. */
+  static String loadLine(LoadAverage start, LoadAverage end, int ownThreads) {
+    return Units.f(
+        "  load average (1/5/15 min): %s at start, %s at end: %s",
+        start,
+        end,
+        LoadAverage.idle(start, end, ownThreads)
+            ? "idle machine"
+            : "machine NOT idle, compare ratios within this run only");
+  }
+
+  private static Map<String, Object> loadJson(LoadAverage l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("1min", l.one());
+    m.put("5min", l.five());
+    m.put("15min", l.fifteen());
+    return m;
+  }
+
+  private int callSweep(PrintWriter out, ModelBundle bundle) throws java.io.IOException {
+    List<CallSweep.Shape> shapes = CallSweep.defaultShapes();
+    LoadAverage start = LoadAverage.now();
+    List<CallSweep.Row> rows;
+    try (OnnxEngine one = OnnxEngine.open(bundle, new EngineOptions(engine.deviceChoice(), 1, 1))) {
+      rows = CallSweep.run(bundle.manifest(), one, shapes, Math.max(0.2, 0.1 * runs));
+    }
+    LoadAverage end = LoadAverage.now();
+    out.println(
+        Units.f(
+            "%s  single calls, one thread: executed GFLOPs per CPU second (call shape = tiles x"
+                + " side in LR px)",
+            bundle.name()));
+    StringBuilder head = new StringBuilder(Units.f("  %-12s %5s %5s", "subnet", "width", "depth"));
+    for (CallSweep.Shape s : shapes) {
+      head.append(Units.f(" %9s", s.label()));
+    }
+    head.append(Units.f(" %10s %12s", "best/super", "us/1x34 call"));
+    out.println(head);
+    double superBest = max(rows.get(bundle.manifest().supernet()).gflopsPerCpuSecond());
+    List<Map<String, Object>> rowsJson = new ArrayList<>();
+    for (CallSweep.Row r : rows) {
+      StringBuilder line = new StringBuilder(Units.f("  %-12s %5d %5d", r.name(), r.width(), r.depth()));
+      for (double g : r.gflopsPerCpuSecond()) {
+        line.append(Units.f(" %9.1f", g));
+      }
+      line.append(Units.f(" %10.2f %12.0f", max(r.gflopsPerCpuSecond()) / superBest, r.microsPerCall()[0]));
+      out.println(line);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("subnet", r.name());
+      m.put("width", r.width());
+      m.put("depth", r.depth());
+      Map<String, Object> rates = new LinkedHashMap<>();
+      Map<String, Object> micros = new LinkedHashMap<>();
+      for (int i = 0; i < shapes.size(); i++) {
+        rates.put(shapes.get(i).label(), r.gflopsPerCpuSecond()[i]);
+        micros.put(shapes.get(i).label(), r.microsPerCall()[i]);
+      }
+      m.put("gflops_per_cpu_s", rates);
+      m.put("cpu_us_per_call", micros);
+      rowsJson.add(m);
+    }
+    out.println(loadLine(start, end, 1));
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("model", bundle.name());
+    report.put("load_average_start", loadJson(start));
+    report.put("load_average_end", loadJson(end));
+    report.put("idle", LoadAverage.idle(start, end, 1));
+    report.put("calls", rowsJson);
+    String text = new GsonBuilder().setPrettyPrinting().create().toJson(report);
+    out.println(text);
+    if (json != null) {
+      Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
+  private static double max(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
   }
 
   private Map<String, Object> sweep(

@@ -11,6 +11,7 @@ import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
 import dev.wbsr.report.Evaluation;
@@ -105,10 +106,16 @@ final class EvalCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.forTerminal();
     Map<String, Object> report = new LinkedHashMap<>();
     try (OnnxEngine onnx = engine.engine(bundle)) {
+      var router =
+          mode.router(
+              spec.commandLine(),
+              bundle,
+              () -> TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard()));
       report.put("model", bundle.name());
       report.put("scale", s);
       report.put("mode", policy.mode());
       report.put("budget", mode.budget);
+      report.put("cost", mode.cost);
       report.put("device", onnx.device());
       out.println(
           Units.f(
@@ -131,7 +138,7 @@ final class EvalCommand implements Callable<Integer> {
                     sample.lr(),
                     bundle.manifest(),
                     onnx,
-                    policy,
+                    router,
                     engine.pipeline(),
                     new RenderListener() {
                       @Override

@@ -1,5 +1,10 @@
 package dev.wbsr.cli;
 
+import dev.wbsr.pipeline.PatchAnalysis;
+import dev.wbsr.pipeline.TimeBudget;
+import dev.wbsr.timing.SubnetTimes;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -32,11 +37,48 @@ final class ModeMixin {
       description = "arm only: quality/cost trade-off, 0.5..32 (default 2).")
   Double eta;
 
+  @Option(
+      names = "--cost",
+      paramLabel = "flops|time",
+      defaultValue = "flops",
+      description =
+          "What --budget counts: flops (the paper's accounting) or time (each subnet's time measured"
+              + " on this machine at first use, a second or two, then cached per machine and bundle"
+              + " in ~/.cache/wbsr/subnet-times). Default: ${DEFAULT-VALUE}.")
+  String cost;
+
+  /** Whether {@code --cost time} was asked for. */
+  boolean timeCost() {
+    return "time".equals(cost);
+  }
+
   /**
    * Checks the options before any work starts; a bad combination is a usage error (exit code 2).
    */
   void validate(CommandLine cmd) {
     parse(cmd, mode == null ? "wbsr" : mode);
+    if (!"flops".equals(cost) && !"time".equals(cost)) {
+      throw new CommandLine.ParameterException(
+          cmd, "--cost must be flops or time, got '" + cost + "'");
+    }
+    if (timeCost() && budget == null) {
+      throw new CommandLine.ParameterException(
+          cmd, "--cost time needs --budget (without a budget WBSR follows the paper's rule)");
+    }
+  }
+
+  /**
+   * The per-image routing: the policy as it is, or with {@code --cost time} a WBSR time budget
+   * over {@code times}' costs.
+   */
+  Function<PatchAnalysis, RoutingPolicy> router(
+      CommandLine cmd, ModelBundle bundle, Supplier<SubnetTimes> times) {
+    RoutingPolicy policy = policy(cmd, bundle);
+    if (!timeCost()) {
+      return a -> policy;
+    }
+    TimeBudget tb = new TimeBudget(budget, times.get().monotoneCosts());
+    return a -> tb.policyFor(a, bundle.manifest());
   }
 
   /** The policy for {@code bundle}: without --mode, the bundle's own routing. */

@@ -13,6 +13,8 @@ import dev.wbsr.job.UpscaleRequest;
 import dev.wbsr.job.UpscaleRunner;
 import dev.wbsr.job.WhenExists;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.pipeline.RoutingPolicy;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -103,7 +105,6 @@ final class UpscaleCommand implements Callable<Integer> {
     }
     mode.validate(spec.commandLine());
     ModelBundle bundle = engine.bundle();
-    loader = loader.forUpscale(bundle.manifest().scale());
     RoutingPolicy policy = mode.policy(spec.commandLine(), bundle);
     WhenExists whenExists =
         overwrite ? WhenExists.OVERWRITE : skipExisting ? WhenExists.SKIP : WhenExists.FAIL;
@@ -116,10 +117,15 @@ final class UpscaleCommand implements Callable<Integer> {
             OutputPolicy.of(outDir, outFormat).withJpegQuality(quality).withWhenExists(whenExists));
     UpscaleRunner runner;
     List<FileJob> jobs;
+    PipelineOptions options = engine.pipeline();
     try (OnnxEngine onnx = engine.engine(bundle)) {
+      var router =
+          mode.router(
+              spec.commandLine(),
+              bundle,
+              () -> TimeCosts.of(bundle, onnx, options, SubnetTimesCache.standard()));
       runner =
-          new UpscaleRunner(
-              request, new EngineUpscaler(bundle.manifest(), onnx, policy, engine.pipeline()));
+          new UpscaleRunner(request, new EngineUpscaler(bundle.manifest(), onnx, router, options));
       try {
         jobs = runner.plan();
       } catch (NoSuchFileException e) {
@@ -135,7 +141,7 @@ final class UpscaleCommand implements Callable<Integer> {
               "Model %s (x%d), mode %s, device %s; %d image(s) -> %s",
               bundle.name(),
               bundle.manifest().scale(),
-              policy.label(),
+              mode.timeCost() ? policy.label() + " of measured time" : policy.label(),
               onnx.device(),
               jobs.size(),
               outDir));

@@ -3,6 +3,7 @@ package dev.wbsr.job;
 import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.Manifest;
+import dev.wbsr.pipeline.PatchAnalysis;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -11,20 +12,30 @@ import dev.wbsr.pipeline.Upscaler;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 
 /** Upscales with the one-shot pipeline on an engine the caller opened (and closes). */
 public final class EngineUpscaler implements FrameUpscaler {
 
   private final Manifest manifest;
   private final SrEngine engine;
-  private final RoutingPolicy policy;
+  private final Function<PatchAnalysis, RoutingPolicy> router;
   private final PipelineOptions options;
 
   public EngineUpscaler(
       Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options) {
+    this(manifest, engine, a -> policy, options);
+  }
+
+  /** With the policy chosen per image from its analysis (a time budget, {@code --cost time}). */
+  public EngineUpscaler(
+      Manifest manifest,
+      SrEngine engine,
+      Function<PatchAnalysis, RoutingPolicy> router,
+      PipelineOptions options) {
     this.manifest = manifest;
     this.engine = engine;
-    this.policy = policy;
+    this.router = router;
     this.options = options;
   }
 
@@ -39,7 +50,7 @@ public final class EngineUpscaler implements FrameUpscaler {
             lr,
             manifest,
             engine,
-            policy,
+            router,
             options,
             new RenderListener() {
               @Override

@@ -30,7 +30,8 @@ public final class UpscaleRunner {
 
   private final UpscaleRequest request;
   private final FrameUpscaler upscaler;
-  private final ImageLoader loader = new ImageLoader();
+  /** Refuses, before decoding, an image whose upscaled output would not fit in the heap. */
+  private final ImageLoader loader;
   /** Outputs claimed in this run, so two inputs never write one file. */
   private final Set<Path> claimed = new HashSet<>();
   /** Every input of the run (absolute, normalized), never to be written over. */
@@ -39,6 +40,7 @@ public final class UpscaleRunner {
   public UpscaleRunner(UpscaleRequest request, FrameUpscaler upscaler) {
     this.request = request;
     this.upscaler = upscaler;
+    this.loader = new ImageLoader().forUpscale(request.model().scale());
   }
 
   public UpscaleRequest request() {

@@ -67,6 +67,11 @@ public record PipelineOptions(
     return interactive().withCacheBytes(0);
   }
 
+  /** LR context of subnet {@code s}: the option if set, else its receptive field capped. */
+  public int marginOf(dev.wbsr.model.Manifest manifest, int s) {
+    return margin.orElse(Math.min(manifest.receptiveField(s), DEFAULT_MARGIN));
+  }
+
   public PipelineOptions withMargin(int m) {
     return new PipelineOptions(
         OptionalInt.of(m), maxTileSide, maxCallFlops, maxCallPixels, workers, cacheBytes);

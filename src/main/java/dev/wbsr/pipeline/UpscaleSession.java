@@ -384,6 +384,14 @@ public final class UpscaleSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Tiles per inference call, at most. ONNX Runtime runs a batch of 4 lone 34x34 tiles 5-40% faster
+   * per FLOP than one tile per call (the call's fixed cost) and 10-25% faster than 16 per call
+   * (`wbsr bench --calls`, all nine wbsr-x2 subnets; README, Performance); larger tiles are single
+   * calls anyway. Smaller calls also split the work more evenly over the workers.
+   */
+  static final int MAX_TILES_PER_CALL = 4;
+
   private List<List<Tile>> batches(List<Tile> tiles) {
     Map<String, List<List<Tile>>> groups = new LinkedHashMap<>();
     List<List<Tile>> out = new ArrayList<>();
@@ -393,6 +401,7 @@ public final class UpscaleSession implements AutoCloseable {
       List<Tile> last = open.isEmpty() ? null : open.get(open.size() - 1);
       boolean full =
           last == null
+              || last.size() >= MAX_TILES_PER_CALL
               || (last.size() + 1) * flopsOf(t) > options.maxCallFlops()
               || (last.size() + 1) * t.inputPixels() > options.maxCallPixels();
       if (full) {
@@ -447,9 +456,7 @@ public final class UpscaleSession implements AutoCloseable {
 
   /** LR context of subnet s: the option if set, else its receptive field capped. */
   int margin(int s) {
-    return options
-        .margin()
-        .orElse(Math.min(manifest.receptiveField(s), PipelineOptions.DEFAULT_MARGIN));
+    return options.marginOf(manifest, s);
   }
 
   private RenderStats stats(

@@ -20,10 +20,25 @@ public final class Upscaler {
       PipelineOptions options,
       RenderListener listener)
       throws InterruptedException {
+    return upscale(lr, manifest, engine, analysis -> policy, options, listener);
+  }
+
+  /**
+   * As above with the policy chosen per image from its analysis (a time budget picks its level from
+   * the image's class histogram, see {@link TimeBudget}).
+   */
+  public static UpscaleResult upscale(
+      RgbImage lr,
+      Manifest manifest,
+      SrEngine engine,
+      java.util.function.Function<PatchAnalysis, RoutingPolicy> router,
+      PipelineOptions options,
+      RenderListener listener)
+      throws InterruptedException {
     long start = System.nanoTime();
     UpscaleSession session = UpscaleSession.create(lr, manifest, engine, options.withCacheBytes(0));
     try {
-      Assignment assignment = session.plan(policy);
+      Assignment assignment = session.plan(router.apply(session.analysis()));
       RenderStats stats = session.render(assignment, listener).await();
       RgbImage image = session.takeImage();
       return new UpscaleResult(
