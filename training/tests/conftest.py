@@ -24,14 +24,17 @@ def synthetic_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("wbsr-data")
     rng = np.random.default_rng(0)
     out = root / "prepared" / data.PREPARED_VERSION
-    for set_name, sizes in {"train": [(320, 384), (256, 320)], "val-photo": [(96, 96), (64, 80)], "val-classic": [(72, 52)], "val-large": [(128, 160)]}.items():
+    for set_name, sizes in {"train": [(320, 384), (256, 320), (128, 160)], "val-photo": [(96, 96), (64, 80)], "val-classic": [(72, 52)], "val-large": [(128, 160)]}.items():
         d = out / set_name
         d.mkdir(parents=True)
         for i, (h, w) in enumerate(sizes):
             hr = _photo(rng, h, w)
-            np.save(d / f"img{i}.hr.npy", hr)
+            # the third training image carries a real calibration name, so the split holds in
+            # subprocesses too (torchrun tests) without patching data.CALIBRATION
+            name = data.CALIBRATION[0] if set_name == "train" and i == 2 else f"img{i}"
+            np.save(d / f"{name}.hr.npy", hr)
             for s in (2, 4):
-                np.save(d / f"img{i}.lr_x{s}.npy", bicubic.imresize_uint8(bicubic.modcrop(hr, s), scale=1.0 / s))
+                np.save(d / f"{name}.lr_x{s}.npy", bicubic.imresize_uint8(bicubic.modcrop(hr, s), scale=1.0 / s))
     (out / "packages.json").write_text(json.dumps([{"name": "synthetic", "version": "0", "deb": "none"}]))
     return root
 

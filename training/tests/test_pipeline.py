@@ -56,7 +56,7 @@ def test_export_bundle(data_env, tmp_path, scale):
     run = _train(tmp_path, 4, False, scale)
     out = tmp_path / "bundle"
     m = export.export_run(run, out, parity_shape=(2, 3, 12, 10), test_fixture=True)
-    assert m["format"] == "wbsr-bundle" and m["format_version"] == 1 and m["scale"] == scale
+    assert m["format"] == "wbsr-bundle" and m["format_version"] == 2 and m["scale"] == scale
     flops = [s["flops_per_patch"] for s in m["subnets"]]
     assert flops == sorted(flops) and m["supernet"] == len(flops) - 1
     assert len(m["complexity"]["thresholds"]) == 9
