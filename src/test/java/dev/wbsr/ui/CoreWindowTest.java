@@ -86,6 +86,8 @@ class CoreWindowTest {
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
+    onFx(() -> model.measureQuality());
+    awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
     onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();

@@ -125,7 +125,7 @@ public final class MainWindow {
         item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
         item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
         new SeparatorMenuItem(),
-        item("menuQuit", "Quit", "Shortcut+Q", stage::close));
+        item("menuQuit", "Quit", "Shortcut+Q", this::quit));
     model.source().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
     rebuildRecent();
     Menu view = new Menu("View");
@@ -143,6 +143,7 @@ public final class MainWindow {
         item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
         item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compare().modeProperty(), CompareMode.values())),
         item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
+        item("menuMeasure", "Measure Quality (vs supernet or ground truth)", "Shortcut+M", model::measureQuality),
         new SeparatorMenuItem(),
         item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
         item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
@@ -176,6 +177,17 @@ public final class MainWindow {
       m.getItems().add(r);
     }
     return m;
+  }
+
+  /** Quit asks like the window's close button does (stage.close() alone would skip the question). */
+  private void quit() {
+    javafx.stage.WindowEvent ev = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+    if (stage.getOnCloseRequest() != null) {
+      stage.getOnCloseRequest().handle(ev);
+    }
+    if (!ev.isConsumed()) {
+      stage.close();
+    }
   }
 
   private static MenuItem item(String id, String text, String keys, Runnable action) {
