@@ -78,6 +78,7 @@ final class StatusBar extends HBox {
     progress.visibleProperty().unbind();
     cancel.visibleProperty().unbind();
     if (t == null || t.isDone()) {
+      tracked = null; // a finished task must not hide the notices that follow
       String note = model.noticeProperty().get();
       status.setText(note.isEmpty() ? "Ready" : note);
       progress.setProgress(0);
