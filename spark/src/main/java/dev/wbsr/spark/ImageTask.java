@@ -3,6 +3,7 @@ package dev.wbsr.spark;
 import dev.wbsr.job.FileJob;
 import dev.wbsr.job.FileResult;
 import dev.wbsr.job.InputScan;
+import dev.wbsr.job.Reasons;
 import dev.wbsr.job.UpscaleRequest;
 import dev.wbsr.job.UpscaleRunner;
 import dev.wbsr.pipeline.PipelineOptions;
@@ -106,8 +107,8 @@ public final class ImageTask {
       return ImageResult.notDone(f, routing, ImageResult.FAILED, "the task was cancelled", part,
           seconds(t0));
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return ImageResult.notDone(f, routing, ImageResult.FAILED, why, part, seconds(t0));
+      return ImageResult.notDone(f, routing, ImageResult.FAILED, Reasons.of(e, null), part,
+          seconds(t0));
     } finally {
       if (work != null) {
         deleteTree(work);

@@ -115,9 +115,13 @@ public final class UpscaleJob {
     double seconds = (System.nanoTime() - t0) / 1e9;
     Dataset<Row> table = spark.read().parquet(results + "/parquet");
     table.coalesce(1).write().json(results + "/json");
-    long ok = table.filter("status = 'ok'").count();
-    long skipped = table.filter("status = 'skipped'").count();
-    long failed = table.filter("status = 'failed'").count();
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    for (Row r : table.groupBy("status").count().collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    long ok = counts.getOrDefault(ImageResult.OK, 0L);
+    long skipped = counts.getOrDefault(ImageResult.SKIPPED, 0L);
+    long failed = counts.getOrDefault(ImageResult.FAILED, 0L);
     return new Summary(files.size(), groups.size(), ok, skipped, failed, seconds, results, bytes);
   }
 
