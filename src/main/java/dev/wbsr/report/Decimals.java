@@ -1,0 +1,78 @@
+package dev.wbsr.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one rounding rule of both results pages ({@code docs/RESULTS.md} here, {@code
+ * training/RESULTS.md} in {@code training/wbsr/numbers.py}): a number is rounded half-up (away from
+ * zero) from its shortest decimal form, the digits a reader sees in a manifest, so 0.8595 as a
+ * percentage with one decimal is 86.0 % on both pages. {@code testvectors/rounding.json} holds the
+ * cases both sides are tested against.
+ *
+ * <p>Why not {@code String.format} alone: it rounds the binary value half-up while Python rounds
+ * it half-even, so the two pages would disagree on exact binary ties (0.125 to two decimals).
+ */
+public final class Decimals {
+
+  private static final Pattern SPEC =
+      Pattern.compile("%(\\d+\\$)?([-#+ 0,(<]*)(\\d+)?(\\.(\\d+))?([a-zA-Z%])");
+
+  private Decimals() {}
+
+  /** {@code v} rounded by the rule to {@code decimals} places (no negative zero). */
+  public static BigDecimal round(double v, int decimals) {
+    BigDecimal r = new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
+    return r.signum() == 0 ? r.abs() : r;
+  }
+
+  /** {@code v} with {@code decimals} places, e.g. {@code fixed(0.12345, 3)} = {@code 0.123}. */
+  public static String fixed(double v, int decimals) {
+    return Double.isFinite(v) ? round(v, decimals).toPlainString() : Double.toString(v);
+  }
+
+  /** A ratio as a percentage with {@code decimals} places, shifted in decimal: 0.8595 -> 86.0. */
+  public static String percent(double ratio, int decimals) {
+    if (!Double.isFinite(ratio)) {
+      return Double.toString(ratio);
+    }
+    BigDecimal r =
+        new BigDecimal(Double.toString(ratio))
+            .movePointRight(2)
+            .setScale(decimals, RoundingMode.HALF_UP);
+    return (r.signum() == 0 ? r.abs() : r).toPlainString();
+  }
+
+  /**
+   * {@link String#format} in {@link Locale#ROOT}, with every finite double printed by a {@code %.Nf}
+   * conversion rounded by the rule first (so {@code %+.3f} of -0.0004 prints {@code +0.000}).
+   */
+  public static String format(String pattern, Object... args) {
+    Object[] out = args.clone();
+    Matcher m = SPEC.matcher(pattern);
+    int next = 0;
+    List<Integer> seen = new ArrayList<>();
+    while (m.find()) {
+      char conv = m.group(6).charAt(0);
+      if (conv == '%' || conv == 'n') {
+        continue;
+      }
+      int index = m.group(1) != null ? Integer.parseInt(m.group(1).replace("$", "")) - 1 : next++;
+      if (conv == 'f'
+          && m.group(5) != null
+          && index < out.length
+          && !seen.contains(index)
+          && out[index] instanceof Double d
+          && Double.isFinite(d)) {
+        out[index] = round(d, Integer.parseInt(m.group(5)));
+        seen.add(index);
+      }
+    }
+    return String.format(Locale.ROOT, pattern, out);
+  }
+}
