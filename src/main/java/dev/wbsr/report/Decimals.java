@@ -2,8 +2,8 @@ package dev.wbsr.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,28 +49,43 @@ public final class Decimals {
   }
 
   /**
+   * A ratio times 100, shifted in decimal so that formatting it rounds like {@link #percent}:
+   * {@code percentValue(0.8585)} is the double nearest 85.85, not {@code 100 * 0.8585} =
+   * 85.85000000000001.
+   */
+  public static double percentValue(double ratio) {
+    return Double.isFinite(ratio)
+        ? new BigDecimal(Double.toString(ratio)).movePointRight(2).doubleValue()
+        : ratio;
+  }
+
+  /**
    * {@link String#format} in {@link Locale#ROOT}, with every finite double printed by a {@code %.Nf}
    * conversion rounded by the rule first (so {@code %+.3f} of -0.0004 prints {@code +0.000}).
    */
   public static String format(String pattern, Object... args) {
     Object[] out = args.clone();
+    // the most decimals each argument is printed with by a %.Nf conversion
+    Map<Integer, Integer> decimals = new HashMap<>();
     Matcher m = SPEC.matcher(pattern);
     int next = 0;
-    List<Integer> seen = new ArrayList<>();
     while (m.find()) {
       char conv = m.group(6).charAt(0);
       if (conv == '%' || conv == 'n') {
         continue;
       }
       int index = m.group(1) != null ? Integer.parseInt(m.group(1).replace("$", "")) - 1 : next++;
-      if (conv == 'f'
-          && m.group(5) != null
-          && index < out.length
-          && !seen.contains(index)
-          && out[index] instanceof Double d
-          && Double.isFinite(d)) {
-        out[index] = round(d, Integer.parseInt(m.group(5)));
-        seen.add(index);
+      if (conv == 'f' && m.group(5) != null) {
+        decimals.merge(index, Integer.parseInt(m.group(5)), Math::max);
+      }
+    }
+    for (Map.Entry<Integer, Integer> e : decimals.entrySet()) {
+      int i = e.getKey();
+      if (i < out.length && out[i] instanceof Double d && Double.isFinite(d)) {
+        // the Formatter rounds a BigDecimal half-up: handing it the shortest decimal form makes
+        // every %.Nf of it follow the rule; a value that rounds to zero prints without a sign
+        BigDecimal exact = new BigDecimal(Double.toString(d));
+        out[i] = round(d, e.getValue()).signum() == 0 ? BigDecimal.ZERO : exact;
       }
     }
     return String.format(Locale.ROOT, pattern, out);

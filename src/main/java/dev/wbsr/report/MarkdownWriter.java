@@ -43,9 +43,14 @@ abstract class MarkdownWriter {
     return s.toString();
   }
 
-  /** {@code gflops} as % of the scale's reference (base's supernet). */
+  /**
+   * {@code gflops} as % of the scale's reference (base's supernet), shifted in decimal like the
+   * training page's percentages ({@link Decimals#percentValue}).
+   */
   protected static double pct(double gflops, ScaleData s) {
-    return s.referenceFlops() > 0 ? 100 * gflops * 1e9 / s.referenceFlops() : Double.NaN;
+    return s.referenceFlops() > 0
+        ? Decimals.percentValue(gflops * 1e9 / s.referenceFlops())
+        : Double.NaN;
   }
 
   protected static String title(String set) {

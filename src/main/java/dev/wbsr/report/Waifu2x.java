@@ -53,9 +53,16 @@ public final class Waifu2x {
   static final double SLOWEST_PX_PER_S = 10_000;
 
   private final Path dir;
+  private final long baseTimeoutS;
 
-  private Waifu2x(Path dir) {
+  private Waifu2x(Path dir, long baseTimeoutS) {
     this.dir = dir;
+    this.baseTimeoutS = baseTimeoutS;
+  }
+
+  /** The same install with another base timeout (tests of the timeout path). */
+  Waifu2x withBaseTimeout(long seconds) {
+    return new Waifu2x(dir, seconds);
   }
 
   /** What a lookup found: an install, or why there is none. */
@@ -95,7 +102,7 @@ public final class Waifu2x {
           Optional.empty(),
           "not installed completely (no " + dir.resolve(MODELS) + "; rerun `" + INSTALL + "`)");
     }
-    return new Located(Optional.of(new Waifu2x(dir)), "");
+    return new Located(Optional.of(new Waifu2x(dir, BASE_TIMEOUT_S)), "");
   }
 
   public Path dir() {
@@ -131,7 +138,7 @@ public final class Waifu2x {
         outPixels += inputs.get(i).pixelCount() * scale * scale;
       }
       Duration timeout =
-          Duration.ofSeconds(BASE_TIMEOUT_S + (long) Math.ceil(outPixels / SLOWEST_PX_PER_S));
+          Duration.ofSeconds(baseTimeoutS + (long) Math.ceil(outPixels / SLOWEST_PX_PER_S));
       Path log = tmp.resolve("log.txt");
       List<String> cmd =
           List.of(
