@@ -1,5 +1,7 @@
 package dev.wbsr.report;
 
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.metrics.ImageQuality;
 import dev.wbsr.report.ReportData.External;
 import java.io.IOException;
@@ -20,6 +22,14 @@ final class ExternalRuns {
 
   /** The external row's system. */
   static final String WAIFU2X = "waifu2x CUNet, no denoise (CPU)";
+
+  /**
+   * How far below bicubic interpolation of the same LR images an external upscaler may land before
+   * its output counts as broken rather than measured. Seen here: {@code -g -1} of the npm package's
+   * binary writes noise on this project's AVX-512 CPU (8.97 dB on Val-Classic x2, bicubic about
+   * 30.8 dB), and a number like that would read as a quality result.
+   */
+  static final double BROKEN_BELOW_BICUBIC_DB = 1.0;
 
   private final Optional<Waifu2x.Located> located;
   private final PrintWriter log;
@@ -79,6 +89,29 @@ final class ExternalRuns {
       pixels += s.hr().pixelCount();
     }
     double mean = psnr.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double bicubic = bicubicPsnrY(samples);
+    if (!(mean >= bicubic - BROKEN_BELOW_BICUBIC_DB)) {
+      return External.missing(
+          WAIFU2X,
+          String.format(
+              Locale.ROOT,
+              "broken output: its images score %.3f dB PSNR-Y where bicubic interpolation of the"
+                  + " same inputs scores %.3f dB, so they are not upscales of the inputs (the"
+                  + " binary's CPU path `-g -1` writes noise on some CPUs)",
+              mean,
+              bicubic));
+    }
     return new External(WAIFU2X, psnr, mean, ssim / samples.size(), out.seconds(), pixels, "");
+  }
+
+  /** Mean PSNR-Y of MATLAB-bicubic upscales of the LR inputs: the floor any upscaler clears. */
+  static double bicubicPsnrY(List<Evaluation.Sample> samples) {
+    double sum = 0;
+    for (Evaluation.Sample s : samples) {
+      RgbImage lr = s.lr();
+      RgbImage up = Bicubic.resize(lr, lr.width() * s.scale(), lr.height() * s.scale());
+      sum += ImageQuality.psnrY(up, s.hr(), s.scale());
+    }
+    return sum / samples.size();
   }
 }

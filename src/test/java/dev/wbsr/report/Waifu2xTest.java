@@ -120,6 +120,25 @@ class Waifu2xTest {
             .waifu2x(4, "val-classic", classic);
     assertThat(sized.problem()).contains("expected");
 
+    // an output that is not an upscale of its input (the real binary's -g -1 here writes noise)
+    Path noise = fakeInstall(COPY);
+    for (int i = 0; i < classic.size(); i++) {
+      RgbImage lr = classic.get(i).lr();
+      RgbImage grey = RgbImage.allocate(lr.width() * 4, lr.height() * 4);
+      java.util.Arrays.fill(grey.rgb(), (byte) 128);
+      ImageSaver.save(
+          grey,
+          noise.resolve("canned/x4").resolve(String.format("%05d.png", i)),
+          SaveOptions.defaults());
+    }
+    External broken =
+        new ExternalRuns(Optional.of(noise), new PrintWriter(new StringWriter()))
+            .waifu2x(4, "val-classic", classic);
+    assertThat(broken.measured()).isFalse();
+    assertThat(broken.problem())
+        .startsWith("broken output")
+        .contains(String.format(java.util.Locale.ROOT, "%.3f dB", ExternalRuns.bicubicPsnrY(classic)));
+
     Path hang = fakeInstall("exec sleep 60");
     Waifu2x tool = Waifu2x.locate(hang).tool().orElseThrow().withBaseTimeout(1);
     RgbImage lr = classic.get(0).lr();
