@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The cross-check of the Java measurements with the PyTorch ones the export wrote into each manifest. */
+/**
+ * The cross-check of the Java measurements with the PyTorch ones that the export wrote into each
+ * manifest ({@link dev.wbsr.model.ValidationScores}).
+ */
 final class CrossCheckSection extends MarkdownWriter {
 
   CrossCheckSection(ReportData data, StringBuilder md) {

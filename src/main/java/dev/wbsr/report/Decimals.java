@@ -60,8 +60,8 @@ public final class Decimals {
   }
 
   /**
-   * {@link String#format} in {@link Locale#ROOT}, with every finite double printed by a {@code %.Nf}
-   * conversion rounded by the rule first (so {@code %+.3f} of -0.0004 prints {@code +0.000}).
+   * {@link String#format} in {@link Locale#ROOT}, with every finite double printed by a {@code
+   * %.Nf} conversion rounded by the rule (so {@code %+.3f} of -0.0004 prints {@code +0.000}).
    */
   public static String format(String pattern, Object... args) {
     Object[] out = args.clone();

@@ -48,7 +48,8 @@ final class ExternalRuns {
       return External.missing(WAIFU2X, located.get().problem());
     }
     log.println(
-        String.format(Locale.ROOT, "x%d %-12s waifu2x: %d image(s)...", scale, set, samples.size()));
+        String.format(
+            Locale.ROOT, "x%d %-12s waifu2x: %d image(s)...", scale, set, samples.size()));
     log.flush();
     External e = measure(located.get().tool().get(), scale, samples);
     log.println(

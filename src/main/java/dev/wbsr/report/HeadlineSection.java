@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The verdicts: where +WBSR wins, ties or loses against base, ARM, ClassSR and waifu2x on each set and scale; shared by RESULTS.md and the README's results block. */
+/**
+ * The verdicts: where +WBSR wins, ties or loses against base, ARM, ClassSR and waifu2x on each set
+ * and scale; shared by RESULTS.md and the README's results block.
+ */
 final class HeadlineSection extends MarkdownWriter {
 
   HeadlineSection(ReportData data, StringBuilder md) {
