@@ -107,6 +107,36 @@ final class HeadlineSection extends MarkdownWriter {
     line();
     bullets.forEach(this::line);
     line();
+    String missing = externalsMissing();
+    if (!missing.isEmpty()) {
+      line(missing);
+      line();
+    }
+  }
+
+  /** Where waifu2x has no numbers, in short ("x2 Val-Photo: not installed"); "" when it has all. */
+  private String externalsMissing() {
+    List<String> out = new ArrayList<>();
+    for (ScaleData s : data.scales()) {
+      for (SetData set : s.sets()) {
+        for (ReportData.External e : set.externals()) {
+          if (!e.measured()) {
+            String p = e.problem();
+            int cut = p.length();
+            for (char c : new char[] {':', '('}) {
+              int i = p.indexOf(c);
+              cut = i > 0 ? Math.min(cut, i) : cut;
+            }
+            out.add("x" + s.scale() + " " + title(set.set()) + ": " + p.substring(0, cut).strip());
+          }
+        }
+      }
+    }
+    return out.isEmpty()
+        ? ""
+        : "waifu2x has no numbers for "
+            + String.join("; ", out)
+            + " (the reasons are under Table 1).";
   }
 
   /** +WBSR routed against waifu2x: PSNR-Y, and how many times its output MP/s (timed runs). */

@@ -166,7 +166,9 @@ class Waifu2xTest {
     String md = ResultsMarkdown.render(r, "wbsr report", List.of());
     assertThat(md)
         .contains("| waifu2x (external) | - | " + ExternalRuns.WAIFU2X + " | - |")
-        .contains("waifu2x: not installed");
+        .contains("waifu2x: not installed")
+        .contains("waifu2x has no numbers for x2 Val-Classic: not installed (the reasons are");
+    assertThat(ResultsMarkdown.headline(r)).contains("waifu2x has no numbers for x2 Val-Classic");
   }
 
   @Test
