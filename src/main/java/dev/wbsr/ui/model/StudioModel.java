@@ -73,6 +73,7 @@ public final class StudioModel {
   }
 
   private void installed() {
+    s.routing.measureScale(s.document());
     renders.reroute();
     String ran = s.core.device();
     if ("gpu".equals(device.get()) && !ran.startsWith("cuda")) {

@@ -303,4 +303,16 @@ class StudioModelTest {
     awaitIdle(model, 20);
     assertThat(model.hasUnsavedResult()).isTrue();
   }
+
+  @Test
+  void theBudgetScaleKnowsItsFloorAndWhereThePaperRuleFalls() throws Exception {
+    openTestImage();
+    double floor = model.routingState().budgetFloorProperty().get();
+    double paper = model.routingState().paperRulePointProperty().get();
+    var m = model.routingState().bundleProperty().get().manifest();
+    assertThat(floor).isEqualTo(m.subnets().get(m.front()[0]).flopsPerPatch() / m.supernetSpec().flopsPerPatch());
+    // the paper rule is a point inside the reachable range, not its left end
+    assertThat(paper).isBetween(floor, 1.0);
+    assertThat(paper).isEqualTo(model.routingState().routingProperty().get().flopsRatio());
+  }
 }
