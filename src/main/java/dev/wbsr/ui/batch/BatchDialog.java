@@ -9,6 +9,7 @@ import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.port.RoutingRequest;
+import dev.wbsr.ui.view.Attention;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class BatchDialog {
   private final Button cancel = new Button("Cancel");
   private final Button openFolder = new Button("Open output folder");
   private BatchTask task;
+  private Attention attention;
   /** Inputs dropped onto the app, used instead of the input field; null when typed or browsed. */
   private List<Path> dropped;
 
@@ -105,6 +107,12 @@ public final class BatchDialog {
     if (output.getText().isBlank()) {
       output.setText(DroppedInputs.suggestedOutput(dropped).toString());
     }
+  }
+
+  /** A batch that ends while neither this dialog nor the app has the focus says so there. */
+  public BatchDialog notifyWith(Attention a) {
+    attention = a.orWhile(stage::isFocused);
+    return this;
   }
 
   public Stage stage() {
@@ -343,6 +351,9 @@ public final class BatchDialog {
         : sum.headline());
     for (BatchSummary.Failure f : sum.failures()) {
       failures.getItems().add(f.toString());
+    }
+    if (attention != null && !sum.cancelled()) {
+      attention.jobEnded("Batch finished: " + sum.headline(), sum.seconds());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.wbsr.ui.view;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.batch.DroppedInputs;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.WorkMode;
@@ -24,7 +25,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -45,12 +45,16 @@ public final class MainWindow {
   private final ExportActions exports;
   private final Menu recentMenu = new Menu("Open Recent");
   private Runnable batchAction = () -> {};
+  private Consumer<List<Path>> dropBatchAction = paths -> {};
+  private final JobBanner banner = new JobBanner();
+  private final Attention attention;
 
   public MainWindow(StudioModel model, Stage stage) {
     this.model = model;
     this.stage = stage;
     this.chart = new TradeoffPane(model);
     this.exports = new ExportActions(model, stage, model::runInBackground);
+    this.attention = Attention.forStage(stage, banner::show);
     root.setId("mainRoot");
     bindViewer();
     VBox side = new VBox(8,
@@ -65,7 +69,7 @@ public final class MainWindow {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setPrefWidth(340);
     scroll.setMinWidth(280);
-    centre.setTop(new ViewerToolbar(model, viewer, this::toggleChart));
+    centre.setTop(new VBox(new ViewerToolbar(model, viewer, this::toggleChart), banner));
     centre.setCenter(viewer);
     root.setTop(menu());
     root.setLeft(scroll);
@@ -76,6 +80,33 @@ public final class MainWindow {
     if (model.readoutState().sweepWantedProperty().get()) {
       centre.setRight(chart);
     }
+    model.engineTaskProperty().addListener((o, was, t) -> watchForAttention(t));
+  }
+
+  /** A long upscale or sweep that ends while the window is in the background says so. */
+  private void watchForAttention(javafx.concurrent.Task<?> t) {
+    if (t == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    boolean sweep = t.getClass().getSimpleName().contains("Sweep");
+    t.stateProperty().addListener((o, was, now) -> {
+      if (now == javafx.concurrent.Worker.State.SUCCEEDED) {
+        String name = model.source().documentProperty().get() == null ? "the image"
+            : model.source().documentProperty().get().name();
+        attention.jobEnded(sweep ? "The trade-off sweep of " + name + " has finished."
+            : name + " is upscaled.", (System.nanoTime() - t0) / 1e9);
+      }
+    });
+  }
+
+  /** Tells the user a long job ended while the window was in the background (batch dialog too). */
+  public Attention attention() {
+    return attention;
+  }
+
+  String bannerMessage() {
+    return banner.message();
   }
 
   public Scene createScene(double w, double h) {
@@ -88,6 +119,11 @@ public final class MainWindow {
 
   public void setBatchAction(Runnable r) {
     batchAction = r;
+  }
+
+  /** What a drop of a folder or of several files does: the batch dialog with them as inputs. */
+  public void setDropBatchAction(Consumer<List<Path>> r) {
+    dropBatchAction = r;
   }
 
   public CompareView viewer() {
@@ -143,6 +179,7 @@ public final class MainWindow {
         item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
         item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compare().modeProperty(), CompareMode.values())),
         item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
+        item("menuLens", "Magnifier Lens", "L", () -> viewer.lensProperty().set(!viewer.lensProperty().get())),
         new SeparatorMenuItem(),
         item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
         item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
@@ -182,7 +219,7 @@ public final class MainWindow {
     MenuItem i = new MenuItem(text);
     i.setId(id);
     if (keys != null) {
-      i.setAccelerator(KeyCombination.keyCombination(keys));
+      i.setAccelerator(Keys.of(keys));
     }
     i.setOnAction(e -> action.run());
     return i;
@@ -274,11 +311,20 @@ public final class MainWindow {
       List<File> files = e.getDragboard().getFiles();
       boolean ok = files != null && !files.isEmpty();
       if (ok) {
-        model.open(files.get(0).toPath());
+        drop(files.stream().map(File::toPath).toList());
       }
       e.setDropCompleted(ok);
       e.consume();
     });
+  }
+
+  /** One image opens in the viewer; a folder, or several files, go to the batch dialog. */
+  void drop(List<Path> paths) {
+    if (DroppedInputs.wantsBatch(paths)) {
+      dropBatchAction.accept(paths);
+    } else {
+      model.open(paths.get(0));
+    }
   }
 
   private void installKeys(Scene scene) {
