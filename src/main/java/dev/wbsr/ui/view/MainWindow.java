@@ -157,6 +157,7 @@ public final class MainWindow {
         item("menuExportHeatmap", "Export Heat-map PNG…", "Shortcut+Shift+H", exports::exportHeatmap),
         item("menuExportSideBySide", "Export Side-by-side…", "Shortcut+Shift+S", exports::exportSideBySide),
         item("menuExportCsv", "Export Per-patch CSV…", "Shortcut+Shift+C", exports::exportCsv),
+        qualityMenu(),
         new SeparatorMenuItem(),
         item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
         item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
@@ -197,6 +198,29 @@ public final class MainWindow {
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menuBar");
     return bar;
+  }
+
+  /** JPEG and WebP quality for exports and batches (one remembered setting; 100 = lossless WebP). */
+  private Menu qualityMenu() {
+    Menu m = new Menu("JPEG / WebP Quality");
+    m.setId("menuQuality");
+    javafx.scene.control.ToggleGroup g = new javafx.scene.control.ToggleGroup();
+    int now = dev.wbsr.ui.export.OutputQuality.get(model.settings());
+    for (int q : dev.wbsr.ui.export.OutputQuality.CHOICES) {
+      javafx.scene.control.RadioMenuItem r =
+          new javafx.scene.control.RadioMenuItem(dev.wbsr.ui.export.OutputQuality.label(q));
+      r.setId("quality-" + q);
+      r.setToggleGroup(g);
+      r.setSelected(q == now);
+      r.setOnAction(e -> dev.wbsr.ui.export.OutputQuality.set(model.settings(), q));
+      m.getItems().add(r);
+    }
+    // the batch dialog takes any value: reselect on opening so the menu shows what is in force
+    m.setOnShowing(e -> {
+      int cur = dev.wbsr.ui.export.OutputQuality.get(model.settings());
+      g.getToggles().forEach(t -> t.setSelected(((MenuItem) t).getId().equals("quality-" + cur)));
+    });
+    return m;
   }
 
   private Menu deviceMenu() {
