@@ -5,9 +5,8 @@ import dev.wbsr.job.ModelRef;
 import dev.wbsr.job.OutputPolicy;
 import dev.wbsr.job.UpscaleRequest;
 import dev.wbsr.job.WhenExists;
-import dev.wbsr.ui.core.CorePolicies;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.RoutingRequest;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.RoutingPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,8 +22,8 @@ public record BatchRequest(
     Path output,
     String format,
     String template,
-    BundleInfo bundle,
-    RoutingRequest routing,
+    ModelBundle bundle,
+    RoutingPolicy routing,
     WhenExists existing,
     int quality) {
 
@@ -35,7 +34,7 @@ public record BatchRequest(
 
   /** At the default JPEG/WebP quality. */
   public BatchRequest(List<Path> inputs, boolean recursive, Path output, String format,
-      String template, BundleInfo bundle, RoutingRequest routing, WhenExists existing) {
+      String template, ModelBundle bundle, RoutingPolicy routing, WhenExists existing) {
     this(inputs, recursive, output, format, template, bundle, routing, existing,
         dev.wbsr.image.SaveOptions.DEFAULT_JPEG_QUALITY);
   }
@@ -49,8 +48,8 @@ public record BatchRequest(
     return new UpscaleRequest(
         inputs,
         recursive,
-        new ModelRef(bundle.dir(), bundle.name(), bundle.scale()),
-        CorePolicies.of(routing),
+        new ModelRef(bundle.dir(), bundle.name(), bundle.manifest().scale()),
+        routing,
         out);
   }
 }

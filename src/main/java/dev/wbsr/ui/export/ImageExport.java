@@ -10,15 +10,16 @@ import java.nio.file.Path;
 
 /**
  * Writes an exported image with the user's quality: the source's EXIF, ICC profile and alpha carried
- * where the format allows (the source travels as the opaque metadata of the document).
+ * where the format allows.
  */
 public final class ImageExport {
 
   private ImageExport() {}
 
-  public static void write(RgbImage image, Object source, Path file, String format, int quality)
+  /** {@code source} is the decoded photo (null for pasted images and composites). */
+  public static void write(RgbImage image, LoadedImage source, Path file, String format, int quality)
       throws Exception {
-    LoadedImage out = source instanceof LoadedImage src ? Alpha.reattach(src, image) : LoadedImage.of(image);
+    LoadedImage out = source != null ? Alpha.reattach(source, image) : LoadedImage.of(image);
     ImageSaver.save(out, file, SaveOptions.defaults()
         .withFormat(ImageFormat.parseWritable(format))
         .withJpegQuality(OutputQuality.clamp(quality))

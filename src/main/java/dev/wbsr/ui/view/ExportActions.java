@@ -1,5 +1,6 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.image.ImageFormat;
 import dev.wbsr.image.PartFiles;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.export.ExportTarget;
@@ -10,6 +11,7 @@ import dev.wbsr.ui.model.Document;
 import dev.wbsr.ui.model.Images;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.OverlayMaps;
+import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.UserMessages;
 import dev.wbsr.ui.model.Variant;
@@ -94,7 +96,7 @@ final class ExportActions {
 
   /** {@code photo-wbsr-x2.png}: the bundle names a WBSR result, the mode any other one. */
   static String suggestedName(Document d, Variant v, String ext) {
-    return ExportTarget.name(d.name(), d.bundle().name(), d.bundle().scale(),
+    return ExportTarget.name(d.name(), d.bundle().name(), d.bundle().manifest().scale(),
         v == Variant.WBSR ? null : v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), ext);
   }
 
@@ -106,7 +108,8 @@ final class ExportActions {
     RgbImage img = model.output(v);
     int quality = OutputQuality.get(model.settings());
     run("Saving " + p.getFileName(), () ->
-        ImageExport.write(img, d.loaded().metadata(), p, Exports.formatOf(p.toString()), quality),
+        ImageExport.write(img, d.loaded() == null ? null : d.loaded().image(), p,
+            Exports.formatOf(p.toString()), quality),
         () -> model.markSaved());
   }
 
@@ -121,11 +124,11 @@ final class ExportActions {
     if (p == null) {
       return;
     }
-    var map = OverlayMaps.of(k, d.bundle(), d.grid(), model.routingState().routingProperty().get());
-    RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.bundle().scale()) : model.output(v);
+    var map = OverlayMaps.of(k, d.bundle(), d.analysis(), model.routingState().routingProperty().get());
+    RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.scale()) : model.output(v);
     double op = Math.max(0.35, model.overlay().opacityProperty().get());
     run("Saving " + p.getFileName(), () ->
-        model.services().images().write(Exports.heatmap(base, map, op), null, p, "png"), () -> {});
+        StudioCore.write(Exports.heatmap(base, map, op), null, p, ImageFormat.PNG), () -> {});
   }
 
   void exportSideBySide() {
@@ -151,7 +154,7 @@ final class ExportActions {
   }
 
   private PixelSource source(Document d, Variant v) {
-    return v == Variant.INPUT ? PixelSource.enlarged(d.lr(), d.bundle().scale()) : PixelSource.of(model.output(v));
+    return v == Variant.INPUT ? PixelSource.enlarged(d.lr(), d.scale()) : PixelSource.of(model.output(v));
   }
 
   void exportCsv() {
@@ -166,7 +169,7 @@ final class ExportActions {
     var r = model.routingState().routingProperty().get();
     run("Saving " + p.getFileName(), () -> PartFiles.writeAtomically(p, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        Exports.patchCsv(w, d.bundle(), d.grid(), r, d.lr().width(), d.lr().height());
+        Exports.patchCsv(w, d.bundle(), d.analysis(), r, d.lr().width(), d.lr().height());
       }
     }), () -> {});
   }

@@ -1,8 +1,9 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.model.Bundles;
+import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.RoutingMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -19,23 +20,24 @@ final class ModelPane extends VBox {
     super(8);
     getStyleClass().add("sidebar-section");
     // the bundles for photos first (the recommended one marked), the research ones after a header
-    javafx.collections.transformation.SortedList<BundleInfo> sorted = new javafx.collections.transformation.SortedList<>(
+    javafx.collections.transformation.SortedList<ModelBundle> sorted = new javafx.collections.transformation.SortedList<>(
         model.routingState().bundles(), java.util.Comparator
-            .comparing((BundleInfo b) -> !purposeOf(b).forPhotos())
+            .comparing((ModelBundle b) -> !purposeOf(b).forPhotos())
             .thenComparing(b -> !purposeOf(b).summary().startsWith("Recommended"))
-            .thenComparingInt(BundleInfo::scale)
-            .thenComparing(BundleInfo::name));
-    ComboBox<BundleInfo> bundles = new ComboBox<>(sorted);
+            .thenComparingInt(Bundles::scale)
+            .thenComparing(ModelBundle::name));
+    ComboBox<ModelBundle> bundles = new ComboBox<>(sorted);
     bundles.setId("bundleCombo");
     bundles.setCellFactory(list -> new BundleCell());
     bundles.setButtonCell(new javafx.scene.control.ListCell<>() {
       @Override
-      protected void updateItem(BundleInfo b, boolean empty) {
+      protected void updateItem(ModelBundle b, boolean empty) {
         super.updateItem(b, empty);
-        setText(empty || b == null ? null : b.label());
+        setText(empty || b == null ? null : Bundles.label(b));
       }
     });
     bundles.setMaxWidth(Double.MAX_VALUE);
+    bundles.setConverter(Bundles.labels());
     bundles.setPromptText("No bundle found in models/");
     bundles.valueProperty().bindBidirectional(model.routingState().bundleProperty());
     Label purpose = new Label();
@@ -50,13 +52,13 @@ final class ModelPane extends VBox {
     model.routingState().bundleProperty().addListener((o, was, b) -> about.setText(describe(b)));
     about.setText(describe(model.routingState().bundleProperty().get()));
     bundles.setTooltip(new Tooltip("Model bundles found in models/ (or added from a folder)"));
-    model.routingState().bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
+    model.routingState().bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.manifest().title() + "\n" + b.manifest().description())));
     HBox modes = modeRow(model,
         java.util.List.of(RoutingMode.WBSR, RoutingMode.SUPERNET, RoutingMode.ARM, RoutingMode.BICUBIC), "");
     HBox classSrModes = modeRow(model, java.util.List.of(RoutingMode.CLASSSR, RoutingMode.BICUBIC), "ClassSr");
     classSrModes.setId("classSrModes");
     // a ClassSR bundle offers ClassSR and bicubic; a weight-sharing one WBSR, supernet, ARM, bicubic
-    classSrModes.visibleProperty().bind(model.routingState().bundleProperty().map(BundleInfo::isClassSr).orElse(false));
+    classSrModes.visibleProperty().bind(model.routingState().bundleProperty().map(Bundles::isClassSr).orElse(false));
     classSrModes.managedProperty().bind(classSrModes.visibleProperty());
     modes.visibleProperty().bind(classSrModes.visibleProperty().not());
     modes.managedProperty().bind(modes.visibleProperty());
@@ -89,22 +91,12 @@ final class ModelPane extends VBox {
     return row;
   }
 
-  private static final java.util.Map<Object, BundlePurpose> PURPOSES = new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** What the bundle is for, from its manifest (read once per folder). */
-  static BundlePurpose purposeOf(BundleInfo b) {
-    return PURPOSES.computeIfAbsent(b.dir() == null ? b.name() : b.dir(), k -> {
-      try {
-        return BundlePurpose.of(dev.wbsr.model.ModelBundle.load(b.dir()).manifest());
-      } catch (RuntimeException e) {
-        return b.isClassSr()
-            ? new BundlePurpose(false, "Research: ClassSR baseline", "The ClassSR method, for comparison.")
-            : new BundlePurpose(true, "For photos", b.description());
-      }
-    });
+  /** What the bundle is for, from its manifest. */
+  static BundlePurpose purposeOf(ModelBundle b) {
+    return BundlePurpose.of(b.manifest());
   }
 
-  private static void showPurpose(Label l, BundleInfo b) {
+  private static void showPurpose(Label l, ModelBundle b) {
     if (b == null) {
       l.setText("");
       l.setGraphic(null);
@@ -116,9 +108,9 @@ final class ModelPane extends VBox {
   }
 
   /** A bundle in the list: name, what it is for (recommended marked), the research header. */
-  private static final class BundleCell extends javafx.scene.control.ListCell<BundleInfo> {
+  private static final class BundleCell extends javafx.scene.control.ListCell<ModelBundle> {
     @Override
-    protected void updateItem(BundleInfo b, boolean empty) {
+    protected void updateItem(ModelBundle b, boolean empty) {
       super.updateItem(b, empty);
       if (empty || b == null) {
         setGraphic(null);
@@ -136,7 +128,7 @@ final class ModelPane extends VBox {
         h.setPadding(new javafx.geometry.Insets(6, 0, 2, 0));
         box.getChildren().add(h);
       }
-      Label name = new Label(b.label());
+      Label name = new Label(Bundles.label(b));
       name.getStyleClass().add(p.forPhotos() ? atlantafx.base.theme.Styles.TEXT_BOLD : "bundle-research");
       Label what = new Label(p.summary());
       what.getStyleClass().add("muted-small");
@@ -151,15 +143,17 @@ final class ModelPane extends VBox {
     }
   }
 
-  private static String describe(BundleInfo b) {
-    if (b == null) {
+  private static String describe(ModelBundle bundle) {
+    if (bundle == null) {
       return "";
     }
-    if (b.isClassSr()) {
+    var b = bundle.manifest();
+    double gflops = b.supernetSpec().flopsPerPatch() / 1e9;
+    if (Bundles.isClassSr(bundle)) {
       return "v" + b.version() + " · ClassSR: classifier + " + b.subnets().size() + " branches · "
-          + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch (widest) · " + b.license();
+          + String.format("%.2f", gflops) + " GFLOPs/patch (widest) · " + b.license();
     }
     return "v" + b.version() + " · " + b.numClasses() + " classes · "
-        + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch · " + b.license();
+        + String.format("%.2f", gflops) + " GFLOPs/patch · " + b.license();
   }
 }

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.export.OutputQuality;
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -38,9 +38,9 @@ class BatchDialogUxTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    settings = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-batchux"));
+    settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-batchux"));
     settings.clear();
-    model = new StudioModel(FakeServices.create(), settings);
+    model = new StudioModel(FakeCore.create(), settings);
     model.discoverBundles(List.of());
     // an owner with a scene: Monocle fails to disable a scene-less owner under a modal dialog
     stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));

@@ -52,7 +52,7 @@ class ExportTargetTest {
 
   @Test
   void qualityIsRememberedAndClamped() {
-    var s = new dev.wbsr.ui.model.Settings(java.util.prefs.Preferences.userRoot().node("dev/wbsr/studio-test-quality"));
+    var s = new dev.wbsr.ui.model.Settings(dev.wbsr.ui.fake.MemoryPreferences.root().node("dev/wbsr/studio-test-quality"));
     s.clear();
     assertThat(OutputQuality.get(s)).isEqualTo(dev.wbsr.image.SaveOptions.DEFAULT_JPEG_QUALITY);
     OutputQuality.set(s, 100);

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.StudioApp;
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -58,9 +58,9 @@ class RoughEdgesTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    Settings s = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-rough"));
+    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-rough"));
     s.clear();
-    model = new StudioModel(FakeServices.create(), s);
+    model = new StudioModel(FakeCore.create(), s);
     window = new MainWindow(model, stage);
     window.setDropBatchAction(batchDrops::add);
     stage.setScene(window.createScene(1024, 700));
