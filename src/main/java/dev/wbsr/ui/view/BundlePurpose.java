@@ -36,9 +36,9 @@ public record BundlePurpose(boolean forPhotos, String summary, String detail) {
     boolean balancedSampling = sampling.contains("hes");
     boolean balancedLoss = loss.contains("bd");
     if (balancedSampling && balancedLoss) {
-      return new BundlePurpose(true, "Recommended for photos", "The full WBSR method: flat areas on"
-          + " small subnets, detail on the full network, trained so every subnet is good at its"
-          + " share of the picture.");
+      return new BundlePurpose(true, "Recommended for photos", "The app's main bundle, the full WBSR"
+          + " method (balanced sampling and loss): flat areas run on small subnets, detail on the"
+          + " full network.");
     }
     if (sampling.isEmpty() && loss.isEmpty()) {
       return new BundlePurpose(true, "For photos", "A WBSR bundle (its manifest does not say how it"
