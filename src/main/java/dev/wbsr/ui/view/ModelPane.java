@@ -100,11 +100,14 @@ final class ModelPane extends VBox {
     if (b == null) {
       l.setText("");
       l.setGraphic(null);
+      l.setTooltip(null);
       return;
     }
+    // one line in the sidebar; what the bundle is, in a sentence, on hover
     BundlePurpose p = purposeOf(b);
-    l.setText(p.summary() + ". " + p.detail());
+    l.setText(p.summary());
     l.setGraphic(p.summary().startsWith("Recommended") ? Ui.icon("mdi2s-star") : null);
+    l.setTooltip(new Tooltip(p.detail()));
   }
 
   /** A bundle in the list: name, what it is for (recommended marked), the research header. */

@@ -15,7 +15,7 @@ public final class MagnifierLens extends Region {
   /** Edge of one square in screen pixels. */
   static final int SIDE = 160;
   /** The lens enlarges this much beyond the view's own zoom, up to {@link #MAX_SCALE}. */
-  static final double FACTOR = 4;
+  static final double FACTOR = 2;
   static final double MAX_SCALE = 32;
 
   private final ImageView view = new ImageView();
