@@ -98,7 +98,8 @@ final class ViewerToolbar extends FlowBar {
   private static ComboBox<Variant> combo(String id, StudioModel model, ObjectProperty<Variant> side) {
     ComboBox<Variant> c = new ComboBox<>();
     c.setId(id);
-    c.setPrefWidth(124); // long names ("ClassSR (classsr-x2)") ellipsize rather than push the toolbar
+    // as wide as its longest choice ("Ground truth" in full), up to 180 px; the bar wraps if need be
+    c.setMaxWidth(180);
     c.setMinWidth(90);
     c.setTooltip(new Tooltip(id.startsWith("left") ? "Left / main side" : "Right / other side"));
     c.setConverter(new StringConverter<>() {
