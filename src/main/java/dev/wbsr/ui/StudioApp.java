@@ -102,7 +102,8 @@ public class StudioApp extends Application {
     Scene scene = window.createScene(w, h);
     applyTheme(scene, model.darkProperty().get());
     model.darkProperty().addListener((o, was, dark) -> applyTheme(scene, dark));
-    window.setBatchAction(() -> BatchDialog.show(stage, model));
+    window.setBatchAction(() -> BatchDialog.show(stage, model).notifyWith(window.attention()));
+    window.setDropBatchAction(paths -> BatchDialog.show(stage, model, paths).notifyWith(window.attention()));
     stage.setScene(scene);
     stage.setMinWidth(Math.min(960, screen.getWidth()));
     stage.setMinHeight(Math.min(600, screen.getHeight()));
