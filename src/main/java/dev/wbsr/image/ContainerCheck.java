@@ -19,6 +19,10 @@ final class ContainerCheck {
   private ContainerCheck() {}
 
   static void check(ImageFormat format, Path file) throws IOException {
+    if (format == ImageFormat.BMP) {
+      BmpRleCheck.check(file);
+      return;
+    }
     if (format != ImageFormat.WEBP && format != ImageFormat.TIFF) {
       return;
     }
