@@ -352,7 +352,9 @@ public final class ImageLoader {
 
   private static boolean looksLikeJava(String m) {
     return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*") || m.endsWith("Exception")
-        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null");
+        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null")
+        // the JDK PNG reader's wrapper ("Caught exception during read:") says nothing itself
+        || m.toLowerCase(Locale.ROOT).contains("exception") || m.endsWith(":");
   }
 
   static String name(Path file) {

@@ -174,4 +174,57 @@ class DamagedImagesTest {
     }
     return new java.awt.image.IndexColorModel(4, 16, r, g, bl);
   }
+
+  /**
+   * Found by the fuzzer: a lossy WebP whose VP8 frame header claims 16383 x 16383 inside a
+   * 64-pixel canvas made the decoder allocate a gigabyte and run for a minute before failing.
+   */
+  @Test
+  void aWebpWhoseBitstreamSizeDisagreesWithItsCanvasIsRefusedBeforeDecoding() throws Exception {
+    byte[] b = Files.readAllBytes(Path.of("src/test/resources/images/gray-linear-icc-orient6.webp"));
+    int vp8 = indexOf(b, "VP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(vp8).isPositive();
+    int frame = vp8 + 8;
+    assertThat(b[frame + 3] & 0xFF).isEqualTo(0x9D); // key frame start code
+    b[frame + 6] = (byte) 0xFF;
+    b[frame + 7] = (byte) 0x3F;
+    b[frame + 8] = (byte) 0xFF;
+    b[frame + 9] = (byte) 0x3F;
+    Path p = Files.write(dir.resolve("vp8-size.webp"), b);
+    assertRefusedAsCorrupt(p);
+    try {
+      loader.load(p);
+    } catch (ImageException e) {
+      assertThat(e.getMessage()).contains("16383 x 16383 pixels but its header says");
+    }
+  }
+
+  /** Found by the fuzzer: the JDK PNG reader's "Caught exception during read:" reached users. */
+  @Test
+  void aPngWithAnUnknownCriticalChunkIsRefusedWithoutJavaText() throws Exception {
+    BufferedImage img = new BufferedImage(40, 32, BufferedImage.TYPE_INT_ARGB);
+    Path png = TestImages.write(img, "png", dir.resolve("argb.png"));
+    byte[] b = Files.readAllBytes(png);
+    b[39] ^= 1; // the second chunk's type: a critical chunk no reader knows
+    Path p = Files.write(dir.resolve("chunk.png"), b);
+    assertRefusedAsCorrupt(p);
+    try {
+      loader.load(p);
+    } catch (ImageException e) {
+      assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).doesNotContain("exception");
+    }
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (hay[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
