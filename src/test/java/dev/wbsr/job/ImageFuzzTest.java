@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageFuzzTest {
 
   static final long SEED = 14;
-  static final int CASES_PER_FORMAT = 240;
+  static final int CASES_PER_FORMAT = 200;
 
   @TempDir Path dir;
 
