@@ -51,3 +51,25 @@ def test_study_summary(data_env, tmp_path, monkeypatch):
     (runs / "hes-s0" / "study_eval.json").write_text(json.dumps({"checkpoint": "stale", "results": {}}))
     with pytest.raises(AssertionError, match="evaluated again"):
         study.main(["--runs", str(runs)])
+
+
+def test_pareto_routing_uses_only_front_members_chosen_on_calibration():
+    # subnet 1 is dearer and worse than subnet 0 on the calibration split: never routed to
+    ctx = study.RouteContext(flops=[1.0, 2.0, 3.0, 4.0], calib_psnr_y=[30.0, 29.0, 31.0, 32.0])
+    router = study.pareto_routing(ctx)
+    tiles = [evaluate.Tile(0, 0, 1, 1, 0.0, k, 0.0) for k in range(1, 9)]
+    choice = router(None, tiles)
+    assert set(choice) <= {0, 2, 3} and choice[-1] == 3 and choice == sorted(choice)
+    with pytest.raises(ValueError, match="calibration"):
+        study.pareto_routing(study.RouteContext(flops=[1.0, 2.0]))
+
+
+def test_study_summary_pareto_evaluates_calibration_first(data_env, tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "CALIBRATION", ("img1",))
+    runs = tmp_path / "study"
+    cfg = train.build_config(ROOT / "training/configs/base-x2.yml", ["name=base-s0", "seed=0", *TINY, "train.iterations=2"])
+    train.Trainer(cfg, runs / "base-s0", False, log=lambda m: None).run()
+    assert study.main(["--runs", str(runs), "--routing", "pareto", "--sets", "val-photo"]) == 0
+    cache = json.loads((runs / "base-s0" / study.CACHE_FILE).read_text())
+    assert set(cache["results"]) == {"paper/calib", "pareto/val-photo"}
+    assert "Routing rule: `pareto`" in (runs / "SUMMARY.md").read_text()

@@ -4,7 +4,8 @@ Every finished run under ``--runs`` (a folder with ``final.pt``) is evaluated on
 Val-Classic and the calibration split: the supernet's PSNR-Y and the PSNR-Y and FLOPs of its
 routed result (``evaluate.evaluate_bundle_net``, compositing). The routing rule is a parameter
 (``ROUTINGS``; ``paper`` is the paper's class rule ``m = ceil(k M / K)`` over the subnets sorted by
-FLOPs). Each run's numbers are cached in ``<run>/study_eval.json``, keyed by the checkpoint's size
+FLOPs; ``pareto`` the same rule over the PSNR-vs-FLOPs Pareto front measured on the calibration split,
+as the exported bundles route). Each run's numbers are cached in ``<run>/study_eval.json``, keyed by the checkpoint's size
 and mtime, the routing rule and the set, so rerunning the tool only evaluates new runs. Runs are
 grouped into variants by their name without the ``-sN`` seed suffix; the tool writes a
 mean ± std table over seeds to ``<runs>/SUMMARY.md`` and the same numbers to ``<runs>/summary.json``.
@@ -25,7 +26,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 import numpy as np
 import torch
 
-from . import data
+from . import complexity, data, routing
 from .evaluate import Tile, evaluate_bundle_net, load_run_net, wbsr_choice
 from .flops import srresnet_flops
 
@@ -37,14 +38,33 @@ SEED_SUFFIX = re.compile(r"-s\d+$")
 Router = Callable[[np.ndarray, List[Tile]], List[int]]
 
 
-def paper_routing(num_subnets: int) -> Router:
+@dataclass(frozen=True)
+class RouteContext:
+    """What a routing rule may know about a run: every subnet's FLOPs (sorted by cost) and, once the
+    calibration split is evaluated, every subnet's PSNR-Y on it (never a validation set's)."""
+
+    flops: List[float]
+    calib_psnr_y: Optional[List[float]] = None
+
+
+def paper_routing(ctx: RouteContext) -> Router:
     """The paper's class rule over all subnets sorted by FLOPs: ``m = ceil(k M / K)``."""
-    return lambda lr, tiles: wbsr_choice(tiles, num_subnets)
+    return lambda lr, tiles: wbsr_choice(tiles, len(ctx.flops))
 
 
-# name -> factory(number of subnets) -> router; a new rule (e.g. evaluate.py's Pareto front) is
-# one more entry here.
-ROUTINGS: Dict[str, Callable[[int], Router]] = {"paper": paper_routing}
+def pareto_routing(ctx: RouteContext) -> Router:
+    """The paper's class rule over the calibration split's PSNR-vs-FLOPs Pareto front (the
+    bundles' default since format 2): class k runs front member ``ceil(k M' / K)``."""
+    if ctx.calib_psnr_y is None:
+        raise ValueError("the pareto routing needs the calibration split's subnet PSNRs")
+    front = routing.pareto_front(ctx.flops, ctx.calib_psnr_y)
+    table = routing.paper_table(complexity.NUM_CLASSES, len(front))
+    return lambda lr, tiles: [front[table[t.cls - 1]] for t in tiles]
+
+
+# name -> factory(RouteContext) -> router; a new rule is one more entry here.
+ROUTINGS: Dict[str, Callable[[RouteContext], Router]] = {"paper": paper_routing, "pareto": pareto_routing}
+NEEDS_CALIBRATION = {"pareto"}
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,9 @@ def _stamp(path: Path) -> str:
 def evaluate_run_cached(run: Path, routing: str, sets: Sequence[str], log: Callable[[str], None] = print) -> Dict[str, SetResult]:
     """The run's ``SetResult`` per set, from ``<run>/study_eval.json`` when its entry matches the
     checkpoint; otherwise evaluated and cached."""
+    # a calibrated rule reads every subnet's PSNR on the calibration split (the same under any
+    # rule, so taken from the paper rule's evaluation, itself cached) before it routes anything
+    calib_psnr = evaluate_run_cached(run, "paper", [data.CALIB_SET], log)[data.CALIB_SET].subnet_psnr_y if routing in NEEDS_CALIBRATION else None
     cache_path = run / CACHE_FILE
     cache = json.loads(cache_path.read_text()) if cache_path.exists() else {}
     stamp = _stamp(run / "final.pt")
@@ -95,7 +118,8 @@ def evaluate_run_cached(run: Path, routing: str, sets: Sequence[str], log: Calla
             thresholds = st["thresholds"]["thresholds"]
         t0 = time.time()
         pairs = data.load_set(s, net.upscale)
-        r = evaluate_bundle_net(fns, flops, pairs, thresholds, net.upscale, ssim=False, router=ROUTINGS[routing](len(fns)))
+        ctx = RouteContext(flops, calib_psnr)
+        r = evaluate_bundle_net(fns, flops, pairs, thresholds, net.upscale, ssim=False, router=ROUTINGS[routing](ctx))
         out[s] = SetResult(r["supernet_psnr_y"], r["wbsr_psnr_y"], r["wbsr_flops_ratio"], [x["psnr_y"] for x in r["subnets"]])
         cache["results"][key] = asdict(out[s])
         cache_path.write_text(json.dumps(cache, indent=1) + "\n")

@@ -4,8 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.wbsr.ui.batch.BatchDialog;
 import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.Services;
 import dev.wbsr.ui.view.MainWindow;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,18 +18,24 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: builds the model on the core's services, the window, applies the theme
+ * The JavaFX application: builds the model on the core ({@link StudioCore}), the window, applies the theme
  * and opens the bundled sample photo with the default x2 bundle, already upscaled.
  */
 public class StudioApp extends Application {
 
-  private static volatile Supplier<Services> servicesFactory;
+  private static volatile Supplier<StudioCore> coreFactory;
+  private static volatile Supplier<Settings> settingsFactory;
   private static volatile java.util.function.BiConsumer<Stage, StudioModel> onStarted;
   private StudioModel model;
 
   /** Set by the launcher (the real core) or by tests (before {@code launch}). */
-  public static void setServicesFactory(Supplier<Services> f) {
-    servicesFactory = f;
+  public static void setCoreFactory(Supplier<StudioCore> f) {
+    coreFactory = f;
+  }
+
+  /** The settings the app starts with; null means the user's ({@link Settings#user()}). Tests set their own. */
+  public static void setSettingsFactory(Supplier<Settings> f) {
+    settingsFactory = f;
   }
 
   /** Called on the FX thread once the window shows (automation: screenshots for the docs). */
@@ -37,13 +43,14 @@ public class StudioApp extends Application {
     onStarted = hook;
   }
 
-  static Supplier<Services> servicesFactory() {
-    return servicesFactory;
+  static Supplier<StudioCore> coreFactory() {
+    return coreFactory;
   }
 
   @Override
   public void start(Stage stage) {
-    model = create(stage, Objects.requireNonNull(servicesFactory, "services").get(), Settings.user());
+    model = create(stage, Objects.requireNonNull(coreFactory, "core").get(),
+        settingsFactory == null ? Settings.user() : settingsFactory.get());
     stage.setOnCloseRequest(e -> model.shutdown());
     stage.show();
     openStartup(model, LaunchPlan.files(getParameters().getRaw()));
@@ -60,8 +67,8 @@ public class StudioApp extends Application {
   }
 
   /** Builds the model and the window on {@code stage} (also used by the TestFX tests). */
-  public static StudioModel create(Stage stage, Services services, Settings settings) {
-    StudioModel model = new StudioModel(services, settings);
+  public static StudioModel create(Stage stage, StudioCore core, Settings settings) {
+    StudioModel model = new StudioModel(core, settings);
     MainWindow window = new MainWindow(model, stage);
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
     double w = Math.min(settings.getDouble("window.w", 1280), screen.getWidth());

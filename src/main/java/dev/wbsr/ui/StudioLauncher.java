@@ -1,5 +1,6 @@
 package dev.wbsr.ui;
 
+import dev.wbsr.ui.model.StudioCore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
@@ -36,8 +37,8 @@ public final class StudioLauncher {
     offline();
     FX_LOG.setFilter(r -> r.getMessage() == null
         || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-    if (StudioApp.servicesFactory() == null) {
-      StudioApp.setServicesFactory(CoreServices::create);
+    if (StudioApp.coreFactory() == null) {
+      StudioApp.setCoreFactory(StudioCore::onnx);
     }
     String[] raw = files.stream().map(Path::toString).toArray(String[]::new);
     try {

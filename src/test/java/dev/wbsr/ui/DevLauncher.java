@@ -1,6 +1,7 @@
 package dev.wbsr.ui;
 
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -16,7 +17,7 @@ import javax.imageio.ImageIO;
 public final class DevLauncher {
 
   public static void main(String[] args) {
-    StudioApp.setServicesFactory(FakeServices::create);
+    StudioApp.setCoreFactory(FakeCore::create);
     String shot = System.getProperty("shot");
     if (shot != null) {
       new Thread(() -> {

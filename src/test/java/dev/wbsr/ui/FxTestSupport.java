@@ -52,8 +52,22 @@ public final class FxTestSupport {
     return img;
   }
 
+  /** Dark, mid and bright vertical thirds with a little texture (the fake classifier picks by brightness). */
+  public static RgbImage thirdsImage(int w, int h) {
+    RgbImage img = RgbImage.allocate(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int v = (x < w / 3 ? 20 : x < 2 * w / 3 ? 128 : 235) + (x * 7 + y * 3) % 9;
+        for (int c = 0; c < 3; c++) {
+          img.rgb()[(y * w + x) * 3 + c] = (byte) v;
+        }
+      }
+    }
+    return img;
+  }
+
   public static Path writePng(RgbImage img, Path file) throws Exception {
-    javax.imageio.ImageIO.write(dev.wbsr.ui.fake.FakeServices.toAwt(img), "png", file.toFile());
+    javax.imageio.ImageIO.write(dev.wbsr.ui.fake.FakeCore.toAwt(img), "png", file.toFile());
     return file;
   }
 }

@@ -1,7 +1,8 @@
 package dev.wbsr.ui;
 
 import dev.wbsr.ui.batch.BatchDialog;
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
@@ -32,7 +33,7 @@ public final class ScreenshotTour {
     out = Path.of(System.getProperty("tour.out", "docs/screenshots"));
     Files.createDirectories(out);
     if (Boolean.getBoolean("tour.fake")) {
-      StudioApp.setServicesFactory(FakeServices::create);
+      StudioApp.setCoreFactory(FakeCore::create);
     }
     StudioApp.setOnStarted((stage, model) -> new Thread(() -> run(stage, model), "tour").start());
     StudioLauncher.main(args);

@@ -5,7 +5,8 @@ import static dev.wbsr.ui.FxTestSupport.awaitIdle;
 import static dev.wbsr.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Path;
@@ -43,15 +44,15 @@ class StartupFilesTest {
     }
     FxToolkit.cleanupStages();
     StudioApp.setOnStarted(null);
-    StudioApp.setServicesFactory(null);
-    System.clearProperty("wbsr.prefs.node");
+    StudioApp.setCoreFactory(null);
+    StudioApp.setSettingsFactory(null);
   }
 
   private StudioModel launch(String... args) throws Exception {
     FxToolkit.registerPrimaryStage();
-    System.setProperty("wbsr.prefs.node", NODE);
-    new Settings(Preferences.userRoot().node(NODE)).clear();
-    StudioApp.setServicesFactory(FakeServices::create);
+    Settings settings = new Settings(MemoryPreferences.root().node(NODE));
+    StudioApp.setSettingsFactory(() -> settings);
+    StudioApp.setCoreFactory(FakeCore::create);
     StudioApp.setOnStarted((s, m) -> {
       stage.set(s);
       model.set(m);

@@ -3,12 +3,13 @@ package dev.wbsr.ui.batch;
 import atlantafx.base.theme.Styles;
 import dev.wbsr.job.InputScan;
 import dev.wbsr.job.WhenExists;
+import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.ui.model.Bundles;
 import dev.wbsr.ui.model.Executors2;
+import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.RoutingMode;
-import dev.wbsr.ui.port.RoutingRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class BatchDialog {
   private final ComboBox<String> format = new ComboBox<>();
   private final TextField template = new TextField();
   private final Label preview = new Label();
-  private final ComboBox<BundleInfo> bundle = new ComboBox<>();
+  private final ComboBox<ModelBundle> bundle = new ComboBox<>();
   private final ComboBox<RoutingMode> mode = new ComboBox<>();
   private final Slider budget = new Slider(0, 1, 0);
   private final ComboBox<WhenExists> existing = new ComboBox<>();
@@ -127,6 +128,7 @@ public final class BatchDialog {
     preview.getStyleClass().add("muted-small");
     bundle.setId("batchBundle");
     bundle.setItems(model.routingState().bundles());
+    bundle.setConverter(Bundles.labels());
     bundle.setValue(model.routingState().bundleProperty().get());
     bundle.setMaxWidth(Double.MAX_VALUE);
     mode.setId("batchMode");
@@ -214,10 +216,10 @@ public final class BatchDialog {
   }
 
   /** The modes the chosen bundle offers (ClassSR bundles: ClassSR and bicubic), keeping {@code want}. */
-  private void offerModes(BundleInfo b, RoutingMode want) {
-    List<RoutingMode> offered = b == null ? List.of(RoutingMode.values()) : b.modes();
+  private void offerModes(ModelBundle b, RoutingMode want) {
+    List<RoutingMode> offered = b == null ? List.of(RoutingMode.values()) : RoutingMode.offeredBy(b);
     mode.getItems().setAll(offered);
-    mode.setValue(offered.contains(want) ? want : b == null ? RoutingMode.WBSR : b.defaultMode());
+    mode.setValue(offered.contains(want) ? want : b == null ? RoutingMode.WBSR : RoutingMode.defaultFor(b));
   }
 
   private static Label label(String t) {
@@ -251,7 +253,7 @@ public final class BatchDialog {
 
   private BatchRequest request(List<Path> inputs) {
     RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
-    RoutingRequest rr = RoutingRequest.of(m).withBudget(Budget.ofSlider(budget.getValue())).withEta(model.routingState().etaProperty().get());
+    RoutingPolicy rr = m.policy(Budget.ofSlider(budget.getValue()), model.routingState().etaProperty().get());
     return new BatchRequest(inputs, recursive.isSelected(),
         Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
         existing.getValue());
@@ -298,7 +300,7 @@ public final class BatchDialog {
       status.setText("Cannot start: " + e.getMessage());
       return;
     }
-    task = new BatchTask(model.services(), req);
+    task = new BatchTask(model.core(), req);
     progress.progressProperty().bind(task.progressProperty());
     status.textProperty().bind(task.messageProperty());
     start.setDisable(true);

@@ -5,9 +5,8 @@ import dev.wbsr.job.ModelRef;
 import dev.wbsr.job.OutputPolicy;
 import dev.wbsr.job.UpscaleRequest;
 import dev.wbsr.job.WhenExists;
-import dev.wbsr.ui.core.CorePolicies;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.RoutingRequest;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.RoutingPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,8 +21,8 @@ public record BatchRequest(
     Path output,
     String format,
     String template,
-    BundleInfo bundle,
-    RoutingRequest routing,
+    ModelBundle bundle,
+    RoutingPolicy routing,
     WhenExists existing) {
 
   public BatchRequest {
@@ -38,8 +37,8 @@ public record BatchRequest(
     return new UpscaleRequest(
         inputs,
         recursive,
-        new ModelRef(bundle.dir(), bundle.name(), bundle.scale()),
-        CorePolicies.of(routing),
+        new ModelRef(bundle.dir(), bundle.name(), bundle.manifest().scale()),
+        routing,
         out);
   }
 }

@@ -1,9 +1,11 @@
 package dev.wbsr.ui.batch;
 
+import dev.wbsr.job.EngineUpscaler;
 import dev.wbsr.job.FileResult;
 import dev.wbsr.job.JobListener;
 import dev.wbsr.job.UpscaleRunner;
-import dev.wbsr.ui.port.Services;
+import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.ui.model.StudioCore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,14 +19,14 @@ import javafx.concurrent.Task;
  */
 public final class BatchTask extends Task<BatchSummary> {
 
-  private final Services services;
+  private final StudioCore core;
   private final BatchRequest request;
   private final List<FileResult> results = new CopyOnWriteArrayList<>();
   private volatile double fraction;
   private volatile BatchSummary last;
 
-  public BatchTask(Services services, BatchRequest request) {
-    this.services = services;
+  public BatchTask(StudioCore core, BatchRequest request) {
+    this.core = core;
     this.request = request;
   }
 
@@ -32,9 +34,9 @@ public final class BatchTask extends Task<BatchSummary> {
   protected BatchSummary call() throws Exception {
     long t0 = System.nanoTime();
     updateMessage("Listing the inputs…");
-    UpscaleRunner runner =
-        new UpscaleRunner(
-            request.toJob(), new SessionUpscaler(services, request.bundle(), request.routing()));
+    // the app's engine for the bundle (already open when the window used it), the CLI's pipeline
+    UpscaleRunner runner = new UpscaleRunner(request.toJob(), new EngineUpscaler(request.bundle().manifest(),
+        core.engine(request.bundle()), request.routing(), PipelineOptions.batch()));
     try {
       runner.run(
           new JobListener() {

@@ -1,9 +1,9 @@
 package dev.wbsr.ui.export;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.PatchGrid;
-import dev.wbsr.ui.port.Routing;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.PatchAnalysis;
 import dev.wbsr.ui.viewer.OverlayMap;
 import dev.wbsr.ui.viewer.PixelSource;
 import java.io.IOException;
@@ -63,19 +63,19 @@ public final class Exports {
   }
 
   /** One line per patch: position in LR and SR pixels, score, class, subnet and its FLOPs. */
-  public static void patchCsv(Writer w, BundleInfo b, PatchGrid g, Routing r, int lrW, int lrH)
+  public static void patchCsv(Writer w, ModelBundle b, PatchAnalysis g, Assignment r, int lrW, int lrH)
       throws IOException {
     w.write("col,row,lr_x,lr_y,lr_w,lr_h,score,class,subnet_id,subnet,gflops\n");
-    int p = g.patchSize();
-    for (int row = 0; row < g.rows(); row++) {
-      for (int col = 0; col < g.cols(); col++) {
-        int i = g.index(col, row);
-        int m = r == null ? -1 : r.subnetOfPatch()[i];
-        String name = m < 0 ? "bicubic" : b.subnets().get(m).name();
-        double gf = m < 0 ? 0 : b.subnets().get(m).gflopsPerPatch();
+    int p = g.grid().patchSize();
+    for (int row = 0; row < g.grid().rows(); row++) {
+      for (int col = 0; col < g.grid().cols(); col++) {
+        int i = g.grid().index(col, row);
+        int m = r == null ? -1 : r.subnetOf(i);
+        String name = m < 0 ? "bicubic" : b.manifest().subnets().get(m).name();
+        double gf = m < 0 ? 0 : b.manifest().subnets().get(m).flopsPerPatch() / 1e9;
         w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%.6f,%d,%d,%s,%.6f%n", col, row, col * p,
-            row * p, Math.min(p, lrW - col * p), Math.min(p, lrH - row * p), g.scores()[i],
-            g.classes()[i], m, name, gf));
+            row * p, Math.min(p, lrW - col * p), Math.min(p, lrH - row * p), g.score(i),
+            g.classOf(i), m, name, gf));
       }
     }
   }

@@ -1,9 +1,8 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.Engine;
-import dev.wbsr.ui.port.UpscaleSession;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.UpscaleSession;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -15,15 +14,15 @@ import java.util.concurrent.CancellationException;
  */
 public final class Companion implements AutoCloseable {
 
-  private final BundleInfo bundle;
-  private final Engine engine;
+  private final ModelBundle bundle;
+  private final StudioCore core;
   private final RgbImage lr;
   private UpscaleSession session;
   private boolean closed;
 
-  Companion(BundleInfo bundle, Engine engine, RgbImage lr) {
+  Companion(ModelBundle bundle, StudioCore core, RgbImage lr) {
     this.bundle = bundle;
-    this.engine = engine;
+    this.core = core;
     this.lr = lr;
   }
 
@@ -32,18 +31,19 @@ public final class Companion implements AutoCloseable {
    * same scale; for a ClassSR bundle the WBSR bundle named {@code preferred} if it has the scale,
    * else the first WBSR bundle of the scale. Null when there is none.
    */
-  static BundleInfo pick(BundleInfo main, List<BundleInfo> bundles, String preferred) {
+  static ModelBundle pick(ModelBundle main, List<ModelBundle> bundles, String preferred) {
     if (main == null) {
       return null;
     }
-    List<BundleInfo> other = bundles.stream()
-        .filter(b -> b.scale() == main.scale() && b.isClassSr() != main.isClassSr() && !b.dir().equals(main.dir()))
+    List<ModelBundle> other = bundles.stream()
+        .filter(b -> Bundles.scale(b) == Bundles.scale(main) && Bundles.isClassSr(b) != Bundles.isClassSr(main)
+            && !b.dir().equals(main.dir()))
         .toList();
     return other.stream().filter(b -> b.name().equals(preferred)).findFirst()
         .or(() -> other.stream().findFirst()).orElse(null);
   }
 
-  public BundleInfo bundle() {
+  public ModelBundle bundle() {
     return bundle;
   }
 
@@ -53,7 +53,7 @@ public final class Companion implements AutoCloseable {
       throw new CancellationException("document closed");
     }
     if (session == null) {
-      session = engine.open(bundle, lr);
+      session = core.open(bundle, lr);
     }
     return session;
   }

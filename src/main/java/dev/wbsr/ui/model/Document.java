@@ -1,10 +1,9 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.LoadedImage;
-import dev.wbsr.ui.port.PatchGrid;
-import dev.wbsr.ui.port.UpscaleSession;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PatchAnalysis;
+import dev.wbsr.pipeline.UpscaleSession;
 
 /**
  * One opened image prepared for one bundle: the LR the session runs on, the ground truth in
@@ -13,27 +12,38 @@ import dev.wbsr.ui.port.UpscaleSession;
  */
 public record Document(
     String name,
-    LoadedImage loaded,
+    SourceImage loaded,
     WorkMode mode,
-    BundleInfo bundle,
+    ModelBundle bundle,
     RgbImage lr,
     RgbImage groundTruth,
     UpscaleSession session,
-    PatchGrid grid,
+    PatchAnalysis analysis,
     long generation,
     Companion companion) {
 
   public int outWidth() {
-    return lr.width() * bundle.scale();
+    return lr.width() * scale();
   }
 
   public int outHeight() {
-    return lr.height() * bundle.scale();
+    return lr.height() * scale();
   }
 
   /** True when {@code v} comes from the companion bundle (ClassSR beside WBSR, or the reverse). */
+  public int scale() {
+    return bundle.manifest().scale();
+  }
+
+  /** The patch under an output (SR) pixel, or -1 outside the image. */
+  public int patchAtOutput(double x, double y) {
+    int lx = (int) Math.floor(x / scale());
+    int ly = (int) Math.floor(y / scale());
+    return lx < 0 || ly < 0 || lx >= lr.width() || ly >= lr.height() ? -1 : analysis.grid().indexAt(lx, ly);
+  }
+
   public boolean foreign(Variant v) {
-    return companion != null && (bundle.isClassSr() ? v == Variant.WBSR : v == Variant.CLASSSR);
+    return companion != null && (Bundles.isClassSr(bundle) ? v == Variant.WBSR : v == Variant.CLASSSR);
   }
 
   /** The session that produces {@code v}; may open the companion's (engine thread only). */

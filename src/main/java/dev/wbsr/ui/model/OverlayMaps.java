@@ -1,8 +1,8 @@
 package dev.wbsr.ui.model;
 
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.PatchGrid;
-import dev.wbsr.ui.port.Routing;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.PatchAnalysis;
 import dev.wbsr.ui.viewer.ColorMaps;
 import dev.wbsr.ui.viewer.OverlayMap;
 
@@ -11,20 +11,22 @@ public final class OverlayMaps {
 
   private OverlayMaps() {}
 
-  public static OverlayMap of(OverlayKind kind, BundleInfo b, PatchGrid g, Routing r) {
+  public static OverlayMap of(OverlayKind kind, ModelBundle b, PatchAnalysis g, Assignment r) {
     if (kind == OverlayKind.OFF || g == null || b == null) {
       return null;
     }
-    int[] colors = new int[g.count()];
+    int[] colors = new int[g.size()];
+    int[] classes = g.classMap();
+    int[] subnets = r == null ? null : r.subnetMap();
     for (int i = 0; i < colors.length; i++) {
       if (kind == OverlayKind.CLASS) {
-        colors[i] = ColorMaps.classColor(g.classes()[i], g.numClasses());
+        colors[i] = ColorMaps.classColor(classes[i], g.numClasses());
       } else if (r == null) {
         return null;
       } else {
-        colors[i] = ColorMaps.subnetColor(r.subnetOfPatch()[i], b.subnets().size());
+        colors[i] = ColorMaps.subnetColor(subnets[i], b.manifest().subnets().size());
       }
     }
-    return new OverlayMap(g.cols(), g.rows(), g.patchSize() * g.scale(), colors);
+    return new OverlayMap(g.grid().cols(), g.grid().rows(), g.grid().patchSize() * b.manifest().scale(), colors);
   }
 }

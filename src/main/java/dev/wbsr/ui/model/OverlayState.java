@@ -1,6 +1,6 @@
 package dev.wbsr.ui.model;
 
-import dev.wbsr.ui.port.Routing;
+import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.ui.viewer.OverlayMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,8 +27,8 @@ public final class OverlayState {
   }
 
   /** Recomputes the map for the document and routing shown (none without a document). */
-  void refresh(Document d, Routing routing) {
-    map.set(d == null ? null : OverlayMaps.of(kind.get(), d.bundle(), d.grid(), routing));
+  void refresh(Document d, Assignment routing) {
+    map.set(d == null ? null : OverlayMaps.of(kind.get(), d.bundle(), d.analysis(), routing));
   }
 
   public ObjectProperty<OverlayKind> kindProperty() { return kind; }

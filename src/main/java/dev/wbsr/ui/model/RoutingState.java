@@ -1,11 +1,9 @@
 package dev.wbsr.ui.model;
 
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.Budget;
 import dev.wbsr.pipeline.RoutingPolicy;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.Routing;
-import dev.wbsr.ui.port.RoutingMode;
-import dev.wbsr.ui.port.RoutingRequest;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,17 +18,17 @@ import javafx.collections.ObservableList;
 
 /**
  * The routing controls and what they give: the bundles found, the chosen bundle, the routing mode,
- * the WBSR budget and the ARM threshold; the current {@link Routing} and its class table. FX thread
+ * the WBSR budget and the ARM threshold; the current {@link Assignment} and its class table. FX thread
  * only; {@link StudioModel} reroutes when these change.
  */
 public final class RoutingState {
 
-  final ObservableList<BundleInfo> bundles = FXCollections.observableArrayList();
-  final ObjectProperty<BundleInfo> bundle = new SimpleObjectProperty<>(this, "bundle");
+  final ObservableList<ModelBundle> bundles = FXCollections.observableArrayList();
+  final ObjectProperty<ModelBundle> bundle = new SimpleObjectProperty<>(this, "bundle");
   final ObjectProperty<RoutingMode> mode = new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
   final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
   final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
-  final ReadOnlyObjectWrapper<Routing> routing = new ReadOnlyObjectWrapper<>(this, "routing");
+  final ReadOnlyObjectWrapper<Assignment> routing = new ReadOnlyObjectWrapper<>(this, "routing");
   final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
   private RoutingMode lastWeightSharingMode;
 
@@ -46,16 +44,15 @@ public final class RoutingState {
     settings.putDouble("eta", eta.get());
     if (bundle.get() != null) {
       settings.put("bundle", bundle.get().name());
-      if (!bundle.get().isClassSr()) {
+      if (!Bundles.isClassSr(bundle.get())) {
         settings.put("bundle.wbsr", bundle.get().name());
       }
     }
   }
 
-  /** The request for mode {@code m} with the knob that mode reads (budget for WBSR, eta for ARM). */
-  RoutingRequest requestFor(RoutingMode m) {
-    RoutingRequest r = RoutingRequest.of(m);
-    return m == RoutingMode.WBSR ? r.withBudget(Budget.ofSlider(budget.get())) : m == RoutingMode.ARM ? r.withEta(eta.get()) : r;
+  /** The core's policy for mode {@code m} with the knob that mode reads (budget for WBSR, eta for ARM). */
+  RoutingPolicy policyFor(RoutingMode m) {
+    return m.policy(Budget.ofSlider(budget.get()), eta.get());
   }
 
   /** The variant the routing mode shows on the left and is measured. */
@@ -64,37 +61,38 @@ public final class RoutingState {
   }
 
   /** For the status bar when a key asks for a mode the bundle lacks, e.g. "… offers ClassSR and Bicubic …". */
-  static String modesOffered(BundleInfo b) {
-    List<String> names = b.modes().stream().map(RoutingMode::label).toList();
+  static String modesOffered(ModelBundle b) {
+    List<String> names = RoutingMode.offeredBy(b).stream().map(RoutingMode::label).toList();
     return b.name() + " offers " + String.join(", ", names.subList(0, names.size() - 1))
         + " and " + names.get(names.size() - 1)
-        + (b.isClassSr() ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle");
+        + (Bundles.isClassSr(b) ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle");
   }
 
   /**
    * Keeps the routing mode when the new bundle offers it; otherwise its default (ClassSR for a
    * ClassSR bundle), and back to the last WBSR-side mode when returning to a weight-sharing one.
    */
-  void fitModeTo(BundleInfo was, BundleInfo now) {
+  void fitModeTo(ModelBundle was, ModelBundle now) {
     RoutingMode m = mode.get();
-    if (was != null && !was.isClassSr() && was.offers(m)) {
+    if (was != null && !Bundles.isClassSr(was) && m.isOfferedBy(was)) {
       lastWeightSharingMode = m;
     }
-    if (!now.offers(m)) {
-      mode.set(!now.isClassSr() && lastWeightSharingMode != null ? lastWeightSharingMode : now.defaultMode());
+    if (!m.isOfferedBy(now)) {
+      mode.set(!Bundles.isClassSr(now) && lastWeightSharingMode != null ? lastWeightSharingMode
+          : RoutingMode.defaultFor(now));
     }
   }
 
   /** Whether the budget slider applies: not for ClassSR bundles (their classifier decides). */
   public BooleanBinding budgetAppliesBinding() {
-    return Bindings.createBooleanBinding(() -> bundle.get() == null || bundle.get().offers(RoutingMode.WBSR), bundle);
+    return Bindings.createBooleanBinding(() -> bundle.get() == null || RoutingMode.WBSR.isOfferedBy(bundle.get()), bundle);
   }
 
-  public ObservableList<BundleInfo> bundles() { return bundles; }
-  public ObjectProperty<BundleInfo> bundleProperty() { return bundle; }
+  public ObservableList<ModelBundle> bundles() { return bundles; }
+  public ObjectProperty<ModelBundle> bundleProperty() { return bundle; }
   public ObjectProperty<RoutingMode> modeProperty() { return mode; }
   public DoubleProperty budgetProperty() { return budget; }
   public DoubleProperty etaProperty() { return eta; }
-  public ReadOnlyObjectProperty<Routing> routingProperty() { return routing.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<Assignment> routingProperty() { return routing.getReadOnlyProperty(); }
   public ObservableList<ClassRow> classRows() { return classRows; }
 }

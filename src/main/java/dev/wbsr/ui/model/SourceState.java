@@ -1,6 +1,5 @@
 package dev.wbsr.ui.model;
 
-import dev.wbsr.ui.port.LoadedImage;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +26,7 @@ public final class SourceState {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "WBSR Studio");
   final ObservableList<Path> recent = FXCollections.observableArrayList();
   /** The decoded image the document is (re)made from when the bundle or work mode changes. */
-  LoadedImage loaded;
+  SourceImage loaded;
 
   SourceState() {
     document.addListener(o -> updateTitle());

@@ -1,13 +1,12 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.LoadedImage;
-import dev.wbsr.ui.port.Routing;
-import dev.wbsr.ui.port.RoutingMode;
-import dev.wbsr.ui.port.RoutingRequest;
-import dev.wbsr.ui.port.Services;
-import dev.wbsr.ui.port.UpscaleSession;
+import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.metrics.ModCrop;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.UpscaleSession;
 import dev.wbsr.ui.viewer.CompareMode;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -40,7 +39,7 @@ import javafx.concurrent.Worker;
  */
 public final class StudioModel {
 
-  private final Services services;
+  private final StudioCore core;
   private final Settings settings;
   private final ExecutorService engineExec = Executors2.single("wbsr-engine");
   private final ExecutorService auxExec = Executors2.single("wbsr-aux");
@@ -59,19 +58,19 @@ public final class StudioModel {
   private final ReadOnlyObjectWrapper<Task<?>> auxTask = new ReadOnlyObjectWrapper<>(this, "auxTask");
 
   // shorthands for the properties the pipeline reads and writes most
-  private final ObjectProperty<BundleInfo> bundle = routingState.bundle;
+  private final ObjectProperty<ModelBundle> bundle = routingState.bundle;
   private final ObjectProperty<RoutingMode> routingMode = routingState.mode;
-  private final ReadOnlyObjectWrapper<Routing> routing = routingState.routing;
+  private final ReadOnlyObjectWrapper<Assignment> routing = routingState.routing;
   private final ReadOnlyObjectWrapper<Document> document = source.document;
   private final ReadOnlyObjectWrapper<Readouts> readouts = readoutState.readouts;
 
   private final VariantOutputs outputs = new VariantOutputs();
   private long generation;
-  private Routing qualityPending;
+  private Assignment qualityPending;
   private Consumer<String> errorSink = m -> {};
 
-  public StudioModel(Services services, Settings settings) {
-    this.services = services;
+  public StudioModel(StudioCore core, Settings settings) {
+    this.core = core;
     this.settings = settings;
     restore();
     routingMode.addListener((o, was, now) -> {
@@ -93,7 +92,7 @@ public final class StudioModel {
     compare.mode.addListener(o -> refreshSources());
     readoutState.sweepWanted.addListener(o -> maybeSweep());
     device.addListener((o, was, now) -> {
-      services.engine().setDevice(now);
+      core.setDevice(now);
       saveSettings();
       prepare();
     });
@@ -117,16 +116,16 @@ public final class StudioModel {
 
   /** Finds the bundles under the given folders and selects the saved or the default x2 one. */
   public void discoverBundles(List<Path> roots) {
-    List<BundleInfo> found = services.engine().discover(roots);
+    List<ModelBundle> found = core.discover(roots);
     routingState.bundles.setAll(found);
-    List<String> problems = services.engine().discoveryProblems();
+    List<String> problems = core.discoveryProblems();
     if (!problems.isEmpty()) {
       reportError("Some model bundles cannot be used and were skipped:\n• "
           + String.join("\n• ", problems));
     }
     String saved = settings.get("bundle", "wbsr-x2");
-    BundleInfo pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
-        .or(() -> found.stream().filter(b -> b.scale() == 2 && !b.isClassSr()).findFirst())
+    ModelBundle pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
+        .or(() -> found.stream().filter(b -> Bundles.scale(b) == 2 && !Bundles.isClassSr(b)).findFirst())
         .or(() -> found.stream().findFirst()).orElse(null);
     if (pick != null) {
       bundle.set(pick);
@@ -138,8 +137,8 @@ public final class StudioModel {
    * the status bar which modes it offers.
    */
   public void selectMode(RoutingMode m) {
-    BundleInfo b = bundle.get();
-    if (b == null || b.offers(m)) {
+    ModelBundle b = bundle.get();
+    if (b == null || m.isOfferedBy(b)) {
       routingMode.set(m);
       notice.set("");
     } else {
@@ -149,8 +148,8 @@ public final class StudioModel {
 
   /** Moves the WBSR budget by {@code delta} (the [ and ] keys); ClassSR bundles have no budget. */
   public void nudgeBudget(double delta) {
-    BundleInfo b = bundle.get();
-    if (b != null && !b.offers(RoutingMode.WBSR)) {
+    ModelBundle b = bundle.get();
+    if (b != null && !RoutingMode.WBSR.isOfferedBy(b)) {
       selectMode(RoutingMode.WBSR);
       return;
     }
@@ -161,7 +160,7 @@ public final class StudioModel {
   /** Adds a bundle folder chosen by the user; a broken one is reported, not thrown. */
   public void addBundleFolder(Path dir) {
     try {
-      BundleInfo b = services.engine().load(dir);
+      ModelBundle b = core.load(dir);
       routingState.bundles.removeIf(x -> x.dir().equals(b.dir()));
       routingState.bundles.add(b);
       bundle.set(b);
@@ -172,11 +171,11 @@ public final class StudioModel {
 
   /** Opens an image file in the background; an unreadable file ends in a message. */
   public void open(Path file) {
-    Task<LoadedImage> t = new Task<>() {
+    Task<SourceImage> t = new Task<>() {
       @Override
-      protected LoadedImage call() throws Exception {
+      protected SourceImage call() throws Exception {
         updateMessage("Reading " + file.getFileName() + "…");
-        return services.images().read(file);
+        return core.read(file);
       }
     };
     t.setOnSucceeded(e -> {
@@ -216,7 +215,7 @@ public final class StudioModel {
   }
 
   /** Uses an image that is already decoded (paste, drag of pixels, tests). */
-  public void openLoaded(LoadedImage img) {
+  public void openLoaded(SourceImage img) {
     source.loaded = img;
     prepare();
   }
@@ -242,15 +241,7 @@ public final class StudioModel {
         d.close();
       }
     });
-    if (services.engine() instanceof AutoCloseable c) {
-      engineExec.execute(() -> {
-        try {
-          c.close();
-        } catch (Exception e) {
-          // closing native sessions at exit: nothing useful to report
-        }
-      });
-    }
+    engineExec.execute(core::close);
     engineExec.shutdown();
     auxExec.shutdownNow();
   }
@@ -272,35 +263,37 @@ public final class StudioModel {
     overlay.restore(settings);
     dark.set(settings.getBoolean("dark", false));
     device.set(settings.get("device", "auto"));
-    services.engine().setDevice(device.get());
+    core.setDevice(device.get());
   }
 
   // ---- Pipeline: prepare, route, render ------------------------------------------------------
 
   private void prepare() {
-    BundleInfo b = bundle.get();
-    LoadedImage img = source.loaded;
+    ModelBundle b = bundle.get();
+    SourceImage img = source.loaded;
     if (b == null || img == null) {
       return;
     }
     queue.cancelAll();
     long gen = ++generation;
     WorkMode mode = source.workMode.get();
-    BundleInfo companionBundle = Companion.pick(b, routingState.bundles, settings.get("bundle.wbsr", "wbsr-x" + b.scale()));
+    ModelBundle companionBundle = Companion.pick(b, routingState.bundles,
+        settings.get("bundle.wbsr", "wbsr-x" + Bundles.scale(b)));
     source.loading.set(true);
     Task<Document> t = new Task<>() {
       @Override
       protected Document call() throws Exception {
-        updateMessage("Preparing " + nameOf(img) + "…");
-        RgbImage lr = img.image();
+        updateMessage("Preparing " + img.name() + "…");
+        RgbImage lr = img.rgb();
         RgbImage gt = null;
+        int scale = Bundles.scale(b);
         if (mode == WorkMode.EVALUATE) {
-          gt = services.metrics().modcrop(img.image(), b.scale());
-          lr = services.metrics().downscale(gt, b.scale());
+          gt = ModCrop.apply(img.rgb(), scale);
+          lr = Bicubic.downscale(gt, scale);
         }
-        UpscaleSession s = services.engine().open(b, lr);
-        Companion c = companionBundle == null ? null : new Companion(companionBundle, services.engine(), lr);
-        return new Document(nameOf(img), img, mode, b, lr, gt, s, s.grid(), gen, c);
+        UpscaleSession s = core.open(b, lr);
+        Companion c = companionBundle == null ? null : new Companion(companionBundle, core, lr);
+        return new Document(img.name(), img, mode, b, lr, gt, s, s.analysis(), gen, c);
       }
     };
     t.setOnSucceeded(e -> {
@@ -312,14 +305,10 @@ public final class StudioModel {
     });
     t.setOnFailed(e -> {
       source.loading.set(false);
-      reportError("Cannot prepare " + nameOf(img) + " for " + b.name() + ": "
+      reportError("Cannot prepare " + img.name() + " for " + b.name() + ": "
           + UserMessages.describe(t.getException()));
     });
     queue.request("prepare", () -> t, true);
-  }
-
-  private static String nameOf(LoadedImage img) {
-    return img.source() == null ? "pasted image" : img.source().getFileName().toString();
   }
 
   private void install(Document doc) {
@@ -333,7 +322,7 @@ public final class StudioModel {
     document.set(doc);
     source.dirty.set(false);
     reroute();
-    String ran = services.engine().device();
+    String ran = core.device();
     if ("gpu".equals(device.get()) && !ran.startsWith("cuda")) {
       reportError("CUDA is not available here (no usable GPU, driver or CUDA build of ONNX Runtime); "
           + "running on the CPU instead.");
@@ -341,10 +330,10 @@ public final class StudioModel {
   }
 
   /** The routing of {@code v} now; null while the companion's session is not open yet. */
-  private Routing routingFor(Document d, Variant v) {
+  private Assignment routingFor(Document d, Variant v) {
     RoutingMode m = v.mode() == null ? RoutingMode.BICUBIC : v.mode();
     UpscaleSession s = d.openSessionFor(v);
-    return s == null ? null : s.route(routingState.requestFor(m));
+    return s == null ? null : s.plan(routingState.policyFor(m));
   }
 
   private void onPolicyKnob(RoutingMode m) {
@@ -361,19 +350,19 @@ public final class StudioModel {
     if (d == null) {
       return;
     }
-    if (!d.bundle().offers(routingMode.get()) || d.bundle() != bundle.get()) {
+    if (!routingMode.get().isOfferedBy(d.bundle()) || d.bundle() != bundle.get()) {
       return; // the document for the new bundle is on its way
     }
-    if (routingMode.get() == RoutingMode.ARM && !d.bundle().hasArm()) {
+    if (routingMode.get() == RoutingMode.ARM && !Bundles.hasArm(d.bundle())) {
       reportError("Bundle " + d.bundle().name() + " has no ARM table; using WBSR.");
       routingMode.set(RoutingMode.WBSR);
       return;
     }
-    Routing r = d.session().route(routingState.requestFor(routingMode.get()));
+    Assignment r = d.session().plan(routingState.policyFor(routingMode.get()));
     routing.set(r);
-    routingState.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.grid(), r));
+    routingState.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.analysis(), r));
     readouts.set(readouts.get()
-        .withCost(routingMode.get().label(), r.flops() / 1e9, r.flopsSupernet() / 1e9,
+        .withCost(routingMode.get().label(), r.paperFlops() / 1e9, r.supernetFlops() / 1e9,
             RoutingSummary.patchesPerSubnet(d.bundle(), r), RoutingSummary.patchesShort(d.bundle(), r), fullName(d))
         .withQuality(Double.NaN, Double.NaN, referenceName(d)));
     refreshOverlay();
@@ -386,7 +375,7 @@ public final class StudioModel {
 
   /** What a bundle's largest network is called: ClassSR's widest branch, else the supernet. */
   private static String fullName(Document d) {
-    return d.bundle().isClassSr() ? "widest branch" : "supernet";
+    return Bundles.isClassSr(d.bundle()) ? "widest branch" : "supernet";
   }
 
   private void refreshOverlay() {
@@ -397,7 +386,7 @@ public final class StudioModel {
     Document d = document.get();
     compare.showPixels(outputs, d);
     compare.showLabels(d);
-    if (d == null || d.bundle() != bundle.get() || !d.bundle().offers(routingMode.get())) {
+    if (d == null || d.bundle() != bundle.get() || !routingMode.get().isOfferedBy(d.bundle())) {
       return; // the document for the new bundle is on its way
     }
     request(routingState.primary(), true);
@@ -421,7 +410,7 @@ public final class StudioModel {
       return; // reported once; retried when the routing or the document changes
     }
     if (queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
-        && (v.fixedRouting() || rt.routing != null && rt.routing.sameAssignment(routingFor(d, v)))) {
+        && (v.fixedRouting() || Renders.same(rt.routing, routingFor(d, v)))) {
       return;
     }
     queue.request(v.name(), () -> createRender(v), urgent);
@@ -432,7 +421,7 @@ public final class StudioModel {
     if (d == null || isComplete(d, v)) {
       return null;
     }
-    Routing r = routingFor(d, v);
+    Assignment r = routingFor(d, v);
     RgbImage target = outputs.get(v);
     boolean fresh = target == null && v.inferred();
     if (fresh) {
@@ -446,8 +435,8 @@ public final class StudioModel {
       outputs.put(v, target);
       compare.showPixels(outputs, d);
     }
-    RoutingRequest req = routingState.requestFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
-    RenderTask t = new RenderTask(d, v, req, r, target, fresh, services.metrics(), compare::postRevision);
+    RoutingPolicy req = routingState.policyFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
+    RenderTask t = new RenderTask(d, v, req, r, target, fresh, compare::postRevision);
     t.setOnSucceeded(e -> rendered(t));
     t.setOnFailed(e -> {
       outputs.failed(v, t.routing);
@@ -464,7 +453,7 @@ public final class StudioModel {
     compare.showPixels(outputs, t.doc);
     compare.bumpRevision();
     if (t.variant == routingState.primary()) {
-      readouts.set(readouts.get().withTime(t.seconds, services.engine().device()));
+      readouts.set(readouts.get().withTime(t.seconds, core.device()));
       source.dirty.set(true);
     }
     refreshSources();
@@ -495,9 +484,9 @@ public final class StudioModel {
     if (ref == null) {
       return;
     }
-    Routing at = routing.get();
+    Assignment at = routing.get();
     qualityPending = at;
-    QualityTask q = new QualityTask(services.metrics(), outputs.get(p), ref, d.bundle().scale());
+    QualityTask q = new QualityTask(outputs.get(p), ref, d.scale());
     q.setOnSucceeded(e -> {
       if (d == document.get() && at == routing.get()) {
         double[] v = q.getValue();
@@ -532,7 +521,7 @@ public final class StudioModel {
       for (SweepPoint p : readoutState.sweep) {
         now.add(SweepTask.key(p.series(), p.parameter()));
       }
-      return new SweepTask(d, services.metrics(), ref, now, pt -> {
+      return new SweepTask(d, ref, now, pt -> {
         if (d == document.get()) {
           readoutState.sweep.add(pt);
         }
@@ -547,8 +536,8 @@ public final class StudioModel {
 
   // ---- Accessors -----------------------------------------------------------------------------
 
-  public Services services() {
-    return services;
+  public StudioCore core() {
+    return core;
   }
 
   public Settings settings() {
@@ -586,7 +575,7 @@ public final class StudioModel {
     if (d == null) {
       return null;
     }
-    return RoutingSummary.hover(d.bundle(), d.grid(), routing.get(), d.grid().patchAtOutput(x, y));
+    return RoutingSummary.hover(d.bundle(), d.analysis(), routing.get(), d.patchAtOutput(x, y));
   }
 
   public SourceState source() { return source; }

@@ -1,12 +1,12 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.metrics.ImageQuality;
+import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.Budget;
-import dev.wbsr.ui.port.Metrics;
-import dev.wbsr.ui.port.Routing;
-import dev.wbsr.ui.port.RoutingMode;
-import dev.wbsr.ui.port.RoutingRequest;
-import dev.wbsr.ui.port.UpscaleSession;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.UpscaleSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,22 +29,20 @@ final class SweepTask extends Task<Void> {
   static final String CLASSSR = "ClassSR";
 
   /** One point to compute: its series and parameter (the chart's key) and its routing. */
-  record Step(String series, double parameter, RoutingRequest request) {
+  record Step(String series, double parameter, RoutingPolicy request) {
     String key() {
       return SweepTask.key(series, parameter);
     }
   }
 
   private final Document doc;
-  private final Metrics metrics;
   private final RgbImage reference;
   private final Set<String> done;
   private final Consumer<SweepPoint> sink;
 
-  SweepTask(Document doc, Metrics metrics, RgbImage reference, Set<String> done,
+  SweepTask(Document doc, RgbImage reference, Set<String> done,
       Consumer<SweepPoint> sink) {
     this.doc = doc;
-    this.metrics = metrics;
     this.reference = reference;
     this.done = Set.copyOf(done);
     this.sink = sink;
@@ -56,29 +54,29 @@ final class SweepTask extends Task<Void> {
 
   static List<Step> plan(Document d) {
     List<Step> plan = new ArrayList<>();
-    boolean classSr = d.bundle().isClassSr();
+    boolean classSr = Bundles.isClassSr(d.bundle());
     if (!classSr) {
-      plan.add(new Step("WBSR paper rule", 0.0, RoutingRequest.of(RoutingMode.WBSR)));
+      plan.add(new Step("WBSR paper rule", 0.0, RoutingMode.WBSR.policy()));
       for (double b : BUDGETS) {
-        plan.add(new Step("WBSR budget", b, RoutingRequest.of(RoutingMode.WBSR).withBudget(new Budget.Fraction(b))));
+        plan.add(new Step("WBSR budget", b, new RoutingPolicy.Wbsr(new Budget.Fraction(b))));
       }
-      if (d.bundle().hasArm()) {
+      if (Bundles.hasArm(d.bundle())) {
         for (double e : ETAS) {
-          plan.add(new Step("ARM", e, RoutingRequest.of(RoutingMode.ARM).withEta(e)));
+          plan.add(new Step("ARM", e, new RoutingPolicy.Arm(e)));
         }
       }
     }
     if (classSr || d.foreign(Variant.CLASSSR)) {
-      plan.add(new Step(CLASSSR, 0.0, RoutingRequest.of(RoutingMode.CLASSSR)));
+      plan.add(new Step(CLASSSR, 0.0, RoutingMode.CLASSSR.policy()));
     }
-    plan.add(new Step("Bicubic", 0.0, RoutingRequest.of(RoutingMode.BICUBIC)));
+    plan.add(new Step("Bicubic", 0.0, RoutingMode.BICUBIC.policy()));
     return plan;
   }
 
   @Override
   protected Void call() throws Exception {
     List<Step> plan = plan(doc);
-    double ownSupernet = doc.session().route(RoutingRequest.of(RoutingMode.BICUBIC)).flopsSupernet();
+    double ownSupernet = doc.session().plan(RoutingMode.BICUBIC.policy()).supernetFlops();
     RgbImage scratch = null;
     int i = 0;
     for (Step p : plan) {
@@ -88,23 +86,24 @@ final class SweepTask extends Task<Void> {
       }
       updateMessage("Trade-off sweep: " + p.series() + (p.parameter() == 0 ? "" : " " + p.parameter()));
       updateProgress(i - 1, plan.size());
-      RoutingRequest req = p.request();
-      UpscaleSession session = doc.sessionFor(Variant.of(req.mode()));
-      Routing r = session.route(req);
+      RoutingPolicy req = p.request();
+      RoutingMode mode = RoutingMode.of(req);
+      UpscaleSession session = doc.sessionFor(Variant.of(mode));
+      Assignment r = session.plan(req);
       RgbImage out;
-      if (req.mode() == RoutingMode.BICUBIC) {
-        out = metrics.upscale(doc.lr(), doc.bundle().scale());
+      if (mode == RoutingMode.BICUBIC) {
+        out = Bicubic.resize(doc.lr(), doc.scale());
       } else {
         if (scratch == null) {
           scratch = RgbImage.allocate(doc.outWidth(), doc.outHeight());
         }
-        out = session.run(r, scratch, (d, t) -> {}, this::isCancelled);
+        out = Renders.run(session, r, scratch, (d, t) -> {}, this::isCancelled);
       }
       if (isCancelled()) {
         return null;
       }
-      double psnr = metrics.psnrY(out, reference, doc.bundle().scale());
-      double ratio = ownSupernet <= 0 ? r.ratio() : r.flops() / ownSupernet;
+      double psnr = ImageQuality.psnrY(out, reference, doc.scale());
+      double ratio = ownSupernet <= 0 ? r.flopsRatio() : r.paperFlops() / ownSupernet;
       SweepPoint pt = new SweepPoint(p.series(), p.parameter(), ratio, psnr);
       Platform.runLater(() -> sink.accept(pt));
     }

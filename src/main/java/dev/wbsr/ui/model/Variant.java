@@ -1,6 +1,5 @@
 package dev.wbsr.ui.model;
 
-import dev.wbsr.ui.port.RoutingMode;
 
 /** What one side of the viewer shows. */
 public enum Variant {

@@ -1,7 +1,7 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.port.Routing;
+import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.ui.viewer.PixelSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,8 +15,8 @@ import java.util.Map;
 final class VariantOutputs {
 
   private final Map<Variant, RgbImage> outputs = new EnumMap<>(Variant.class);
-  private final Map<Variant, Routing> complete = new EnumMap<>(Variant.class);
-  private final Map<Variant, Routing> failed = new EnumMap<>(Variant.class);
+  private final Map<Variant, Assignment> complete = new EnumMap<>(Variant.class);
+  private final Map<Variant, Assignment> failed = new EnumMap<>(Variant.class);
 
   void clear() {
     outputs.clear();
@@ -32,17 +32,17 @@ final class VariantOutputs {
     outputs.put(v, img);
   }
 
-  void completed(Variant v, Routing r, RgbImage img) {
+  void completed(Variant v, Assignment r, RgbImage img) {
     outputs.put(v, img);
     complete.put(v, r);
   }
 
-  void failed(Variant v, Routing r) {
+  void failed(Variant v, Assignment r) {
     failed.put(v, r);
   }
 
   /** True when {@code v} shows {@code current} entirely (inputs and ground truth always do). */
-  boolean isComplete(Variant v, Routing current) {
+  boolean isComplete(Variant v, Assignment current) {
     if (v == Variant.INPUT || v == Variant.GROUND_TRUTH) {
       return true;
     }
@@ -50,23 +50,23 @@ final class VariantOutputs {
   }
 
   /** True when rendering {@code current} already failed (reported once, not retried). */
-  boolean hasFailed(Variant v, Routing current) {
+  boolean hasFailed(Variant v, Assignment current) {
     return matches(failed, v, current);
   }
 
-  private static boolean matches(Map<Variant, Routing> done, Variant v, Routing current) {
+  private static boolean matches(Map<Variant, Assignment> done, Variant v, Assignment current) {
     if (!done.containsKey(v)) {
       return false;
     }
-    Routing r = done.get(v);
-    return v.fixedRouting() || r != null && r.sameAssignment(current);
+    Assignment r = done.get(v);
+    return v.fixedRouting() || Renders.same(r, current);
   }
 
   static boolean available(Document d, Variant v) {
-    boolean classSr = d.bundle().isClassSr();
+    boolean classSr = Bundles.isClassSr(d.bundle());
     return switch (v) {
       case GROUND_TRUTH -> d.groundTruth() != null;
-      case ARM -> !classSr && d.bundle().hasArm();
+      case ARM -> !classSr && Bundles.hasArm(d.bundle());
       case WBSR -> !classSr || d.foreign(v);
       case CLASSSR -> classSr || d.foreign(v);
       default -> true;
@@ -79,7 +79,7 @@ final class VariantOutputs {
     for (Variant v : Variant.values()) {
       boolean offered = d == null
           ? v != Variant.CLASSSR
-          : available(d, v) || v == Variant.GROUND_TRUTH || v == Variant.ARM && !d.bundle().isClassSr();
+          : available(d, v) || v == Variant.GROUND_TRUTH || v == Variant.ARM && !Bundles.isClassSr(d.bundle());
       if (offered) {
         out.add(v);
       }
@@ -92,7 +92,7 @@ final class VariantOutputs {
       return null;
     }
     return switch (v) {
-      case INPUT -> PixelSource.enlarged(d.lr(), d.bundle().scale());
+      case INPUT -> PixelSource.enlarged(d.lr(), d.scale());
       case GROUND_TRUTH -> PixelSource.of(d.groundTruth());
       default -> PixelSource.of(outputs.get(v));
     };
@@ -103,7 +103,7 @@ final class VariantOutputs {
     if (d == null) {
       return v.label();
     }
-    if (v == Variant.SUPERNET && d.bundle().isClassSr()) {
+    if (v == Variant.SUPERNET && Bundles.isClassSr(d.bundle())) {
       return "Widest branch";
     }
     if (d.foreign(v)) {

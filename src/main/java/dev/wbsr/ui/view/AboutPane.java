@@ -1,7 +1,7 @@
 package dev.wbsr.ui.view;
 
 import dev.wbsr.about.AboutInfo;
-import dev.wbsr.ui.port.BundleInfo;
+import dev.wbsr.model.ModelBundle;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,7 +28,7 @@ public final class AboutPane {
     return AboutInfo.version();
   }
 
-  static String text(List<BundleInfo> bundles, String device) {
+  static String text(List<ModelBundle> bundles, String device) {
     StringBuilder s = new StringBuilder();
     s.append("WBSR Studio ").append(version()).append('\n');
     s.append("Weight-balanced super-resolution (Yu et al., NeurIPS 2024), running on ")
@@ -36,17 +36,18 @@ public final class AboutPane {
     s.append(AboutInfo.runtime()).append(" · JavaFX ")
         .append(System.getProperty("javafx.runtime.version", "?")).append("\n\n");
     s.append(bundles.isEmpty() ? "No model bundle found.\n" : "Model bundles:\n");
-    for (BundleInfo b : bundles) {
-      s.append(" • ").append(b.name()).append(" v").append(b.version()).append(" (x")
-          .append(b.scale()).append(", ").append(b.kind()).append("), weights licence ")
-          .append(b.license()).append('\n');
+    for (ModelBundle b : bundles) {
+      var m = b.manifest();
+      s.append(" • ").append(m.name()).append(" v").append(m.version()).append(" (x")
+          .append(m.scale()).append(", ").append(m.kind().id()).append("), weights licence ")
+          .append(m.license()).append('\n');
     }
     s.append("\nSample photos: scikit-image data, CC0. Icons: Material Design Icons via Ikonli.\n");
     s.append("Licences of everything shipped: the Third-party notices tab.");
     return s.toString();
   }
 
-  static void show(Window owner, List<BundleInfo> bundles, String device) {
+  static void show(Window owner, List<ModelBundle> bundles, String device) {
     Alert a = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
     a.setTitle("About WBSR Studio");
     a.setHeaderText("WBSR Studio " + version());
@@ -57,7 +58,7 @@ public final class AboutPane {
   }
 
   /** The About tab and the Third-party notices tab, whose file is read off the FX thread. */
-  static TabPane tabs(List<BundleInfo> bundles, String device) {
+  static TabPane tabs(List<ModelBundle> bundles, String device) {
     Label l = new Label(text(bundles, device));
     l.setWrapText(true);
     l.setMaxWidth(600);

@@ -3,8 +3,8 @@ package dev.wbsr.ui.view;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.wbsr.ui.model.ClassRow;
+import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.viewer.ColorMaps;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -112,7 +112,7 @@ final class BudgetPane extends VBox {
     // ClassSR: the branch its classifier picks most often in the class; the share in the tooltip
     sub.textProperty().bind(Bindings.createStringBinding(() -> {
       var b = model.routingState().bundleProperty().get();
-      return b != null && b.isClassSr() ? "Branch" : "Subnet";
+      return b != null && dev.wbsr.ui.model.Bundles.isClassSr(b) ? "Branch" : "Subnet";
     }, model.routingState().bundleProperty()));
     sub.setCellFactory(c -> new TableCell<>() {
       @Override

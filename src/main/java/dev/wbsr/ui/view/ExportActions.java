@@ -1,5 +1,6 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.image.ImageFormat;
 import dev.wbsr.image.PartFiles;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.export.Exports;
@@ -7,6 +8,7 @@ import dev.wbsr.ui.model.Document;
 import dev.wbsr.ui.model.Images;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.OverlayMaps;
+import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.UserMessages;
 import dev.wbsr.ui.model.Variant;
@@ -86,7 +88,7 @@ final class ExportActions {
   void saveImage(Path p, Document d, Variant v) {
     RgbImage img = model.output(v);
     run("Saving " + p.getFileName(), () ->
-        model.services().images().write(img, d.loaded().metadata(), p, Exports.formatOf(p.toString())),
+        StudioCore.write(img, d.loaded(), p, ImageFormat.parseWritable(Exports.formatOf(p.toString()))),
         () -> model.markSaved());
   }
 
@@ -101,11 +103,11 @@ final class ExportActions {
     if (p == null) {
       return;
     }
-    var map = OverlayMaps.of(k, d.bundle(), d.grid(), model.routingState().routingProperty().get());
-    RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.bundle().scale()) : model.output(v);
+    var map = OverlayMaps.of(k, d.bundle(), d.analysis(), model.routingState().routingProperty().get());
+    RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.scale()) : model.output(v);
     double op = Math.max(0.35, model.overlay().opacityProperty().get());
     run("Saving " + p.getFileName(), () ->
-        model.services().images().write(Exports.heatmap(base, map, op), null, p, "png"), () -> {});
+        StudioCore.write(Exports.heatmap(base, map, op), null, p, ImageFormat.PNG), () -> {});
   }
 
   void exportSideBySide() {
@@ -126,11 +128,12 @@ final class ExportActions {
       return;
     }
     run("Saving " + p.getFileName(), () ->
-        model.services().images().write(Exports.sideBySide(ls, rs, 8), null, p, Exports.formatOf(p.toString())), () -> {});
+        StudioCore.write(Exports.sideBySide(ls, rs, 8), null, p,
+            ImageFormat.parseWritable(Exports.formatOf(p.toString()))), () -> {});
   }
 
   private PixelSource source(Document d, Variant v) {
-    return v == Variant.INPUT ? PixelSource.enlarged(d.lr(), d.bundle().scale()) : PixelSource.of(model.output(v));
+    return v == Variant.INPUT ? PixelSource.enlarged(d.lr(), d.scale()) : PixelSource.of(model.output(v));
   }
 
   void exportCsv() {
@@ -145,7 +148,7 @@ final class ExportActions {
     var r = model.routingState().routingProperty().get();
     run("Saving " + p.getFileName(), () -> PartFiles.writeAtomically(p, tmp -> {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        Exports.patchCsv(w, d.bundle(), d.grid(), r, d.lr().width(), d.lr().height());
+        Exports.patchCsv(w, d.bundle(), d.analysis(), r, d.lr().width(), d.lr().height());
       }
     }), () -> {});
   }

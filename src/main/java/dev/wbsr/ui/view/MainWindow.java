@@ -2,10 +2,10 @@ package dev.wbsr.ui.view;
 
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.model.OverlayKind;
+import dev.wbsr.ui.model.RoutingMode;
+import dev.wbsr.ui.model.SourceImage;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.WorkMode;
-import dev.wbsr.ui.port.LoadedImage;
-import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.CompareView;
 import java.io.File;
@@ -156,7 +156,7 @@ public final class MainWindow {
     help.getItems().addAll(
         item("menuHelp", "Shortcuts and Help", "F1", () -> HelpPane.show(stage)),
         item("menuAbout", "About WBSR Studio", null,
-            () -> AboutPane.show(stage, model.routingState().bundles(), model.services().engine().device())));
+            () -> AboutPane.show(stage, model.routingState().bundles(), model.core().device())));
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menuBar");
     return bar;
@@ -239,7 +239,7 @@ public final class MainWindow {
     if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
       model.open(cb.getFiles().get(0).toPath());
     } else if (cb.hasImage()) {
-      model.openLoaded(new LoadedImage(fromFx(cb.getImage()), null, "png", null));
+      model.openLoaded(SourceImage.pasted(fromFx(cb.getImage())));
     } else {
       model.reportError("The clipboard holds no image or image file.");
     }

@@ -1,8 +1,9 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.model.Bundles;
+import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.RoutingMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -18,9 +19,10 @@ final class ModelPane extends VBox {
   ModelPane(StudioModel model, Runnable addFolder) {
     super(8);
     getStyleClass().add("sidebar-section");
-    ComboBox<BundleInfo> bundles = new ComboBox<>(model.routingState().bundles());
+    ComboBox<ModelBundle> bundles = new ComboBox<>(model.routingState().bundles());
     bundles.setId("bundleCombo");
     bundles.setMaxWidth(Double.MAX_VALUE);
+    bundles.setConverter(Bundles.labels());
     bundles.setPromptText("No bundle found in models/");
     bundles.valueProperty().bindBidirectional(model.routingState().bundleProperty());
     Label about = new Label();
@@ -30,13 +32,13 @@ final class ModelPane extends VBox {
     model.routingState().bundleProperty().addListener((o, was, b) -> about.setText(describe(b)));
     about.setText(describe(model.routingState().bundleProperty().get()));
     bundles.setTooltip(new Tooltip("Model bundles found in models/ (or added from a folder)"));
-    model.routingState().bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.title() + "\n" + b.description())));
+    model.routingState().bundleProperty().addListener((o, was, b) -> about.setTooltip(b == null ? null : new Tooltip(b.manifest().title() + "\n" + b.manifest().description())));
     HBox modes = modeRow(model,
         java.util.List.of(RoutingMode.WBSR, RoutingMode.SUPERNET, RoutingMode.ARM, RoutingMode.BICUBIC), "");
     HBox classSrModes = modeRow(model, java.util.List.of(RoutingMode.CLASSSR, RoutingMode.BICUBIC), "ClassSr");
     classSrModes.setId("classSrModes");
     // a ClassSR bundle offers ClassSR and bicubic; a weight-sharing one WBSR, supernet, ARM, bicubic
-    classSrModes.visibleProperty().bind(model.routingState().bundleProperty().map(BundleInfo::isClassSr).orElse(false));
+    classSrModes.visibleProperty().bind(model.routingState().bundleProperty().map(Bundles::isClassSr).orElse(false));
     classSrModes.managedProperty().bind(classSrModes.visibleProperty());
     modes.visibleProperty().bind(classSrModes.visibleProperty().not());
     modes.managedProperty().bind(modes.visibleProperty());
@@ -68,15 +70,17 @@ final class ModelPane extends VBox {
     return row;
   }
 
-  private static String describe(BundleInfo b) {
-    if (b == null) {
+  private static String describe(ModelBundle bundle) {
+    if (bundle == null) {
       return "";
     }
-    if (b.isClassSr()) {
+    var b = bundle.manifest();
+    double gflops = b.supernetSpec().flopsPerPatch() / 1e9;
+    if (Bundles.isClassSr(bundle)) {
       return "v" + b.version() + " · ClassSR: classifier + " + b.subnets().size() + " branches · "
-          + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch (widest) · " + b.license();
+          + String.format("%.2f", gflops) + " GFLOPs/patch (widest) · " + b.license();
     }
     return "v" + b.version() + " · " + b.numClasses() + " classes · "
-        + String.format("%.2f", b.supernetInfo().gflopsPerPatch()) + " GFLOPs/patch · " + b.license();
+        + String.format("%.2f", gflops) + " GFLOPs/patch · " + b.license();
   }
 }

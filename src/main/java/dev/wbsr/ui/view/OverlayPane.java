@@ -1,8 +1,9 @@
 package dev.wbsr.ui.view;
 
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.model.Bundles;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.port.BundleInfo;
 import dev.wbsr.ui.viewer.ColorMaps;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -47,26 +48,27 @@ final class OverlayPane extends VBox {
 
   private void rebuild() {
     legend.getChildren().clear();
-    BundleInfo b = model.routingState().bundleProperty().get();
+    ModelBundle b = model.routingState().bundleProperty().get();
     if (b == null || model.overlay().kindProperty().get() == OverlayKind.OFF) {
       return;
     }
     if (model.overlay().kindProperty().get() == OverlayKind.CLASS) {
-      int k = b.numClasses();
+      int k = b.manifest().numClasses();
       HBox bar = new HBox();
       for (int c = 1; c <= k; c++) {
         bar.getChildren().add(cell(ColorMaps.classColor(c, k), "class " + c + " of " + k));
       }
       legend.getChildren().addAll(small("class 1, flat"), bar, small(k + ", textured"));
     } else {
-      int m = b.subnets().size();
+      var subnets = b.manifest().subnets();
+      int m = subnets.size();
       HBox bar = new HBox();
       for (int i = 0; i < m; i++) {
-        bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), b.subnets().get(i).name()
-            + String.format(" · %.3f GFLOPs/patch", b.subnets().get(i).gflopsPerPatch())));
+        bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), subnets.get(i).name()
+            + String.format(" · %.3f GFLOPs/patch", subnets.get(i).flopsPerPatch() / 1e9)));
       }
-      legend.getChildren().addAll(small(b.isClassSr() ? "smallest branch" : "cheap"), bar,
-          small(b.isClassSr() ? "widest" : "full"),
+      legend.getChildren().addAll(small(Bundles.isClassSr(b) ? "smallest branch" : "cheap"), bar,
+          small(Bundles.isClassSr(b) ? "widest" : "full"),
           swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
     }
   }

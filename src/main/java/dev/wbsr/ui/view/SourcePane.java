@@ -45,6 +45,6 @@ final class SourcePane extends VBox {
     return d.mode() == WorkMode.EVALUATE
         ? "Ground truth " + d.groundTruth().width() + "×" + d.groundTruth().height()
             + " → LR " + lr + " → " + out
-        : "LR " + lr + " → " + out + " (×" + d.bundle().scale() + ")";
+        : "LR " + lr + " → " + out + " (×" + d.scale() + ")";
   }
 }

@@ -13,8 +13,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * PSNR-Y against FLOPs (% of the supernet) over a sweep of the budget and of ARM's eta, with the
@@ -107,9 +107,9 @@ final class TradeoffPane extends VBox {
   private void updateNote() {
     var d = model.source().documentProperty().get();
     boolean eval = d != null && d.mode() == WorkMode.EVALUATE;
-    String full = d != null && d.bundle().isClassSr() ? "widest branch" : "supernet";
+    String full = d != null && dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) ? "widest branch" : "supernet";
     xAxis.setLabel("FLOPs, % of " + full);
-    String classSr = d != null && !d.bundle().isClassSr() && d.companion() != null
+    String classSr = d != null && !dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) && d.companion() != null
         ? " ClassSR: " + d.companion().bundle().name() + " on the same image." : "";
     note.setText((eval ? "PSNR-Y against the ground truth."
         : "Upscale mode: PSNR-Y against the " + full + " output (the " + full + " itself is off the "

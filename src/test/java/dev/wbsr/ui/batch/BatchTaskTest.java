@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.job.WhenExists;
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.fake.FakeServices;
-import dev.wbsr.ui.port.RoutingMode;
-import dev.wbsr.ui.port.RoutingRequest;
-import dev.wbsr.ui.port.Services;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.model.RoutingMode;
+import dev.wbsr.ui.model.StudioCore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class BatchTaskTest {
 
   private BatchRequest request(Path in, Path out) {
     return new BatchRequest(List.of(in), false, out, "png", "{name}_x{scale}",
-        FakeServices.bundle(2), RoutingRequest.of(RoutingMode.WBSR), WhenExists.FAIL);
+        FakeCore.bundle("tiny-x2"), RoutingMode.WBSR.policy(), WhenExists.FAIL);
   }
 
   /**
@@ -43,8 +43,9 @@ class BatchTaskTest {
     for (String n : List.of("b", "c", "d", "e", "f")) {
       FxTestSupport.writePng(FxTestSupport.testImage(64, 64), in.resolve(n + ".png"));
     }
-    Services services = FakeServices.create();
-    ((FakeServices.FakeEngine) services.engine()).batchDelayMs = 100;
+    FakeCore.Engines engines = new FakeCore.Engines();
+    engines.delayMs = 100;
+    StudioCore services = FakeCore.create(engines);
     Path out = tmp.resolve("out");
     BatchTask task = new BatchTask(services, request(in, out));
     Thread worker = new Thread(task, "batch-test");
@@ -73,7 +74,7 @@ class BatchTaskTest {
     FxTestSupport.writePng(FxTestSupport.testImage(40, 30), Files.createDirectories(in)
         .resolve("a.png"));
     Files.write(in.resolve("anim.gif"), "GIF89a".getBytes());
-    BatchTask task = new BatchTask(FakeServices.create(), request(in, tmp.resolve("out")));
+    BatchTask task = new BatchTask(FakeCore.create(), request(in, tmp.resolve("out")));
     task.run();
     BatchSummary s = task.get();
     assertThat(s.written()).isEqualTo(1);

@@ -3,15 +3,16 @@ package dev.wbsr.ui.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.image.RgbImage;
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.PatchAnalysis;
+import dev.wbsr.pipeline.TestAssignments;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.ClassRow;
+import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.RoutingSummary;
 import dev.wbsr.ui.model.Settings;
-import dev.wbsr.ui.port.BundleInfo;
-import dev.wbsr.ui.port.PatchGrid;
-import dev.wbsr.ui.port.Routing;
-import dev.wbsr.ui.port.RoutingRequest;
-import dev.wbsr.ui.port.RoutingMode;
 import dev.wbsr.ui.viewer.OverlayMap;
 import dev.wbsr.ui.viewer.PixelSource;
 import java.io.StringWriter;
@@ -25,10 +26,20 @@ class ExportsTest {
 
   @TempDir Path tmp;
 
-  final BundleInfo bundle = FakeServices.bundle(2);
-  final PatchGrid grid = new PatchGrid(2, 1, 32, 2, 5, new double[] {1.5, 20.25}, new int[] {1, 5});
-  final Routing routing = new Routing(RoutingRequest.of(RoutingMode.WBSR), new int[] {-1, 2},
-      new int[] {-1, 0, 1, 2, 2}, 9e8, 18e8, new int[] {0, 0, 1}, 1);
+  final ModelBundle bundle = FakeCore.bundle("tiny-x2");
+  /** A 40x20 LR image: two patches, the second partial (8x20); a flat one and a textured one. */
+  final PatchAnalysis grid = PatchAnalysis.of(image(), bundle.manifest());
+  final Assignment routing = TestAssignments.of(bundle.manifest(), -1, 8);
+
+  static RgbImage image() {
+    RgbImage img = RgbImage.allocate(40, 20);
+    for (int y = 0; y < 20; y++) {
+      for (int x = 32; x < 40; x++) {
+        img.rgb()[(y * 40 + x) * 3 + 1] = (byte) ((x + y) % 2 == 0 ? 250 : 0);
+      }
+    }
+    return img;
+  }
 
   @Test
   void csvHasOneLinePerPatch() throws Exception {
@@ -37,22 +48,23 @@ class ExportsTest {
     String[] lines = w.toString().split("\n");
     assertThat(lines).hasSize(3);
     assertThat(lines[0]).startsWith("col,row,lr_x");
-    assertThat(lines[1]).isEqualTo("0,0,0,0,32,20,1.500000,1,-1,bicubic,0.000000");
-    assertThat(lines[2]).isEqualTo("1,0,32,0,8,20,20.250000,5,2,w32-d4,0.900000");
+    assertThat(lines[1]).isEqualTo(String.format(java.util.Locale.ROOT,
+        "0,0,0,0,32,20,%.6f,%d,-1,bicubic,0.000000", grid.score(0), grid.classOf(0)));
+    assertThat(lines[2]).isEqualTo(String.format(java.util.Locale.ROOT, "1,0,32,0,8,20,%.6f,%d,8,w8-d3,%.6f",
+        grid.score(1), grid.classOf(1), bundle.manifest().subnets().get(8).flopsPerPatch() / 1e9));
   }
 
   @Test
   void tableAndHoverFollowTheRouting() {
-    List<ClassRow> rows = RoutingSummary.classRows(bundle, grid, routing);
-    assertThat(rows).hasSize(5);
-    assertThat(rows.get(0).subnet()).isEqualTo("bicubic");
-    assertThat(rows.get(4).patches()).isEqualTo(1);
-    assertThat(rows.get(4).subnet()).isEqualTo("w32-d4");
-    assertThat(RoutingSummary.patchesPerSubnet(bundle, routing)).isEqualTo("bicubic 1 · w32-d4 1");
+    Assignment paper = RoutingMode.WBSR.policy().assign(grid, bundle.manifest());
+    List<ClassRow> rows = RoutingSummary.classRows(bundle, grid, paper);
+    assertThat(rows).hasSize(10);
+    int top = paper.classTable().orElseThrow().get(9);
+    assertThat(rows.get(9).subnet()).isEqualTo(bundle.manifest().subnets().get(top).name());
+    assertThat(rows.stream().mapToInt(ClassRow::patches).sum()).isEqualTo(2);
+    assertThat(RoutingSummary.patchesPerSubnet(bundle, routing)).isEqualTo("bicubic 1 · w8-d3 1");
     assertThat(RoutingSummary.hover(bundle, grid, routing, 1))
-        .contains("Patch (1, 0)").contains("Score 20.25").contains("class 5 of 5").contains("w32-d4 · 0.900 GFLOPs");
-    assertThat(grid.patchAtOutput(70, 10)).isEqualTo(1);
-    assertThat(grid.patchAtOutput(130, 10)).isEqualTo(-1);
+        .contains("Patch (1, 0)").contains("class " + grid.classOf(1) + " of 10").contains("Subnet w8-d3");
   }
 
   @Test
@@ -68,7 +80,7 @@ class ExportsTest {
 
   @Test
   void recentFilesAreDedupedAndCapped() {
-    Settings s = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-recent"));
+    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-recent"));
     s.clear();
     for (int i = 0; i < 12; i++) {
       s.addRecent(tmp.resolve("f" + i + ".png"));

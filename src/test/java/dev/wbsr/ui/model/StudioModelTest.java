@@ -5,8 +5,9 @@ import static dev.wbsr.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.fake.FakeServices;
-import dev.wbsr.ui.port.RoutingMode;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.model.RoutingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,9 +32,9 @@ class StudioModelTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    settings = new Settings(Preferences.userRoot().node("dev/wbsr/studio-test-model"));
+    settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-model"));
     settings.clear();
-    model = onFx(() -> new StudioModel(FakeServices.create(), settings));
+    model = onFx(() -> new StudioModel(FakeCore.create(), settings));
     onFx(() -> {
       model.setErrorSink(errors::add);
       model.discoverBundles(List.of());
@@ -59,7 +60,7 @@ class StudioModelTest {
     assertThat(d.name()).isEqualTo("t.png");
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(400);
-    assertThat(model.routingState().classRows()).hasSize(5);
+    assertThat(model.routingState().classRows()).hasSize(10);
     Readouts r = model.readoutState().readoutsProperty().get();
     assertThat(r.reference()).isEqualTo("supernet");
     assertThat(r.psnr()).isGreaterThan(10);
@@ -73,7 +74,7 @@ class StudioModelTest {
     double before = model.readoutState().readoutsProperty().get().gflops();
     onFx(() -> model.routingState().budgetProperty().set(1.0));
     assertThat(model.readoutState().readoutsProperty().get().gflops()).isGreaterThan(before);
-    assertThat(model.routingState().routingProperty().get().ratio()).isEqualTo(1.0);
+    assertThat(model.routingState().routingProperty().get().flopsRatio()).isEqualTo(1.0);
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
   }
@@ -105,7 +106,7 @@ class StudioModelTest {
       model.overlay().kindProperty().set(OverlayKind.SUBNET);
       model.saveSettings();
     });
-    StudioModel again = onFx(() -> new StudioModel(FakeServices.create(), settings));
+    StudioModel again = onFx(() -> new StudioModel(FakeCore.create(), settings));
     assertThat(again.routingState().modeProperty().get()).isEqualTo(RoutingMode.SUPERNET);
     assertThat(again.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
     assertThat(again.compare().leftVariantProperty().get()).isEqualTo(Variant.SUPERNET);
@@ -128,38 +129,40 @@ class StudioModelTest {
     assertThat(model.readoutState().sweepPoints()).hasSizeGreaterThanOrEqualTo(12);
   }
 
-  private dev.wbsr.ui.port.BundleInfo bundleNamed(String name) {
+  private dev.wbsr.model.ModelBundle bundleNamed(String name) {
     return onFx(() -> model.routingState().bundles().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow());
   }
 
   @Test
   void classSrBundlesAreListedAndRouteByTheirClassifier() throws Exception {
-    assertThat(model.routingState().bundles()).extracting(b -> b.name()).contains("fake-classsr-x2");
-    assertThat(model.routingState().bundleProperty().get().name()).isEqualTo("fake-x2");
-    openTestImage();
+    assertThat(model.routingState().bundles()).extracting(b -> b.name()).contains("tiny-classsr-x2");
+    assertThat(model.routingState().bundleProperty().get().name()).isEqualTo("tiny-x2");
+    Path png = FxTestSupport.writePng(FxTestSupport.thirdsImage(192, 96), tmp.resolve("t.png"));
+    onFx(() -> model.open(png));
+    awaitIdle(model, 20);
     onFx(() -> model.routingState().modeProperty().set(RoutingMode.ARM));
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
     assertThat(model.compare().leftVariantProperty().get()).isEqualTo(Variant.CLASSSR);
     assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
     var r = model.routingState().routingProperty().get();
-    assertThat(r.subnetOfClass()).isNull();
-    assertThat(java.util.Arrays.stream(r.subnetOfPatch()).distinct().count()).isGreaterThan(1);
+    assertThat(r.classTable()).isEmpty();
+    assertThat(java.util.Arrays.stream(r.subnetMap()).distinct().count()).isGreaterThan(1);
     Readouts ro = model.readoutState().readoutsProperty().get();
     assertThat(ro.flopsText()).startsWith("ClassSR").contains("widest branch");
     assertThat(ro.reference()).isEqualTo("widest branch");
     assertThat(ro.psnr()).isFinite();
     // classifier FLOPs are counted
     double branches = 0;
-    for (int p : r.subnetOfPatch()) {
-      branches += model.routingState().bundleProperty().get().subnets().get(p).flopsPerPatch();
+    for (int p : r.subnetMap()) {
+      branches += model.routingState().bundleProperty().get().manifest().subnets().get(p).flopsPerPatch();
     }
-    assertThat(r.flops()).isGreaterThan(branches);
+    assertThat(r.paperFlops()).isGreaterThan(branches);
     // the class table says which branch the classifier picks most in each class
     assertThat(model.routingState().classRows()).anySatisfy(row -> {
-      assertThat(row.subnet()).matches("w\\d+-d4");
+      assertThat(row.subnet()).matches("w\\d+-d1");
       assertThat(row.note()).contains("The classifier picked");
     });
     // subnet map: one colour per branch
@@ -177,12 +180,12 @@ class StudioModelTest {
     onFx(() -> model.selectMode(RoutingMode.BICUBIC));
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     // back on a weight-sharing bundle: the last mode used there
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x2")));
     awaitIdle(model, 20);
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
     onFx(() -> model.routingState().modeProperty().set(RoutingMode.CLASSSR));
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x2")));
     awaitIdle(model, 20);
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     assertThat(errors).isEmpty();
@@ -192,9 +195,9 @@ class StudioModelTest {
   void aClassSrBundleOfTheSameScaleIsACompareChoiceAndAChartPoint() throws Exception {
     openTestImage();
     Document d = model.source().documentProperty().get();
-    assertThat(d.companion().bundle().name()).isEqualTo("fake-classsr-x2");
+    assertThat(d.companion().bundle().name()).isEqualTo("tiny-classsr-x2");
     assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.ARM);
-    assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (fake-classsr-x2)");
+    assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (tiny-classsr-x2)");
     onFx(() -> {
       model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
       model.compare().rightVariantProperty().set(Variant.CLASSSR);
@@ -203,7 +206,7 @@ class StudioModelTest {
     assertThat(errors).isEmpty();
     assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
     assertThat(model.output(Variant.CLASSSR).width()).isEqualTo(400);
-    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (fake-classsr-x2)");
+    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (tiny-classsr-x2)");
     assertThat(model.compare().rightSourceProperty().get()).isNotNull();
     onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
@@ -212,7 +215,7 @@ class StudioModelTest {
       assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
     });
     // an x4 document has no ClassSR companion here
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-x4")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x4")));
     awaitIdle(model, 20);
     assertThat(model.source().documentProperty().get().companion()).isNull();
     assertThat(model.compare().variantChoices()).doesNotContain(Variant.CLASSSR);
@@ -221,10 +224,10 @@ class StudioModelTest {
 
   @Test
   void aClassSrDocumentComparesWithTheWbsrBundleAndSweepsItsOwnPoint() throws Exception {
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("fake-classsr-x2")));
+    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
     openTestImage();
     assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.WBSR).doesNotContain(Variant.ARM);
-    assertThat(model.variantName(Variant.WBSR)).isEqualTo("WBSR (fake-x2)");
+    assertThat(model.variantName(Variant.WBSR)).isEqualTo("WBSR (tiny-x2)");
     assertThat(model.variantName(Variant.SUPERNET)).isEqualTo("Widest branch");
     onFx(() -> {
       model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);

@@ -3,7 +3,8 @@ package dev.wbsr.ui.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.about.AboutInfo;
-import dev.wbsr.ui.fake.FakeServices;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +12,11 @@ class AboutPaneTest {
 
   @Test
   void listsTheVersionAndEachBundlesVersionAndLicence() {
-    String text = AboutPane.text(List.of(FakeServices.bundle(2), FakeServices.classSrBundle(4)), "CPU");
+    String text = AboutPane.text(List.of(FakeCore.bundle("tiny-x2"), FakeCore.bundle("tiny-classsr-x2")), "CPU");
     assertThat(text).startsWith("WBSR Studio " + AboutInfo.version() + "\n")
         .contains("running on CPU.")
-        .contains("fake-x2 v0.0.1 (x2, wbsr), weights licence MIT")
-        .contains("fake-classsr-x4 v0.0.1 (x4, classsr), weights licence MIT")
+        .contains("tiny-x2 v1.0.0 (x2, wbsr), weights licence CC-BY-SA-4.0")
+        .contains("tiny-classsr-x2 v")
         .contains("Third-party notices");
     assertThat(AboutInfo.version()).isNotEqualTo("dev");
   }

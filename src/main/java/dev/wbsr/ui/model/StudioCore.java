@@ -1,0 +1,173 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.engine.BundleCheck;
+import dev.wbsr.engine.DeviceChoice;
+import dev.wbsr.engine.EngineOptions;
+import dev.wbsr.engine.OnnxEngine;
+import dev.wbsr.engine.SrEngine;
+import dev.wbsr.image.ImageException;
+import dev.wbsr.image.ImageFormat;
+import dev.wbsr.image.ImageLoader;
+import dev.wbsr.image.ImageSaver;
+import dev.wbsr.image.LoadedImage;
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.image.SaveOptions;
+import dev.wbsr.job.Alpha;
+import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.pipeline.UpscaleSession;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The app's one door to the core: finds bundles ({@link BundleLocator}), opens one engine per
+ * bundle (kept for the app's lifetime, probed with {@link BundleCheck#probe} so a mismatched
+ * bundle fails with a sentence), opens the core's incremental {@link UpscaleSession} on an image,
+ * and reads and writes images. Everything it hands out is a core type. Tests give it an engine
+ * double through {@link EngineOpener}; the rest is the production code.
+ */
+public final class StudioCore implements AutoCloseable {
+
+  /** Opens the engine of a bundle on a device (the ONNX engine in the app, a double in tests). */
+  @FunctionalInterface
+  public interface EngineOpener {
+    SrEngine open(ModelBundle bundle, DeviceChoice device);
+  }
+
+  private static final Logger LOG = Logger.getLogger("dev.wbsr.ui");
+
+  private final EngineOpener opener;
+  private final PipelineOptions options;
+  private final List<Path> builtInRoots;
+  private final ImageLoader loader = new ImageLoader();
+  private final Map<Path, SrEngine> engines = new HashMap<>();
+  private volatile DeviceChoice device;
+  private volatile String lastDevice = "cpu";
+  private volatile List<String> problems = List.of();
+
+  public StudioCore(EngineOpener opener, PipelineOptions options, List<Path> builtInRoots) {
+    this.opener = opener;
+    this.options = options;
+    this.builtInRoots = List.copyOf(builtInRoots);
+    this.device = DeviceChoice.parse(System.getProperty("wbsr.device", "auto"));
+  }
+
+  /** For the app: ONNX engines, the interactive pipeline (with the patch cache), the standard roots. */
+  public static StudioCore onnx() {
+    return onnx(PipelineOptions.interactive(), BundleLocator.defaultRoots());
+  }
+
+  /** ONNX engines with chosen pipeline options and built-in bundle folders (tests, benchmarks). */
+  public static StudioCore onnx(PipelineOptions options, List<Path> builtInRoots) {
+    return new StudioCore(StudioCore::probedOnnx, options, builtInRoots);
+  }
+
+  private static SrEngine probedOnnx(ModelBundle b, DeviceChoice device) {
+    OnnxEngine e = OnnxEngine.open(b, EngineOptions.defaults(device));
+    try {
+      BundleCheck.probe(b, e);
+      return e;
+    } catch (RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
+  }
+
+  /** Every readable bundle under the given folders and the built-in ones; broken ones are skipped. */
+  public List<ModelBundle> discover(List<Path> roots) {
+    Set<Path> all = new LinkedHashSet<>(roots);
+    all.addAll(builtInRoots);
+    List<ModelBundle> out = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    for (BundleLocator.Entry e : new BundleLocator(new ArrayList<>(all)).scan()) {
+      if (e.bundle().isPresent()) {
+        out.add(e.bundle().get());
+      } else {
+        String why = e.error().orElse("unreadable");
+        LOG.warning("skipping bundle " + e.dir() + ": " + why);
+        bad.add(e.name() + ": " + why);
+      }
+    }
+    problems = List.copyOf(bad);
+    return out;
+  }
+
+  /** Why bundle folders seen by the last {@link #discover} were skipped ("name: reason"). */
+  public List<String> discoveryProblems() {
+    return problems;
+  }
+
+  /** One bundle folder; fails with a clear message when it is broken. */
+  public ModelBundle load(Path dir) {
+    return ModelBundle.load(dir);
+  }
+
+  /** Scores and classifies {@code lr} for {@code bundle} (opening its engine on first use). */
+  public UpscaleSession open(ModelBundle bundle, RgbImage lr) {
+    return UpscaleSession.create(lr, bundle.manifest(), engine(bundle), options);
+  }
+
+  /** The bundle's engine, opened and probed on first use and kept until {@link #close}. */
+  public SrEngine engine(ModelBundle bundle) {
+    SrEngine engine;
+    synchronized (this) {
+      Path key = bundle.dir().toAbsolutePath().normalize();
+      engine = engines.get(key);
+      if (engine == null) {
+        engine = opener.open(bundle, device);
+        engines.put(key, engine);
+      }
+    }
+    lastDevice = engine.device();
+    return engine;
+  }
+
+  /** Where the last opened session runs, e.g. "cpu" or "cuda:0". */
+  public String device() {
+    return lastDevice;
+  }
+
+  /** "auto", "cpu" or "gpu": applies to sessions opened from now on. */
+  public synchronized void setDevice(String choice) {
+    DeviceChoice d = DeviceChoice.parse(choice);
+    if (d != device) {
+      device = d;
+      close();
+    }
+  }
+
+  /** Decodes an image (every supported format, EXIF orientation, refusal of absurd sizes). */
+  public SourceImage read(Path file) throws ImageException {
+    return new SourceImage(loader.load(file), file);
+  }
+
+  /**
+   * Writes {@code image} atomically in {@code format}, carrying the source's EXIF, ICC profile and
+   * alpha (resized) where the format allows; {@code source} may be null (pasted images, maps).
+   */
+  public static void write(RgbImage image, SourceImage source, Path file, ImageFormat format)
+      throws ImageException {
+    LoadedImage out = source != null ? Alpha.reattach(source.image(), image) : LoadedImage.of(image);
+    ImageSaver.save(out, file, SaveOptions.defaults().withFormat(format).withOverwrite(true));
+  }
+
+  @Override
+  public synchronized void close() {
+    for (SrEngine e : engines.values()) {
+      try {
+        e.close();
+      } catch (RuntimeException ex) {
+        LOG.log(Level.FINE, "closing engine", ex);
+      }
+    }
+    engines.clear();
+  }
+}
