@@ -11,6 +11,13 @@ mvn -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/te
   -Dmdep.includeScope=test
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-java -Xmx1g -Djava.awt.headless=true \
-  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  dev.wbsr.job.ImageFuzz "$PER_FORMAT" "$SEED" "$WORK"
+CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+# one process per format (the cases depend only on seed, format and index): 2 cores stay busy
+for F in png jpg tif webp bmp psd; do
+  java -Xmx1g -Djava.awt.headless=true -cp "$CP" dev.wbsr.job.ImageFuzz "$PER_FORMAT" "$SEED" \
+    "$WORK/$F" "$F" > "$WORK/$F.txt" 2>&1 &
+done
+FAILED=0
+for J in $(jobs -p); do wait "$J" || FAILED=1; done
+for F in png jpg tif webp bmp psd; do cat "$WORK/$F.txt"; done
+exit "$FAILED"

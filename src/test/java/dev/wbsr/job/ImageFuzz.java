@@ -233,8 +233,13 @@ public final class ImageFuzz {
   /** Runs {@code perFormat} cases of each format; every {@code runnerEvery}-th also through the runner. */
   public Map<ImageFormat, Map<Outcome, List<Result>>> runAll(int perFormat, int runnerEvery)
       throws IOException, InterruptedException {
+    return runAll(FORMATS, perFormat, runnerEvery);
+  }
+
+  Map<ImageFormat, Map<Outcome, List<Result>>> runAll(List<ImageFormat> formats, int perFormat,
+      int runnerEvery) throws IOException, InterruptedException {
     Map<ImageFormat, Map<Outcome, List<Result>>> all = new LinkedHashMap<>();
-    for (ImageFormat format : FORMATS) {
+    for (ImageFormat format : formats) {
       Map<Outcome, List<Result>> by = new EnumMap<>(Outcome.class);
       for (int i = 0; i < perFormat; i++) {
         Result r = run(make(format, i), i % runnerEvery == 0);
@@ -246,16 +251,23 @@ public final class ImageFuzz {
   }
 
   /**
-   * The long run: {@code ImageFuzz [cases-per-format] [seed] [work-dir]}; prints a table of
-   * outcomes per format and every violation, exits 1 if there was one.
+   * The long run: {@code ImageFuzz [cases-per-format] [seed] [work-dir] [formats]} (formats:
+   * comma-separated extensions, e.g. {@code png,jpg}; default all, so a run can be split over
+   * processes with the same cases); prints a table of outcomes per format and every violation,
+   * exits 1 if there was one.
    */
   public static void main(String[] args) throws Exception {
     int perFormat = args.length > 0 ? Integer.parseInt(args[0]) : 1700;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 14;
     Path work = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("wbsr-fuzz");
     long t0 = System.nanoTime();
+    List<ImageFormat> formats = args.length > 3
+        ? Arrays.stream(args[3].split(",")).map(e -> FORMATS.stream()
+            .filter(f -> f.extension().equals(e)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("unknown format " + e))).toList()
+        : FORMATS;
     ImageFuzz fuzz = new ImageFuzz(work, seed);
-    var all = fuzz.runAll(perFormat, 1);
+    var all = fuzz.runAll(formats, perFormat, 1);
     System.out.printf(Locale.ROOT, "seed %d, %d cases per format, %d seed files, every case"
         + " loaded and run through the runner%n", seed, perFormat, fuzz.seeds.size());
     System.out.printf("%-6s %6s", "format", "cases");
