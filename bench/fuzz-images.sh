@@ -13,11 +13,13 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 # one process per format (the cases depend only on seed, format and index): 2 cores stay busy
+PIDS=""
 for F in png jpg tif webp bmp psd; do
   java -Xmx1g -Djava.awt.headless=true -cp "$CP" dev.wbsr.job.ImageFuzz "$PER_FORMAT" "$SEED" \
     "$WORK/$F" "$F" > "$WORK/$F.txt" 2>&1 &
+  PIDS="$PIDS $!"
 done
 FAILED=0
-for J in $(jobs -p); do wait "$J" || FAILED=1; done
+for P in $PIDS; do wait "$P" || FAILED=1; done
 for F in png jpg tif webp bmp psd; do cat "$WORK/$F.txt"; done
 exit "$FAILED"
