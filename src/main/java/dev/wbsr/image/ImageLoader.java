@@ -88,7 +88,7 @@ public final class ImageLoader {
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     reader.addIIOReadProgressListener(new AbortOnInterrupt());
-    try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+    try (ImageInputStream in = new EofLimitedInput(file.toFile())) {
       ContainerCheck.check(format, file);
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);

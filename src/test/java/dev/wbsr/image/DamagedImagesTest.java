@@ -227,4 +227,24 @@ class DamagedImagesTest {
     }
     return -1;
   }
+
+  /**
+   * Found by the 10,000-case fuzz run: four damaged bytes in a lossless WebP's transform data made
+   * the decoder read zero bits past the end of the file for minutes (a hang in the fuzzer).
+   */
+  @Test
+  void aLosslessWebpWhoseDecoderRunsPastTheEndIsRefused() throws Exception {
+    byte[] b = Files.readAllBytes(Path.of("src/test/resources/images/rgba-lossless.webp"));
+    b[25] = 0x2c;
+    b[26] = 0x66;
+    b[27] = 0x57;
+    b[28] = (byte) 0x86;
+    Path p = Files.write(dir.resolve("runaway.webp"), b);
+    assertRefusedAsCorrupt(p);
+    try {
+      loader.load(p);
+    } catch (ImageException e) {
+      assertThat(e.getMessage()).contains("past the end of the image data");
+    }
+  }
 }
