@@ -5,6 +5,7 @@ import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageFormat;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
+import dev.wbsr.image.LoadedImage;
 import dev.wbsr.image.SaveOptions;
 import dev.wbsr.job.FileLoop;
 import dev.wbsr.job.InputScan;
@@ -131,8 +132,10 @@ final class EvalCommand implements Callable<Integer> {
           () -> false,
           (index, file) -> {
             String stem = ImageFormat.stem(file.getFileName().toString());
+            LoadedImage hr = loader.load(file);
+            Warnings.print(spec.commandLine().getErr(), file, hr.metadata().warnings());
             Evaluation.Sample sample =
-                Evaluation.Sample.of(file.getFileName().toString(), loader.load(file).rgb(), s);
+                Evaluation.Sample.of(file.getFileName().toString(), hr.rgb(), s);
             UpscaleResult r =
                 Upscaler.upscale(
                     sample.lr(),

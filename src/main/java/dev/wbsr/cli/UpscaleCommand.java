@@ -148,7 +148,7 @@ final class UpscaleCommand implements Callable<Integer> {
               jobs.size(),
               outDir));
       ProgressBar bar = ProgressBar.forTerminal();
-      JobSummary summary = runner.run(new Lines(out, bar), () -> false);
+      JobSummary summary = runner.run(new Lines(out, err, bar), () -> false);
       bar.clear();
       for (FileResult f : summary.failures()) {
         err.println("failed  " + f.input() + ": " + f.reason());
@@ -176,8 +176,8 @@ final class UpscaleCommand implements Callable<Integer> {
     }
   }
 
-  /** One line per finished file; the progress bar while one runs. */
-  private record Lines(PrintWriter out, ProgressBar bar) implements JobListener {
+  /** One line per finished file, its warnings on stderr; the progress bar while one runs. */
+  private record Lines(PrintWriter out, PrintWriter err, ProgressBar bar) implements JobListener {
     @Override
     public void onProgress(int index, int files, Path input, double fraction) {
       bar.update((index + fraction) / files, input.getFileName().toString());
@@ -198,6 +198,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 r.outHeight(),
                 100 * r.flopsRatio(),
                 r.seconds()));
+        Warnings.print(err, r.input(), r.warnings());
       } else if (r.status() == FileResult.Status.SKIPPED) {
         out.println("skip  " + r.input() + ": " + r.reason());
       }

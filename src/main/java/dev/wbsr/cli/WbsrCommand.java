@@ -1,5 +1,6 @@
 package dev.wbsr.cli;
 
+import dev.wbsr.engine.Offline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,10 @@ public final class WbsrCommand implements Runnable {
 
   /** A command line with the project's exit codes: 0 ok, 1 failure, 2 bad usage. */
   public static CommandLine commandLine() {
+    // Before any command can touch the engine: verifying OnnxEngine already loads DJL classes,
+    // before OnnxEngine.open (which also calls this) runs. Callers other than Main (tests, an
+    // embedding program) get the flags too (NoNetworkTest).
+    Offline.ensure();
     CommandLine cl = new CommandLine(new WbsrCommand());
     cl.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {

@@ -66,6 +66,22 @@ public final class BundleCheck {
     }
   }
 
+  /**
+   * {@link #full(ModelBundle, SrEngine)} on an engine of its own (CPU, one thread, closed before
+   * returning), for the app's bundle open: call it off the FX thread (in the Task that loads the
+   * bundle) and show {@link Report#problems()} if {@link Report#ok()} is false. Never throws for a
+   * broken bundle: networks that cannot even be opened are one line of the report.
+   */
+  public static Report full(ModelBundle bundle) {
+    try (OnnxEngine e = OnnxEngine.open(bundle, new EngineOptions(DeviceChoice.CPU, 1, 1))) {
+      return full(bundle, e);
+    } catch (RuntimeException ex) {
+      return new Report(bundle.name(), List.of(new Line("networks", "", bundle.name()
+          + ": its networks cannot be loaded (" + plain(ex) + "); export the bundle again",
+          OptionalDouble.empty())));
+    }
+  }
+
   /** Loads and probes every network, and compares each subnet's graph FLOPs with the manifest. */
   public static Report full(ModelBundle bundle, SrEngine engine) {
     Manifest m = bundle.manifest();

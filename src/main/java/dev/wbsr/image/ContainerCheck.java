@@ -19,6 +19,10 @@ final class ContainerCheck {
   private ContainerCheck() {}
 
   static void check(ImageFormat format, Path file) throws IOException {
+    if (format == ImageFormat.BMP) {
+      BmpRleCheck.check(file);
+      return;
+    }
     if (format != ImageFormat.WEBP && format != ImageFormat.TIFF) {
       return;
     }
@@ -44,6 +48,7 @@ final class ContainerCheck {
     }
     long pos = 12;
     int chunks = 0;
+    int[] canvas = null;
     while (pos + 8 <= riffEnd) {
       ByteBuffer h = read(ch, pos, 8, ByteOrder.LITTLE_ENDIAN, file);
       long len = h.getInt(4) & 0xFFFFFFFFL;
@@ -52,12 +57,53 @@ final class ContainerCheck {
         throw end > size ? truncated(file, end, size)
             : damaged(file, "a chunk runs past the end of its RIFF container");
       }
+      int type = h.getInt(0);
+      if (type == VP8X && len >= 10) {
+        ByteBuffer p = read(ch, pos + 8, 10, ByteOrder.LITTLE_ENDIAN, file);
+        canvas = new int[] {u24(p, 4) + 1, u24(p, 7) + 1};
+      } else if ((type == VP8 && len >= 10) || (type == VP8L && len >= 5)) {
+        int[] frame = frameSize(read(ch, pos + 8, type == VP8 ? 10 : 5, ByteOrder.LITTLE_ENDIAN,
+            file), type == VP8);
+        // The decoders size their buffers from the bitstream's own header, not the canvas: a
+        // damaged one made TwelveMonkeys allocate a gigabyte and decode for minutes.
+        if (frame == null) {
+          throw damaged(file, "its image data does not start like a WebP bitstream");
+        }
+        if (canvas != null && (frame[0] != canvas[0] || frame[1] != canvas[1])) {
+          throw damaged(file, String.format(java.util.Locale.ROOT,
+              "its image data is %d x %d pixels but its header says %d x %d", frame[0],
+              frame[1], canvas[0], canvas[1]));
+        }
+      }
       pos = end + (len & 1);
       chunks++;
     }
     if (chunks == 0) {
       throw damaged(file, "it holds no image data");
     }
+  }
+
+  private static final int VP8X = 0x58385056; // "VP8X" little-endian
+  private static final int VP8 = 0x20385056; // "VP8 "
+  private static final int VP8L = 0x4C385056; // "VP8L"
+
+  private static int u24(ByteBuffer b, int at) {
+    return (b.get(at) & 0xFF) | (b.get(at + 1) & 0xFF) << 8 | (b.get(at + 2) & 0xFF) << 16;
+  }
+
+  /** Width and height a VP8 key frame or VP8L header declares, or null if it has no header. */
+  private static int[] frameSize(ByteBuffer p, boolean lossy) {
+    if (lossy) {
+      if ((p.get(3) & 0xFF) != 0x9D || p.get(4) != 0x01 || p.get(5) != 0x2A) {
+        return null;
+      }
+      return new int[] {p.getShort(6) & 0x3FFF, p.getShort(8) & 0x3FFF};
+    }
+    if ((p.get(0) & 0xFF) != 0x2F) {
+      return null;
+    }
+    int bits = p.getInt(1);
+    return new int[] {(bits & 0x3FFF) + 1, ((bits >>> 14) & 0x3FFF) + 1};
   }
 
   private static final int STRIP_OFFSETS = 273;

@@ -88,7 +88,7 @@ public final class ImageLoader {
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     reader.addIIOReadProgressListener(new AbortOnInterrupt());
-    try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+    try (ImageInputStream in = new EofLimitedInput(file.toFile())) {
       ContainerCheck.check(format, file);
       reader.setInput(in, false, false);
       int[] size = headerSize(reader, format, file);
@@ -352,7 +352,9 @@ public final class ImageLoader {
 
   private static boolean looksLikeJava(String m) {
     return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*") || m.endsWith("Exception")
-        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null");
+        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null")
+        // the JDK PNG reader's wrapper ("Caught exception during read:") says nothing itself
+        || m.toLowerCase(Locale.ROOT).contains("exception") || m.endsWith(":");
   }
 
   static String name(Path file) {

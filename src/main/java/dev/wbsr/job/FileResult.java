@@ -1,6 +1,7 @@
 package dev.wbsr.job;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What happened to one input: {@code output} is the file written (or the one that would have
@@ -8,6 +9,8 @@ import java.nio.file.Path;
  * prints the input next to it). Sizes and FLOPs are 0 when nothing was computed.
  *
  * @param flopsRatio paper-convention FLOPs over the supernet's on this image
+ * @param warnings plain sentences about a file that was written all the same (a damaged colour
+ *     profile dropped, a decoder's note), without the file name
  */
 public record FileResult(
     Path input,
@@ -20,7 +23,12 @@ public record FileResult(
     int outWidth,
     int outHeight,
     double flopsRatio,
-    double seconds) {
+    double seconds,
+    List<String> warnings) {
+
+  public FileResult {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
 
   /** How a file ended. */
   public enum Status {
@@ -41,11 +49,13 @@ public record FileResult(
   }
 
   static FileResult skipped(Path input, Path output, Cause cause, String reason) {
-    return new FileResult(input, output, Status.SKIPPED, cause, reason, 0, 0, 0, 0, 0, 0);
+    return new FileResult(input, output, Status.SKIPPED, cause, reason, 0, 0, 0, 0, 0, 0,
+        List.of());
   }
 
   static FileResult failed(Path input, Path output, Cause cause, String reason) {
-    return new FileResult(input, output, Status.FAILED, cause, reason, 0, 0, 0, 0, 0, 0);
+    return new FileResult(input, output, Status.FAILED, cause, reason, 0, 0, 0, 0, 0, 0,
+        List.of());
   }
 
   public boolean ok() {

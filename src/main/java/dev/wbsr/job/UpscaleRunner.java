@@ -172,7 +172,7 @@ public final class UpscaleRunner {
     progress.accept(1);
     return new FileResult(in, out, FileResult.Status.OK, FileResult.Cause.NONE, null,
         lr.width(), lr.height(), up.image().width(), up.image().height(), up.flopsRatio(),
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9, source.metadata().warnings());
   }
 
   private static boolean isSameFile(Path a, Path b) {

@@ -119,4 +119,22 @@ class BundleCheckTest {
           .contains("GFLOPs per patch, the manifest says");
     }
   }
+
+  /** Item 11 for the app: one call that opens its own engine and reports, never throws. */
+  @Test
+  void theOneCallCheckPassesAFixtureAndReportsAGarbageNetwork() throws Exception {
+    BundleCheck.Report good = BundleCheck.full(ModelBundle.load(TestBundles.FIXTURES.resolve("tiny-x2")));
+    assertThat(good.ok()).as(good.problems().toString()).isTrue();
+    assertThat(good.lines()).isNotEmpty();
+
+    Path dir = copy(TestBundles.FIXTURES.resolve("tiny-x2"), "garbage-subnet");
+    ModelBundle b = ModelBundle.load(dir);
+    SubnetSpec last = b.manifest().subnets().get(b.manifest().subnets().size() - 1);
+    Files.write(dir.resolve(last.file()), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    BundleCheck.Report bad = BundleCheck.full(ModelBundle.load(dir));
+    assertThat(bad.ok()).isFalse();
+    assertThat(bad.problems()).hasSize(1);
+    assertThat(bad.problems().get(0)).contains(last.file()).contains("export the bundle again")
+        .doesNotContain("Exception");
+  }
 }
