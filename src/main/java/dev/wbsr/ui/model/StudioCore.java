@@ -1,6 +1,7 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.engine.BundleCheck;
+import dev.wbsr.model.BundleException;
 import dev.wbsr.engine.DeviceChoice;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 
 /**
  * The app's one door to the core: finds bundles ({@link BundleLocator}), opens one engine per
- * bundle (kept for the app's lifetime, probed with {@link BundleCheck#probe} so a mismatched
+ * bundle (kept for the app's lifetime, checked with {@link BundleCheck#full} so a mismatched
  * bundle fails with a sentence), opens the core's incremental {@link UpscaleSession} on an image,
  * and reads and writes images. Everything it hands out is a core type. Tests give it an engine
  * double through {@link EngineOpener}; the rest is the production code.
@@ -73,7 +74,12 @@ public final class StudioCore implements AutoCloseable {
   private static SrEngine probedOnnx(ModelBundle b, DeviceChoice device) {
     OnnxEngine e = OnnxEngine.open(b, EngineOptions.defaults(device));
     try {
-      BundleCheck.probe(b, e);
+      // the same check as `info --check` (every network run once, graph FLOPs against the
+      // manifest), on the engine the app keeps: about a second per bundle, off the FX thread
+      BundleCheck.Report report = BundleCheck.full(b, e);
+      if (!report.ok()) {
+        throw new BundleException(String.join("\n", report.problems()));
+      }
       return e;
     } catch (RuntimeException ex) {
       e.close();
