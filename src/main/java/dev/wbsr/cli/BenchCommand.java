@@ -16,9 +16,11 @@ import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
 import dev.wbsr.pipeline.RoutingPolicy;
-import dev.wbsr.pipeline.TimeBudget;
+import dev.wbsr.pipeline.RoutingCost;
+import dev.wbsr.pipeline.SubnetOrder;
 import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -207,7 +209,10 @@ final class BenchCommand implements Callable<Integer> {
     return failures.isEmpty() ? 0 : 1;
   }
 
-  /** WBSR as asked: the policy, or with {@code --cost time} a budget of measured time. */
+  /**
+   * WBSR as asked: the policy, or with {@code --cost time} the same budget over measured time (its
+   * front and budget by this machine's subnet times, which go into the JSON with the time front).
+   */
   private BenchMode wbsrMode(
       RoutingPolicy wbsr, ModelBundle bundle, OnnxEngine onnx, Map<String, Object> report) {
     if (!"time".equals(cost)) {
@@ -215,10 +220,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     SubnetTimes times = TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard());
     report.put("subnet_seconds_per_patch", times.secondsPerPatch());
+    RoutingCost.Time byTime = times.routingCost();
+    report.put("front_by_time", byTime.members(bundle.manifest(), SubnetOrder.PARETO));
+    report.put("front_by_flops", RoutingCost.FLOPS.members(bundle.manifest(), SubnetOrder.PARETO));
     return new BenchMode(
-        Units.f("wbsr (time %.2f)", budget),
-        null,
-        new TimeBudget(budget, times.monotoneCosts()));
+        Units.f("wbsr (time %.2f)", budget), ((RoutingPolicy.Wbsr) wbsr).withCost(byTime));
   }
 
   /** One line under each table: the load average before and after, and whether that is idle. */
