@@ -104,8 +104,11 @@ def _abs_python(cmd: str) -> str:
     return "/usr/bin/" + cmd if cmd.startswith("python3 ") else cmd
 
 
-def _round(x: float, n: int = 4) -> float:
-    return float(round(float(x), n))
+def _measured(x: float) -> float:
+    """A measured number as the manifest stores it: unrounded. Each results page rounds it once,
+    with one rule (``training/wbsr/numbers.py``, ``dev.wbsr.report.Decimals``); rounding here as
+    well rounded twice (0.85947 -> 0.8595 -> 86.0 %, where the Java report prints 85.9 %)."""
+    return float(x)
 
 
 def export_run(
@@ -151,7 +154,7 @@ def export_run(
         entries.append({
             "id": i, "name": f"w{w}-d{d}", "width": w, "depth": d, "file": fname,
             "flops_per_patch": f, "params": count_params(sub),
-            "val_psnr_y": _round(vp["psnr_y"]), "val_ssim_y": _round(vp["ssim_y"], 5),
+            "val_psnr_y": _measured(vp["psnr_y"]), "val_ssim_y": _measured(vp["ssim_y"]),
         })
     if is_classsr:
         export_onnx(net.classifier, out_dir / "classifier.onnx", output_names=("logits",), shape=(1, 3, 32, 32))
@@ -163,15 +166,15 @@ def export_run(
     for set_name, r in results.items():
         validation[set_name] = {
             "images": r["images"],
-            "bicubic_psnr_y": _round(r["bicubic_psnr_y"]),
-            "supernet_psnr_y": _round(r["supernet_psnr_y"]),
-            "supernet_ssim_y": _round(r["supernet_ssim_y"], 5),
-            f"{routed}_psnr_y": _round(r["wbsr_psnr_y"]),
-            f"{routed}_ssim_y": _round(r["wbsr_ssim_y"], 5),
-            f"{routed}_flops_ratio": _round(r["wbsr_flops_ratio"]),
-            "class_fractions": [_round(x) for x in r["class_fractions"]],
-            "subnets": [{"psnr_y": _round(s["psnr_y"]), "ssim_y": _round(s["ssim_y"], 5)} for s in r["subnets"]],
-            "arm": [{k: _round(v) for k, v in a.items()} for a in r.get("arm", [])],
+            "bicubic_psnr_y": _measured(r["bicubic_psnr_y"]),
+            "supernet_psnr_y": _measured(r["supernet_psnr_y"]),
+            "supernet_ssim_y": _measured(r["supernet_ssim_y"]),
+            f"{routed}_psnr_y": _measured(r["wbsr_psnr_y"]),
+            f"{routed}_ssim_y": _measured(r["wbsr_ssim_y"]),
+            f"{routed}_flops_ratio": _measured(r["wbsr_flops_ratio"]),
+            "class_fractions": [_measured(x) for x in r["class_fractions"]],
+            "subnets": [{"psnr_y": _measured(s["psnr_y"]), "ssim_y": _measured(s["ssim_y"])} for s in r["subnets"]],
+            "arm": [{k: _measured(v) for k, v in a.items()} for a in r.get("arm", [])],
         }
     commands = (run_dir / "command.txt").read_text().strip().splitlines() if (run_dir / "command.txt").exists() else []
     try:
@@ -226,7 +229,7 @@ def export_run(
         "subnets": entries,
         "supernet": len(entries) - 1,
         "routing": routing_section(calib),
-        "arm": _round_arm(table) if table else None,
+        "arm": table if table else None,
         "classsr": {
             "classifier_file": "classifier.onnx",
             "classifier_flops_per_patch": rflops,
@@ -241,7 +244,7 @@ def export_run(
             "export_command": export_command,
             "config": cfg,
             "iterations": st["iteration"],
-            "wall_time_s": _round(st.get("wall_time_s", 0.0), 1),
+            "wall_time_s": _measured(st.get("wall_time_s", 0.0)),
             "machine": st.get("machine", ""),
             "torch_version": st.get("torch_version", torch.__version__),
             "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -264,18 +267,12 @@ def routing_section(calib: Dict[str, Any]) -> Dict[str, Any]:
         "calibration": {
             "set": calib["set"],
             "images": calib["images"],
-            "bicubic_psnr_y": _round(calib["bicubic_psnr_y"]),
-            "psnr_y": [_round(x) for x in calib["psnr_y"]],
-            "pareto": {k: _round(v) for k, v in calib["pareto"].items()},
-            "literal": {k: _round(v) for k, v in calib["literal"].items()},
+            "bicubic_psnr_y": _measured(calib["bicubic_psnr_y"]),
+            "psnr_y": [_measured(x) for x in calib["psnr_y"]],
+            "pareto": {k: _measured(v) for k, v in calib["pareto"].items()},
+            "literal": {k: _measured(v) for k, v in calib["literal"].items()},
         },
     }
-
-
-def _round_arm(table: Dict[str, Any]) -> Dict[str, Any]:
-    c = table["calibration"]
-    table["calibration"] = {k: (_round(v, 6) if isinstance(v, float) else v) for k, v in c.items()}
-    return table
 
 
 def _routing_sentence(m: Dict[str, Any]) -> str:
@@ -335,7 +332,7 @@ def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Di
         if k == "supernet":
             rebuilt["routing"] = routing_section(calib)
             if table is not None:
-                rebuilt["arm"] = _round_arm(table)
+                rebuilt["arm"] = table
     for v in rebuilt["validation"].values():
         v.pop("arm", None)  # measured with the Val-Photo table this update replaces
     rebuilt["provenance"]["routing_command"] = export_command

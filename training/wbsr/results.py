@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
+from training.wbsr.numbers import fixed, percent, signed
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -38,12 +40,12 @@ def _floors(manifests: Sequence[Dict]) -> List[str]:
         v = m["validation"]["val-photo"]
         gain = v["supernet_psnr_y"] - v["bicubic_psnr_y"]
         floor = FLOORS.get(m["scale"], 0.0)
-        out.append(f"- {m['name']}: supernet {gain:+.3f} dB over bicubic (floor +{floor}): {'met' if gain >= floor else 'NOT met'}")
+        out.append(f"- {m['name']}: supernet {signed(gain, 3)} dB over bicubic (floor +{floor}): {'met' if gain >= floor else 'NOT met'}")
         if m["name"].startswith("wbsr-"):
             d = v["wbsr_psnr_y"] - v["supernet_psnr_y"]
             r = v["wbsr_flops_ratio"]
             ok = r <= 0.65 and d >= -0.1
-            out.append(f"  routing ceil(kM/K): {100 * r:.1f}% of the supernet's FLOPs at {d:+.3f} dB (target <= 65% within 0.1 dB): {'met' if ok else 'NOT met'}")
+            out.append(f"  routing ceil(kM/K): {percent(r)}% of the supernet's FLOPs at {signed(d, 3)} dB (target <= 65% within 0.1 dB): {'met' if ok else 'NOT met'}")
     return out
 
 
@@ -60,8 +62,8 @@ def _ablation(manifests: Sequence[Dict]) -> List[str]:
             out.append(f"| {label} | {n} | (not trained yet) | | | | | |")
             continue
         vp, vc = by[n]["validation"]["val-photo"], by[n]["validation"]["val-classic"]
-        out.append(f"| {label} | {n} | {vp['supernet_psnr_y']:.3f} | {vp['wbsr_psnr_y']:.3f} | {100 * vp['wbsr_flops_ratio']:.1f}% | "
-                   f"{vc['supernet_psnr_y']:.3f} | {vc['wbsr_psnr_y']:.3f} | {100 * vc['wbsr_flops_ratio']:.1f}% |")
+        out.append(f"| {label} | {n} | {fixed(vp['supernet_psnr_y'], 3)} | {fixed(vp['wbsr_psnr_y'], 3)} | {percent(vp['wbsr_flops_ratio'])}% | "
+                   f"{fixed(vc['supernet_psnr_y'], 3)} | {fixed(vc['wbsr_psnr_y'], 3)} | {percent(vc['wbsr_flops_ratio'])}% |")
     if "base-x2" in by:
         out += ["", "Each training change against base, supernet PSNR-Y (Val-Photo / Val-Classic):", ""]
         for label, n in rows[1:]:
@@ -72,7 +74,7 @@ def _ablation(manifests: Sequence[Dict]) -> List[str]:
 
 def _delta(m: Dict, base: Dict, valset: str) -> str:
     d = m["validation"][valset]["supernet_psnr_y"] - base["validation"][valset]["supernet_psnr_y"]
-    return f"{d:+.3f} dB"
+    return f"{signed(d, 3)} dB"
 
 
 def render(manifests: Sequence[Dict]) -> str:
@@ -92,10 +94,10 @@ def render(manifests: Sequence[Dict]) -> str:
         vp, vc, rk = m["validation"]["val-photo"], m["validation"]["val-classic"], _routed(m)
         p = m["provenance"]
         lines.append(
-            f"| {m['name']} | x{m['scale']} | {p['iterations']} | {p['wall_time_s'] / 3600:.2f} | {vp['bicubic_psnr_y']:.3f} | "
-            f"{vp['supernet_psnr_y']:.3f} | {vp['supernet_psnr_y'] - vp['bicubic_psnr_y']:+.3f} | {vp[rk + '_psnr_y']:.3f} | "
-            f"{100 * vp[rk + '_flops_ratio']:.1f}% | {vc['bicubic_psnr_y']:.3f} | {vc['supernet_psnr_y']:.3f} | "
-            f"{vc[rk + '_psnr_y']:.3f} | {100 * vc[rk + '_flops_ratio']:.1f}% |"
+            f"| {m['name']} | x{m['scale']} | {p['iterations']} | {fixed(p['wall_time_s'] / 3600, 2)} | {fixed(vp['bicubic_psnr_y'], 3)} | "
+            f"{fixed(vp['supernet_psnr_y'], 3)} | {signed(vp['supernet_psnr_y'] - vp['bicubic_psnr_y'], 3)} | {fixed(vp[rk + '_psnr_y'], 3)} | "
+            f"{percent(vp[rk + '_flops_ratio'])}% | {fixed(vc['bicubic_psnr_y'], 3)} | {fixed(vc['supernet_psnr_y'], 3)} | "
+            f"{fixed(vc[rk + '_psnr_y'], 3)} | {percent(vc[rk + '_flops_ratio'])}% |"
         )
     lines += _floors(manifests) + _ablation(manifests)
     for m in manifests:
@@ -106,22 +108,22 @@ def render(manifests: Sequence[Dict]) -> str:
         lines.append("| subnet | GFLOPs | params | " + " | ".join(f"{s} PSNR-Y | {s} SSIM-Y" for s in sets) + " |")
         lines.append("|---|---|---|" + "---|---|" * len(sets))
         for i, s in enumerate(m["subnets"]):
-            cells = " | ".join(f"{m['validation'][k]['subnets'][i]['psnr_y']:.3f} | {m['validation'][k]['subnets'][i]['ssim_y']:.4f}" for k in sets)
-            lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {s['params']} | {cells} |")
+            cells = " | ".join(f"{fixed(m['validation'][k]['subnets'][i]['psnr_y'], 3)} | {fixed(m['validation'][k]['subnets'][i]['ssim_y'], 4)}" for k in sets)
+            lines.append(f"| {s['name']} | {fixed(s['flops_per_patch'] / 1e9, 3)} | {s['params']} | {cells} |")
         for k in sets:
             v = m["validation"][k]
             lines.append("")
             lines.append(
-                f"- {k} ({v['images']} images): bicubic {v['bicubic_psnr_y']:.3f}; {rk} routing {v[rk + '_psnr_y']:.3f} dB / "
-                f"SSIM {v[rk + '_ssim_y']:.4f} at {100 * v[rk + '_flops_ratio']:.1f}% of the largest network's FLOPs "
-                f"({v[rk + '_psnr_y'] - v['supernet_psnr_y']:+.3f} dB vs it); tile classes: "
-                + " ".join(f"{100 * x:.0f}%" for x in v["class_fractions"])
+                f"- {k} ({v['images']} images): bicubic {fixed(v['bicubic_psnr_y'], 3)}; {rk} routing {fixed(v[rk + '_psnr_y'], 3)} dB / "
+                f"SSIM {fixed(v[rk + '_ssim_y'], 4)} at {percent(v[rk + '_flops_ratio'])}% of the largest network's FLOPs "
+                f"({signed(v[rk + '_psnr_y'] - v['supernet_psnr_y'], 3)} dB vs it); tile classes: "
+                + " ".join(f"{percent(x, 0)}%" for x in v["class_fractions"])
             )
             if v.get("arm"):
-                lines.append("  ARM on this network: " + "; ".join(f"eta {a['eta']}: {a['psnr_y']:.3f} dB at {100 * a['flops_ratio']:.1f}%" for a in v["arm"]))
+                lines.append("  ARM on this network: " + "; ".join(f"eta {a['eta']}: {fixed(a['psnr_y'], 3)} dB at {percent(a['flops_ratio'])}%" for a in v["arm"]))
         lines += [
             "",
-            f"Training: {p['iterations']} steps, {p['wall_time_s'] / 3600:.2f} h on {p['machine']} (torch {p['torch_version']}).",
+            f"Training: {p['iterations']} steps, {fixed(p['wall_time_s'] / 3600, 2)} h on {p['machine']} (torch {p['torch_version']}).",
             "",
             "```",
             "/usr/bin/python3 -m training.wbsr.data",

@@ -1,11 +1,7 @@
 package dev.wbsr.about;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.Manifest;
+import dev.wbsr.model.TrainingRun;
 import picocli.CommandLine;
 
 /**
@@ -103,61 +100,53 @@ public final class AboutInfo {
     return List.copyOf(roots);
   }
 
-  /** The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()}, first of a name wins. */
-  public static List<BundleInfo> bundles() {
-    Map<String, BundleInfo> byName = new LinkedHashMap<>();
+  /**
+   * The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()},
+   * the first of a name wins, sorted by name. Each is the model package's own description ({@link
+   * BundleLocator.Entry}: the loaded {@link dev.wbsr.model.Manifest}, or why it failed to load).
+   */
+  public static List<BundleLocator.Entry> bundles() {
+    Map<String, BundleLocator.Entry> byName = new LinkedHashMap<>();
     for (Path root : modelRoots()) {
-      for (BundleInfo b : bundles(root)) {
+      for (BundleLocator.Entry b : bundles(root)) {
         byName.putIfAbsent(b.name(), b);
       }
     }
-    List<BundleInfo> result = new ArrayList<>(byName.values());
-    result.sort(Comparator.comparing(BundleInfo::name));
+    List<BundleLocator.Entry> result = new ArrayList<>(byName.values());
+    result.sort(Comparator.comparing(BundleLocator.Entry::name));
     return result;
   }
 
   /**
-   * The bundles in {@code modelsDir} (each sub-folder with a manifest.json), sorted by name. A
-   * bundle whose manifest cannot be read is listed with {@link BundleInfo#error()} set. Returns an
-   * empty list when the folder does not exist.
+   * The bundles in {@code modelsDir} (each sub-folder with a manifest.json), sorted by name, those
+   * that fail to load included with their reason. Empty when the folder does not exist.
    */
-  public static List<BundleInfo> bundles(Path modelsDir) {
-    List<BundleInfo> result = new ArrayList<>();
-    if (!Files.isDirectory(modelsDir)) {
-      return result;
-    }
-    try (Stream<Path> dirs = Files.list(modelsDir)) {
-      dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.json")))
-          .sorted(Comparator.comparing(d -> d.getFileName().toString()))
-          .forEach(d -> result.add(readBundle(d)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + modelsDir, e);
-    }
-    return result;
+  public static List<BundleLocator.Entry> bundles(Path modelsDir) {
+    return new BundleLocator(List.of(modelsDir)).scan();
   }
 
-  /** Reads the About fields of one bundle folder; never throws (see {@link BundleInfo#error()}). */
-  public static BundleInfo readBundle(Path dir) {
-    String name = dir.getFileName().toString();
-    try (Reader r = Files.newBufferedReader(dir.resolve("manifest.json"), StandardCharsets.UTF_8)) {
-      JsonObject m = JsonParser.parseReader(r).getAsJsonObject();
-      List<BundleInfo.DataPackage> packages = new ArrayList<>();
-      JsonObject provenance = object(m, "provenance");
-      if (provenance != null && provenance.get("data_packages") instanceof com.google.gson.JsonArray arr) {
-        for (JsonElement e : arr) {
-          if (e.isJsonObject()) {
-            packages.add(new BundleInfo.DataPackage(
-                string(e.getAsJsonObject(), "name", "?"), string(e.getAsJsonObject(), "version", "?")));
-          }
-        }
-      }
-      int scale = m.has("scale") && m.get("scale").isJsonPrimitive() ? m.get("scale").getAsInt() : 0;
-      return new BundleInfo(string(m, "name", name), string(m, "title", name), string(m, "version", "?"),
-          string(m, "license", "unknown"), scale, string(m, "kind", "?"), dir, List.copyOf(packages), null);
-    } catch (IOException | RuntimeException e) {
-      return new BundleInfo(name, name, "?", "unknown", 0, "?", dir, List.of(),
-          "unreadable manifest.json: " + e.getMessage());
+  /**
+   * One line per bundle, e.g. "wbsr-x2 1.0.0 (x2, wbsr) licence CC-BY-4.0", or "name: why it
+   * cannot be used".
+   */
+  public static String summary(BundleLocator.Entry e) {
+    if (e.bundle().isEmpty()) {
+      return e.name() + ": " + e.error().orElse("cannot be loaded");
     }
+    Manifest m = e.bundle().get().manifest();
+    return String.format(
+        Locale.ROOT,
+        "%s %s (x%d, %s) licence %s",
+        m.name(),
+        m.version(),
+        m.scale(),
+        m.kind().id(),
+        m.license());
+  }
+
+  /** The Debian packages whose photos trained a bundle (empty when unknown or not loadable). */
+  public static List<TrainingRun.DataPackage> dataPackages(BundleLocator.Entry e) {
+    return e.bundle().map(b -> b.manifest().trainingRun().dataPackages()).orElse(List.of());
   }
 
   /**
@@ -199,7 +188,7 @@ public final class AboutInfo {
   }
 
   /** Plain-text summary of the given bundles (see {@link #report()}). */
-  public static String report(List<BundleInfo> bundles) {
+  public static String report(List<BundleLocator.Entry> bundles) {
     StringBuilder sb = new StringBuilder();
     sb.append(APP_NAME).append(' ').append(version()).append('\n');
     sb.append(runtime()).append('\n');
@@ -208,8 +197,8 @@ public final class AboutInfo {
       sb.append(" none\n");
     } else {
       sb.append('\n');
-      for (BundleInfo b : bundles) {
-        sb.append("  ").append(b.summary()).append('\n');
+      for (BundleLocator.Entry b : bundles) {
+        sb.append("  ").append(summary(b)).append('\n');
       }
     }
     return sb.toString();
@@ -221,31 +210,5 @@ public final class AboutInfo {
     public String[] getVersion() {
       return report().split("\n");
     }
-  }
-
-  private static JsonObject object(JsonObject o, String key) {
-    JsonElement e = o.get(key);
-    return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
-  }
-
-  private static String string(JsonObject o, String key, String fallback) {
-    JsonElement e = o.get(key);
-    return e != null && e.isJsonPrimitive() ? e.getAsString() : fallback;
-  }
-
-  /** One model bundle as the About panel shows it. */
-  public record BundleInfo(String name, String title, String version, String license, int scale,
-      String kind, Path dir, List<DataPackage> dataPackages, String error) {
-
-    /** e.g. "wbsr-x2 1.0.0 (x2, wbsr) licence CC-BY-4.0". */
-    public String summary() {
-      if (error != null) {
-        return name + ": " + error;
-      }
-      return String.format(Locale.ROOT, "%s %s (x%d, %s) licence %s", name, version, scale, kind, license);
-    }
-
-    /** A Debian package whose data trained the bundle (from the manifest's provenance). */
-    public record DataPackage(String name, String version) {}
   }
 }

@@ -12,6 +12,7 @@ import dev.wbsr.report.ReportFiles;
 import dev.wbsr.report.ReportOptions;
 import dev.wbsr.report.ReportRunner;
 import dev.wbsr.report.ValidationSets;
+import dev.wbsr.report.Waifu2x;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate every shipped bundle and routing mode on Val-Photo and Val-Classic at x2 and x4",
-      "and write RESULTS.md with its plots (issue 5): base, +ClassSR, +ARM, +WBSR, WBSR-dagger",
+      "Evaluate every shipped bundle and routing mode on Val-Photo, Val-Classic and Val-Large at",
+      "x2 and x4, with waifu2x (CUNet) as an external row when installed,",
+      "and write RESULTS.md with its plots: base, +ClassSR, +ARM, +WBSR, WBSR-dagger",
       "(Table 1), the x2 ablation (Table 2), PSNR-Y vs FLOPs sweeps, patch classes.",
       "Missing bundles leave their rows empty with the reason; rerun when they exist."
     })
@@ -40,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "DIR",
       description =
-          "Folder with val-photo/*.png and val-classic/*.png (written by `"
+          "Folder with val-photo/, val-classic/ and val-large/ PNGs (written by `"
               + ValidationSets.WRITE_COMMAND
               + "`). Default: $WBSR_DATA/png/v1 or ~/.cache/wbsr/png/v1.")
   Path data;
@@ -64,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--sets",
       paramLabel = "SET",
       split = ",",
-      description = "Sets to evaluate (default: val-photo,val-classic).")
+      description = "Sets to evaluate (default: val-photo,val-classic,val-large).")
   List<String> sets;
 
   @Option(
@@ -94,6 +96,22 @@ final class ReportCommand implements Callable<Integer> {
       split = ",",
       description = "ARM eta sweep (default: 2^(k/4) for k = -8..32, i.e. 0.25..256).")
   List<Double> etas;
+
+  @Option(
+      names = "--waifu2x",
+      paramLabel = "DIR",
+      description =
+          "Folder with "
+              + Waifu2x.BINARY
+              + " and "
+              + Waifu2x.MODELS
+              + "/ for the external row (install: "
+              + Waifu2x.INSTALL
+              + "). Default: $"
+              + Waifu2x.ENV
+              + ", else $WBSR_DATA/waifu2x, else ~/.cache/wbsr/waifu2x. Not installed: the row"
+              + " says so and the report is still written.")
+  Path waifu2x;
 
   @Option(
       names = "--readme",
@@ -227,7 +245,11 @@ final class ReportCommand implements Callable<Integer> {
     if (margin != null) {
       p = p.withMargin(margin);
     }
-    return o.withPipeline(p);
+    Path w2x =
+        waifu2x != null
+            ? waifu2x
+            : Waifu2x.defaultDir(System.getenv(), System.getProperty("user.home"));
+    return o.withPipeline(p).withWaifu2x(java.util.Optional.of(w2x));
   }
 
   /** {@code wbsr report} and the arguments given, for the page. */

@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param testFixture true for the tiny test bundles (never ship or benchmark them)
  * @param supernet index into {@link #subnets()} of the full network
+ * @param trainingRun the typed numbers of {@code provenance} (steps, wall time, data packages)
+ * @param validationScores the typed numbers of {@code validation}, by set name
  */
 public record Manifest(
     String name,
@@ -32,7 +34,9 @@ public record Manifest(
     Map<String, String> training,
     Map<String, String> validation,
     Map<String, String> provenance,
-    Optional<RoutingSpec> routing) {
+    Optional<RoutingSpec> routing,
+    TrainingRun trainingRun,
+    Map<String, ValidationScores> validationScores) {
 
   public static final String FORMAT = "wbsr-bundle";
 
@@ -56,6 +60,37 @@ public record Manifest(
     training = Map.copyOf(training);
     validation = Map.copyOf(validation);
     provenance = Map.copyOf(provenance);
+    validationScores = Map.copyOf(validationScores);
+  }
+
+  /**
+   * A manifest built in code (tests, synthetic bundles): no typed provenance or validation
+   * numbers.
+   */
+  public Manifest(
+      String name,
+      boolean testFixture,
+      Kind kind,
+      String title,
+      String description,
+      String version,
+      String license,
+      int scale,
+      int patchSize,
+      int receptiveField,
+      ComplexitySpec complexity,
+      List<SubnetSpec> subnets,
+      int supernet,
+      Optional<ArmTable> arm,
+      Optional<ClassSrSpec> classsr,
+      Optional<ParitySpec> parity,
+      Map<String, String> training,
+      Map<String, String> validation,
+      Map<String, String> provenance,
+      Optional<RoutingSpec> routing) {
+    this(name, testFixture, kind, title, description, version, license, scale, patchSize,
+        receptiveField, complexity, subnets, supernet, arm, classsr, parity, training, validation,
+        provenance, routing, TrainingRun.UNKNOWN, Map.of());
   }
 
   /** A format 1 manifest (no routing calibration). */

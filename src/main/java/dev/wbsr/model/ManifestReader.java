@@ -91,7 +91,9 @@ final class ManifestReader {
         m.flat("training"),
         m.flat("validation"),
         m.flat("provenance"),
-        routing(m, subnets));
+        routing(m, subnets),
+        ManifestNumbers.trainingRun(root),
+        ManifestNumbers.validationScores(root, kind));
   }
 
   /** Format 2's {@code routing} object (and the {@code arm.calibration} it explains), if present. */

@@ -116,23 +116,72 @@ public record ReportData(ReportOptions options, Environment environment, List<Sc
   }
 
   /**
+   * An external upscaler (issue 12's anchor, waifu2x) on one set, scored like the runs on the same
+   * LR inputs, or why it has no numbers.
+   *
+   * @param system what ran, e.g. {@code waifu2x CUNet, no denoise}
+   * @param imagePsnrY PSNR-Y per image, in the set's order (empty when not measured)
+   * @param seconds wall time of the process(es) over the whole set
+   * @param outputPixels HR-sized output pixels over the whole set
+   * @param problem why there are no numbers ("" when measured)
+   */
+  public record External(
+      String system,
+      List<Double> imagePsnrY,
+      double psnrY,
+      double ssimY,
+      double seconds,
+      long outputPixels,
+      String problem) {
+
+    public External {
+      imagePsnrY = List.copyOf(imagePsnrY);
+    }
+
+    /** No numbers, for the reason given. */
+    public static External missing(String system, String problem) {
+      return new External(system, List.of(), Double.NaN, Double.NaN, Double.NaN, 0, problem);
+    }
+
+    public boolean measured() {
+      return problem.isEmpty();
+    }
+
+    /** Output megapixels per second of wall time. */
+    public double megapixelsPerSecond() {
+      return outputPixels / 1e6 / seconds;
+    }
+  }
+
+  /**
    * One set at one scale.
    *
    * @param lrPatches 32x32 routing patches of the LR images (partial border patches included)
+   * @param outputPixels HR-sized output pixels of the whole set (for megapixels per second)
+   * @param externals external upscalers measured on the same LR inputs (waifu2x)
    */
   public record SetData(
       String set,
       List<String> images,
       int lrPatches,
+      long outputPixels,
       List<Run> runs,
       List<Sweep> sweeps,
       Optional<ArmChoice> arm,
-      Optional<ClassStats> classes) {
+      Optional<ClassStats> classes,
+      List<External> externals) {
 
     public SetData {
       images = List.copyOf(images);
       runs = List.copyOf(runs);
       sweeps = List.copyOf(sweeps);
+      externals = List.copyOf(externals);
+    }
+
+    /** Output megapixels per second of a run's one-shot upscales (NaN without timing). */
+    public double megapixelsPerSecond(Run r) {
+      double seconds = r.images().stream().mapToDouble(Evaluation.ImageScore::seconds).sum();
+      return seconds > 0 ? outputPixels / 1e6 / seconds : Double.NaN;
     }
 
     public Optional<Run> run(Role role, String mode) {

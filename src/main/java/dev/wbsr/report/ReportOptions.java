@@ -4,6 +4,7 @@ import dev.wbsr.pipeline.PipelineOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code wbsr report} measures.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param timing measure wall time per image (a warm-up image per bundle first); off, the report
  *     holds no time-dependent text and two runs are byte-identical
  * @param pipeline how the patch pipeline runs (the CLI's defaults)
+ * @param waifu2x the folder of the external anchor ({@link Waifu2x}); empty: not run, and the
+ *     page says no folder was given (the CLI always gives one: {@code --waifu2x} or its default)
  */
 public record ReportOptions(
     Path dataDir,
@@ -26,7 +29,8 @@ public record ReportOptions(
     List<Double> budgets,
     List<Double> etas,
     boolean timing,
-    PipelineOptions pipeline) {
+    PipelineOptions pipeline,
+    Optional<Path> waifu2x) {
 
   public ReportOptions {
     sets = List.copyOf(sets);
@@ -77,7 +81,8 @@ public record ReportOptions(
         defaultBudgets(),
         defaultEtas(),
         true,
-        PipelineOptions.batch().withMargin(MARGIN));
+        PipelineOptions.batch().withMargin(MARGIN),
+        Optional.empty());
   }
 
   /** 0.10, 0.15, ..., 1.00. */
@@ -102,26 +107,30 @@ public record ReportOptions(
   }
 
   public ReportOptions withLimit(int n) {
-    return new ReportOptions(dataDir, sets, scales, n, budgets, etas, timing, pipeline);
+    return new ReportOptions(dataDir, sets, scales, n, budgets, etas, timing, pipeline, waifu2x);
   }
 
   public ReportOptions withTiming(boolean on) {
-    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, on, pipeline);
+    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, on, pipeline, waifu2x);
   }
 
   public ReportOptions withSets(List<String> s) {
-    return new ReportOptions(dataDir, s, scales, limit, budgets, etas, timing, pipeline);
+    return new ReportOptions(dataDir, s, scales, limit, budgets, etas, timing, pipeline, waifu2x);
   }
 
   public ReportOptions withScales(List<Integer> s) {
-    return new ReportOptions(dataDir, sets, s, limit, budgets, etas, timing, pipeline);
+    return new ReportOptions(dataDir, sets, s, limit, budgets, etas, timing, pipeline, waifu2x);
   }
 
   public ReportOptions withSweeps(List<Double> b, List<Double> e) {
-    return new ReportOptions(dataDir, sets, scales, limit, b, e, timing, pipeline);
+    return new ReportOptions(dataDir, sets, scales, limit, b, e, timing, pipeline, waifu2x);
+  }
+
+  public ReportOptions withWaifu2x(Optional<Path> dir) {
+    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, pipeline, dir);
   }
 
   public ReportOptions withPipeline(PipelineOptions p) {
-    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, p);
+    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, p, waifu2x);
   }
 }

@@ -141,6 +141,7 @@ public final class ReportRunner {
         sets.values().forEach(s -> s.drop(role));
       }
     }
+    externals(scale, sets.values());
     // WBSR's classes (the ones its routing uses), else base's
     Optional<BundleStatus> classesFrom =
         List.of(Role.WBSR, Role.BASE).stream()
@@ -162,6 +163,15 @@ public final class ReportRunner {
       }
     }
     return new ScaleData(scale, statuses, reference, referenceFrom, setData, failures);
+  }
+
+  /** The external anchor (waifu2x) on every set, after our bundles, on the same LR inputs. */
+  private void externals(int scale, java.util.Collection<SetBuilder> sets)
+      throws InterruptedException {
+    ExternalRuns ext = new ExternalRuns(options.waifu2x(), log);
+    for (SetBuilder set : sets) {
+      set.externals.add(ext.waifu2x(scale, set.set, set.samples));
+    }
   }
 
   private BundleStatus status(Role role, int scale) {
@@ -344,6 +354,7 @@ public final class ReportRunner {
     final List<Evaluation.Sample> samples;
     final List<Run> runs = new ArrayList<>();
     final List<Sweep> sweeps = new ArrayList<>();
+    final List<ReportData.External> externals = new ArrayList<>();
     Optional<ArmChoice> arm = Optional.empty();
 
     SetBuilder(String set, List<Evaluation.Sample> samples) {
@@ -371,17 +382,21 @@ public final class ReportRunner {
       Optional<ClassStats> classes =
           classesFrom.map(b -> classStats(b.name(), b.bundle().orElseThrow().manifest()));
       int patches = 0;
+      long pixels = 0;
       for (Evaluation.Sample s : samples) {
         patches += new PatchGrid(s.lr().width(), s.lr().height(), PATCH).size();
+        pixels += s.hr().pixelCount();
       }
       return new SetData(
           set,
           samples.stream().map(Evaluation.Sample::name).toList(),
           patches,
+          pixels,
           runs,
           sweeps,
           arm,
-          classes);
+          classes,
+          externals);
     }
 
     /** Classes by {@code m}'s thresholds, and each run's pooled PSNR-Y per class. */

@@ -1,26 +1,17 @@
 package dev.wbsr.report;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.wbsr.model.Manifest;
-import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
-import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
-import dev.wbsr.report.ReportData.SetData;
-import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
 import java.util.ArrayList;
+import dev.wbsr.report.ReportData.Run;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 
-/** Writes {@code docs/RESULTS.md} from a {@link ReportData}; pure and deterministic. */
-public final class ResultsMarkdown {
+/**
+ * Writes {@code docs/RESULTS.md} from a {@link ReportData}; pure and deterministic. The page is a
+ * sequence of sections, each its own class on the shared buffer ({@link MarkdownWriter}); numbers
+ * are printed with the one rounding rule of both results pages ({@link Decimals}).
+ */
+public final class ResultsMarkdown extends MarkdownWriter {
 
   /** The one command that regenerates the report from scratch (from the repository root). */
   public static final String REGENERATE =
@@ -54,13 +45,11 @@ public final class ResultsMarkdown {
           new Row("+WBSR", Role.WBSR, "wbsr", "HES + BDLoss, routed"),
           new Row("WBSR†", Role.WBSR, "supernet", "HES + BDLoss, supernet"));
 
-  private final ReportData data;
-  private final StringBuilder md = new StringBuilder();
   private final String command;
   private final List<ReportPlots.Plot> plots;
 
   private ResultsMarkdown(ReportData data, String command, List<ReportPlots.Plot> plots) {
-    this.data = data;
+    super(data, new StringBuilder());
     this.command = command;
     this.plots = List.copyOf(plots);
   }
@@ -75,7 +64,26 @@ public final class ResultsMarkdown {
     return w.md.toString();
   }
 
-  // ---------------------------------------------------------------------------------------------
+  /**
+   * The verdict table and findings: where +WBSR wins, ties or loses against base, ARM, ClassSR and
+   * waifu2x on each set and scale. Shared by RESULTS.md and the README's results block.
+   */
+  public static String headline(ReportData data) {
+    StringBuilder md = new StringBuilder();
+    new HeadlineSection(data, md).write();
+    String fair = RoutingSection.headline(data);
+    if (!fair.isEmpty()) {
+      md.append(
+              "With issue 11's fairer rules (Pareto front, ARM's table and eta from the calibration"
+                  + " split, curves compared at equal FLOPs; a gap under "
+                  + TIE_DB
+                  + " dB is a tie):")
+          .append("\n\n")
+          .append(fair)
+          .append('\n');
+    }
+    return md.toString();
+  }
 
   private void page() {
     line("# Results: WBSR against ClassSR and ARM on this project's data");
@@ -86,7 +94,7 @@ public final class ResultsMarkdown {
         "Every number and plot on this page was measured by one run of `"
             + command
             + "` on the bundles in `models/` and the validation sets ("
-            + String.join(", ", data.options().sets().stream().map(ResultsMarkdown::title).toList())
+            + String.join(", ", data.options().sets().stream().map(MarkdownWriter::title).toList())
             + ") at "
             + String.join(" and ", data.scales().stream().map(s -> "x" + s.scale()).toList())
             + ". From a fresh checkout, this regenerates it (fetches and prepares the"
@@ -112,19 +120,23 @@ public final class ResultsMarkdown {
               + " image(s) of each set were evaluated (`--limit`).");
       line();
     }
-    summary();
-    findings();
-    setup();
+    new SummarySection(data, md).write();
+    line("## Headline");
+    line();
+    md.append(headline(data));
+    new SetupSection(data, md).write();
+    TableSection tables = new TableSection(data, md);
     for (ScaleData s : data.scales()) {
-      table1(s);
+      tables.table1(s);
     }
-    data.scales().stream().filter(s -> s.scale() == 2).findFirst().ifPresent(this::table2);
+    data.scales().stream().filter(s -> s.scale() == 2).findFirst().ifPresent(tables::table2);
     new RoutingSection(data, md).write();
-    plotsSection();
-    classesSection();
-    sweepsSection();
-    perImageSection();
-    crossCheck();
+    DetailSections details = new DetailSections(data, md, plots);
+    details.plots();
+    details.classes();
+    details.sweeps();
+    details.perImage();
+    new CrossCheckSection(data, md).write();
     line("## Missing");
     line();
     if (missing.isEmpty()) {
@@ -134,862 +146,6 @@ public final class ResultsMarkdown {
     }
     line();
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Summary and findings
-
-  private void summary() {
-    line("## Summary");
-    line();
-    line(
-        "PSNR-Y in dB (mean over images) and, in brackets, mean FLOPs per 32x32 LR patch as % of"
-            + " base (paper convention), as in the paper's Table 1. `-`: not measured (see"
-            + " [Missing](#missing)).");
-    line();
-    StringBuilder head = new StringBuilder("| system |");
-    StringBuilder rule = new StringBuilder("|---|");
-    for (ScaleData s : data.scales()) {
-      for (SetData set : s.sets()) {
-        head.append(" x").append(s.scale()).append(' ').append(title(set.set())).append(" |");
-        rule.append("---|");
-      }
-    }
-    line(head.toString());
-    line(rule.toString());
-    for (Row row : TABLE1) {
-      StringBuilder b = new StringBuilder("| " + row.label() + " |");
-      for (ScaleData s : data.scales()) {
-        for (SetData set : s.sets()) {
-          Optional<Run> r = set.run(row.role(), row.mode());
-          b.append(' ')
-              .append(
-                  r.map(x -> f("%.3f (%.1f%%)", x.mean().psnrY(), pct(x.gflops(), s))).orElse("-"))
-              .append(" |");
-        }
-      }
-      line(b.toString());
-    }
-    line();
-  }
-
-  private void findings() {
-    line("## Headline");
-    line();
-    md.append(headline(data));
-  }
-
-  /**
-   * The verdict table and findings: where +WBSR wins, ties or loses against base, ARM and ClassSR
-   * on each set and scale. Shared by RESULTS.md and the README's results block.
-   */
-  public static String headline(ReportData data) {
-    ResultsMarkdown w = new ResultsMarkdown(data, "", List.of());
-    w.verdicts();
-    String fair = RoutingSection.headline(data);
-    if (!fair.isEmpty()) {
-      w.line(
-          "With issue 11's fairer rules (Pareto front, ARM's table and eta from the calibration"
-              + " split, curves compared at equal FLOPs; a gap under "
-              + TIE_DB
-              + " dB is a tie):");
-      w.line();
-      w.md.append(fair);
-      w.line();
-    }
-    return w.md.toString();
-  }
-
-  private void verdicts() {
-    List<String> cols = new ArrayList<>();
-    List<String[]> cells = new ArrayList<>();
-    List<String> bullets = new ArrayList<>();
-    for (ScaleData s : data.scales()) {
-      for (SetData set : s.sets()) {
-        Optional<Run> w = set.run(Role.WBSR, "wbsr");
-        if (w.isEmpty()) {
-          continue;
-        }
-        Run wbsr = w.get();
-        Optional<Run> base = set.run(Role.BASE, "supernet");
-        Optional<Run> dagger = set.run(Role.WBSR, "supernet");
-        Optional<Run> classsr = set.run(Role.CLASSSR, "classsr");
-        Optional<Sweep> arm = set.sweep("arm-eta");
-        cols.add("x" + s.scale() + " " + title(set.set()));
-        cells.add(
-            new String[] {
-              base.map(b -> vsBase(wbsr, b, s)).orElse("-"),
-              arm.map(a -> vsArm(a, wbsr, s)).orElse("-"),
-              classsr.map(c -> compare(wbsr, c, "ClassSR").cell()).orElse("-"),
-              dagger
-                  .flatMap(d -> base.map(b -> word(d.mean().psnrY() - b.mean().psnrY(), true)))
-                  .orElse("-")
-            });
-        List<String> parts = new ArrayList<>();
-        parts.add(
-            f(
-                "+WBSR %.3f dB at %.1f%% of base's FLOPs",
-                wbsr.mean().psnrY(), pct(wbsr.gflops(), s)));
-        base.ifPresent(b -> parts.add(f("base %.3f dB", b.mean().psnrY())));
-        dagger.ifPresent(d -> parts.add(f("WBSR† %.3f dB", d.mean().psnrY())));
-        arm.ifPresent(a -> parts.add(armFinding(a, wbsr, s)));
-        classsr.ifPresent(
-            c ->
-                parts.add(
-                    f(
-                        "+ClassSR %.3f dB at %.1f%%: %s",
-                        c.mean().psnrY(), pct(c.gflops(), s), compare(wbsr, c, "ClassSR").text())));
-        bullets.add(
-            "- **x" + s.scale() + " " + title(set.set()) + "**: " + String.join("; ", parts) + ".");
-      }
-    }
-    if (cols.isEmpty()) {
-      line("No +WBSR row was measured yet, so there is nothing to compare.");
-      line();
-      return;
-    }
-    line(
-        "Does +WBSR (dynamic routing on `wbsr-xN`) reach the quality of the others for fewer"
-            + " FLOPs, as the paper claims? PSNR-Y differences under "
-            + TIE_DB
-            + " dB count as ties; FLOPs are the paper convention, % of base; against ARM the"
-            + " FLOPs compare where ARM's eta sweep first reaches +WBSR's PSNR-Y.");
-    line();
-    line("| +WBSR against | " + String.join(" | ", cols) + " |");
-    line("|---|" + "---|".repeat(cols.size()));
-    String[] names = {
-      "base (PSNR-Y)", "ARM (FLOPs at equal PSNR-Y)", "ClassSR", "WBSR† against base (PSNR-Y)"
-    };
-    for (int r = 0; r < names.length; r++) {
-      StringBuilder b = new StringBuilder("| " + names[r] + " |");
-      for (String[] c : cells) {
-        b.append(' ').append(c[r]).append(" |");
-      }
-      line(b.toString());
-    }
-    line();
-    bullets.forEach(this::line);
-    line();
-  }
-
-  /** +WBSR routed against base's supernet: PSNR-Y, at +WBSR's share of the FLOPs. */
-  private String vsBase(Run wbsr, Run base, ScaleData s) {
-    return word(wbsr.mean().psnrY() - base.mean().psnrY(), true)
-        + f(" at %.1f%% of the FLOPs", pct(wbsr.gflops(), s));
-  }
-
-  /** {@code **wins**: +0.012 dB}, {@code **ties**}, {@code **loses**}. */
-  private static String word(double dp, boolean withDb) {
-    double d = d3(dp);
-    String w = Math.abs(d) < TIE_DB ? "ties" : d > 0 ? "wins" : "loses";
-    return "**" + w + "**" + (withDb ? f(": %+.3f dB", d) : "");
-  }
-
-  /** ARM's cheapest sweep point that reaches +WBSR's PSNR-Y, against +WBSR's FLOPs. */
-  private String vsArm(Sweep arm, Run wbsr, ScaleData s) {
-    double fw = pct(wbsr.gflops(), s);
-    Optional<SweepPoint> reach =
-        arm.points().stream()
-            .filter(p -> p.psnrY() >= wbsr.mean().psnrY())
-            .min((a, b) -> Double.compare(a.gflops(), b.gflops()));
-    if (reach.isEmpty()) {
-      return f("**wins**: ARM never reaches %.3f dB", wbsr.mean().psnrY());
-    }
-    double fa = pct(reach.get().gflops(), s);
-    String w = Math.abs(fa - fw) < 1.0 ? "ties" : fa < fw ? "loses" : "wins";
-    return f("**%s**: ARM %.1f%% vs +WBSR %.1f%%", w, fa, fw);
-  }
-
-  private String armFinding(Sweep arm, Run wbsr, ScaleData s) {
-    double w = wbsr.mean().psnrY();
-    List<SweepPoint> byFlops =
-        arm.points().stream().sorted((a, b) -> Double.compare(a.gflops(), b.gflops())).toList();
-    String reach =
-        byFlops.stream()
-            .filter(p -> p.psnrY() >= w)
-            .findFirst()
-            .map(
-                p ->
-                    f(
-                        "ARM's sweep first reaches +WBSR's PSNR-Y at %.1f%% of base's FLOPs (%s)",
-                        pct(p.gflops(), s), p.label()))
-            .orElseGet(
-                () -> {
-                  SweepPoint best =
-                      byFlops.stream()
-                          .max((a, b) -> Double.compare(a.psnrY(), b.psnrY()))
-                          .orElseThrow();
-                  return f(
-                      "ARM's sweep never reaches +WBSR's PSNR-Y (best %.3f dB at %.1f%%, %s)",
-                      best.psnrY(), pct(best.gflops(), s), best.label());
-                });
-    Optional<SweepPoint> atFlops =
-        byFlops.stream()
-            .filter(p -> p.gflops() <= wbsr.gflops() * (1 + 1e-9))
-            .max((a, b) -> Double.compare(a.psnrY(), b.psnrY()));
-    String same =
-        atFlops
-            .map(
-                p ->
-                    f(
-                        "at no more FLOPs than +WBSR its best is %.3f dB (%+.3f dB vs +WBSR, %s)",
-                        p.psnrY(), d3(p.psnrY() - w), p.label()))
-            .orElse("no ARM point is as cheap as +WBSR");
-    return reach + ", and " + same;
-  }
-
-  /** A comparison: the word for the verdict table and the sentence for the findings. */
-  record Verdict(String word, String text) {
-    String cell() {
-      return "**" + word + "**";
-    }
-  }
-
-  /** How {@code wbsr} compares with {@code other} on PSNR-Y and FLOPs. */
-  static Verdict compare(Run wbsr, Run other, String name) {
-    double dp = d3(wbsr.mean().psnrY() - other.mean().psnrY());
-    double df = wbsr.gflops() - other.gflops();
-    boolean tie = Math.abs(dp) < TIE_DB;
-    String flops = df <= 0 ? "fewer" : "more";
-    double share = 100 * wbsr.gflops() / other.gflops();
-    if (df <= 0 && (dp >= TIE_DB || tie)) {
-      return new Verdict(
-          "wins",
-          f(
-              "+WBSR is %s (%+.3f dB) with %s FLOPs (%.1f%% of %s's)",
-              tie ? "as good" : "better", dp, flops, share, name));
-    }
-    if (df > 0 && (dp <= -TIE_DB || tie)) {
-      return new Verdict(
-          "loses", f("+WBSR loses: %+.3f dB with more FLOPs (%.1f%% of %s's)", dp, share, name));
-    }
-    return new Verdict(
-        "trade-off",
-        f("a trade-off: +WBSR %+.3f dB with %s FLOPs (%.1f%% of %s's)", dp, flops, share, name));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Setup
-
-  private void setup() {
-    ReportData.Environment env = data.environment();
-    line("## Setup");
-    line();
-    line("### Data");
-    line();
-    line(
-        "HR images: PNGs written by `"
-            + ValidationSets.WRITE_COMMAND
-            + "` from the sets `training/wbsr/data.py` prepares (each source photo converted to"
-            + " RGB, cropped to even sides and 2x2 box-downscaled; Val-Photo then takes the centre"
-            + " 512x512). Per scale the report modcrops each HR image and makes its LR input with"
-            + " the Java MATLAB-bicubic `imresize` (locked to the Python one by"
-            + " `testvectors/bicubic.json`).");
-    line();
-    line("| set | images | LR patches at " + scalesList("x%d") + " |");
-    line("|---|---|---|");
-    for (String set : data.options().sets()) {
-      List<String> counts = new ArrayList<>();
-      int n = 0;
-      for (ScaleData s : data.scales()) {
-        for (SetData sd : s.sets()) {
-          if (sd.set().equals(set)) {
-            n = sd.images().size();
-            counts.add(Integer.toString(sd.lrPatches()));
-          }
-        }
-      }
-      line("| " + title(set) + " | " + n + " | " + String.join(" / ", counts) + " |");
-    }
-    line();
-    if (!env.dataPackages().isEmpty()) {
-      line("Debian packages the photos come from: " + String.join(", ", env.dataPackages()) + ".");
-      line();
-    }
-    line("### Bundles");
-    line();
-    line("| scale | role | bundle | training | steps | train h | status |");
-    line("|---|---|---|---|---|---|---|");
-    for (ScaleData s : data.scales()) {
-      for (BundleStatus b : s.bundles()) {
-        String steps = "";
-        String hours = "";
-        String status = s.problem(b.role());
-        if (b.bundle().isPresent()) {
-          Manifest m = b.bundle().get().manifest();
-          steps = m.provenance().getOrDefault("iterations", "");
-          String wall = m.provenance().get("wall_time_s");
-          hours = wall == null ? "" : f("%.2f", parse(wall) / 3600);
-          if (status.isEmpty()) {
-            status =
-                m.testFixture() ? "present (TEST FIXTURE: numbers are meaningless)" : "present";
-          }
-        }
-        line(
-            "| x"
-                + s.scale()
-                + " | "
-                + b.role().name().toLowerCase(Locale.ROOT)
-                + " | `"
-                + b.name()
-                + "` | "
-                + b.role().training()
-                + " | "
-                + steps
-                + " | "
-                + hours
-                + " | "
-                + status
-                + " |");
-      }
-    }
-    line();
-    line("### Protocol");
-    line();
-    line(
-        "- **Metrics**: PSNR-Y and SSIM-Y on BT.601 Y (`16 + (65.481 R + 128.553 G + 24.966 B) /"
-            + " 255`), the scale shaved at every border, means over the images of a set (method"
-            + " note section 8). The paper's tables are on other data (B100, Urban100, Test2K/4K)"
-            + " and bigger networks: compare the differences between systems, not the absolute"
-            + " numbers.");
-    line(
-        "- **FLOPs, paper convention**: the chosen subnet's FLOPs for one 32x32 LR patch (2 x"
-            + " multiply-accumulates of the convolutions), averaged over all patches of the set"
-            + " (partial border patches by area); ClassSR adds its classifier's FLOPs to every"
-            + " patch. \"% of base\" divides by the FLOPs of one patch on base's supernet ("
-            + data.scales().stream()
-                .map(
-                    s ->
-                        s.referenceFlops() > 0
-                            ? f(
-                                "x%d: %.3f G, the supernet of `%s`%s",
-                                s.scale(),
-                                s.referenceFlops() / 1e9,
-                                s.referenceFrom(),
-                                s.referenceFrom().startsWith("base")
-                                    ? ""
-                                    : ", as base is missing; same architecture")
-                            : "x" + s.scale() + ": no bundle")
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("")
-            + ").");
-    int margin = data.options().pipeline().margin().orElse(PipelineOptions.DEFAULT_MARGIN);
-    line(
-        "- **Pipeline**: the Java patch pipeline groups same-subnet patches into square tiles and"
-            + " runs each with a context margin of "
-            + margin
-            + " LR pixels"
-            + (margin == ReportOptions.MARGIN
-                ? " (`--margin`; the app uses "
-                    + PipelineOptions.DEFAULT_MARGIN
-                    + "). At this margin routed images equal whole-image inference composited per"
-                    + " patch (the training side's protocol; see the cross-check), so the tables"
-                    + " compare the methods, not the tiling: with a small margin routed images,"
-                    + " whose tiles are smaller, lose more at tile borders than supernet images."
-                : " (`--margin`; the report's default is "
-                    + ReportOptions.MARGIN
-                    + ", where routed images equal whole-image inference).")
-            + " **FLOPs, executed**: what the pipeline actually ran for the one-shot upscale, per"
-            + " patch, margins included, plus the ClassSR classifier on every patch.");
-    line(
-        "- **Systems**: each table row upscales every image one-shot through the patch pipeline,"
-            + " exactly as `wbsr eval -m BUNDLE --mode MODE --margin "
-            + margin
-            + " --hr DIR` does (the PSNR-Y of a row is"
-            + " that command's mean). base = `base-xN` (uniform sampling, L1) with its supernet on"
-            + " every patch; +ARM = ARM routing (edge-score lookup table from the bundle) on"
-            + " `base-xN`; +WBSR = `wbsr-xN` (HES + BDLoss) with the paper's rule on the bundle's"
-            + " calibrated Pareto front, class k runs member ceil(kM'/K) of the front's M'"
-            + " subnets (see [Fairer routing rules](#fairer-routing-rules-issue-11)); WBSR† = `wbsr-xN`'s supernet on every patch; +ClassSR ="
-            + " `classsr-xN`, its classifier's argmax branch per patch.");
-    line(
-        "- **ARM's eta** for its row: the bundle's own (format 2), chosen with its lookup table"
-            + " on the calibration split before any validation image is seen: the largest eta whose"
-            + " FLOPs there stay within the Pareto routing's. Bundles of format 1 (table built on"
-            + " Val-Photo) fall back to the smallest eta of the sweep whose PSNR-Y reaches +WBSR's"
-            + " on each set, picked after the fact.");
-    line(
-        "- **Sweeps** (the plots' curves): WBSR budgets "
-            + rangeText(data.options().budgets())
-            + " (level rule on the Pareto front: class k -> member min(M', ceil(L k)), the largest"
-            + " L within the budget on each image; also Eq. 16 and the literal order, see [Fairer"
-            + " routing rules](#fairer-routing-rules-issue-11)), every static subnet of `wbsr-xN`, ARM etas "
-            + rangeText(data.options().etas())
-            + ", and WBSR's budget rule on `base-xN`. Every routing of one image runs through one"
-            + " cached session, as in the app, so a patch's output is computed once per subnet."
-            + " A cached patch may come from another tile layout than a one-shot render would"
-            + " use, so a sweep point can differ slightly from a table row of the same routing;"
-            + " measured on +WBSR's routing: "
-            + cachedVsOneShot()
-            + ".");
-    line(
-        "- **Machine**: device `"
-            + env.device()
-            + "`, "
-            + env.cpu()
-            + ", "
-            + env.cores()
-            + " cores, "
-            + env.java()
-            + "; "
-            + env.workers()
-            + " pipeline worker(s), one ONNX Runtime thread each.");
-    if (data.options().timing()) {
-      line(
-          "- **Wall time** (s / image): the one-shot upscale of each image (patch analysis,"
-              + " routing, inference, stitching; not reading the image nor computing PSNR/SSIM),"
-              + " mean over the set, after one untimed warm-up image per bundle. The machine is"
-              + " shared"
-              + env.loadAverage()
-                  .map(l -> f(" (load average %.2f at the start, %.2f at the end)", l[0], l[1]))
-                  .orElse("")
-              + ", so times are indicative.");
-    } else {
-      line("- **Wall time**: not measured in this run (`--no-timing`).");
-    }
-    line();
-  }
-
-  /** PSNR-Y of +WBSR's routing from the cached sweep session minus the one-shot row, per set. */
-  private String cachedVsOneShot() {
-    List<String> out = new ArrayList<>();
-    for (ScaleData s : data.scales()) {
-      for (SetData set : s.sets()) {
-        Optional<Run> row = set.run(Role.WBSR, "wbsr");
-        Optional<Sweep> cached = set.sweep("wbsr-paper");
-        if (row.isPresent() && cached.isPresent() && !cached.get().points().isEmpty()) {
-          double d = cached.get().points().get(0).psnrY() - row.get().mean().psnrY();
-          out.add(f("%+.4f dB (x%d %s)", round(d, "%.4f"), s.scale(), title(set.set())));
-        }
-      }
-    }
-    return out.isEmpty() ? "not measured (no +WBSR row)" : String.join(", ", out);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tables
-
-  private void table1(ScaleData s) {
-    line("## Table 1, x" + s.scale());
-    line();
-    for (SetData set : s.sets()) {
-      line("### x" + s.scale() + " " + title(set.set()));
-      line();
-      boolean timing = data.options().timing();
-      line(
-          "| system | bundle | mode | PSNR-Y | SSIM-Y | GFLOPs | % of base | executed GFLOPs |"
-              + " % of base |"
-              + (timing ? " s / image |" : ""));
-      line("|---|---|---|---|---|---|---|---|---|" + (timing ? "---|" : ""));
-      List<String> notes = new ArrayList<>();
-      for (Row row : TABLE1) {
-        Optional<Run> r = set.run(row.role(), row.mode());
-        String bundle = row.role().bundleName(s.scale());
-        if (r.isPresent()) {
-          Run x = r.get();
-          line(
-              "| "
-                  + row.label()
-                  + " | `"
-                  + bundle
-                  + "` | "
-                  + x.policyLabel()
-                  + " | "
-                  + f("%.3f", x.mean().psnrY())
-                  + " | "
-                  + f("%.4f", x.mean().ssimY())
-                  + " | "
-                  + f("%.3f", x.gflops())
-                  + " | "
-                  + f("%.1f%%", pct(x.gflops(), s))
-                  + " | "
-                  + f("%.3f", x.gflopsExecuted())
-                  + " | "
-                  + f("%.1f%%", pct(x.gflopsExecuted(), s))
-                  + " |"
-                  + (timing ? f(" %.2f |", x.mean().seconds()) : ""));
-        } else {
-          line(
-              "| "
-                  + row.label()
-                  + " | `"
-                  + bundle
-                  + "` | "
-                  + row.mode()
-                  + " | - | - | - | - | - | - |"
-                  + (timing ? " - |" : ""));
-          notes.add(row.label() + " (`" + bundle + "`): " + why(s, row, set));
-        }
-      }
-      line();
-      set.arm().ifPresent(a -> line(f("ARM's eta here: %.2f, %s.", a.eta(), a.rule())));
-      if (set.arm().isPresent()) {
-        line();
-      }
-      if (!notes.isEmpty()) {
-        line("Not measured: " + String.join("; ", notes) + ".");
-        line();
-      }
-    }
-  }
-
-  private void table2(ScaleData s) {
-    line("## Table 2, ablation at x2");
-    line();
-    line(
-        "The paper's ablation: the same backbone, data, seed, schedule and steps, trained with"
-            + " HES, BDLoss, both (WBSR) or neither (base). The dynamic rows use the same routing,"
-            + " the paper's rule ceil(kM/K) on each bundle's own class thresholds. The second"
-            + " table separates the training from the routing: each bundle's supernet everywhere"
-            + " against its routed result.");
-    line();
-    for (SetData set : s.sets()) {
-      line("### x2 " + title(set.set()) + ", ablation");
-      line();
-      line("| row | bundle | training | mode | PSNR-Y | SSIM-Y | GFLOPs | % of base |");
-      line("|---|---|---|---|---|---|---|---|");
-      List<String> notes = new ArrayList<>();
-      for (Row row : TABLE2) {
-        String bundle = row.role().bundleName(2);
-        Optional<Run> r = set.run(row.role(), row.mode());
-        String head = "| " + row.label() + " | `" + bundle + "` | " + row.role().training() + " | ";
-        if (r.isPresent()) {
-          Run x = r.get();
-          line(
-              head
-                  + x.policyLabel()
-                  + f(
-                      " | %.3f | %.4f | %.3f | %.1f%% |",
-                      x.mean().psnrY(), x.mean().ssimY(), x.gflops(), pct(x.gflops(), s)));
-        } else {
-          line(head + row.mode() + " | - | - | - | - |");
-          notes.add(row.label() + " (`" + bundle + "`): " + why(s, row, set));
-        }
-      }
-      line();
-      if (!notes.isEmpty()) {
-        line("Not measured: " + String.join("; ", notes) + ".");
-        line();
-      }
-      line(
-          "| bundle | training | supernet PSNR-Y | routed PSNR-Y | routed - supernet | routed FLOPs"
-              + " |");
-      line("|---|---|---|---|---|---|");
-      for (Role role : List.of(Role.BASE, Role.HES, Role.BD, Role.WBSR)) {
-        Optional<Run> sup = set.run(role, "supernet");
-        Optional<Run> rt = set.run(role, "wbsr");
-        line(
-            "| `"
-                + role.bundleName(2)
-                + "` | "
-                + role.training()
-                + " | "
-                + sup.map(x -> f("%.3f", x.mean().psnrY())).orElse("-")
-                + " | "
-                + rt.map(x -> f("%.3f", x.mean().psnrY())).orElse("-")
-                + " | "
-                + (sup.isPresent() && rt.isPresent()
-                    ? f("%+.3f", d3(rt.get().mean().psnrY() - sup.get().mean().psnrY()))
-                    : "-")
-                + " | "
-                + rt.map(x -> f("%.1f%%", pct(x.gflops(), s))).orElse("-")
-                + " |");
-      }
-      line();
-    }
-  }
-
-  private String why(ScaleData s, Row row, SetData set) {
-    String p = s.problem(row.role());
-    if (!p.isEmpty()) {
-      return p;
-    }
-    if (row.mode().equals("arm")) {
-      Optional<ModelBundle> b = s.status(Role.BASE).flatMap(BundleStatus::bundle);
-      if (b.isPresent() && b.get().manifest().arm().isEmpty()) {
-        return "the bundle has no ARM lookup table";
-      }
-    }
-    return "not measured on " + title(set.set());
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Plots, classes, sweeps, per image
-
-  private void plotsSection() {
-    line("## Plots");
-    line();
-    line(
-        "PSNR-Y against mean FLOPs per patch (% of base, paper convention). Lines are sweeps"
-            + " (numbers under [Sweeps](#sweeps)); large markers are the table's systems.");
-    line();
-    for (ReportPlots.Plot p : plots) {
-      if (!p.file().startsWith("tradeoff-")) {
-        continue;
-      }
-      plot(p.file());
-    }
-  }
-
-  /** The image link of a plot, or why it was not drawn. */
-  private void plot(String file) {
-    ReportPlots.Plot p =
-        plots.stream()
-            .filter(x -> x.file().equals(file))
-            .findFirst()
-            .orElse(new ReportPlots.Plot(file, file, Optional.empty(), "not rendered"));
-    if (p.image().isPresent()) {
-      line("![" + p.title() + "](results/" + p.file() + ")");
-    } else {
-      line("*" + p.title() + ": not drawn, " + p.missing() + ".*");
-    }
-    line();
-  }
-
-  private void classesSection() {
-    line("## Patch classes");
-    line();
-    line(
-        "Each LR 32x32 patch is put into one of K classes by its gradient score (Sobel"
-            + " mean + std, method note section 2), with the thresholds a bundle learnt from its"
-            + " training patches: class k holds the k-th tenth of the training patches by score, so"
-            + " the training set is 10% per class by construction. The paper's \"48.8% flat, 16.6%"
-            + " texture\" describes DIV2K under its own (unpublished) cut; what compares here is"
-            + " how far a set departs from the training distribution. The gain plots pool the"
-            + " squared Y error of every patch of a class over the set (PSNR-Y per class) and"
-            + " subtract base's.");
-    line();
-    for (ScaleData s : data.scales()) {
-      Optional<ClassStats> any = s.sets().stream().flatMap(x -> x.classes().stream()).findFirst();
-      if (any.isEmpty()) {
-        line("x" + s.scale() + ": no bundle with thresholds, no classes.");
-        line();
-        continue;
-      }
-      int k = any.get().counts().length;
-      line("### x" + s.scale() + " (thresholds of `" + any.get().bundle() + "`)");
-      line();
-      plot(ReportPlots.classesFile(s.scale()));
-      StringBuilder head = new StringBuilder("| set | quantity |");
-      StringBuilder rule = new StringBuilder("|---|---|");
-      for (int c = 1; c <= k; c++) {
-        head.append(' ').append(c).append(" |");
-        rule.append("---|");
-      }
-      line(head.toString());
-      line(rule.toString());
-      for (SetData set : s.sets()) {
-        if (set.classes().isEmpty()) {
-          continue;
-        }
-        ClassStats c = set.classes().get();
-        line(row(title(set.set()), "% of patches", k, i -> f("%.1f", 100 * c.fraction(i))));
-        double[] base = c.psnrByRun().get(ReportRunner.key(Role.BASE, "supernet"));
-        for (String[] r :
-            new String[][] {
-              {"base", "supernet", "base PSNR-Y"},
-              {"wbsr", "wbsr", "+WBSR - base"},
-              {"wbsr", "supernet", "WBSR† - base"},
-              {"base", "arm", "+ARM - base"}
-            }) {
-          double[] v = c.psnrByRun().get(r[0] + "/" + r[1]);
-          if (v == null || (base == null && !r[0].equals("base"))) {
-            continue;
-          }
-          boolean isBase = r[2].equals("base PSNR-Y");
-          line(
-              row(
-                  "",
-                  r[2] + " (dB)",
-                  k,
-                  i -> isBase ? f("%.2f", v[i - 1]) : f("%+.3f", d3(v[i - 1] - base[i - 1]))));
-        }
-      }
-      line();
-      for (SetData set : s.sets()) {
-        plot(ReportPlots.gainFile(s.scale(), set.set()));
-      }
-    }
-  }
-
-  private static String row(String a, String b, int k, Function<Integer, String> cell) {
-    StringBuilder s = new StringBuilder("| " + a + " | " + b + " |");
-    for (int i = 1; i <= k; i++) {
-      s.append(' ').append(cell.apply(i)).append(" |");
-    }
-    return s.toString();
-  }
-
-  private void sweepsSection() {
-    line("## Sweeps");
-    line();
-    line(
-        "The numbers behind the plots' curves: mean PSNR-Y and mean FLOPs per patch (paper"
-            + " convention) of every routing of a sweep.");
-    line();
-    for (ScaleData s : data.scales()) {
-      for (SetData set : s.sets()) {
-        for (Sweep sw : set.sweeps()) {
-          line(
-              "<details><summary>x"
-                  + s.scale()
-                  + " "
-                  + title(set.set())
-                  + ": "
-                  + sw.title()
-                  + "</summary>");
-          line();
-          line("| routing | PSNR-Y | GFLOPs | % of base |");
-          line("|---|---|---|---|");
-          for (SweepPoint p : sw.points()) {
-            line(
-                f(
-                    "| %s | %.3f | %.3f | %.1f%% |",
-                    p.label(), p.psnrY(), p.gflops(), pct(p.gflops(), s)));
-          }
-          line();
-          line("</details>");
-          line();
-        }
-      }
-    }
-  }
-
-  private void perImageSection() {
-    line("## Per image");
-    line();
-    line("PSNR-Y (dB) of every image under every table row.");
-    line();
-    for (ScaleData s : data.scales()) {
-      for (SetData set : s.sets()) {
-        if (set.runs().isEmpty()) {
-          continue;
-        }
-        line("<details><summary>x" + s.scale() + " " + title(set.set()) + "</summary>");
-        line();
-        StringBuilder head = new StringBuilder("| image |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (Run r : set.runs()) {
-          head.append(" `").append(r.bundle()).append("` ").append(r.policyLabel()).append(" |");
-          rule.append("---|");
-        }
-        line(head.toString());
-        line(rule.toString());
-        for (int i = 0; i < set.images().size(); i++) {
-          StringBuilder b = new StringBuilder("| " + set.images().get(i) + " |");
-          for (Run r : set.runs()) {
-            b.append(f(" %.3f |", r.images().get(i).psnrY()));
-          }
-          line(b.toString());
-        }
-        line();
-        line("</details>");
-        line();
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Cross-check
-
-  private void crossCheck() {
-    line("## Cross-check with the training side");
-    line();
-    line(
-        "`training.wbsr.export` measured each bundle in PyTorch on the same sets, running every"
-            + " subnet on the whole image and compositing routed results per tile (manifest"
-            + " `validation`). The Java pipeline runs tiles with a context margin instead; at the"
-            + " report's margin the two should agree to about 0.001 dB, and a large difference"
-            + " would mean a bug on one side.");
-    line();
-    line("| bundle | set | quantity | PyTorch (export) | Java (this report) | difference |");
-    line("|---|---|---|---|---|---|");
-    boolean any = false;
-    for (ScaleData s : data.scales()) {
-      for (BundleStatus b : s.bundles()) {
-        if (b.bundle().isEmpty()) {
-          continue;
-        }
-        Manifest m = b.bundle().get().manifest();
-        for (SetData set : s.sets()) {
-          String json = m.validation().get(set.set());
-          if (json == null) {
-            continue;
-          }
-          JsonObject v;
-          try {
-            v = JsonParser.parseString(json).getAsJsonObject();
-          } catch (RuntimeException e) {
-            continue;
-          }
-          boolean classsr = b.role() == Role.CLASSSR;
-          String routedKey = classsr ? "classsr" : "wbsr";
-          any |=
-              check(
-                  m,
-                  set,
-                  "supernet PSNR-Y",
-                  v,
-                  "supernet_psnr_y",
-                  set.run(b.role(), "supernet").map(r -> r.mean().psnrY()),
-                  "%.3f");
-          any |=
-              check(
-                  m,
-                  set,
-                  routedKey + " PSNR-Y",
-                  v,
-                  routedKey + "_psnr_y",
-                  set.run(b.role(), routedKey).map(r -> r.mean().psnrY()),
-                  "%.3f");
-          any |=
-              check(
-                  m,
-                  set,
-                  routedKey + " FLOPs ratio",
-                  v,
-                  routedKey + "_flops_ratio",
-                  set.run(b.role(), routedKey).map(r -> r.mean().flopsRatio()),
-                  "%.4f");
-        }
-      }
-    }
-    if (!any) {
-      line("| - | - | - | - | - | - |");
-    }
-    line();
-  }
-
-  private boolean check(
-      Manifest m,
-      SetData set,
-      String what,
-      JsonObject v,
-      String key,
-      Optional<Double> java,
-      String fmt) {
-    JsonElement e = v.get(key);
-    if (e == null || !e.isJsonPrimitive() || java.isEmpty()) {
-      return false;
-    }
-    double py = e.getAsDouble();
-    line(
-        "| `"
-            + m.name()
-            + "` | "
-            + title(set.set())
-            + " | "
-            + what
-            + " | "
-            + f(fmt, py)
-            + " | "
-            + f(fmt, java.get())
-            + " | "
-            + f(fmt.replace("%", "%+"), round(java.get() - py, fmt))
-            + " |");
-    return true;
-  }
-
-  // ---------------------------------------------------------------------------------------------
 
   private List<String> missingList() {
     List<String> out = new ArrayList<>();
@@ -1004,55 +160,13 @@ public final class ResultsMarkdown {
     return out;
   }
 
-  private double pct(double gflops, ScaleData s) {
-    return s.referenceFlops() > 0 ? 100 * gflops * 1e9 / s.referenceFlops() : Double.NaN;
-  }
-
-  private String scalesList(String pattern) {
-    return String.join(" / ", data.scales().stream().map(s -> f(pattern, s.scale())).toList());
-  }
-
-  private static String rangeText(List<Double> v) {
-    if (v.isEmpty()) {
-      return "(none)";
-    }
-    double lo = v.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double hi = v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return f("%.2f..%.2f (%d points)", lo, hi, v.size());
-  }
-
-  private static double parse(String s) {
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
-  }
-
-  private static String title(String set) {
-    return ValidationSets.title(set);
-  }
-
-  private void line(String s) {
-    md.append(s).append('\n');
-  }
-
-  private void line() {
-    md.append('\n');
-  }
-
   /** {@code v}, or +0 when it would print as -0.000. */
   static double d3(double v) {
     return Math.abs(v) < 5e-4 ? 0.0 : v;
   }
 
-  /** {@code v}, or +0 when it would print as a negative zero in {@code fmt} ({@code %.Nf}). */
-  private static double round(double v, String fmt) {
-    int decimals = Integer.parseInt(fmt.replaceAll("[^0-9]", ""));
-    return Math.abs(v) < 0.5 * Math.pow(10, -decimals) ? 0.0 : v;
-  }
-
-  static String f(String pattern, Object... args) {
-    return String.format(Locale.ROOT, pattern, args);
+  /** How {@code wbsr} compares with {@code other} on PSNR-Y and FLOPs. */
+  static HeadlineSection.Verdict compare(Run wbsr, Run other, String name) {
+    return HeadlineSection.compare(wbsr, other, name);
   }
 }

@@ -2,6 +2,11 @@ package dev.wbsr.about;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.wbsr.engine.TestBundles;
+import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.TrainingRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,38 +28,56 @@ class AboutInfoTest {
     Files.writeString(dir.resolve("manifest.json"), manifest);
   }
 
+  /**
+   * A loadable bundle: the tiny x{@code scale} fixture's files, its manifest with the About fields
+   * (and any provenance) replaced.
+   */
+  private void bundle(String name, int scale, String version, String license, String provenance)
+      throws IOException {
+    Path src = TestBundles.tiny(scale).dir();
+    Path dir = Files.createDirectories(models.resolve(name));
+    try (Stream<Path> files = Files.list(src)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
+    m.addProperty("name", name);
+    m.addProperty("version", version);
+    m.addProperty("license", license);
+    m.add("provenance", JsonParser.parseString(provenance));
+    Files.writeString(dir.resolve("manifest.json"), m.toString());
+  }
+
   @Test
   void readsVersionLicenceAndDataPackagesOfEachBundleSortedByName() throws IOException {
-    bundle("wbsr-x4", """
-        {"format": "wbsr-bundle", "format_version": 1, "name": "wbsr-x4", "kind": "wbsr",
-         "title": "WBSR x4", "version": "1.2.0", "license": "CC-BY-4.0", "scale": 4,
-         "provenance": {"data_packages": [{"name": "python3-skimage", "version": "0.19.3-8"}],
-                        "future_key": 1}}""");
-    bundle("wbsr-x2", """
-        {"name": "wbsr-x2", "kind": "wbsr", "title": "WBSR x2", "version": "1.0.0",
-         "license": "MIT", "scale": 2, "unknown": {"ignored": true}}""");
+    bundle("wbsr-x4", 4, "1.2.0", "CC-BY-4.0", """
+        {"data_packages": [{"name": "python3-skimage", "version": "0.19.3-8"}], "future_key": 1}""");
+    bundle("wbsr-x2", 2, "1.0.0", "MIT", "{}");
     Files.createDirectories(models.resolve("not-a-bundle"));
 
-    List<AboutInfo.BundleInfo> bundles = AboutInfo.bundles(models);
+    List<BundleLocator.Entry> bundles = AboutInfo.bundles(models);
 
-    assertThat(bundles).extracting(AboutInfo.BundleInfo::name).containsExactly("wbsr-x2", "wbsr-x4");
-    AboutInfo.BundleInfo x4 = bundles.get(1);
-    assertThat(x4.version()).isEqualTo("1.2.0");
-    assertThat(x4.license()).isEqualTo("CC-BY-4.0");
-    assertThat(x4.scale()).isEqualTo(4);
-    assertThat(x4.error()).isNull();
-    assertThat(x4.dataPackages()).containsExactly(new AboutInfo.BundleInfo.DataPackage("python3-skimage", "0.19.3-8"));
-    assertThat(x4.summary()).isEqualTo("wbsr-x4 1.2.0 (x4, wbsr) licence CC-BY-4.0");
-    assertThat(bundles.get(0).dataPackages()).isEmpty();
+    assertThat(bundles).extracting(BundleLocator.Entry::name).containsExactly("wbsr-x2", "wbsr-x4");
+    BundleLocator.Entry x4 = bundles.get(1);
+    assertThat(x4.bundle()).isPresent();
+    assertThat(x4.bundle().get().manifest().version()).isEqualTo("1.2.0");
+    assertThat(AboutInfo.dataPackages(x4))
+        .containsExactly(new TrainingRun.DataPackage("python3-skimage", "0.19.3-8"));
+    assertThat(AboutInfo.summary(x4)).isEqualTo("wbsr-x4 1.2.0 (x4, wbsr) licence CC-BY-4.0");
+    assertThat(AboutInfo.dataPackages(bundles.get(0))).isEmpty();
   }
 
   @Test
   void aBrokenManifestIsListedWithAnErrorInsteadOfThrowing() throws IOException {
     bundle("broken", "{ not json");
-    List<AboutInfo.BundleInfo> bundles = AboutInfo.bundles(models);
-    assertThat(bundles).hasSize(1);
-    assertThat(bundles.get(0).error()).startsWith("unreadable manifest.json");
-    assertThat(bundles.get(0).summary()).startsWith("broken: unreadable");
+    bundle("no-subnets", """
+        {"name": "no-subnets", "kind": "wbsr", "version": "1.0.0", "license": "MIT", "scale": 2}""");
+    List<BundleLocator.Entry> bundles = AboutInfo.bundles(models);
+    assertThat(bundles).hasSize(2);
+    assertThat(AboutInfo.summary(bundles.get(0))).startsWith("broken: ").contains("not valid JSON");
+    assertThat(AboutInfo.summary(bundles.get(1))).startsWith("no-subnets: ");
+    assertThat(AboutInfo.dataPackages(bundles.get(0))).isEmpty();
   }
 
   @Test
@@ -64,8 +88,7 @@ class AboutInfoTest {
 
   @Test
   void bundlesUnderTheInstallationHomeAreFound() throws IOException {
-    bundle("home-only-bundle", """
-        {"name": "home-only-bundle", "version": "0.3.0", "license": "MIT", "scale": 2, "kind": "wbsr"}""");
+    bundle("home-only-bundle", 2, "0.3.0", "MIT", "{}");
     Files.move(models, models.resolveSibling(models.getFileName() + "-home"));
     Path home = models.resolveSibling(models.getFileName() + "-home");
     Files.createDirectories(home.resolve("models"));
@@ -75,7 +98,7 @@ class AboutInfoTest {
       System.setProperty(AboutInfo.HOME_PROPERTY, home.toString());
       assertThat(AboutInfo.home()).contains(home);
       assertThat(AboutInfo.modelRoots()).contains(home.resolve("models").toAbsolutePath().normalize());
-      assertThat(AboutInfo.bundles()).extracting(AboutInfo.BundleInfo::name).contains("home-only-bundle");
+      assertThat(AboutInfo.bundles()).extracting(BundleLocator.Entry::name).contains("home-only-bundle");
       assertThat(AboutInfo.report()).contains("home-only-bundle 0.3.0 (x2, wbsr) licence MIT");
     } finally {
       if (old == null) {

@@ -63,12 +63,16 @@ class ReportCommandTest {
             "0.5,1",
             "--etas",
             "1,8",
+            "--waifu2x",
+            tmp.resolve("no-waifu2x").toString(),
             "--device",
             "cpu");
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out()).contains("Wrote").contains("incomplete: 4 bundle(s) missing");
     String md = Files.readString(out.resolve("RESULTS.md"));
-    assertThat(md).contains("| s / image |");
+    assertThat(md).contains("| s / image | output MP/s |");
+    // the external row: not installed where --waifu2x points, and the page says how to install
+    assertThat(md).contains("waifu2x: not installed (no executable " + tmp.resolve("no-waifu2x"));
     assertThat(out.resolve("results/tradeoff-x2-val-photo.png")).exists();
     String text = Files.readString(readme);
     assertThat(text)
@@ -109,7 +113,8 @@ class ReportCommandTest {
   void helpAndBadUsage() {
     CliTest.Run help = CliTest.wbsr("report", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("Usage: wbsr report", "--data", "--models", "--no-timing");
+    assertThat(help.out())
+        .contains("Usage: wbsr report", "--data", "--models", "--no-timing", "--waifu2x");
     assertThat(CliTest.wbsr("report", "--scales", "3").code()).isEqualTo(2);
     CliTest.Run noMarkers = CliTest.wbsr("report", "--readme", "pom.xml");
     assertThat(noMarkers.code()).isEqualTo(1);

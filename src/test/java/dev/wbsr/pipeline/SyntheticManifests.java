@@ -64,7 +64,8 @@ final class SyntheticManifests {
         m.name(), m.testFixture(), m.kind(), m.title(), m.description(), m.version(), m.license(),
         m.scale(), m.patchSize(), m.receptiveField(), m.complexity(), m.subnets(), m.supernet(),
         m.arm(), m.classsr(), m.parity(), m.training(), m.validation(), m.provenance(),
-        Optional.of(new dev.wbsr.model.RoutingSpec(front, calibration, Optional.empty())));
+        Optional.of(new dev.wbsr.model.RoutingSpec(front, calibration, Optional.empty())),
+        m.trainingRun(), m.validationScores());
   }
 
   /** A ClassSR bundle: three branches of cost 1, 2, 3 (x 1e9), a classifier of 0.1e9 per patch. */

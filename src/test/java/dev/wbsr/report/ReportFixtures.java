@@ -99,12 +99,13 @@ final class ReportFixtures {
     ImageIO.write(img, "png", file.toFile());
   }
 
-  /** {@code val-photo}: two images; {@code val-classic}: one; not multiples of 4. */
+  /** {@code val-photo}: two images; {@code val-classic} and {@code val-large}: one; not multiples of 4. */
   static Path dataDir(Path root) throws IOException {
     Path d = root.resolve("data");
     writePng(d.resolve("val-photo/a.png"), 130, 90, 1);
     writePng(d.resolve("val-photo/b.png"), 70, 66, 2);
     writePng(d.resolve("val-classic/c.png"), 90, 75, 3);
+    writePng(d.resolve("val-large/d.png"), 96, 70, 4);
     return d;
   }
 
