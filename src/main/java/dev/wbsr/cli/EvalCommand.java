@@ -111,7 +111,9 @@ final class EvalCommand implements Callable<Integer> {
           mode.routed(
               spec.commandLine(),
               bundle,
-              p -> TimeCosts.byTime(p, bundle, onnx, engine.pipeline(), SubnetTimesCache.standard()));
+              p ->
+                  TimeCosts.byTime(
+                      p, bundle, onnx, engine.pipeline(), SubnetTimesCache.standard()));
       report.put("model", bundle.name());
       report.put("scale", s);
       report.put("mode", policy.mode());

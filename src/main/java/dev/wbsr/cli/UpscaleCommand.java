@@ -126,7 +126,8 @@ final class UpscaleCommand implements Callable<Integer> {
               bundle,
               p -> TimeCosts.byTime(p, bundle, onnx, options, SubnetTimesCache.standard()));
       runner =
-          new UpscaleRunner(request, new EngineUpscaler(bundle.manifest(), onnx, a -> routed, options));
+          new UpscaleRunner(
+              request, new EngineUpscaler(bundle.manifest(), onnx, a -> routed, options));
       try {
         jobs = runner.plan();
       } catch (NoSuchFileException e) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** WBSR routed by measured time (issue 17): the front and the budget over time, FLOPs unchanged. */
 class TimeCostRoutingTest {
 
-  /** wbsr-x2's calibration PSNR-Y; over FLOPs 1..9 its front is 0, 1, 2, 4, 6, 8 as in the bundle. */
+  /** wbsr-x2's calibration PSNR-Y; over FLOPs 1..9 its front is 0, 1, 2, 4, 6, 8 (the bundle's). */
   private static final List<Double> PSNR =
       List.of(40.0171, 40.0785, 40.1265, 40.0004, 40.1535, 40.0356, 40.2364, 40.217, 40.3352);
 
@@ -131,7 +131,8 @@ class TimeCostRoutingTest {
   void rejectsTimesThatDoNotFitTheBundle() {
     assertThatThrownBy(() -> new RoutingCost.Time(List.of(1.0, 0.0)))
         .hasMessageContaining("positive");
-    RoutingPolicy.Wbsr w = RoutingPolicy.Wbsr.budget(0.5).withCost(new RoutingCost.Time(List.of(1.0, 2.0)));
+    RoutingPolicy.Wbsr w =
+        RoutingPolicy.Wbsr.budget(0.5).withCost(new RoutingCost.Time(List.of(1.0, 2.0)));
     assertThatThrownBy(() -> w.assign(analysis, manifest))
         .hasMessageContaining("cover 2 subnets")
         .hasMessageContaining("has 9");
