@@ -162,6 +162,7 @@ def render():
     w("| ONNX Runtime native library (`libonnxruntime.so`, `libonnxruntime4j_jni.so`) | MIT | its own third-party notices: `lib/app/legal/onnxruntime-ThirdPartyNotices.txt` |")
     w("| JavaFX (OpenJFX) native libraries (`libglass*.so`, `libprism*.so`, ...) | GPL-2.0-only WITH Classpath-exception-2.0 | unpacked from the `javafx-*-linux` jars |")
     w("| JNA native dispatch library (`libjnidispatch.so`) | LGPL-2.1-or-later OR Apache-2.0 | unpacked from the `jna` jar |")
+    w("| libwebp and its JNI wrapper (`libwebp-imageio.so`, the WebP encoder) | BSD-3-Clause (libwebp), Apache-2.0 (wrapper) | unpacked from the `webp-imageio` jar at first WebP export |")
     w("")
 
     w("## Sample images\n")

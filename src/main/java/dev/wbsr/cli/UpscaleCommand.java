@@ -60,7 +60,8 @@ final class UpscaleCommand implements Callable<Integer> {
       paramLabel = "FMT",
       defaultValue = "png",
       description =
-          "png, jpg or tif (EXIF and ICC profile carried where the format allows). Default:"
+          "png, jpg, webp or tif (EXIF and ICC profile carried where the format allows; webp"
+              + " carries none). Default:"
               + " ${DEFAULT-VALUE}.")
   String format;
 
@@ -68,7 +69,8 @@ final class UpscaleCommand implements Callable<Integer> {
       names = "--quality",
       paramLabel = "Q",
       defaultValue = "92",
-      description = "JPEG quality 1..100. Default: ${DEFAULT-VALUE}.")
+      description = "JPEG and WebP quality 1..100 (WebP: 100 is lossless). Default:"
+          + " ${DEFAULT-VALUE}.")
   int quality;
 
   @Option(

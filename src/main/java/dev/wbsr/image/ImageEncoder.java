@@ -88,8 +88,11 @@ final class ImageEncoder {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionType("LZW");
         metadata = tiffMetadata(exif, icc);
+      } else if (format == ImageFormat.WEBP) {
+        webp(param, jpegQuality);
       }
-      if (format == ImageFormat.TIFF) {
+      if (format == ImageFormat.TIFF || format == ImageFormat.WEBP) {
+        // WebP: pixels only (the encoder writes no ICC or EXIF chunk); the output is sRGB
         try (RandomAccessFile raf = new RandomAccessFile(temp.toFile(), "rw");
             ImageOutputStream out = new FileImageOutputStream(raf)) {
           writer.setOutput(out);
@@ -221,6 +224,20 @@ final class ImageEncoder {
     return new BufferedImage(
         new ComponentColorModel(cs, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE),
         raster, false, null);
+  }
+
+  /** Quality 100 is lossless WebP (every pixel kept); below, lossy at that quality. */
+  static final int WEBP_LOSSLESS_QUALITY = 100;
+
+  private static void webp(ImageWriteParam param, int quality) {
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    boolean lossless = quality >= WEBP_LOSSLESS_QUALITY;
+    for (String type : param.getCompressionTypes()) {
+      if (type.toLowerCase(java.util.Locale.ROOT).contains("lossless") == lossless) {
+        param.setCompressionType(type);
+      }
+    }
+    param.setCompressionQuality(lossless ? 1f : quality / 100f);
   }
 
   private static ImageWriter writerFor(ImageFormat format) throws ImageException {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats WBSR Studio reads; the first three it also writes. */
+/** The file formats WBSR Studio reads; the first four it also writes. */
 public enum ImageFormat {
   PNG("PNG", "png", true, List.of("png")),
   JPEG("JPEG", "jpg", true, List.of("jpg", "jpeg", "jpe", "jfif")),
   TIFF("TIFF", "tif", true, List.of("tif", "tiff")),
-  WEBP("WebP", "webp", false, List.of("webp")),
+  WEBP("WebP", "webp", true, List.of("webp")),
   BMP("BMP", "bmp", false, List.of("bmp", "dib")),
   PSD("PSD", "psd", false, List.of("psd", "psb"));
 
@@ -71,12 +71,12 @@ public enum ImageFormat {
     return dot <= 0 ? fileName : fileName.substring(0, dot);
   }
 
-  /** Parses a user-facing format option: png, jpg/jpeg, tif/tiff (case-insensitive). */
+  /** Parses a user-facing format option: png, jpg/jpeg, webp, tif/tiff (case-insensitive). */
   public static ImageFormat parseWritable(String name) {
     Optional<ImageFormat> f = fromFileName("x." + name.trim());
     if (f.isEmpty() || !f.get().writable) {
       throw new IllegalArgumentException(
-          "unknown output format '" + name + "' (use png, jpg or tif)");
+          "unknown output format '" + name + "' (use png, jpg, webp or tif)");
     }
     return f.get();
   }

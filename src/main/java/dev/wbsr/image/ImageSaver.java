@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes PNG, JPEG and TIFF atomically: the image is encoded into a hidden temp file in the target
+ * Writes PNG, JPEG, WebP and TIFF atomically: the image is encoded into a hidden temp file in the target
  * folder, synced, then renamed onto the target. An existing file is never replaced unless {@link
  * SaveOptions#overwrite()} says so (and even then the old file stays intact until the new one is
  * complete). On any failure or cancellation (thread interrupt) the temp file is removed, so no
@@ -44,7 +44,7 @@ public final class ImageSaver {
     ImageFormat format = options.format() != null ? options.format()
         : ImageFormat.fromFileName(name).filter(ImageFormat::writable).orElseThrow(
             () -> new ImageException(Kind.UNSUPPORTED_FORMAT,
-                name + ": cannot tell the output format from the name (use .png, .jpg or .tif)"));
+                name + ": cannot tell the output format from the name (use .png, .jpg, .webp or .tif)"));
     if (Files.isDirectory(target)) {
       throw new ImageException(Kind.NOT_A_FILE, name + ": is a folder");
     }

@@ -4,7 +4,7 @@ package dev.wbsr.image;
  * How {@link ImageSaver} writes a file.
  *
  * @param format the output format, or null to take it from the target's extension
- * @param jpegQuality JPEG quality 1..100
+ * @param jpegQuality JPEG and WebP quality 1..100 (WebP: 100 is lossless)
  * @param overwrite replace an existing file (atomically); otherwise an existing target is an error
  * @param keepMetadata carry the source's ICC profile and EXIF to the output where the format allows
  * @param jpegAlpha what to do with transparency when writing JPEG, which has none

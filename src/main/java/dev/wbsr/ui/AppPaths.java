@@ -70,4 +70,25 @@ public final class AppPaths {
     }
     return Optional.empty();
   }
+
+  /**
+   * The app's data folder (the log files): {@code -Dwbsr.data.dir} if set (tests use a temporary
+   * folder), else {@code %LOCALAPPDATA%\\wbsr} on Windows, {@code $XDG_DATA_HOME/wbsr}, or
+   * {@code ~/.local/share/wbsr}.
+   */
+  public static Path dataDir() {
+    String forced = System.getProperty("wbsr.data.dir");
+    if (forced != null && !forced.isBlank()) {
+      return Path.of(forced);
+    }
+    String local = System.getenv("LOCALAPPDATA");
+    if (local != null && !local.isBlank()) {
+      return Path.of(local, "wbsr");
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "wbsr");
+    }
+    return Path.of(System.getProperty("user.home"), ".local", "share", "wbsr");
+  }
 }

@@ -51,7 +51,13 @@ public class StudioApp extends Application {
   public void start(Stage stage) {
     model = create(stage, Objects.requireNonNull(coreFactory, "core").get(),
         settingsFactory == null ? Settings.user() : settingsFactory.get());
-    stage.setOnCloseRequest(e -> model.shutdown());
+    stage.setOnCloseRequest(e -> {
+      if (!confirmQuit(stage, model)) {
+        e.consume();
+      } else {
+        model.shutdown();
+      }
+    });
     stage.show();
     openStartup(model, LaunchPlan.files(getParameters().getRaw()));
     if (onStarted != null) {
@@ -60,10 +66,30 @@ public class StudioApp extends Application {
   }
 
   @Override
+  public void init() {
+    AppLog.install(AppPaths.dataDir());
+  }
+
+  @Override
   public void stop() {
     if (model != null) {
       model.shutdown();
     }
+    AppLog.close();
+  }
+
+  /** Quitting with a computed result of the user's own image that is not saved asks first. */
+  static boolean confirmQuit(Stage stage, StudioModel model) {
+    if (!model.hasUnsavedResult()) {
+      return true;
+    }
+    javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        "The upscaled result of " + model.source().documentProperty().get().name()
+            + " is not saved. Quit anyway?",
+        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.YES);
+    a.setHeaderText("Unsaved result");
+    a.initOwner(stage);
+    return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
   }
 
   /** Builds the model and the window on {@code stage} (also used by the TestFX tests). */
@@ -76,7 +102,8 @@ public class StudioApp extends Application {
     Scene scene = window.createScene(w, h);
     applyTheme(scene, model.darkProperty().get());
     model.darkProperty().addListener((o, was, dark) -> applyTheme(scene, dark));
-    window.setBatchAction(() -> BatchDialog.show(stage, model));
+    window.setBatchAction(() -> BatchDialog.show(stage, model).notifyWith(window.attention()));
+    window.setDropBatchAction(paths -> BatchDialog.show(stage, model, paths).notifyWith(window.attention()));
     stage.setScene(scene);
     stage.setMinWidth(Math.min(960, screen.getWidth()));
     stage.setMinHeight(Math.min(600, screen.getHeight()));
@@ -116,7 +143,7 @@ public class StudioApp extends Application {
           + "use File > Add Bundle Folder.");
     }
     if (files.isEmpty()) {
-      AppPaths.asset("samples/coffee.png").ifPresent(model::open);
+      AppPaths.asset("samples/coffee.png").ifPresent(model::openSample);
     } else {
       model.openFiles(files);
     }

@@ -109,6 +109,28 @@ class CliTest {
     assertThat(noTemporaryFiles(out)).isTrue();
   }
 
+  /** Issue 15: WebP output, lossless at --quality 100 (read back, same size as the upscale). */
+  @Test
+  void upscaleWritesWebp() throws Exception {
+    Path in = tmp.resolve("webp-in");
+    writePng(in.resolve("a.png"), 40, 30, 1);
+    Path out = tmp.resolve("webp-out");
+    Run r = wbsr("upscale", "-m", model(), "--format", "webp", "--quality", "100", "-o",
+        out.toString(), in.toString());
+    assertThat(r.code()).isZero();
+    Path webp = out.resolve("a.webp");
+    byte[] head = Files.readAllBytes(webp);
+    assertThat(dev.wbsr.image.ImageFormat.sniff(head, head.length))
+        .contains(dev.wbsr.image.ImageFormat.WEBP);
+    var back = new dev.wbsr.image.ImageLoader().load(webp);
+    assertThat(back.rgb().width()).isEqualTo(80);
+    assertThat(back.rgb().height()).isEqualTo(60);
+    Run png = wbsr("upscale", "-m", model(), "-o", tmp.resolve("png-out").toString(), in.toString());
+    assertThat(png.code()).isZero();
+    var ref = new dev.wbsr.image.ImageLoader().load(tmp.resolve("png-out").resolve("a.png"));
+    assertThat(back.rgb().rgb()).isEqualTo(ref.rgb().rgb()); // lossless: the same pixels as the PNG
+  }
+
   /** Issue 14, item 6: {@code --overwrite -o same/ same/} replaced the inputs silently. */
   @Test
   void upscaleNeverWritesOverItsInputs() throws Exception {

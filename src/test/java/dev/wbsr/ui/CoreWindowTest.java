@@ -86,6 +86,8 @@ class CoreWindowTest {
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
+    onFx(() -> model.measureQuality());
+    awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
     onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
@@ -107,7 +109,7 @@ class CoreWindowTest {
     Path png = FxTestSupport.writePng(FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"));
     onFx(() -> model.open(png));
     awaitIdle(model, 120);
-    // how long each event takes is measured by StartupBenchmark, not asserted here (loaded machines)
+    // how long each event takes is not asserted: wall-clock limits fail on loaded machines (issue 13)
     for (int i = 0; i < 25; i++) {
       double v = (i * 7 % 20 + 1) / 20.0;
       onFx(() -> model.routingState().budgetProperty().set(v));

@@ -88,6 +88,19 @@ public final class ScreenshotTour {
       zoom(stage, m, 3);
       shot(stage.getScene(), "compare-split.png");
       fx(() -> {
+        var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+        v.lensProperty().set(true);
+        var b = v.localToScene(v.getLayoutBounds());
+        v.moveLens(b.getMinX() + b.getWidth() * 0.42, b.getMinY() + b.getHeight() * 0.6);
+        return null;
+      });
+      Thread.sleep(500);
+      shot(stage.getScene(), "compare-lens.png");
+      fx(() -> {
+        ((dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView")).lensProperty().set(false);
+        return null;
+      });
+      fx(() -> {
         m.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
         m.source().workModeProperty().set(WorkMode.EVALUATE);
         m.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
@@ -114,6 +127,9 @@ public final class ScreenshotTour {
         Scene s = d.stage().getScene();
         ((TextField) s.lookup("#batchInput")).setText(in.toString());
         ((TextField) s.lookup("#batchOutput")).setText(bout.toString());
+        @SuppressWarnings("unchecked")
+        var format = (javafx.scene.control.ComboBox<String>) s.lookup("#batchFormat");
+        format.setValue("webp"); // shows the quality setting
         ((Button) s.lookup("#batchStart")).fire();
         return null;
       });

@@ -10,6 +10,7 @@ import dev.wbsr.ui.model.Bundles;
 import dev.wbsr.ui.model.Executors2;
 import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.view.Attention;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,9 @@ public final class BatchDialog {
   private final CheckBox recursive = new CheckBox("Include sub-folders (tree mirrored)");
   private final TextField output = new TextField();
   private final ComboBox<String> format = new ComboBox<>();
+  private final javafx.scene.control.Spinner<Integer> quality = new javafx.scene.control.Spinner<>(1, 100, 92);
+  /** The output folder was filled in by the dialog ({@code INPUT/upscaled}), not chosen. */
+  private boolean outputSuggested;
   private final TextField template = new TextField();
   private final Label preview = new Label();
   private final ComboBox<ModelBundle> bundle = new ComboBox<>();
@@ -62,6 +66,9 @@ public final class BatchDialog {
   private final Button cancel = new Button("Cancel");
   private final Button openFolder = new Button("Open output folder");
   private BatchTask task;
+  private HBox formatRow;
+  private boolean suggesting;
+  private Attention attention;
   /** Inputs dropped onto the app, used instead of the input field; null when typed or browsed. */
   private List<Path> dropped;
 
@@ -103,9 +110,38 @@ public final class BatchDialog {
     input.setText(DroppedInputs.describe(dropped));
     input.setEditable(false);
     recursive.setSelected(dropped.stream().anyMatch(java.nio.file.Files::isDirectory));
-    if (output.getText().isBlank()) {
-      output.setText(DroppedInputs.suggestedOutput(dropped).toString());
+    suggestOutput();
+  }
+
+  /** {@code INPUT/upscaled} (next to the sources) unless the user chose an output folder. */
+  private void suggestOutput() {
+    if (!output.getText().isBlank() && !outputSuggested) {
+      return;
     }
+    List<Path> in;
+    try {
+      in = dropped != null ? dropped : input.getText().isBlank() ? List.of() : List.of(Path.of(input.getText().trim()));
+    } catch (RuntimeException e) {
+      return; // not a path (yet)
+    }
+    suggesting = true;
+    try {
+      output.setText(in.isEmpty() ? "" : DroppedInputs.suggestedOutput(in).toString());
+      outputSuggested = true;
+    } finally {
+      suggesting = false;
+    }
+  }
+
+  /** The output folder field (tests). */
+  String outputText() {
+    return output.getText();
+  }
+
+  /** A batch that ends while neither this dialog nor the app has the focus says so there. */
+  public BatchDialog notifyWith(Attention a) {
+    attention = a.orWhile(stage::isFocused);
+    return this;
   }
 
   public Stage stage() {
@@ -117,12 +153,36 @@ public final class BatchDialog {
     input.setId("batchInput");
     input.setText(s.get("batch.input", ""));
     output.setId("batchOutput");
-    output.setText(s.get("batch.output", ""));
+    // a folder the user chose is remembered; otherwise the results go next to the sources
+    output.setText(s.getBoolean("batch.outputChosen", false) ? s.get("batch.output", "") : "");
+    input.textProperty().addListener((o, was, now) -> suggestOutput());
+    output.textProperty().addListener((o, was, now) -> {
+      if (!suggesting) {
+        outputSuggested = false;
+      }
+    });
+    suggestOutput();
     recursive.setId("batchRecursive");
     recursive.setSelected(s.getBoolean("batch.recursive", false));
     format.setId("batchFormat");
-    format.getItems().setAll("png", "jpg", "tif");
+    format.getItems().setAll("png", "jpg", "webp", "tif");
     format.setValue(s.get("batch.format", "png"));
+    quality.setId("batchQuality");
+    quality.setEditable(true);
+    quality.getValueFactory().setValue(dev.wbsr.ui.export.OutputQuality.get(s));
+    quality.setPrefWidth(90);
+    quality.setTooltip(new javafx.scene.control.Tooltip(
+        "JPEG and WebP quality, 1..100 (WebP at 100 is lossless); shared with File > JPEG / WebP Quality"));
+    Label qualityNote = new Label();
+    qualityNote.getStyleClass().add("muted-small");
+    qualityNote.textProperty().bind(Bindings.createStringBinding(
+        () -> "webp".equals(format.getValue()) && quality.getValue() != null && quality.getValue() >= 100
+            ? "lossless" : "", format.valueProperty(), quality.valueProperty()));
+    HBox qualityBox = new HBox(8, label("Quality"), quality, qualityNote);
+    qualityBox.setAlignment(Pos.CENTER_LEFT);
+    qualityBox.visibleProperty().bind(format.valueProperty().isEqualTo("jpg").or(format.valueProperty().isEqualTo("webp")));
+    formatRow = new HBox(16, format, qualityBox);
+    formatRow.setAlignment(Pos.CENTER_LEFT);
     template.setId("batchTemplate");
     template.setText(s.get("batch.template", "{name}_x{scale}"));
     preview.getStyleClass().add("muted-small");
@@ -162,7 +222,7 @@ public final class BatchDialog {
     g.addRow(r++, label("Input folder"), folderRow(input, "batchInputBrowse"));
     g.addRow(r++, new Region(), recursive);
     g.addRow(r++, label("Output folder"), folderRow(output, "batchOutputBrowse"));
-    g.addRow(r++, label("Format"), format);
+    g.addRow(r++, label("Format"), formatRow);
     g.addRow(r++, label("File name"), new VBox(2, template, preview));
     g.addRow(r++, label("Bundle"), bundle);
     g.addRow(r++, label("Mode"), mode);
@@ -256,7 +316,7 @@ public final class BatchDialog {
     RoutingPolicy rr = m.policy(Budget.ofSlider(budget.getValue()), model.routingState().etaProperty().get());
     return new BatchRequest(inputs, recursive.isSelected(),
         Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
-        existing.getValue());
+        existing.getValue(), quality.getValue() == null ? 92 : quality.getValue());
   }
 
   /** The folder typed or chosen, or the files dropped onto the window. */
@@ -288,6 +348,9 @@ public final class BatchDialog {
       s.put("batch.input", input.getText());
     }
     s.put("batch.output", output.getText());
+    s.putBoolean("batch.outputChosen", !outputSuggested);
+    quality.increment(0); // commits a value typed into the spinner
+    dev.wbsr.ui.export.OutputQuality.set(s, quality.getValue());
     s.putBoolean("batch.recursive", recursive.isSelected());
     s.put("batch.format", format.getValue());
     s.put("batch.template", template.getText());
@@ -345,6 +408,9 @@ public final class BatchDialog {
         : sum.headline());
     for (BatchSummary.Failure f : sum.failures()) {
       failures.getItems().add(f.toString());
+    }
+    if (attention != null && !sum.cancelled()) {
+      attention.jobEnded("Batch finished: " + sum.headline(), sum.seconds());
     }
   }
 

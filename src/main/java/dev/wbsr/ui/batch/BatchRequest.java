@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * One batch as the dialog sees it: folders or files (folders descended when {@code recursive}, the
  * tree mirrored under {@code output}), named by {@code template} ({name}, {bundle}, {scale},
- * {mode}). {@link #toJob} turns it into the core's request.
+ * {mode}), JPEG and WebP at {@code quality} (WebP 100: lossless). {@link #toJob} turns it into the
+ * core's request.
  */
 public record BatchRequest(
     List<Path> inputs,
@@ -23,17 +24,27 @@ public record BatchRequest(
     String template,
     ModelBundle bundle,
     RoutingPolicy routing,
-    WhenExists existing) {
+    WhenExists existing,
+    int quality) {
 
   public BatchRequest {
     inputs = List.copyOf(inputs);
+    quality = Math.max(1, Math.min(100, quality));
+  }
+
+  /** At the default JPEG/WebP quality. */
+  public BatchRequest(List<Path> inputs, boolean recursive, Path output, String format,
+      String template, ModelBundle bundle, RoutingPolicy routing, WhenExists existing) {
+    this(inputs, recursive, output, format, template, bundle, routing, existing,
+        dev.wbsr.image.SaveOptions.DEFAULT_JPEG_QUALITY);
   }
 
   public UpscaleRequest toJob() {
     OutputPolicy out =
         OutputPolicy.of(output, ImageFormat.parseWritable(format))
             .withNameTemplate(template == null || template.isBlank() ? "{name}_x{scale}" : template)
-            .withWhenExists(existing);
+            .withWhenExists(existing)
+            .withJpegQuality(quality);
     return new UpscaleRequest(
         inputs,
         recursive,

@@ -25,9 +25,15 @@ public final class DroppedInputs {
     return dropped.size() > 3 ? b.append(", …").toString() : b.toString();
   }
 
-  /** {@code upscaled} next to the first input, so the results land beside their sources. */
+  /**
+   * Where the results land by default, beside their sources: {@code FOLDER/upscaled} for one
+   * folder, {@code upscaled} next to the first input for files.
+   */
   static Path suggestedOutput(List<Path> dropped) {
     Path first = dropped.get(0).toAbsolutePath().normalize();
+    if (dropped.size() == 1 && Files.isDirectory(first)) {
+      return first.resolve("upscaled");
+    }
     Path parent = first.getParent();
     return (parent == null ? first : parent).resolve("upscaled");
   }

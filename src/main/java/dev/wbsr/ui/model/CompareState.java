@@ -55,8 +55,19 @@ public final class CompareState {
     rightLabel.set(VariantOutputs.label(d, rightVariant.get()));
   }
 
-  void offerChoicesFor(Document d) {
+  /**
+   * The choices for a new document; a side whose variant this document cannot show (the ground
+   * truth in Upscale mode, e.g. after a restart) falls back to one it can: bicubic on the right,
+   * the routing mode's variant on the left.
+   */
+  void offerChoicesFor(Document d, Variant primary) {
     variantChoices.setAll(VariantOutputs.choices(d));
+    if (d != null && !VariantOutputs.available(d, rightVariant.get())) {
+      rightVariant.set(Variant.BICUBIC);
+    }
+    if (d != null && !VariantOutputs.available(d, leftVariant.get())) {
+      leftVariant.set(VariantOutputs.available(d, primary) ? primary : Variant.BICUBIC);
+    }
   }
 
   /** From a render thread: one repaint per FX pulse however many batches land. */

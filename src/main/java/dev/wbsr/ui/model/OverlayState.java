@@ -16,14 +16,36 @@ public final class OverlayState {
   final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.45);
   private final ReadOnlyObjectWrapper<OverlayMap> map = new ReadOnlyObjectWrapper<>(this, "overlayMap");
 
+  /** Whether the document shown is the bundled sample: its heat-map choice is kept apart. */
+  private boolean sample;
+
   void restore(Settings settings) {
-    kind.set(settings.getEnum("overlay", OverlayKind.CLASS));
+    kind.set(settings.getEnum(key(), defaultKind()));
     opacity.set(settings.getDouble("opacity", 0.45));
   }
 
   void save(Settings settings) {
-    settings.putEnum("overlay", kind.get());
+    settings.putEnum(key(), kind.get());
     settings.putDouble("opacity", opacity.get());
+  }
+
+  /**
+   * The heat-map for a new document: on the sample the classes by default (there it explains the
+   * app), on the user's own photos off by default; each keeps the user's last choice.
+   */
+  void useFor(Settings settings, boolean sampleDocument) {
+    if (sampleDocument != sample) {
+      sample = sampleDocument;
+      kind.set(settings.getEnum(key(), defaultKind()));
+    }
+  }
+
+  private String key() {
+    return sample ? "overlay.sample" : "overlay";
+  }
+
+  private OverlayKind defaultKind() {
+    return sample ? OverlayKind.CLASS : OverlayKind.OFF;
   }
 
   /** Recomputes the map for the document and routing shown (none without a document). */

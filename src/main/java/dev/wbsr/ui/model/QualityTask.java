@@ -5,7 +5,7 @@ import dev.wbsr.metrics.ImageQuality;
 import javafx.concurrent.Task;
 
 /** PSNR-Y and SSIM-Y of an output against a reference (border shave = scale). */
-final class QualityTask extends Task<double[]> {
+class QualityTask extends Task<double[]> {
 
   private final RgbImage out;
   private final RgbImage ref;

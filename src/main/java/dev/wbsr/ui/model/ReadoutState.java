@@ -1,6 +1,8 @@
 package dev.wbsr.ui.model;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,14 +18,18 @@ public final class ReadoutState {
   final ReadOnlyObjectWrapper<Readouts> readouts = new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
   final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
   final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
+  /** The user asked to measure the quality of this document (Upscale mode: runs the supernet once). */
+  final ReadOnlyBooleanWrapper measureWanted = new ReadOnlyBooleanWrapper(this, "measureWanted", false);
 
   /** A new document: nothing measured yet. */
   void clear() {
     sweep.clear();
+    measureWanted.set(false);
     readouts.set(Readouts.EMPTY);
   }
 
   public ReadOnlyObjectProperty<Readouts> readoutsProperty() { return readouts.getReadOnlyProperty(); }
   public ObservableList<SweepPoint> sweepPoints() { return sweep; }
   public BooleanProperty sweepWantedProperty() { return sweepWanted; }
+  public ReadOnlyBooleanProperty measureWantedProperty() { return measureWanted.getReadOnlyProperty(); }
 }

@@ -28,7 +28,7 @@ public record Readouts(
 
   public String qualityText() {
     if (Double.isNaN(psnr)) {
-      return reference.isEmpty() ? "PSNR-Y —" : "PSNR-Y — (vs " + reference + ")";
+      return reference.isEmpty() ? "PSNR-Y —" : "PSNR-Y not measured yet (vs " + reference + ")";
     }
     String p = Double.isInfinite(psnr) ? "∞" : String.format("%.2f dB", psnr);
     return String.format("PSNR-Y %s · SSIM-Y %.4f (vs %s)", p, ssim, reference);

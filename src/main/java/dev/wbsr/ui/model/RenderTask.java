@@ -13,7 +13,7 @@ import javafx.concurrent.Task;
  * computed (per-patch cache), so a later run resumes cheaply. A variant of the companion bundle
  * opens its session first and routes there ({@link #routing} is then known once the task runs).
  */
-final class RenderTask extends Task<RgbImage> {
+class RenderTask extends Task<RgbImage> {
 
   final Variant variant;
   final Document doc;

@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -30,6 +32,10 @@ public final class RoutingState {
   final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
   final ReadOnlyObjectWrapper<Assignment> routing = new ReadOnlyObjectWrapper<>(this, "routing");
   final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
+  /** The budget's reachable floor on this image: every patch on the cheapest front subnet (fraction of the supernet's FLOPs). */
+  final ReadOnlyDoubleWrapper budgetFloor = new ReadOnlyDoubleWrapper(this, "budgetFloor", 0);
+  /** Where the paper rule falls on the same scale for this image (a point to mark, not the slider's end). */
+  final ReadOnlyDoubleWrapper paperRulePoint = new ReadOnlyDoubleWrapper(this, "paperRulePoint", 0);
   private RoutingMode lastWeightSharingMode;
 
   void restore(Settings settings) {
@@ -95,4 +101,22 @@ public final class RoutingState {
   public DoubleProperty etaProperty() { return eta; }
   public ReadOnlyObjectProperty<Assignment> routingProperty() { return routing.getReadOnlyProperty(); }
   public ObservableList<ClassRow> classRows() { return classRows; }
+  public ReadOnlyDoubleProperty budgetFloorProperty() { return budgetFloor.getReadOnlyProperty(); }
+  public ReadOnlyDoubleProperty paperRulePointProperty() { return paperRulePoint.getReadOnlyProperty(); }
+
+  /** The budget scale's floor and the paper rule's point for a document (FX thread). */
+  void measureScale(Document d) {
+    if (Bundles.isClassSr(d.bundle())) {
+      budgetFloor.set(0);
+      paperRulePoint.set(0);
+      return;
+    }
+    var m = d.bundle().manifest();
+    double cheapest = Double.MAX_VALUE;
+    for (int s : m.front()) {
+      cheapest = Math.min(cheapest, m.subnets().get(s).flopsPerPatch());
+    }
+    budgetFloor.set(cheapest / m.supernetSpec().flopsPerPatch());
+    paperRulePoint.set(d.session().plan(RoutingPolicy.Wbsr.paper()).flopsRatio());
+  }
 }

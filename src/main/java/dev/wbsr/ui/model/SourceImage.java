@@ -6,12 +6,21 @@ import java.nio.file.Path;
 
 /**
  * An image the user opened: the core's decoded {@link LoadedImage} (pixels, alpha, EXIF and ICC
- * that travel to the outputs) and the file it came from (null when pasted).
+ * that travel to the outputs), the file it came from (null when pasted), and whether it is the
+ * bundled sample photo (its result is never "unsaved work", and its heat-map is on by default).
  */
-public record SourceImage(LoadedImage image, Path source) {
+public record SourceImage(LoadedImage image, Path source, boolean sample) {
+
+  public SourceImage(LoadedImage image, Path source) {
+    this(image, source, false);
+  }
 
   public static SourceImage pasted(RgbImage rgb) {
-    return new SourceImage(LoadedImage.of(rgb), null);
+    return new SourceImage(LoadedImage.of(rgb), null, false);
+  }
+
+  public SourceImage asSample() {
+    return new SourceImage(image, source, true);
   }
 
   public RgbImage rgb() {

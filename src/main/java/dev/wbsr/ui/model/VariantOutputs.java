@@ -24,6 +24,19 @@ final class VariantOutputs {
     failed.clear();
   }
 
+  /** A copy of what is held now (the images themselves are shared), to park with a document. */
+  VariantOutputs snapshot() {
+    VariantOutputs c = new VariantOutputs();
+    c.restore(this);
+    return c;
+  }
+
+  void restore(VariantOutputs from) {
+    outputs.putAll(from.outputs);
+    complete.putAll(from.complete);
+    failed.putAll(from.failed);
+  }
+
   RgbImage get(Variant v) {
     return outputs.get(v);
   }

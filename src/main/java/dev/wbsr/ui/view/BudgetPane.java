@@ -106,6 +106,20 @@ final class BudgetPane extends VBox {
         String.format("%d (%.0f%%)", c.getValue().patches(), c.getValue().share() * 100)));
     share.setPrefWidth(88);
     share.setMinWidth(80);
+    // "11750 (15%)" on a 12-megapixel photo: the column grows to its widest text, never "115 (15…"
+    Runnable fitShare = () -> {
+      double w = 0;
+      for (ClassRow r : model.routingState().classRows()) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(
+            String.format("%d (%.0f%%)", r.patches(), r.share() * 100));
+        w = Math.max(w, probe.getLayoutBounds().getWidth());
+      }
+      double want = Math.max(80, Math.ceil(w) + 22);
+      share.setMinWidth(want);
+      share.setPrefWidth(Math.max(88, want));
+    };
+    model.routingState().classRows().addListener((javafx.collections.ListChangeListener<ClassRow>) c -> fitShare.run());
+    fitShare.run();
     TableColumn<ClassRow, String> sub = new TableColumn<>("Subnet");
     sub.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().subnet()));
     sub.setPrefWidth(78);

@@ -3,7 +3,10 @@ package dev.wbsr.ui.view;
 import dev.wbsr.image.ImageFormat;
 import dev.wbsr.image.PartFiles;
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.export.ExportTarget;
 import dev.wbsr.ui.export.Exports;
+import dev.wbsr.ui.export.ImageExport;
+import dev.wbsr.ui.export.OutputQuality;
 import dev.wbsr.ui.model.Document;
 import dev.wbsr.ui.model.Images;
 import dev.wbsr.ui.model.OverlayKind;
@@ -55,11 +58,16 @@ final class ExportActions {
     for (String e : exts) {
       fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(e.toUpperCase() + " (*." + e + ")", "*." + e));
     }
-    String dir = model.settings().get("exportDir", null);
-    if (dir != null && new File(dir).isDirectory()) {
-      fc.setInitialDirectory(new File(dir));
-    }
+    // the photo's own folder (not the working directory), else where the last export went
+    String last = model.settings().get("exportDir", null);
+    Document d = model.source().documentProperty().get();
+    Path source = d == null || d.loaded() == null ? null : d.loaded().source();
+    fc.setInitialDirectory(ExportTarget.initialFolder(source, last == null ? null : Path.of(last),
+        Path.of(System.getProperty("user.home"))).toFile());
     fc.setInitialFileName(name);
+    String ext = dev.wbsr.image.ImageFormat.extensionOf(name);
+    fc.getExtensionFilters().stream().filter(f -> f.getExtensions().contains("*." + ext)).findFirst()
+        .ifPresent(fc::setSelectedExtensionFilter);
     File f = fc.showSaveDialog(owner);
     if (f == null) {
       return null;
@@ -78,17 +86,30 @@ final class ExportActions {
     if (d == null) {
       return;
     }
-    Path p = choose("Export upscaled image", base(d) + "-" + v.name().toLowerCase() + ".png", "png", "jpg", "tif");
+    String ext = model.settings().get("export.format", "png");
+    Path p = choose("Export upscaled image", suggestedName(d, v, ext), "png", "jpg", "webp", "tif");
     if (p != null) {
+      model.settings().put("export.format", Exports.formatOf(p.toString()));
       saveImage(p, d, v);
     }
   }
 
-  /** Writes the left variant to {@code p} (format from the extension), keeping metadata. */
+  /** {@code photo-wbsr-x2.png}: the bundle names a WBSR result, the mode any other one. */
+  static String suggestedName(Document d, Variant v, String ext) {
+    return ExportTarget.name(d.name(), d.bundle().name(), d.bundle().manifest().scale(),
+        v == Variant.WBSR ? null : v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), ext);
+  }
+
+  /**
+   * Writes the left variant to {@code p} (format from the extension, the user's JPEG/WebP quality),
+   * keeping metadata.
+   */
   void saveImage(Path p, Document d, Variant v) {
     RgbImage img = model.output(v);
+    int quality = OutputQuality.get(model.settings());
     run("Saving " + p.getFileName(), () ->
-        StudioCore.write(img, d.loaded(), p, ImageFormat.parseWritable(Exports.formatOf(p.toString()))),
+        ImageExport.write(img, d.loaded() == null ? null : d.loaded().image(), p,
+            Exports.formatOf(p.toString()), quality),
         () -> model.markSaved());
   }
 
@@ -117,7 +138,7 @@ final class ExportActions {
     if (d == null || ready(r) == null) {
       return;
     }
-    Path p = choose("Export side-by-side", base(d) + "-" + l.name().toLowerCase() + "-vs-" + r.name().toLowerCase() + ".png", "png", "jpg");
+    Path p = choose("Export side-by-side", base(d) + "-" + l.name().toLowerCase() + "-vs-" + r.name().toLowerCase() + ".png", "png", "jpg", "webp");
     if (p == null) {
       return;
     }
@@ -127,9 +148,9 @@ final class ExportActions {
       model.reportError("Both sides must be available to export a comparison.");
       return;
     }
+    int quality = OutputQuality.get(model.settings());
     run("Saving " + p.getFileName(), () ->
-        StudioCore.write(Exports.sideBySide(ls, rs, 8), null, p,
-            ImageFormat.parseWritable(Exports.formatOf(p.toString()))), () -> {});
+        ImageExport.write(Exports.sideBySide(ls, rs, 8), null, p, Exports.formatOf(p.toString()), quality), () -> {});
   }
 
   private PixelSource source(Document d, Variant v) {

@@ -5,48 +5,60 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The Help panel: what the app shows and every keyboard shortcut. */
 final class HelpPane {
 
+  /** What each shortcut does; the keys are shown by {@link #keysText} in the platform's words. */
   static final String[][] SHORTCUTS = {
-    {"Ctrl+O", "Open an image"},
-    {"Ctrl+V", "Paste an image (or a copied file)"},
-    {"Ctrl+S", "Export the upscaled image (PNG, JPEG, TIFF)"},
-    {"Ctrl+Shift+H", "Export the heat-map as PNG"},
-    {"Ctrl+Shift+S", "Export a side-by-side comparison"},
-    {"Ctrl+Shift+C", "Export the per-patch table as CSV"},
-    {"Ctrl+B", "Batch export a folder"},
+    {"Shortcut+O", "Open an image (or drop it on the window; drop a folder or several files to batch)"},
+    {"Shortcut+V", "Paste an image (or a copied file)"},
+    {"Shortcut+S", "Export the upscaled image (PNG, JPEG, WebP, TIFF)"},
+    {"Shortcut+Shift+H", "Export the heat-map as PNG"},
+    {"Shortcut+Shift+S", "Export a side-by-side comparison"},
+    {"Shortcut+Shift+C", "Export the per-patch table as CSV"},
+    {"Shortcut+B", "Batch export a folder"},
     {"E", "Switch Upscale / Evaluate"},
-    {"W  S  A  B", "Mode: WBSR, supernet, ARM, bicubic"},
+    {"W S A B", "Mode: WBSR, supernet, ARM, bicubic"},
     {"C", "Mode: ClassSR (ClassSR bundles: its classifier picks a branch per patch)"},
-    {"[  ]", "Lower / raise the compute budget by 5 %"},
+    {"OPEN_BRACKET CLOSE_BRACKET", "Lower / raise the compute budget by 5 %"},
     {"M", "Heat-map: class map → subnet map → off"},
     {"V", "Compare: single → side by side → split → flip"},
-    {"Space (hold)", "Flip to the other side in place (flip mode)"},
-    {"Ctrl+=  Ctrl+-", "Zoom in / out (or the mouse wheel)"},
-    {"Ctrl+0  Ctrl+1", "Fit / 100 % (or double-click)"},
-    {"Drag", "Pan; drag the split line to move it"},
-    {"Arrow keys", "Pan (click the image first)"},
-    {"Ctrl+T", "Trade-off chart"},
-    {"Ctrl+Shift+D", "Dark / light theme"},
-    {"Esc", "Cancel the running job"},
+    {"L", "Magnifier lens: both sides enlarged under the cursor"},
+    {"=Space (hold)", "Flip to the other side in place (flip mode)"},
+    {"Shortcut+EQUALS Shortcut+MINUS", "Zoom in / out (or the mouse wheel)"},
+    {"Shortcut+0 Shortcut+1", "Fit / 100 % (or double-click)"},
+    {"=Drag", "Pan; drag the split line to move it"},
+    {"=Arrow keys", "Pan (click the image first)"},
+    {"Shortcut+T", "Trade-off chart"},
+    {"Shortcut+Shift+D", "Dark / light theme"},
+    {"ESCAPE", "Cancel the running job"},
     {"F1", "This help"},
-    {"Ctrl+Q", "Quit"},
+    {"Shortcut+Q", "Quit"},
   };
+
+  /** Space-separated key specs as the platform names them; "=text" is shown as written. */
+  static String keysText(String specs) {
+    return specs.startsWith("=") ? specs.substring(1) : Keys.display(specs.split(" "));
+  }
 
   private HelpPane() {}
 
-  static void show(Window owner) {
+  static Alert show(Window owner) {
     GridPane g = new GridPane();
     g.setHgap(16);
     g.setVgap(4);
     for (int i = 0; i < SHORTCUTS.length; i++) {
-      Label k = new Label(SHORTCUTS[i][0]);
+      Label k = new Label(keysText(SHORTCUTS[i][0]));
       k.getStyleClass().add("kbd");
-      g.addRow(i, k, new Label(SHORTCUTS[i][1]));
+      k.setMinWidth(Region.USE_PREF_SIZE); // a key name is never cut to "Ctrl+S…"
+      Label what = new Label(SHORTCUTS[i][1]);
+      what.setWrapText(true);
+      what.setMaxWidth(440);
+      g.addRow(i, k, what);
     }
     Label intro = new Label(
         "WBSR routes every 32×32 patch of the input to a subnet by its gradient complexity class: "
@@ -55,7 +67,7 @@ final class HelpPane {
             + "compute budget remaps classes to subnets; only patches whose subnet changed are "
             + "recomputed.");
     intro.setWrapText(true);
-    intro.setMaxWidth(520);
+    intro.setMaxWidth(560);
     VBox box = new VBox(12, intro, g);
     box.setPadding(new Insets(8));
     box.setId("helpPane");
@@ -65,5 +77,6 @@ final class HelpPane {
     a.getDialogPane().setContent(box);
     a.initOwner(owner);
     a.show();
+    return a;
   }
 }

@@ -1,6 +1,7 @@
 package dev.wbsr.ui.view;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.batch.DroppedInputs;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.SourceImage;
@@ -24,7 +25,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -45,12 +45,16 @@ public final class MainWindow {
   private final ExportActions exports;
   private final Menu recentMenu = new Menu("Open Recent");
   private Runnable batchAction = () -> {};
+  private Consumer<List<Path>> dropBatchAction = paths -> {};
+  private final JobBanner banner = new JobBanner();
+  private final Attention attention;
 
   public MainWindow(StudioModel model, Stage stage) {
     this.model = model;
     this.stage = stage;
     this.chart = new TradeoffPane(model);
     this.exports = new ExportActions(model, stage, model::runInBackground);
+    this.attention = Attention.forStage(stage, banner::show);
     root.setId("mainRoot");
     bindViewer();
     VBox side = new VBox(8,
@@ -65,7 +69,7 @@ public final class MainWindow {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setPrefWidth(340);
     scroll.setMinWidth(280);
-    centre.setTop(new ViewerToolbar(model, viewer, this::toggleChart));
+    centre.setTop(new VBox(new ViewerToolbar(model, viewer, this::toggleChart), banner));
     centre.setCenter(viewer);
     root.setTop(menu());
     root.setLeft(scroll);
@@ -76,6 +80,33 @@ public final class MainWindow {
     if (model.readoutState().sweepWantedProperty().get()) {
       centre.setRight(chart);
     }
+    model.engineTaskProperty().addListener((o, was, t) -> watchForAttention(t));
+  }
+
+  /** A long upscale or sweep that ends while the window is in the background says so. */
+  private void watchForAttention(javafx.concurrent.Task<?> t) {
+    if (t == null) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    boolean sweep = t.getClass().getSimpleName().contains("Sweep");
+    t.stateProperty().addListener((o, was, now) -> {
+      if (now == javafx.concurrent.Worker.State.SUCCEEDED) {
+        String name = model.source().documentProperty().get() == null ? "the image"
+            : model.source().documentProperty().get().name();
+        attention.jobEnded(sweep ? "The trade-off sweep of " + name + " has finished."
+            : name + " is upscaled.", (System.nanoTime() - t0) / 1e9);
+      }
+    });
+  }
+
+  /** Tells the user a long job ended while the window was in the background (batch dialog too). */
+  public Attention attention() {
+    return attention;
+  }
+
+  String bannerMessage() {
+    return banner.message();
   }
 
   public Scene createScene(double w, double h) {
@@ -88,6 +119,11 @@ public final class MainWindow {
 
   public void setBatchAction(Runnable r) {
     batchAction = r;
+  }
+
+  /** What a drop of a folder or of several files does: the batch dialog with them as inputs. */
+  public void setDropBatchAction(Consumer<List<Path>> r) {
+    dropBatchAction = r;
   }
 
   public CompareView viewer() {
@@ -121,11 +157,12 @@ public final class MainWindow {
         item("menuExportHeatmap", "Export Heat-map PNG…", "Shortcut+Shift+H", exports::exportHeatmap),
         item("menuExportSideBySide", "Export Side-by-side…", "Shortcut+Shift+S", exports::exportSideBySide),
         item("menuExportCsv", "Export Per-patch CSV…", "Shortcut+Shift+C", exports::exportCsv),
+        qualityMenu(),
         new SeparatorMenuItem(),
         item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
         item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
         new SeparatorMenuItem(),
-        item("menuQuit", "Quit", "Shortcut+Q", stage::close));
+        item("menuQuit", "Quit", "Shortcut+Q", this::quit));
     model.source().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
     rebuildRecent();
     Menu view = new Menu("View");
@@ -143,6 +180,8 @@ public final class MainWindow {
         item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
         item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compare().modeProperty(), CompareMode.values())),
         item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
+        item("menuMeasure", "Measure Quality (vs supernet or ground truth)", "Shortcut+M", model::measureQuality),
+        item("menuLens", "Magnifier Lens", "L", () -> viewer.lensProperty().set(!viewer.lensProperty().get())),
         new SeparatorMenuItem(),
         item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
         item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
@@ -162,6 +201,29 @@ public final class MainWindow {
     return bar;
   }
 
+  /** JPEG and WebP quality for exports and batches (one remembered setting; 100 = lossless WebP). */
+  private Menu qualityMenu() {
+    Menu m = new Menu("JPEG / WebP Quality");
+    m.setId("menuQuality");
+    javafx.scene.control.ToggleGroup g = new javafx.scene.control.ToggleGroup();
+    int now = dev.wbsr.ui.export.OutputQuality.get(model.settings());
+    for (int q : dev.wbsr.ui.export.OutputQuality.CHOICES) {
+      javafx.scene.control.RadioMenuItem r =
+          new javafx.scene.control.RadioMenuItem(dev.wbsr.ui.export.OutputQuality.label(q));
+      r.setId("quality-" + q);
+      r.setToggleGroup(g);
+      r.setSelected(q == now);
+      r.setOnAction(e -> dev.wbsr.ui.export.OutputQuality.set(model.settings(), q));
+      m.getItems().add(r);
+    }
+    // the batch dialog takes any value: reselect on opening so the menu shows what is in force
+    m.setOnShowing(e -> {
+      int cur = dev.wbsr.ui.export.OutputQuality.get(model.settings());
+      g.getToggles().forEach(t -> t.setSelected(((MenuItem) t).getId().equals("quality-" + cur)));
+    });
+    return m;
+  }
+
   private Menu deviceMenu() {
     Menu m = new Menu("Device");
     m.setId("menuDevice");
@@ -178,11 +240,22 @@ public final class MainWindow {
     return m;
   }
 
+  /** Quit asks like the window's close button does (stage.close() alone would skip the question). */
+  private void quit() {
+    javafx.stage.WindowEvent ev = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+    if (stage.getOnCloseRequest() != null) {
+      stage.getOnCloseRequest().handle(ev);
+    }
+    if (!ev.isConsumed()) {
+      stage.close();
+    }
+  }
+
   private static MenuItem item(String id, String text, String keys, Runnable action) {
     MenuItem i = new MenuItem(text);
     i.setId(id);
     if (keys != null) {
-      i.setAccelerator(KeyCombination.keyCombination(keys));
+      i.setAccelerator(Keys.of(keys));
     }
     i.setOnAction(e -> action.run());
     return i;
@@ -274,11 +347,20 @@ public final class MainWindow {
       List<File> files = e.getDragboard().getFiles();
       boolean ok = files != null && !files.isEmpty();
       if (ok) {
-        model.open(files.get(0).toPath());
+        drop(files.stream().map(File::toPath).toList());
       }
       e.setDropCompleted(ok);
       e.consume();
     });
+  }
+
+  /** One image opens in the viewer; a folder, or several files, go to the batch dialog. */
+  void drop(List<Path> paths) {
+    if (DroppedInputs.wantsBatch(paths)) {
+      dropBatchAction.accept(paths);
+    } else {
+      model.open(paths.get(0));
+    }
   }
 
   private void installKeys(Scene scene) {

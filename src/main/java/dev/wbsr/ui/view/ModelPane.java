@@ -19,12 +19,32 @@ final class ModelPane extends VBox {
   ModelPane(StudioModel model, Runnable addFolder) {
     super(8);
     getStyleClass().add("sidebar-section");
-    ComboBox<ModelBundle> bundles = new ComboBox<>(model.routingState().bundles());
+    // the bundles for photos first (the recommended one marked), the research ones after a header
+    javafx.collections.transformation.SortedList<ModelBundle> sorted = new javafx.collections.transformation.SortedList<>(
+        model.routingState().bundles(), java.util.Comparator
+            .comparing((ModelBundle b) -> !purposeOf(b).forPhotos())
+            .thenComparing(b -> !purposeOf(b).summary().startsWith("Recommended"))
+            .thenComparingInt(Bundles::scale)
+            .thenComparing(ModelBundle::name));
+    ComboBox<ModelBundle> bundles = new ComboBox<>(sorted);
     bundles.setId("bundleCombo");
+    bundles.setCellFactory(list -> new BundleCell());
+    bundles.setButtonCell(new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(ModelBundle b, boolean empty) {
+        super.updateItem(b, empty);
+        setText(empty || b == null ? null : Bundles.label(b));
+      }
+    });
     bundles.setMaxWidth(Double.MAX_VALUE);
     bundles.setConverter(Bundles.labels());
     bundles.setPromptText("No bundle found in models/");
     bundles.valueProperty().bindBidirectional(model.routingState().bundleProperty());
+    Label purpose = new Label();
+    purpose.setId("bundlePurpose");
+    purpose.setWrapText(true);
+    model.routingState().bundleProperty().addListener((o, was, b) -> showPurpose(purpose, b));
+    showPurpose(purpose, model.routingState().bundleProperty().get());
     Label about = new Label();
     about.setId("bundleAbout");
     about.getStyleClass().add("muted-small");
@@ -46,6 +66,7 @@ final class ModelPane extends VBox {
         Ui.heading("MODEL"),
         new HBox(6, Ui.grow(bundles),
             Ui.iconButton("addBundleButton", "mdi2f-folder-plus-outline", "Use a bundle from a folder…", addFolder)),
+        purpose,
         about,
         modes,
         classSrModes);
@@ -68,6 +89,61 @@ final class ModelPane extends VBox {
       ((javafx.scene.control.ToggleButton) n).setTooltip(new Tooltip(TIPS.get((RoutingMode) n.getUserData())));
     }
     return row;
+  }
+
+  /** What the bundle is for, from its manifest. */
+  static BundlePurpose purposeOf(ModelBundle b) {
+    return BundlePurpose.of(b.manifest());
+  }
+
+  private static void showPurpose(Label l, ModelBundle b) {
+    if (b == null) {
+      l.setText("");
+      l.setGraphic(null);
+      l.setTooltip(null);
+      return;
+    }
+    // one line in the sidebar; what the bundle is, in a sentence, on hover
+    BundlePurpose p = purposeOf(b);
+    l.setText(p.summary());
+    l.setGraphic(p.summary().startsWith("Recommended") ? Ui.icon("mdi2s-star") : null);
+    l.setTooltip(new Tooltip(p.detail()));
+  }
+
+  /** A bundle in the list: name, what it is for (recommended marked), the research header. */
+  private static final class BundleCell extends javafx.scene.control.ListCell<ModelBundle> {
+    @Override
+    protected void updateItem(ModelBundle b, boolean empty) {
+      super.updateItem(b, empty);
+      if (empty || b == null) {
+        setGraphic(null);
+        setText(null);
+        return;
+      }
+      BundlePurpose p = purposeOf(b);
+      VBox box = new VBox(1);
+      int i = getIndex();
+      boolean firstResearch = !p.forPhotos() && getListView() != null && i >= 0
+          && i < getListView().getItems().size() + 1 && (i == 0 || purposeOf(getListView().getItems().get(i - 1)).forPhotos());
+      if (firstResearch) {
+        Label h = new Label("Research bundles (to compare methods)");
+        h.getStyleClass().addAll("section-title", "bundle-group");
+        h.setPadding(new javafx.geometry.Insets(6, 0, 2, 0));
+        box.getChildren().add(h);
+      }
+      Label name = new Label(Bundles.label(b));
+      name.getStyleClass().add(p.forPhotos() ? atlantafx.base.theme.Styles.TEXT_BOLD : "bundle-research");
+      Label what = new Label(p.summary());
+      what.getStyleClass().add("muted-small");
+      if (p.summary().startsWith("Recommended")) {
+        what.setGraphic(Ui.icon("mdi2s-star"));
+        what.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+      }
+      box.getChildren().addAll(name, what);
+      setText(null);
+      setGraphic(box);
+      setTooltip(new Tooltip(p.detail()));
+    }
   }
 
   private static String describe(ModelBundle bundle) {

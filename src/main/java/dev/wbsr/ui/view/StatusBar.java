@@ -10,13 +10,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** Readouts (quality, FLOPs, patches per subnet, time, device) and the progress of the job. */
-final class StatusBar extends HBox {
+final class StatusBar extends FlowBar {
 
   private final Label status = new Label("Ready");
   private final ProgressBar progress = new ProgressBar(0);
@@ -24,10 +25,10 @@ final class StatusBar extends HBox {
   private final StudioModel model;
 
   StatusBar(StudioModel model) {
-    super(10);
+    super(10, 2);
     this.model = model;
     getStyleClass().add("status-bar");
-    setAlignment(Pos.CENTER_LEFT);
+    setId("statusBar");
     Label quality = readout("qualityReadout");
     Label flops = readout("flopsReadout");
     Label patches = readout("patchesReadout");
@@ -36,25 +37,30 @@ final class StatusBar extends HBox {
     for (Label l : new Label[] {quality, flops, time, device}) {
       l.setMinWidth(Region.USE_PREF_SIZE);
     }
-    patches.setMinWidth(60);
-    patches.setMaxWidth(420);
-    HBox.setHgrow(patches, Priority.SOMETIMES);
+    // the patch counts keep their words ("9 subnets …"); on a narrow window the bar wraps instead
+    patches.setMinWidth(Region.USE_PREF_SIZE);
     model.readoutState().readoutsProperty().addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
     show(model.readoutState().readoutsProperty().get(), quality, flops, patches, time, device);
 
     status.setId("statusText");
     status.getStyleClass().add(Styles.TEXT_MUTED);
-    status.setMinWidth(Region.USE_PREF_SIZE);
-    status.setMaxWidth(260);
+    // a long job message ("Sweep: WBSR budget 35 % …") ellipsizes here, whole in the tooltip; it
+    // never widens the window's content (which cut the chart and this bar off at the right edge)
+    status.setMinWidth(0);
+    status.setMaxWidth(360);
+    Tooltip statusTip = new Tooltip();
+    statusTip.textProperty().bind(status.textProperty());
+    status.setTooltip(statusTip);
     progress.setId("progressBar");
     progress.setPrefWidth(140);
     cancel = Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
     // hidden while idle, the progress bar gives its room to the readouts (the patch one shrank to
     // an ellipsis for a bar no one saw); the cancel button keeps its place, and so the bar's height
     progress.managedProperty().bind(progress.visibleProperty());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    getChildren().addAll(quality, sep(), flops, sep(), patches, sep(), time, device, spacer, status, progress, cancel);
+    HBox job = new HBox(10, status, progress, cancel);
+    job.setAlignment(Pos.CENTER_RIGHT);
+    HBox.setHgrow(status, Priority.SOMETIMES);
+    setItems(job, quality, unit(flops), unit(patches), unit(time, device));
     model.engineTaskProperty().addListener((o, was, t) -> track(t != null ? t : model.auxTaskProperty().get()));
     model.auxTaskProperty().addListener((o, was, t) -> {
       if (model.engineTaskProperty().get() == null) {
@@ -78,6 +84,7 @@ final class StatusBar extends HBox {
     progress.visibleProperty().unbind();
     cancel.visibleProperty().unbind();
     if (t == null || t.isDone()) {
+      tracked = null; // a finished task must not hide the notices that follow
       String note = model.noticeProperty().get();
       status.setText(note.isEmpty() ? "Ready" : note);
       progress.setProgress(0);
@@ -96,8 +103,13 @@ final class StatusBar extends HBox {
     });
   }
 
-  private static Separator sep() {
-    return new Separator(Orientation.VERTICAL);
+  /** A readout with the separator before it, kept together when the bar wraps. */
+  private static HBox unit(Label... labels) {
+    HBox h = new HBox(10, new Separator(Orientation.VERTICAL));
+    h.getChildren().addAll(labels);
+    h.setAlignment(Pos.CENTER_LEFT);
+    h.setMinWidth(Region.USE_PREF_SIZE);
+    return h;
   }
 
   private static Label readout(String id) {

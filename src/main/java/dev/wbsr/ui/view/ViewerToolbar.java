@@ -5,6 +5,7 @@ import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.CompareView;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -13,17 +14,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** Above the viewer: compare mode, the two sides, zoom, the chart toggle and the theme. */
-final class ViewerToolbar extends HBox {
+final class ViewerToolbar extends FlowBar {
 
   ViewerToolbar(StudioModel model, CompareView view, Runnable toggleChart) {
-    super(8);
+    super(8, 6);
     getStyleClass().add("viewer-toolbar");
-    setAlignment(Pos.CENTER_LEFT);
+    setId("viewerToolbar");
     HBox modes = Ui.segmented(model.compare().modeProperty(), CompareMode.values(),
         m -> switch (m) {
           case SINGLE -> "compareSingle";
@@ -32,6 +32,10 @@ final class ViewerToolbar extends HBox {
           case FLIP -> "compareFlip";
         }, CompareMode::toString);
     modes.setMaxWidth(Region.USE_PREF_SIZE);
+    modes.setMinWidth(Region.USE_PREF_SIZE); // never "Sin…" / "Side by si…": the bar wraps instead
+    for (javafx.scene.Node b : modes.getChildren()) {
+      ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+    }
     ComboBox<Variant> left = combo("leftVariant", model, model.compare().leftVariantProperty());
     ComboBox<Variant> right = combo("rightVariant", model, model.compare().rightVariantProperty());
     Label vs = new Label("vs");
@@ -49,21 +53,41 @@ final class ViewerToolbar extends HBox {
     });
     hold.visibleProperty().bind(model.compare().modeProperty().isEqualTo(CompareMode.FLIP));
     hold.managedProperty().bind(hold.visibleProperty());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     ToggleButton dark = new ToggleButton(null, Ui.icon("mdi2t-theme-light-dark"));
     dark.setId("darkToggle");
     dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-    dark.setTooltip(new Tooltip("Dark theme (Ctrl+Shift+D)"));
+    dark.setTooltip(new Tooltip("Dark theme (" + Keys.display("Shortcut+Shift+D") + ")"));
     dark.selectedProperty().bindBidirectional(model.darkProperty());
-    getChildren().addAll(
-        modes, left, vs, right, hold, spacer,
-        Ui.iconButton("zoomOut", "mdi2m-magnify-minus-outline", "Zoom out (Ctrl+-)", () -> view.zoomBy(1 / 1.25)),
-        Ui.iconButton("zoomFit", "mdi2f-fit-to-page-outline", "Fit (Ctrl+0)", view::fit),
-        Ui.iconButton("zoomActual", "mdi2n-numeric-1-box-outline", "100 % (Ctrl+1)", view::actualSize),
-        Ui.iconButton("zoomIn", "mdi2m-magnify-plus-outline", "Zoom in (Ctrl+=)", () -> view.zoomBy(1.25)),
-        Ui.iconButton("chartToggle", "mdi2c-chart-scatter-plot", "Trade-off chart (Ctrl+T)", toggleChart),
+    Label zoom = new Label();
+    zoom.setId("zoomLevel");
+    zoom.getStyleClass().add("readout");
+    zoom.setTooltip(new Tooltip("Zoom: screen pixels per output pixel (100 % = actual size)"));
+    zoom.textProperty().bind(Bindings.createStringBinding(
+        () -> ZoomText.of(view.transform().getZoom()), view.transform().zoomProperty()));
+    zoom.setMinWidth(Region.USE_PREF_SIZE);
+    HBox sides = new HBox(8, left, vs, right, hold);
+    sides.setAlignment(Pos.CENTER_LEFT);
+    HBox tools = new HBox(4,
+        Ui.iconButton("zoomOut", "mdi2m-magnify-minus-outline", "Zoom out (" + Keys.display("Shortcut+MINUS") + ")", () -> view.zoomBy(1 / 1.25)),
+        zoom,
+        Ui.iconButton("zoomIn", "mdi2m-magnify-plus-outline", "Zoom in (" + Keys.display("Shortcut+EQUALS") + ")", () -> view.zoomBy(1.25)),
+        Ui.iconButton("zoomFit", "mdi2f-fit-to-page-outline", "Fit (" + Keys.display("Shortcut+0") + ")", view::fit),
+        Ui.iconButton("zoomActual", "mdi2n-numeric-1-box-outline", "100 % (" + Keys.display("Shortcut+1") + ")", view::actualSize),
+        lens(view),
+        Ui.iconButton("chartToggle", "mdi2c-chart-scatter-plot", "Trade-off chart (" + Keys.display("Shortcut+T") + ")", toggleChart),
         dark);
+    tools.setAlignment(Pos.CENTER_RIGHT);
+    setItems(tools, modes, sides);
+  }
+
+  /** The magnifier toggle: both sides enlarged in a lens under the cursor (L). */
+  private static ToggleButton lens(CompareView view) {
+    ToggleButton b = new ToggleButton(null, Ui.icon("mdi2m-magnify-scan"));
+    b.setId("lensToggle");
+    b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+    b.setTooltip(new Tooltip("Magnifier lens: both sides enlarged under the cursor (L)"));
+    b.selectedProperty().bindBidirectional(view.lensProperty());
+    return b;
   }
 
   /**
@@ -74,8 +98,9 @@ final class ViewerToolbar extends HBox {
   private static ComboBox<Variant> combo(String id, StudioModel model, ObjectProperty<Variant> side) {
     ComboBox<Variant> c = new ComboBox<>();
     c.setId(id);
-    c.setPrefWidth(150); // long names ("ClassSR (classsr-x2)") ellipsize rather than push the toolbar
-    c.setMinWidth(100);
+    // as wide as its longest choice ("Ground truth" in full), up to 180 px; the bar wraps if need be
+    c.setMaxWidth(180);
+    c.setMinWidth(90);
     c.setTooltip(new Tooltip(id.startsWith("left") ? "Left / main side" : "Right / other side"));
     c.setConverter(new StringConverter<>() {
       @Override

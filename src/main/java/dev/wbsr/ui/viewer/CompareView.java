@@ -31,6 +31,8 @@ public final class CompareView extends StackPane {
   private final ImageViewport main = new ImageViewport();
   private final ImageViewport second = new ImageViewport();
   private final HBox pair = new HBox(2);
+  private final BooleanProperty lens = new SimpleBooleanProperty(this, "lens", false);
+  private final MagnifierLens magnifier = new MagnifierLens();
 
   public CompareView() {
     getStyleClass().add("compare-view");
@@ -57,6 +59,59 @@ public final class CompareView extends StackPane {
     main.rightLabelProperty().bind(rightLabel);
     mode.addListener((o, was, now) -> relayout());
     relayout();
+    addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> moveLens(e.getSceneX(), e.getSceneY()));
+    addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> moveLens(e.getSceneX(), e.getSceneY()));
+    addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> magnifier.setVisible(false));
+    lens.addListener((o, was, on) -> {
+      if (!on) {
+        magnifier.setVisible(false);
+      }
+    });
+  }
+
+  /** Whether the magnifier lens follows the cursor. */
+  public BooleanProperty lensProperty() {
+    return lens;
+  }
+
+  public MagnifierLens magnifier() {
+    return magnifier;
+  }
+
+  /**
+   * Moves the lens to scene point (sx, sy): both sides around the image point under it, enlarged.
+   * Hidden when the lens is off or the point is over no image.
+   */
+  public void moveLens(double sx, double sy) {
+    if (!lens.get() || left.get() == null) {
+      magnifier.setVisible(false);
+      return;
+    }
+    ImageViewport over = null;
+    for (ImageViewport v : new ImageViewport[] {main, second}) {
+      if (v.getScene() != null && v.localToScene(v.getLayoutBounds()).contains(sx, sy)) {
+        over = v;
+      }
+    }
+    if (over == null) {
+      magnifier.setVisible(false);
+      return;
+    }
+    javafx.geometry.Point2D p = over.sceneToLocal(sx, sy);
+    double ix = transform.imageX(p.getX(), over.getWidth());
+    double iy = transform.imageY(p.getY(), over.getHeight());
+    PixelSource other = right.get();
+    magnifier.render(left.get(), other, ix, iy, MagnifierLens.scaleFor(transform.getZoom()));
+    javafx.geometry.Point2D here = sceneToLocal(sx, sy);
+    // above the cursor, so the lens never hides the point it enlarges; below near the top edge
+    double x = Math.max(0, Math.min(getWidth() - magnifier.getWidth(), here.getX() - magnifier.getWidth() / 2));
+    double y = here.getY() - magnifier.getHeight() - 24;
+    if (y < 0) {
+      y = here.getY() + 24;
+    }
+    magnifier.relocate(x, y);
+    magnifier.setVisible(true);
+    magnifier.toFront();
   }
 
   private void relayout() {
@@ -68,6 +123,7 @@ public final class CompareView extends StackPane {
     } else {
       getChildren().add(main);
     }
+    getChildren().add(magnifier);
   }
 
   public ObjectProperty<CompareMode> modeProperty() {
@@ -120,6 +176,7 @@ public final class CompareView extends StackPane {
   }
 
   public void setBackgroundColor(int rgb) {
+    magnifier.setBackgroundColor(rgb);
     main.setBackgroundColor(rgb);
     second.setBackgroundColor(rgb);
   }

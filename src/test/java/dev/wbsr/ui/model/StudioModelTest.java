@@ -53,7 +53,7 @@ class StudioModelTest {
   }
 
   @Test
-  void opensUpscalesAndMeasuresAgainstSupernet() throws Exception {
+  void opensUpscalesAndMeasuresAgainstSupernetOnlyWhenAsked() throws Exception {
     openTestImage();
     assertThat(errors).isEmpty();
     Document d = model.source().documentProperty().get();
@@ -61,6 +61,13 @@ class StudioModelTest {
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(400);
     assertThat(model.routingState().classRows()).hasSize(10);
+    // issue 15: the supernet never runs unasked; the readout says so
+    assertThat(model.output(Variant.SUPERNET)).isNull();
+    assertThat(model.readoutState().readoutsProperty().get().psnr()).isNaN();
+    assertThat(model.readoutState().readoutsProperty().get().qualityText()).contains("not measured yet");
+    onFx(() -> model.measureQuality());
+    awaitIdle(model, 20);
+    assertThat(model.isComplete(Variant.SUPERNET)).isTrue();
     Readouts r = model.readoutState().readoutsProperty().get();
     assertThat(r.reference()).isEqualTo("supernet");
     assertThat(r.psnr()).isGreaterThan(10);
@@ -153,7 +160,9 @@ class StudioModelTest {
     Readouts ro = model.readoutState().readoutsProperty().get();
     assertThat(ro.flopsText()).startsWith("ClassSR").contains("widest branch");
     assertThat(ro.reference()).isEqualTo("widest branch");
-    assertThat(ro.psnr()).isFinite();
+    onFx(() -> model.measureQuality());
+    awaitIdle(model, 20);
+    assertThat(model.readoutState().readoutsProperty().get().psnr()).isFinite();
     // classifier FLOPs are counted
     double branches = 0;
     for (int p : r.subnetMap()) {
@@ -219,7 +228,9 @@ class StudioModelTest {
     awaitIdle(model, 20);
     assertThat(model.source().documentProperty().get().companion()).isNull();
     assertThat(model.compare().variantChoices()).doesNotContain(Variant.CLASSSR);
-    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (not available)");
+    // the right side falls back to a choice that exists
+    assertThat(model.compare().rightVariantProperty().get()).isEqualTo(Variant.BICUBIC);
+    assertThat(model.compare().rightLabelProperty().get()).isEqualTo("Bicubic");
   }
 
   @Test
@@ -239,5 +250,69 @@ class StudioModelTest {
     awaitIdle(model, 30);
     assertThat(model.readoutState().sweepPoints()).extracting(SweepPoint::series).containsExactlyInAnyOrder("ClassSR", "Bicubic");
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void switchingEvaluateAndBackReusesWhatWasComputed() throws Exception {
+    openTestImage();
+    Document upscale = model.source().documentProperty().get();
+    var wbsr = model.output(Variant.WBSR);
+    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
+    awaitIdle(model, 20);
+    assertThat(model.source().documentProperty().get()).isNotSameAs(upscale);
+    onFx(() -> model.source().workModeProperty().set(WorkMode.UPSCALE));
+    // back at once, with its outputs: nothing queued to compute again
+    assertThat(model.source().documentProperty().get()).isSameAs(upscale);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    assertThat(model.output(Variant.WBSR)).isSameAs(wbsr);
+    awaitIdle(model, 20);
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void aRestartInUpscaleModeDoesNotShowAMissingGroundTruth() throws Exception {
+    onFx(() -> {
+      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+      model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
+      model.saveSettings();
+      model.shutdown();
+    });
+    model = onFx(() -> new StudioModel(FakeCore.create(), settings));
+    onFx(() -> model.discoverBundles(List.of()));
+    openTestImage();
+    assertThat(model.compare().rightVariantProperty().get()).isEqualTo(Variant.BICUBIC);
+    assertThat(model.compare().rightLabelProperty().get()).doesNotContain("not available");
+  }
+
+  @Test
+  void theSampleShowsItsHeatMapAndIsNeverUnsavedWork() throws Exception {
+    Path png = FxTestSupport.writePng(FxTestSupport.testImage(200, 130), tmp.resolve("coffee.png"));
+    onFx(() -> model.openSample(png));
+    awaitIdle(model, 20);
+    assertThat(model.overlay().kindProperty().get()).isEqualTo(OverlayKind.CLASS);
+    assertThat(model.source().titleProperty().get()).isEqualTo("coffee.png — WBSR Studio");
+    assertThat(model.hasUnsavedResult()).isFalse();
+    assertThat(model.source().recentFiles()).isEmpty();
+    // the user's own photo: heat-map off by default, and its result is unsaved work
+    openTestImage();
+    assertThat(model.overlay().kindProperty().get()).isEqualTo(OverlayKind.OFF);
+    assertThat(model.hasUnsavedResult()).isTrue();
+    assertThat(model.source().titleProperty().get()).startsWith("• t.png");
+    // a pasted image too
+    onFx(() -> model.openLoaded(SourceImage.pasted(FxTestSupport.testImage(64, 64))));
+    awaitIdle(model, 20);
+    assertThat(model.hasUnsavedResult()).isTrue();
+  }
+
+  @Test
+  void theBudgetScaleKnowsItsFloorAndWhereThePaperRuleFalls() throws Exception {
+    openTestImage();
+    double floor = model.routingState().budgetFloorProperty().get();
+    double paper = model.routingState().paperRulePointProperty().get();
+    var m = model.routingState().bundleProperty().get().manifest();
+    assertThat(floor).isEqualTo(m.subnets().get(m.front()[0]).flopsPerPatch() / m.supernetSpec().flopsPerPatch());
+    // the paper rule is a point inside the reachable range, not its left end
+    assertThat(paper).isBetween(floor, 1.0);
+    assertThat(paper).isEqualTo(model.routingState().routingProperty().get().flopsRatio());
   }
 }

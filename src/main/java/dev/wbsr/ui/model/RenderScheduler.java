@@ -1,0 +1,157 @@
+package dev.wbsr.ui.model;
+
+import dev.wbsr.image.RgbImage;
+import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.UpscaleSession;
+import dev.wbsr.ui.viewer.CompareMode;
+import javafx.concurrent.Task;
+
+/**
+ * Keeps what is derived from the routing in step with the controls: routes at once (pure, no
+ * inference) so the class table, maps and FLOPs follow the slider, then queues renders of the
+ * variants on screen. Each render recomputes only the patches whose subnet changed (the core's
+ * session keeps the others and caches what it replaced). FX thread only.
+ */
+final class RenderScheduler {
+
+  private final Studio s;
+  private QualityMeter quality;
+
+  RenderScheduler(Studio s) {
+    this.s = s;
+  }
+
+  void setQuality(QualityMeter q) {
+    quality = q;
+  }
+
+  /** The routing of {@code v} now; null while the companion's session is not open yet. */
+  Assignment routingFor(Document d, Variant v) {
+    RoutingMode m = v.mode() == null ? RoutingMode.BICUBIC : v.mode();
+    UpscaleSession session = d.openSessionFor(v);
+    return session == null ? null : session.plan(s.routing.policyFor(m));
+  }
+
+  /** A knob of mode {@code m} moved: reroute when it is the mode shown, else refresh the sides. */
+  void onPolicyKnob(RoutingMode m) {
+    if (s.routing.mode.get() == m) {
+      reroute();
+    } else {
+      refreshSources();
+    }
+  }
+
+  /** Routes at once (cheap) so table, subnet map and FLOPs follow the slider, then renders. */
+  void reroute() {
+    Document d = s.document();
+    RoutingMode mode = s.routing.mode.get();
+    if (d == null || !mode.isOfferedBy(d.bundle()) || d.bundle() != s.routing.bundle.get()) {
+      return; // the document for the new bundle is on its way
+    }
+    if (mode == RoutingMode.ARM && !Bundles.hasArm(d.bundle())) {
+      s.reportError("Bundle " + d.bundle().name() + " has no ARM table; using WBSR.");
+      s.routing.mode.set(RoutingMode.WBSR);
+      return;
+    }
+    Assignment r = d.session().plan(s.routing.policyFor(mode));
+    s.routing.routing.set(r);
+    s.routing.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.analysis(), r));
+    s.readouts.readouts.set(s.readouts.readouts.get()
+        .withCost(mode.label(), r.paperFlops() / 1e9, r.supernetFlops() / 1e9,
+            RoutingSummary.patchesPerSubnet(d.bundle(), r), RoutingSummary.patchesShort(d.bundle(), r),
+            QualityMeter.fullName(d))
+        .withQuality(Double.NaN, Double.NaN, QualityMeter.referenceName(d)));
+    s.overlay.refresh(d, r);
+    refreshSources();
+  }
+
+  void refreshOverlay() {
+    s.overlay.refresh(s.document(), s.routing.routing.get());
+  }
+
+  /** Shows what each side has now and queues what is missing (the routing mode's variant first). */
+  void refreshSources() {
+    Document d = s.document();
+    s.compare.showPixels(s.outputs, d);
+    s.compare.showLabels(d);
+    if (d == null || d.bundle() != s.routing.bundle.get() || !s.routing.mode.get().isOfferedBy(d.bundle())) {
+      return; // the document for the new bundle is on its way
+    }
+    request(s.routing.primary(), true);
+    request(s.compare.leftVariant.get(), false);
+    if (s.compare.mode.get() != CompareMode.SINGLE) {
+      request(s.compare.rightVariant.get(), false);
+    }
+    quality.maybeQuality();
+  }
+
+  boolean isComplete(Document d, Variant v) {
+    return s.outputs.isComplete(v, v == Variant.INPUT || v == Variant.GROUND_TRUTH ? null : routingFor(d, v));
+  }
+
+  void request(Variant v, boolean urgent) {
+    Document d = s.document();
+    if (d == null || !VariantOutputs.available(d, v) || isComplete(d, v)) {
+      return;
+    }
+    if (s.outputs.hasFailed(v, routingFor(d, v))) {
+      return; // reported once; retried when the routing or the document changes
+    }
+    if (s.queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
+        && (v.fixedRouting() || Renders.same(rt.routing, routingFor(d, v)))) {
+      return;
+    }
+    s.queue.request(v.name(), () -> createRender(v), urgent);
+  }
+
+  private Task<?> createRender(Variant v) {
+    Document d = s.document();
+    if (d == null || isComplete(d, v)) {
+      return null;
+    }
+    Assignment r = routingFor(d, v);
+    RgbImage target = s.outputs.get(v);
+    boolean fresh = target == null && v.inferred();
+    if (fresh) {
+      try {
+        target = RgbImage.allocate(d.outWidth(), d.outHeight());
+      } catch (OutOfMemoryError | IllegalArgumentException e) {
+        s.reportError("Not enough memory to show " + v.label() + " of " + d.name() + " ("
+            + d.outWidth() + "×" + d.outHeight() + "): " + UserMessages.describe(e));
+        return null;
+      }
+      s.outputs.put(v, target);
+      s.compare.showPixels(s.outputs, d);
+    }
+    RoutingPolicy policy = s.routing.policyFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
+    return new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
+      @Override
+      protected void succeeded() {
+        rendered(this);
+      }
+
+      @Override
+      protected void failed() {
+        s.outputs.failed(v, routing);
+        s.reportError(VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
+      }
+    };
+  }
+
+  private void rendered(RenderTask t) {
+    if (t.doc != s.document()) {
+      return;
+    }
+    s.outputs.completed(t.variant, t.routing, t.getValue());
+    s.compare.showPixels(s.outputs, t.doc);
+    s.compare.bumpRevision();
+    if (t.variant == s.routing.primary()) {
+      s.readouts.readouts.set(s.readouts.readouts.get().withTime(t.seconds, s.core.device()));
+      // the sample's result is a demonstration, not the user's work: no unsaved mark, no question
+      s.source.dirty.set(!t.doc.loaded().sample());
+    }
+    refreshSources();
+    quality.maybeSweep();
+  }
+}
