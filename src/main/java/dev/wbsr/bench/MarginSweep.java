@@ -3,6 +3,7 @@ package dev.wbsr.bench;
 import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.metrics.ImageQuality;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.PatchGrid;
@@ -29,7 +30,9 @@ public final class MarginSweep {
    * One margin's outcome.
    *
    * @param supernetPsnr supernet tiles vs the whole-image supernet
+   * @param wbsrTileSide longest tile side of the WBSR run, in patches (the tile arrangement)
    * @param wbsrPsnr WBSR routing vs its ideal composite
+   * @param wbsrPsnrY the same in PSNR-Y (BT.601 luma, no shave), the unit of the quality tables
    * @param wbsrOver8 fraction of WBSR samples more than 8 levels off the composite
    * @param wbsrExecutedOverPaper executed FLOPs of the WBSR run over its paper-convention FLOPs
    */
@@ -38,15 +41,22 @@ public final class MarginSweep {
       int tileSide,
       double supernetPsnr,
       int supernetMaxAbsDiff,
+      int wbsrTileSide,
       double wbsrPsnr,
+      double wbsrPsnrY,
       int wbsrMaxAbsDiff,
       double wbsrOver8,
       double wbsrExecutedOverPaper) {}
 
   private MarginSweep() {}
 
+  /**
+   * @param tileSide longest tile side of the supernet run (1 = lone patches)
+   * @param wbsrTileSide longest tile side of the WBSR run (the pipeline's default is 8)
+   */
   public static List<Row> run(
-      RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide)
+      RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide,
+      int wbsrTileSide)
       throws InterruptedException {
     Map<Integer, RgbImage> wholes = new HashMap<>();
     RgbImage whole = wholeOutput(lr, manifest, engine, manifest.supernet(), wholes);
@@ -63,7 +73,12 @@ public final class MarginSweep {
               RenderListener.NONE);
       UpscaleResult wbsr =
           Upscaler.upscale(
-              lr, manifest, engine, RoutingPolicy.Wbsr.paper(), o, RenderListener.NONE);
+              lr,
+              manifest,
+              engine,
+              RoutingPolicy.Wbsr.paper(),
+              o.withMaxTileSide(wbsrTileSide),
+              RenderListener.NONE);
       RgbImage ideal = idealComposite(wbsr, lr, manifest, engine, wholes);
       rows.add(
           new Row(
@@ -71,12 +86,46 @@ public final class MarginSweep {
               tileSide,
               psnr(sup.image(), whole),
               maxAbsDiff(sup.image(), whole),
+              wbsrTileSide,
               psnr(wbsr.image(), ideal),
+              ImageQuality.psnrY(wbsr.image(), ideal, 0),
               maxAbsDiff(wbsr.image(), ideal),
               fractionOver(wbsr.image(), ideal, 8),
               wbsr.render().executedFlops() / wbsr.assignment().paperFlops()));
     }
     return rows;
+  }
+
+  /**
+   * One margin over a set of images.
+   *
+   * @param meanPsnrY mean over images of WBSR's PSNR-Y against its ideal composite (dB)
+   * @param minPsnrY the worst image's
+   * @param meanExecutedOverPaper mean over images of executed over paper FLOPs
+   */
+  public record Summary(
+      int margin, int images, double meanPsnrY, double minPsnrY, double meanExecutedOverPaper) {}
+
+  /** Per margin, over images ({@code perImage} holds each image's rows, in the same margins). */
+  public static List<Summary> summarize(List<List<Row>> perImage) {
+    List<Summary> out = new ArrayList<>();
+    if (perImage.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < perImage.get(0).size(); i++) {
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double exec = 0;
+      for (List<Row> rows : perImage) {
+        Row r = rows.get(i);
+        sum += r.wbsrPsnrY();
+        min = Math.min(min, r.wbsrPsnrY());
+        exec += r.wbsrExecutedOverPaper();
+      }
+      int n = perImage.size();
+      out.add(new Summary(perImage.get(0).get(i).margin(), n, sum / n, min, exec / n));
+    }
+    return out;
   }
 
   /**

@@ -15,10 +15,13 @@ import dev.wbsr.job.FileLoop;
 import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
+import dev.wbsr.report.Evaluation;
 import dev.wbsr.pipeline.RoutingPolicy;
-import dev.wbsr.pipeline.TimeBudget;
+import dev.wbsr.pipeline.RoutingCost;
+import dev.wbsr.pipeline.SubnetOrder;
 import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +99,22 @@ final class BenchCommand implements Callable<Integer> {
   int tileSide;
 
   @Option(
+      names = "--wbsr-tile-side",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "With --margins: longest tile side of the WBSR run in patches (8 = the pipeline's"
+              + " default; 1 = every patch alone). Default: ${DEFAULT-VALUE}.")
+  int wbsrTileSide;
+
+  @Option(
+      names = "--from-hr",
+      description =
+          "Inputs are high-resolution references (a validation set): downscale each by the"
+              + " model's scale first (bicubic, as eval does) and bench on that.")
+  boolean fromHr;
+
+  @Option(
       names = "--subnets",
       description =
           "Time every subnet on its own (patch pipeline) instead of the four modes: FLOPs vs time"
@@ -142,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Map<String, Object>> images = new ArrayList<>();
     Map<String, Object> report = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
+    List<List<MarginSweep.Row>> sweeps = new ArrayList<>();
     LoadAverage loadStart = LoadAverage.now();
     try (OnnxEngine onnx = engine.engine(bundle);
         OnnxEngine whole =
@@ -161,7 +181,11 @@ final class BenchCommand implements Callable<Integer> {
       List<Path> files = InputScan.images(inputs);
       ImageLoader loader = new ImageLoader();
       FileLoop.run(files, p -> p, () -> false, (index, item) -> {
-        RgbImage lr = loader.load(item).rgb();
+        RgbImage loaded = loader.load(item).rgb();
+        RgbImage lr =
+            fromHr
+                ? Evaluation.Sample.of(item.toString(), loaded, bundle.manifest().scale()).lr()
+                : loaded;
         out.println(
             Units.f(
                 "%s  %dx%d -> %dx%d  model %s  device %s%s",
@@ -174,7 +198,9 @@ final class BenchCommand implements Callable<Integer> {
                 onnx.device(),
                 margins != null ? "" : Units.f("  median of %d runs", runs)));
         if (margins != null) {
-          images.add(sweep(out, item, lr, bundle, onnx));
+          images.add(
+              MarginTable.sweep(
+                  out, item, lr, bundle, onnx, margins, tileSide, wbsrTileSide, sweeps));
           return;
         }
         LoadAverage before = LoadAverage.now();
@@ -190,6 +216,10 @@ final class BenchCommand implements Callable<Integer> {
       failures.forEach(f -> spec.commandLine().getErr().println("failed  " + f));
     }
     LoadAverage loadEnd = LoadAverage.now();
+    if (margins != null) {
+      report.put("margin_summary", MarginTable.summary(out, sweeps));
+      out.println(loadLine(loadStart, loadEnd, engine.pipeline().workers()));
+    }
     report.put("load_average_start", loadJson(loadStart));
     report.put("load_average_end", loadJson(loadEnd));
     report.put("idle", LoadAverage.idle(loadStart, loadEnd, engine.pipeline().workers()));
@@ -207,7 +237,10 @@ final class BenchCommand implements Callable<Integer> {
     return failures.isEmpty() ? 0 : 1;
   }
 
-  /** WBSR as asked: the policy, or with {@code --cost time} a budget of measured time. */
+  /**
+   * WBSR as asked: the policy, or with {@code --cost time} the same budget over measured time (its
+   * front and budget by this machine's subnet times, which go into the JSON with the time front).
+   */
   private BenchMode wbsrMode(
       RoutingPolicy wbsr, ModelBundle bundle, OnnxEngine onnx, Map<String, Object> report) {
     if (!"time".equals(cost)) {
@@ -215,10 +248,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     SubnetTimes times = TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard());
     report.put("subnet_seconds_per_patch", times.secondsPerPatch());
+    RoutingCost.Time byTime = times.routingCost();
+    report.put("front_by_time", byTime.members(bundle.manifest(), SubnetOrder.PARETO));
+    report.put("front_by_flops", RoutingCost.FLOPS.members(bundle.manifest(), SubnetOrder.PARETO));
     return new BenchMode(
-        Units.f("wbsr (time %.2f)", budget),
-        null,
-        new TimeBudget(budget, times.monotoneCosts()));
+        Units.f("wbsr (time %.2f)", budget), ((RoutingPolicy.Wbsr) wbsr).withCost(byTime));
   }
 
   /** One line under each table: the load average before and after, and whether that is idle. */
@@ -303,54 +337,6 @@ final class BenchCommand implements Callable<Integer> {
       m = Math.max(m, x);
     }
     return m;
-  }
-
-  private Map<String, Object> sweep(
-      PrintWriter out, Path item, RgbImage lr, ModelBundle bundle, OnnxEngine onnx)
-      throws InterruptedException {
-    out.println(
-        Units.f("  %-7s %-28s %-44s", "", "supernet vs whole image", "wbsr vs ideal composite"));
-    out.println(
-        Units.f(
-            "  %-7s %9s %8s %9s   %9s %8s %10s %12s",
-            "margin",
-            "tile side",
-            "PSNR dB",
-            "max diff",
-            "PSNR dB",
-            "max diff",
-            ">8 levels",
-            "exec/paper"));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (MarginSweep.Row r : MarginSweep.run(lr, bundle.manifest(), onnx, margins, tileSide)) {
-      out.println(
-          Units.f(
-              "  %-7d %9d %8.2f %9d   %9.2f %8d %9.4f%% %12.3f",
-              r.margin(),
-              r.tileSide(),
-              r.supernetPsnr(),
-              r.supernetMaxAbsDiff(),
-              r.wbsrPsnr(),
-              r.wbsrMaxAbsDiff(),
-              100 * r.wbsrOver8(),
-              r.wbsrExecutedOverPaper()));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("margin", r.margin());
-      m.put("tile_side", r.tileSide());
-      m.put("supernet_psnr_vs_whole", r.supernetPsnr());
-      m.put("supernet_max_abs_diff", r.supernetMaxAbsDiff());
-      m.put("wbsr_psnr_vs_composite", r.wbsrPsnr());
-      m.put("wbsr_max_abs_diff", r.wbsrMaxAbsDiff());
-      m.put("wbsr_fraction_over_8", r.wbsrOver8());
-      m.put("wbsr_executed_over_paper_flops", r.wbsrExecutedOverPaper());
-      rows.add(m);
-    }
-    Map<String, Object> img = new LinkedHashMap<>();
-    img.put("name", item.getFileName().toString());
-    img.put("width", lr.width());
-    img.put("height", lr.height());
-    img.put("margins", rows);
-    return img;
   }
 
   private static List<BenchMode> subnetModes(ModelBundle bundle) {

@@ -13,6 +13,7 @@ import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
 import dev.wbsr.report.Evaluation;
@@ -107,11 +108,13 @@ final class EvalCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.forTerminal();
     Map<String, Object> report = new LinkedHashMap<>();
     try (OnnxEngine onnx = engine.engine(bundle)) {
-      var router =
-          mode.router(
+      RoutingPolicy routed =
+          mode.routed(
               spec.commandLine(),
               bundle,
-              () -> TimeCosts.of(bundle, onnx, engine.pipeline(), SubnetTimesCache.standard()));
+              p ->
+                  TimeCosts.byTime(
+                      p, bundle, onnx, engine.pipeline(), SubnetTimesCache.standard()));
       report.put("model", bundle.name());
       report.put("scale", s);
       report.put("mode", policy.mode());
@@ -121,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
       out.println(
           Units.f(
               "Model %s (x%d), mode %s, device %s, %d image(s) in %s",
-              bundle.name(), s, policy.label(), onnx.device(), items.size(), hrDir));
+              bundle.name(), s, routed.label(), onnx.device(), items.size(), hrDir));
       out.println(
           Units.f(
               "  %-28s %8s %8s %9s %9s %7s %8s",
@@ -141,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
                     sample.lr(),
                     bundle.manifest(),
                     onnx,
-                    router,
+                    a -> routed,
                     engine.pipeline(),
                     new RenderListener() {
                       @Override

@@ -1,10 +1,6 @@
 package dev.wbsr.cli;
 
-import dev.wbsr.pipeline.PatchAnalysis;
-import dev.wbsr.pipeline.TimeBudget;
-import dev.wbsr.timing.SubnetTimes;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
@@ -68,17 +64,13 @@ final class ModeMixin {
   }
 
   /**
-   * The per-image routing: the policy as it is, or with {@code --cost time} a WBSR time budget
-   * over {@code times}' costs.
+   * The routing: the policy as it is, or with {@code --cost time} WBSR over this machine's
+   * measured subnet times ({@code byTime}, e.g. {@code TimeCosts::byTime}; called only then).
    */
-  Function<PatchAnalysis, RoutingPolicy> router(
-      CommandLine cmd, ModelBundle bundle, Supplier<SubnetTimes> times) {
+  RoutingPolicy routed(
+      CommandLine cmd, ModelBundle bundle, Function<RoutingPolicy, RoutingPolicy> byTime) {
     RoutingPolicy policy = policy(cmd, bundle);
-    if (!timeCost()) {
-      return a -> policy;
-    }
-    TimeBudget tb = new TimeBudget(budget, times.get().monotoneCosts());
-    return a -> tb.policyFor(a, bundle.manifest());
+    return timeCost() ? byTime.apply(policy) : policy;
   }
 
   /** The policy for {@code bundle}: without --mode, the bundle's own routing. */

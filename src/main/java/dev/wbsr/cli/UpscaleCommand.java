@@ -15,6 +15,7 @@ import dev.wbsr.job.WhenExists;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import dev.wbsr.pipeline.RoutingPolicy;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -121,13 +122,14 @@ final class UpscaleCommand implements Callable<Integer> {
     List<FileJob> jobs;
     PipelineOptions options = engine.pipeline();
     try (OnnxEngine onnx = engine.engine(bundle)) {
-      var router =
-          mode.router(
+      RoutingPolicy routed =
+          mode.routed(
               spec.commandLine(),
               bundle,
-              () -> TimeCosts.of(bundle, onnx, options, SubnetTimesCache.standard()));
+              p -> TimeCosts.byTime(p, bundle, onnx, options, SubnetTimesCache.standard()));
       runner =
-          new UpscaleRunner(request, new EngineUpscaler(bundle.manifest(), onnx, router, options));
+          new UpscaleRunner(
+              request, new EngineUpscaler(bundle.manifest(), onnx, a -> routed, options));
       try {
         jobs = runner.plan();
       } catch (NoSuchFileException e) {
@@ -143,7 +145,7 @@ final class UpscaleCommand implements Callable<Integer> {
               "Model %s (x%d), mode %s, device %s; %d image(s) -> %s",
               bundle.name(),
               bundle.manifest().scale(),
-              mode.timeCost() ? policy.label() + " of measured time" : policy.label(),
+              routed.label(),
               onnx.device(),
               jobs.size(),
               outDir));

@@ -26,16 +26,23 @@ public sealed interface RoutingPolicy {
 
   /**
    * WBSR routing over the bundle's {@link SubnetOrder} members (its Pareto front by default, all
-   * subnets sorted by FLOPs for {@code wbsr-literal}). {@link Budget.PaperRule}: Eq. 15, class k
-   * runs member {@code ceil(k M' / K)}. {@link Budget.Fraction} B: the most generous table of the
-   * {@link BudgetRule}'s monotone family (see {@link BudgetRouting}) whose paper-convention FLOPs
-   * stay within B times the supernet's FLOPs on this image.
+   * subnets sorted by cost for {@code wbsr-literal}), with {@link RoutingCost} deciding what cost
+   * means (paper FLOPs by default, or measured time: then the front and the budget are over time).
+   * {@link Budget.PaperRule}: Eq. 15, class k runs member {@code ceil(k M' / K)}. {@link
+   * Budget.Fraction} B: the most generous table of the {@link BudgetRule}'s monotone family (see
+   * {@link BudgetRouting}) whose cost stays within B times the supernet's cost on this image.
    */
-  record Wbsr(Budget budget, SubnetOrder order, BudgetRule rule) implements RoutingPolicy {
+  record Wbsr(Budget budget, SubnetOrder order, BudgetRule rule, RoutingCost cost)
+      implements RoutingPolicy {
     public Wbsr {
       java.util.Objects.requireNonNull(budget, "budget");
       java.util.Objects.requireNonNull(order, "order");
       java.util.Objects.requireNonNull(rule, "rule");
+      java.util.Objects.requireNonNull(cost, "cost");
+    }
+
+    public Wbsr(Budget budget, SubnetOrder order, BudgetRule rule) {
+      this(budget, order, rule, RoutingCost.FLOPS);
     }
 
     public Wbsr(Budget budget) {
@@ -51,11 +58,16 @@ public sealed interface RoutingPolicy {
     }
 
     public Wbsr withOrder(SubnetOrder o) {
-      return new Wbsr(budget, o, rule);
+      return new Wbsr(budget, o, rule, cost);
     }
 
     public Wbsr withRule(BudgetRule r) {
-      return new Wbsr(budget, order, r);
+      return new Wbsr(budget, order, r, cost);
+    }
+
+    /** The same routing with cost counted as {@code c} (front and budget). */
+    public Wbsr withCost(RoutingCost c) {
+      return new Wbsr(budget, order, rule, c);
     }
 
     @Override
@@ -65,31 +77,31 @@ public sealed interface RoutingPolicy {
 
     @Override
     public String label() {
+      String of = cost instanceof RoutingCost.Time ? " of measured time" : "";
       if (budget instanceof Budget.Fraction f) {
         return String.format(
             Locale.ROOT,
-            "%s (budget %.2f%s)",
+            "%s (budget %.2f%s%s)",
             mode(),
             f.value(),
+            of,
             rule == BudgetRule.SLIDER ? "" : ", " + rule.id());
       }
-      return mode();
+      return of.isEmpty() ? mode() : mode() + " (paper rule over measured time)";
     }
 
     @Override
     public Assignment assign(PatchAnalysis a, Manifest m) {
-      int[] members =
-          order == SubnetOrder.PARETO
-              ? m.front()
-              : java.util.stream.IntStream.range(0, m.subnets().size()).toArray();
-      double[] flops = m.flopsPerPatch();
+      int[] members = cost.members(m, order);
+      double[] perPatch = cost.perPatch(m);
       double[] costs = new double[members.length];
       for (int i = 0; i < members.length; i++) {
-        costs[i] = flops[members[i]];
+        costs[i] = perPatch[members[i]];
       }
       int[] byMember =
           budget instanceof Budget.Fraction f
-              ? BudgetRouting.table(rule, a.classWeights(), costs, flops[m.supernet()], f.value())
+              ? BudgetRouting.table(
+                  rule, a.classWeights(), costs, perPatch[m.supernet()], f.value())
               : BudgetRouting.paperTable(m.numClasses(), members.length);
       int[] table = new int[byMember.length];
       for (int k = 0; k < table.length; k++) {

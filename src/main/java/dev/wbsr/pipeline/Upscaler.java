@@ -24,8 +24,7 @@ public final class Upscaler {
   }
 
   /**
-   * As above with the policy chosen per image from its analysis (a time budget picks its level from
-   * the image's class histogram, see {@link TimeBudget}).
+   * As above with the policy chosen per image from its analysis.
    */
   public static UpscaleResult upscale(
       RgbImage lr,

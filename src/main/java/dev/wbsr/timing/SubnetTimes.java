@@ -1,5 +1,6 @@
 package dev.wbsr.timing;
 
+import dev.wbsr.pipeline.RoutingCost;
 import java.util.List;
 
 /**
@@ -25,21 +26,9 @@ public record SubnetTimes(String machine, String bundle, List<Double> secondsPer
     }
   }
 
-  /**
-   * The cost vector for budget routing: seconds per patch, made non-decreasing in subnet id (a
-   * subnet listed after a faster one costs at least as much), since the budget rule relies on
-   * cost growing with subnet index. Where timing puts a costlier-in-FLOPs subnet below a cheaper
-   * one, the two are within measurement noise or the cheaper one is slow for its FLOPs (width 24):
-   * charging the later one the earlier one's time keeps the rule's monotone guarantee.
-   */
-  public double[] monotoneCosts() {
-    double[] c = new double[secondsPerPatch.size()];
-    double running = 0;
-    for (int i = 0; i < c.length; i++) {
-      running = Math.max(running, secondsPerPatch.get(i));
-      c[i] = running;
-    }
-    return c;
+  /** These times as WBSR's routing cost (front and budget over time). */
+  public RoutingCost.Time routingCost() {
+    return new RoutingCost.Time(secondsPerPatch);
   }
 
   /** Each subnet's time over the supernet's ({@code supernet} = its id). */

@@ -64,9 +64,10 @@ class SubnetTimesCacheTest {
   }
 
   @Test
-  void monotoneCostsNeverDecrease() {
+  void timesBecomeTheRoutingCostAsMeasured() {
     SubnetTimes t = times("m", "b");
-    assertThat(t.monotoneCosts()).containsExactly(1e-3, 3e-3, 3e-3);
+    // unsorted on purpose: routing orders subnets by time itself (RoutingCost.Time.members)
+    assertThat(t.routingCost().secondsPerPatch()).containsExactly(1e-3, 3e-3, 2e-3);
     assertThat(t.relativeTo(2)).containsExactly(0.5, 1.5, 1.0);
     assertThatThrownBy(() -> new SubnetTimes("m", "b", List.of(0.0)))
         .hasMessageContaining("positive");

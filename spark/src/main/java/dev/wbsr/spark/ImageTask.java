@@ -7,6 +7,7 @@ import dev.wbsr.job.Reasons;
 import dev.wbsr.job.UpscaleRequest;
 import dev.wbsr.job.UpscaleRunner;
 import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.pipeline.RoutingPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,9 +86,11 @@ public final class ImageTask {
       UpscaleRequest request = config.request(localIn, outDir);
       Path localOut = outDir.resolve(InputScan.outputName(request, localIn));
       ExecutorModel.Loaded model = ExecutorModel.get(modelDir(), config.device(), executorCores());
+      PipelineOptions options = PipelineOptions.batch().withWorkers(taskCpus());
+      RoutingPolicy policy = config.routed(model.bundle(), model.engine(), options);
+      routing = policy.label();
       MeasuredUpscaler up =
-          new MeasuredUpscaler(model.bundle().manifest(), model.engine(), config.policy(),
-              PipelineOptions.batch().withWorkers(taskCpus()));
+          new MeasuredUpscaler(model.bundle().manifest(), model.engine(), policy, options);
       UpscaleRunner runner = new UpscaleRunner(request, up);
       FileJob job = new FileJob(localIn, localOut, f.input(), null);
       runner.prepare(List.of(job));

@@ -21,6 +21,7 @@ public record JobArgs(
     String output,
     String mode,
     Double budget,
+    String cost,
     String format,
     int quality,
     String device,
@@ -29,7 +30,7 @@ public record JobArgs(
 
   public static final String USAGE =
       "usage: spark-submit --class dev.wbsr.spark.UpscaleJob wbsr-spark.jar --model NAME|DIR"
-          + " --input PATH --output PATH [--mode MODE] [--budget B] [--format png|jpg|tif]"
+          + " --input PATH --output PATH [--mode MODE] [--budget B] [--cost flops|time] [--format png|jpg|tif]"
           + " [--quality Q] [--models-dir DIR] [--shared-model] [--device auto|cpu|gpu]"
           + " [--results PATH] [--tasks N]";
 
@@ -42,6 +43,7 @@ public record JobArgs(
     String output = null;
     String mode = null;
     Double budget = null;
+    String cost = "flops";
     String format = "png";
     int quality = 92;
     String device = "auto";
@@ -65,6 +67,7 @@ public record JobArgs(
         case "--output", "-o" -> output = v;
         case "--mode" -> mode = v;
         case "--budget" -> budget = number(opt, v);
+        case "--cost" -> cost = v.toLowerCase(Locale.ROOT);
         case "--format" -> format = v.toLowerCase(Locale.ROOT);
         case "--quality" -> quality = (int) (double) number(opt, v);
         case "--device" -> device = v;
@@ -79,10 +82,17 @@ public record JobArgs(
     if (quality < 1 || quality > 100) {
       throw new IllegalArgumentException("--quality must be 1..100");
     }
+    if (!cost.equals("flops") && !cost.equals("time")) {
+      throw new IllegalArgumentException("--cost must be flops or time, got '" + cost + "'");
+    }
+    if (cost.equals("time") && budget == null) {
+      throw new IllegalArgumentException(
+          "--cost time needs --budget (without a budget WBSR follows the paper's rule)");
+    }
     if (tasks < 0) {
       throw new IllegalArgumentException("--tasks must not be negative");
     }
-    return new JobArgs(model, modelsDir, shared, input, output, mode, budget, format, quality,
+    return new JobArgs(model, modelsDir, shared, input, output, mode, budget, cost, format, quality,
         device, results, tasks);
   }
 

@@ -4,7 +4,12 @@ import dev.wbsr.image.ImageFormat;
 import dev.wbsr.job.ModelRef;
 import dev.wbsr.job.OutputPolicy;
 import dev.wbsr.job.UpscaleRequest;
+import dev.wbsr.engine.SrEngine;
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +21,8 @@ import java.util.List;
  * @param modelArchive the shipped bundle's archive name ({@code SparkFiles}), or null
  * @param modelDir the bundle folder inside the unpacked archive, or its shared local path
  * @param mode the routing mode, resolved on the driver (the bundle's own when none was given)
+ * @param cost {@code flops} or {@code time}: with time, each executor routes WBSR by the subnet
+ *     times measured on its own machine (cached per machine, like the CLI's {@code --cost time})
  */
 public record JobConfig(
     String modelArchive,
@@ -24,6 +31,7 @@ public record JobConfig(
     int scale,
     String mode,
     Double budget,
+    String cost,
     String format,
     int quality,
     String device)
@@ -31,6 +39,16 @@ public record JobConfig(
 
   public RoutingPolicy policy() {
     return RoutingPolicy.parse(mode, budget, null);
+  }
+
+  /**
+   * The routing on this executor: {@link #policy()}, or with {@code --cost time} WBSR over this
+   * machine's measured subnet times (measured once per machine, bundle and margins).
+   */
+  public RoutingPolicy routed(ModelBundle bundle, SrEngine engine, PipelineOptions options) {
+    return "time".equals(cost)
+        ? TimeCosts.byTime(policy(), bundle, engine, options, SubnetTimesCache.standard())
+        : policy();
   }
 
   public ImageFormat imageFormat() {

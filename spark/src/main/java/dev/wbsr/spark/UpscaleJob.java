@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * spark-submit --class dev.wbsr.spark.UpscaleJob wbsr-spark.jar --model wbsr-x2 \
- *   --input PATH --output PATH [--mode MODE] [--budget B] [--format png|jpg|tif]
+ *   --input PATH --output PATH [--mode MODE] [--budget B] [--cost flops|time]
+ *   [--format png|jpg|tif]
  * </pre>
  *
  * The driver lists the images, groups them into tasks by size, ships the model bundle once, and
@@ -128,7 +129,7 @@ public final class UpscaleJob {
   private static JobConfig config(
       JobArgs a, ModelBundle b, String mode, String archive, String dir) {
     return new JobConfig(archive, dir, b.name(), b.manifest().scale(), mode, a.budget(),
-        a.format(), a.quality(), a.device());
+        a.cost(), a.format(), a.quality(), a.device());
   }
 
   private static BundleLocator locator(JobArgs a) {

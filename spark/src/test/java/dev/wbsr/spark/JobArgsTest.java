@@ -49,4 +49,23 @@ class JobArgsTest {
     assertThatThrownBy(() -> JobArgs.parse(new String[] {"--frobnicate", "x"}))
         .hasMessageContaining("unknown option --frobnicate");
   }
+
+  @Test
+  void costIsFlopsUnlessTimeIsAskedWithABudget() {
+    String[] base = {"--input", "in", "--output", "out"};
+    assertThat(JobArgs.parse(base).cost()).isEqualTo("flops");
+    assertThat(JobArgs.parse(with(base, "--budget", "0.5", "--cost", "TIME")).cost())
+        .isEqualTo("time");
+    assertThatThrownBy(() -> JobArgs.parse(with(base, "--cost", "time")))
+        .hasMessageContaining("needs --budget");
+    assertThatThrownBy(() -> JobArgs.parse(with(base, "--budget", "0.5", "--cost", "joules")))
+        .hasMessageContaining("flops or time");
+  }
+
+  private static String[] with(String[] base, String... extra) {
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return all;
+  }
 }
