@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The app's memory on a 12-megapixel photo (4000x3000) at x2 with -Xmx2g (issue 15): the real app
+# (window under xvfb-run, real ONNX core, models/wbsr-x2) opens the photo; once the upscale is Ready
+# (or failed) it records peak and current resident memory (/proc VmHWM/VmRSS, sampled every 0.5 s),
+# the heap after a full GC (jcmd GC.heap_info), the JVM's native memory by category (NMT summary;
+# ONNX Runtime's own allocations are outside NMT: RSS minus NMT's committed total) and the top of
+# the heap's class histogram, then ends the app.
+# Usage, from the repository root:  WBSR_DATA=/work/cache bench/app-memory.sh [BEFORE_COMMIT]
+#   with BEFORE_COMMIT (or BEFORE_TREE, a checkout of it), the same run on that code first.
+#   WBSR_PHOTO_SOURCE  the photo the input is made from (default $WBSR_DATA/png/v1/val-large/flowers.png)
+#   XMX                the heap limit (default 2g)
+set -euo pipefail
+root=$(pwd)
+out=$root/target/bench-memory
+src=${WBSR_PHOTO_SOURCE:-${WBSR_DATA:-/work/cache}/png/v1/val-large/flowers.png}
+photo=$out/photo-4000x3000.png
+xmx=${XMX:-2g}
+mkdir -p "$out"
+export OPT_OUT_TRACKING=true
+
+classpath() {  # $1: tree; prints its test class path (test classes, classes, dependencies)
+  (cd "$1" && mvn -o -B -q test-compile \
+    && mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test)
+  echo "$1/target/test-classes:$1/target/classes:$(cat "$out/cp.txt")"
+}
+
+measure() {  # $1: label, $2: class path; runs the app from the repository root (models/)
+  local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result=""
+  mkdir -p "$log"
+  rm -rf "$log/prefs" "$log/data"
+  xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
+    -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
+    -Dwbsr.data.dir="$log/data" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
+    > "$log/stdout.txt" 2> "$log/stderr.txt" &
+  local runner=$!
+  t0=$(date +%s)
+  while [ -z "$pid" ]; do
+    sleep 0.5
+    pid=$(sed -n 's/^PID //p' "$log/stdout.txt")
+    kill -0 "$runner" 2>/dev/null || { echo "$label: the app did not start"; cat "$log/stderr.txt"; return 1; }
+  done
+  : > "$log/rss.txt"
+  while kill -0 "$pid" 2>/dev/null; do
+    result=$(grep -E '^(READY|FAILED)' "$log/stdout.txt" || true)
+    # a sample of resident memory (kB) every 0.5 s; VmHWM is the kernel's own peak
+    awk -v t=$(( $(date +%s) - t0 )) '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {print t, r, h}' \
+      "/proc/$pid/status" >> "$log/rss.txt" 2>/dev/null || true
+    [ -n "$result" ] && break
+    if [ $(( $(date +%s) - t0 )) -gt "${LIMIT_S:-1500}" ]; then result="TIMEOUT"; break; fi
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    grep -E '^Vm(HWM|RSS)|^Rss(Anon|File)' "/proc/$pid/status" > "$log/status-at-ready.txt"
+    jcmd "$pid" VM.native_memory summary > "$log/nmt-at-ready.txt" || true
+    jcmd "$pid" GC.run > /dev/null || true
+    jcmd "$pid" GC.heap_info > "$log/heap-after-gc.txt" || true
+    jcmd "$pid" GC.class_histogram > "$log/histogram.txt" || true
+    jcmd "$pid" VM.native_memory summary > "$log/nmt-after-gc.txt" || true
+    grep -E '^Vm(HWM|RSS)' "/proc/$pid/status" > "$log/status-after-gc.txt"
+    kill "$pid" 2>/dev/null || true
+  fi
+  wait "$runner" 2>/dev/null || true
+  hwm=$(awk '{if ($3 > m) m = $3} END {print m + 0}' "$log/rss.txt")
+  local used nmt rss
+  used=$(grep -oE 'used [0-9]+K' "$log/heap-after-gc.txt" 2>/dev/null | head -1 | grep -oE '[0-9]+' || echo 0)
+  nmt=$(grep -oE '^Total: reserved=[0-9]+KB, committed=[0-9]+KB' "$log/nmt-at-ready.txt" 2>/dev/null \
+    | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
+  rss=$(awk '/^VmRSS/ {print $2}' "$log/status-at-ready.txt" 2>/dev/null || echo 0)
+  echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB | RSS at Ready $((rss / 1024)) MB" \
+    "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
+    "| heap used after GC $((used / 1024)) MB | -Xmx$xmx"
+  grep -iE 'warning|error|exception' "$log/stderr.txt" | head -5 || true
+}
+
+if [ ! -f "$photo" ]; then
+  cp_now=$(classpath "$root")
+  java -cp "$cp_now" dev.wbsr.ui.AppMemoryBenchmark make "$src" "$photo" 4000 3000
+fi
+echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+before=${1:-}
+if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
+  tree=${BEFORE_TREE:-$out/before}
+  [ -d "$tree" ] || git worktree add -q --detach "$tree" "$before"
+  mkdir -p "$tree/src/test/java/dev/wbsr/ui"
+  cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
+  measure before "$(classpath "$tree")"
+fi
+measure after "$(classpath "$root")"
