@@ -9,6 +9,7 @@
 #   with BEFORE_COMMIT (or BEFORE_TREE, a checkout of it), the same run on that code first.
 #   WBSR_PHOTO_SOURCE  the photo the input is made from (default $WBSR_DATA/png/v1/val-large/flowers.png)
 #   XMX                the heap limit (default 2g)
+#   MEASURE=true       after Ready, also "Measure Quality" (the supernet over the whole image)
 set -euo pipefail
 root=$(pwd)
 out=$root/target/bench-memory
@@ -20,17 +21,18 @@ export OPT_OUT_TRACKING=true
 
 classpath() {  # $1: tree; prints its test class path (test classes, classes, dependencies)
   (cd "$1" && mvn -o -B -q test-compile \
-    && mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test)
+    && mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test) >&2
   echo "$1/target/test-classes:$1/target/classes:$(cat "$out/cp.txt")"
 }
 
 measure() {  # $1: label, $2: class path; runs the app from the repository root (models/)
-  local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result=""
+  local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result="" at_ready="" final=READY
+  [ "${MEASURE:-false}" = true ] && final=MEASURED
   mkdir -p "$log"
   rm -rf "$log/prefs" "$log/data"
   xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
     -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
-    -Dwbsr.data.dir="$log/data" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
+    -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
     > "$log/stdout.txt" 2> "$log/stderr.txt" &
   local runner=$!
   t0=$(date +%s)
@@ -41,7 +43,10 @@ measure() {  # $1: label, $2: class path; runs the app from the repository root 
   done
   : > "$log/rss.txt"
   while kill -0 "$pid" 2>/dev/null; do
-    result=$(grep -E '^(READY|FAILED)' "$log/stdout.txt" || true)
+    result=$(grep -E "^(${final}|FAILED)" "$log/stdout.txt" || true)
+    if [ -z "$at_ready" ] && grep -q '^READY' "$log/stdout.txt"; then
+      at_ready=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
+    fi
     # a sample of resident memory (kB) every 0.5 s; VmHWM is the kernel's own peak
     awk -v t=$(( $(date +%s) - t0 )) '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {print t, r, h}' \
       "/proc/$pid/status" >> "$log/rss.txt" 2>/dev/null || true
@@ -66,7 +71,9 @@ measure() {  # $1: label, $2: class path; runs the app from the repository root 
   nmt=$(grep -oE '^Total: reserved=[0-9]+KB, committed=[0-9]+KB' "$log/nmt-at-ready.txt" 2>/dev/null \
     | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
   rss=$(awk '/^VmRSS/ {print $2}' "$log/status-at-ready.txt" 2>/dev/null || echo 0)
-  echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB | RSS at Ready $((rss / 1024)) MB" \
+  grep -E '^READY' "$log/stdout.txt" || true
+  echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB (to Ready: $((${at_ready:-0} / 1024)) MB)" \
+    "| RSS at the end $((rss / 1024)) MB" \
     "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
     "| heap used after GC $((used / 1024)) MB | -Xmx$xmx"
   grep -iE 'warning|error|exception' "$log/stderr.txt" | head -5 || true

@@ -152,6 +152,21 @@ class UpscaleSessionTest {
   }
 
   @Test
+  void copyIntoFillsTheTargetWithTheImageAndRejectsAnotherSize() throws Exception {
+    FakeEngine engine = new FakeEngine(SCALE, 9, 0);
+    try (UpscaleSession session =
+        UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1))) {
+      session.render(RoutingPolicy.Wbsr.paper(), RenderListener.NONE).await();
+      RgbImage target = RgbImage.allocate(lr.width() * SCALE, lr.height() * SCALE);
+      session.copyInto(target);
+      assertThat(target.rgb()).isEqualTo(session.image().rgb());
+      assertThat(target.rgb()).isNotEqualTo(new byte[target.rgb().length]);
+      RgbImage small = RgbImage.allocate(lr.width() * SCALE - 1, lr.height() * SCALE);
+      assertThatThrownBy(() -> session.copyInto(small)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void listenerSeesEveryChangedPatchOnceAndTheImageMatchesTheUpdates() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
     try (UpscaleSession session =

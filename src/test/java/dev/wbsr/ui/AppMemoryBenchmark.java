@@ -17,7 +17,8 @@ import javafx.application.Platform;
 /**
  * Not a test: starts the real app (window, real core, the bundles under {@code models/}) on one
  * photo and prints {@code READY seconds} once the routing mode's image is complete and nothing runs
- * (or {@code FAILED seconds} when the app goes idle without it), then keeps running so that {@code
+ * (or {@code FAILED seconds} when the app goes idle without it); with {@code -Dbench.measure=true}
+ * it then runs "Measure Quality" and prints {@code MEASURED seconds}. It keeps running so that {@code
  * bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends it. Settings live
  * in memory: the user's real preferences are never touched.
  *
@@ -55,7 +56,14 @@ public final class AppMemoryBenchmark {
         boolean idle = onFx(() -> m.isIdle() && m.source().documentProperty().get() != null);
         double now = (System.nanoTime() - t0) / 1e9;
         if (complete && idle) {
-          System.out.printf("READY %.1f%n", now);
+          System.out.printf("READY %.1f %s%n", now, onFx(() -> {
+            var d = m.source().documentProperty().get();
+            return d.lr().width() + "x" + d.lr().height() + " " + m.readoutState().readoutsProperty().get()
+                .qualityText();
+          }));
+          if (Boolean.getBoolean("bench.measure")) {
+            measure(m, t0);
+          }
           return;
         }
         // idle with the document open but no result: the upscale failed (the app said why)
@@ -67,6 +75,30 @@ public final class AppMemoryBenchmark {
       }
     } catch (Exception e) {
       System.out.println("FAILED " + e);
+    }
+  }
+
+  /** Then "Measure Quality" (the supernet over the whole image, the heaviest step the app offers). */
+  private static void measure(StudioModel m, long t0) throws Exception {
+    onFx(() -> {
+      m.measureQuality();
+      return null;
+    });
+    long idleSince = 0;
+    while (true) {
+      Thread.sleep(200);
+      boolean idle = onFx(m::isIdle);
+      boolean done = onFx(() -> m.isComplete(Variant.SUPERNET)) && idle;
+      idleSince = idle ? (idleSince == 0 ? System.nanoTime() : idleSince) : 0;
+      if (!done && idleSince != 0 && System.nanoTime() - idleSince > 10_000_000_000L) {
+        System.out.printf("FAILED %.1f (measure quality)%n", (System.nanoTime() - t0) / 1e9);
+        return;
+      }
+      if (done) {
+        System.out.printf("MEASURED %.1f %s%n", (System.nanoTime() - t0) / 1e9,
+            onFx(() -> m.readoutState().readoutsProperty().get().qualityText()));
+        return;
+      }
     }
   }
 
