@@ -86,7 +86,7 @@ fi
 echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 before=${1:-}
 if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
-  tree=${BEFORE_TREE:-$out/before}
+  tree=${BEFORE_TREE:-$out/before-tree}
   [ -d "$tree" ] || git worktree add -q --detach "$tree" "$before"
   mkdir -p "$tree/src/test/java/dev/wbsr/ui"
   cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"

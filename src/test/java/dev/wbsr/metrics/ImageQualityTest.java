@@ -47,4 +47,26 @@ class ImageQualityTest {
     assertThatThrownBy(() -> ImageQuality.luma(RgbImage.allocate(4, 4), 2))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void stripsGiveTheWholeImageValueToTheLastBit() {
+    Random rnd = new Random(15);
+    RgbImage a = RgbImage.allocate(37, 61);
+    RgbImage b = RgbImage.allocate(37, 61);
+    rnd.nextBytes(a.rgb());
+    for (int i = 0; i < b.rgb().length; i++) {
+      b.rgb()[i] = (byte) ((a.rgb()[i] & 0xFF) + rnd.nextInt(21) - 10);
+    }
+    for (int shave : new int[] {0, 2}) {
+      double[] ya = ImageQuality.luma(a, shave);
+      double[] yb = ImageQuality.luma(b, shave);
+      int w = 37 - 2 * shave;
+      double whole = ImageQuality.ssim(ya, yb, w);
+      assertThat(whole).isBetween(0.0, 0.999);
+      for (int strip : new int[] {1, 7, 40, 256}) {
+        assertThat(ImageQuality.ssimY(a, b, shave, strip)).as("strip %d", strip).isEqualTo(whole);
+      }
+      assertThat(ImageQuality.psnrY(a, b, shave)).isEqualTo(ImageQuality.psnr(ya, yb)).isFinite();
+    }
+  }
 }
