@@ -104,6 +104,16 @@ public final class RoutingState {
   public ReadOnlyDoubleProperty budgetFloorProperty() { return budgetFloor.getReadOnlyProperty(); }
   public ReadOnlyDoubleProperty paperRulePointProperty() { return paperRulePoint.getReadOnlyProperty(); }
 
+  /**
+   * The budget {@code delta} along the reachable scale (the paper rule counts as its point): never
+   * below the floor, never back onto the paper-rule sentinel, so ] always adds FLOPs.
+   */
+  double nudged(double delta) {
+    double at = Budget.ofSlider(budget.get()) instanceof Budget.Fraction f ? f.value() : paperRulePoint.get();
+    double low = Math.max(0.01, budgetFloor.get());
+    return Math.max(low, Math.min(1, Math.max(low, at) + delta));
+  }
+
   /** The budget scale's floor and the paper rule's point for a document (FX thread). */
   void measureScale(Document d) {
     if (Bundles.isClassSr(d.bundle())) {

@@ -125,7 +125,7 @@ public final class StudioModel {
       return;
     }
     s.routing.mode.set(RoutingMode.WBSR);
-    s.routing.budget.set(Math.max(0, Math.min(1, s.routing.budget.get() + delta)));
+    s.routing.budget.set(s.routing.nudged(delta));
   }
 
   /** Opens an image file in the background; an unreadable file ends in a message. */

@@ -2,6 +2,9 @@ package dev.wbsr.ui.view;
 
 import dev.wbsr.about.AboutInfo;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.AppLog;
+import dev.wbsr.ui.AppPaths;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +32,11 @@ public final class AboutPane {
   }
 
   static String text(List<ModelBundle> bundles, String device) {
+    return text(bundles, device, AppLog.folder(AppPaths.dataDir()));
+  }
+
+  /** {@code logs}: the app's log folder, named so a bug report can attach its files. */
+  static String text(List<ModelBundle> bundles, String device, Path logs) {
     StringBuilder s = new StringBuilder();
     s.append("WBSR Studio ").append(version()).append('\n');
     s.append("Weight-balanced super-resolution (Yu et al., NeurIPS 2024), running on ")
@@ -43,7 +51,8 @@ public final class AboutPane {
           .append(m.license()).append('\n');
     }
     s.append("\nSample photos: scikit-image data, CC0. Icons: Material Design Icons via Ikonli.\n");
-    s.append("Licences of everything shipped: the Third-party notices tab.");
+    s.append("Licences of everything shipped: the Third-party notices tab.\n\n");
+    s.append("Log files (attach them to a bug report): ").append(logs);
     return s.toString();
   }
 

@@ -18,26 +18,19 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 /**
- * Compute budget: the slider (0 = the paper's rule, else a budget in (0, 1]), ARM's eta, and the
- * class -> subnet table that follows the slider at once.
+ * Compute budget: the slider over the reachable range ({@link BudgetSlider}, the paper rule a marked
+ * point on it), ARM's eta, and the class -> subnet table that follows the slider at once.
  */
 final class BudgetPane extends VBox {
 
   BudgetPane(StudioModel model) {
     super(8);
     getStyleClass().add("sidebar-section");
-    Slider budget = new Slider(0, 1, model.routingState().budgetProperty().get());
-    budget.setId("budgetSlider");
-    budget.setBlockIncrement(0.05);
-    budget.setMajorTickUnit(0.25);
-    budget.valueProperty().bindBidirectional(model.routingState().budgetProperty());
+    BudgetSlider slider = new BudgetSlider(model.routingState());
     Label budgetValue = new Label();
     budgetValue.setId("budgetLabel");
     budgetValue.getStyleClass().add(Styles.TEXT_BOLD);
-    budgetValue.textProperty().bind(Bindings.createStringBinding(() -> {
-      double b = model.routingState().budgetProperty().get();
-      return b <= 0.0049 ? "paper rule" : String.format("%.0f %%", b * 100);
-    }, model.routingState().budgetProperty()));
+    budgetValue.textProperty().bind(BudgetSlider.labelBinding(model.routingState()));
     Label noBudget = new Label("ClassSR has no compute budget: its classifier picks one branch per "
         + "patch, so the cost follows the image. Choose a WBSR bundle to trade quality for FLOPs.");
     noBudget.setId("budgetNote");
@@ -46,9 +39,10 @@ final class BudgetPane extends VBox {
     var applies = model.routingState().budgetAppliesBinding();
     noBudget.visibleProperty().bind(applies.not());
     noBudget.managedProperty().bind(noBudget.visibleProperty());
-    budget.disableProperty().bind(applies.not());
+    slider.disableProperty().bind(applies.not());
+    slider.paperRuleButton().disableProperty().bind(applies.not());
     budgetValue.disableProperty().bind(applies.not());
-    VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), budget, noBudget);
+    VBox budgetBox = new VBox(2, row("Compute budget", budgetValue), slider, slider.paperRuleButton(), noBudget);
     // shown for WBSR, and (disabled, with the note) for ClassSR bundles, which have no budget knob
     budgetBox.visibleProperty().bind(model.routingState().modeProperty().isEqualTo(RoutingMode.WBSR).or(applies.not()));
     budgetBox.managedProperty().bind(budgetBox.visibleProperty());

@@ -139,6 +139,9 @@ public final class MainWindow {
     viewer.leftLabelProperty().bind(model.compare().leftLabelProperty());
     viewer.rightLabelProperty().bind(model.compare().rightLabelProperty());
     viewer.setHoverText(model::hoverText);
+    // a card names a patch of the image and model it was shown on: another image, paste or model ends it
+    model.source().documentProperty().addListener((o, was, now) -> viewer.hideHover());
+    model.routingState().bundleProperty().addListener((o, was, now) -> viewer.hideHover());
     model.compare().revisionProperty().addListener(o -> viewer.repaint());
     model.darkProperty().addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));
     viewer.setBackgroundColor(model.darkProperty().get() ? 0x161b22 : 0xd0d7de);

@@ -175,6 +175,12 @@ public final class CompareView extends StackPane {
     second.hoverTextProperty().set(f);
   }
 
+  /** Hides both sides' hover cards, e.g. when another image, a paste or another model replaces the shown one. */
+  public void hideHover() {
+    main.hideHover();
+    second.hideHover();
+  }
+
   public void setBackgroundColor(int rgb) {
     magnifier.setBackgroundColor(rgb);
     main.setBackgroundColor(rgb);

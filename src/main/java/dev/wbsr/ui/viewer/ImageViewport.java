@@ -341,6 +341,11 @@ public final class ImageViewport extends Region {
     hover.setVisible(true);
   }
 
+  /** Takes the hover card down (its patch belongs to an image or model no longer shown). */
+  public void hideHover() {
+    hover.setVisible(false);
+  }
+
   public String hoverTextShown() {
     return hover.isVisible() ? hover.getText() : null;
   }

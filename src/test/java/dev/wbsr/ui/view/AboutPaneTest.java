@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.about.AboutInfo;
 import dev.wbsr.ui.fake.FakeCore;
 import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.AppLog;
+import dev.wbsr.ui.AppPaths;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,14 @@ class AboutPaneTest {
         .contains("tiny-classsr-x2 v")
         .contains("Third-party notices");
     assertThat(AboutInfo.version()).isNotEqualTo("dev");
+  }
+
+  @Test
+  void namesTheLogFolderForBugReports() {
+    Path logs = Path.of("/some/data/logs");
+    assertThat(AboutPane.text(List.of(), "CPU", logs)).contains("Log files").contains(logs.toString());
+    // by default the folder AppLog writes to: <data folder>/logs
+    assertThat(AboutPane.text(List.of(), "CPU")).contains(AppLog.folder(AppPaths.dataDir()).toString());
   }
 
   @Test
