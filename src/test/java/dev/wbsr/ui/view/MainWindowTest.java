@@ -85,12 +85,16 @@ class MainWindowTest {
     robot.clickOn("#overlaySubnet");
     onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
     assertThat(model.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
+    // from the scale's left end (every patch on the cheapest subnet), as the paper rule is mid-scale now
+    javafx.scene.control.Slider slider = robot.lookup("#budgetSlider").queryAs(javafx.scene.control.Slider.class);
+    onFx(() -> slider.setValue(slider.getMin()));
+    awaitIdle(model, 20);
     String flopsBefore = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     OverlayMap mapBefore = model.overlay().mapProperty().get();
     engines.delayMs = 30;
     long revBefore = model.compare().revisionProperty().get();
     long paintsBefore = robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount();
-    robot.clickOn("#budgetSlider").type(KeyCode.END);
+    robot.clickOn("#budgetSlider").type(KeyCode.END); // two moves: to mid-scale, then to the supernet
     assertThat(model.routingState().budgetProperty().get()).isEqualTo(1.0);
     String flopsAfter = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     assertThat(flopsAfter).isNotEqualTo(flopsBefore).contains("(100%)");
