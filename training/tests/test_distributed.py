@@ -41,7 +41,17 @@ def _config(tmp_path, **train_over):
 
 def _torchrun(data_root, nproc, *args):
     env = dict(os.environ, WBSR_DATA=str(data_root), OMP_NUM_THREADS="1")
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}", *TORCHRUN_PY311, "-m", "training.wbsr.train", *args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc_per_node={nproc}",
+        *TORCHRUN_PY311,
+        "-m",
+        "training.wbsr.train",
+        *args,
+    ]
     res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return res

@@ -43,8 +43,14 @@ def export_onnx(net: nn.Module, path: Path, input_names=("lr",), output_names=("
     if output_names[0] == "logits":
         dyn = {input_names[0]: {0: "n"}, output_names[0]: {0: "n"}}
     torch.onnx.export(
-        net, dummy, str(path), input_names=list(input_names), output_names=list(output_names),
-        dynamic_axes=dyn, opset_version=OPSET, do_constant_folding=True,
+        net,
+        dummy,
+        str(path),
+        input_names=list(input_names),
+        output_names=list(output_names),
+        dynamic_axes=dyn,
+        opset_version=OPSET,
+        do_constant_folding=True,
     )
     onnx.checker.check_model(onnx.load(str(path)))
 
@@ -151,11 +157,19 @@ def export_run(
         fname = f"subnet-{i}-w{w}-d{d}.onnx"
         export_onnx(sub, out_dir / fname)
         vp = results["val-photo"]["subnets"][i]
-        entries.append({
-            "id": i, "name": f"w{w}-d{d}", "width": w, "depth": d, "file": fname,
-            "flops_per_patch": f, "params": count_params(sub),
-            "val_psnr_y": _measured(vp["psnr_y"]), "val_ssim_y": _measured(vp["ssim_y"]),
-        })
+        entries.append(
+            {
+                "id": i,
+                "name": f"w{w}-d{d}",
+                "width": w,
+                "depth": d,
+                "file": fname,
+                "flops_per_patch": f,
+                "params": count_params(sub),
+                "val_psnr_y": _measured(vp["psnr_y"]),
+                "val_ssim_y": _measured(vp["ssim_y"]),
+            }
+        )
     if is_classsr:
         export_onnx(net.classifier, out_dir / "classifier.onnx", output_names=("logits",), shape=(1, 3, 32, 32))
         parity_shape = (parity_shape[0], 3, 32, 32)  # the classifier takes 32x32 patches
@@ -196,14 +210,16 @@ def export_run(
         "optimizer": f"Adam lr {tc['lr']} cosine to {tc['min_lr']}",
     }
     if is_classsr:
-        training_info.update({
-            "loss": "l1+class+average",
-            "branch_fraction": tc["branch_fraction"],
-            "branch_lr_scale": tc["branch_lr_scale"],
-            "class_weight": tc["class_weight"],
-            "average_weight": tc["average_weight"],
-            "stage1_split": "complexity-score terciles",
-        })
+        training_info.update(
+            {
+                "loss": "l1+class+average",
+                "branch_fraction": tc["branch_fraction"],
+                "branch_lr_scale": tc["branch_lr_scale"],
+                "class_weight": tc["class_weight"],
+                "average_weight": tc["average_weight"],
+                "stage1_split": "complexity-score terciles",
+            }
+        )
     manifest: Dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -234,7 +250,9 @@ def export_run(
             "classifier_file": "classifier.onnx",
             "classifier_flops_per_patch": rflops,
             "partial_tiles": "replicate-pad bottom/right to 32x32",
-        } if is_classsr else None,
+        }
+        if is_classsr
+        else None,
         "validation": validation,
         "parity": {"file": "parity.json", "max_abs_error": 1e-4},
         "provenance": {
@@ -280,8 +298,10 @@ def _routing_sentence(m: Dict[str, Any]) -> str:
     if not r:
         return "Class k runs subnet `ceil(k M / K)` of all M subnets sorted by FLOPs."
     names = [m["subnets"][i]["name"] for i in r["front"]]
-    return (f"Class k runs member `ceil(k M' / K)` of the PSNR-vs-FLOPs Pareto front measured on the calibration split "
-            f"(M' = {len(names)}: {', '.join(names)}); `--mode wbsr-literal` routes over all {len(m['subnets'])} subnets sorted by FLOPs.")
+    return (
+        f"Class k runs member `ceil(k M' / K)` of the PSNR-vs-FLOPs Pareto front measured on the calibration split "
+        f"(M' = {len(names)}: {', '.join(names)}); `--mode wbsr-literal` routes over all {len(m['subnets'])} subnets sorted by FLOPs."
+    )
 
 
 def _calibration_lines(m: Dict[str, Any]) -> List[str]:
@@ -289,20 +309,32 @@ def _calibration_lines(m: Dict[str, Any]) -> List[str]:
     if not r:
         return []
     c = r["calibration"]
-    lines = ["", f"Calibration split `{c['set']}` ({len(c['images'])} training photos held out of training for this purpose, "
-             f"whole images: {', '.join(c['images'])}; bicubic {c['bicubic_psnr_y']:.3f} dB). Front = subnets no other subnet "
-             "beats in both FLOPs and calibration PSNR-Y.", "",
-             "| subnet | GFLOPs | calibration PSNR-Y | on the front |", "|---|---|---|---|"]
+    lines = [
+        "",
+        f"Calibration split `{c['set']}` ({len(c['images'])} training photos held out of training for this purpose, "
+        f"whole images: {', '.join(c['images'])}; bicubic {c['bicubic_psnr_y']:.3f} dB). Front = subnets no other subnet "
+        "beats in both FLOPs and calibration PSNR-Y.",
+        "",
+        "| subnet | GFLOPs | calibration PSNR-Y | on the front |",
+        "|---|---|---|---|",
+    ]
     for i, s in enumerate(m["subnets"]):
         lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {c['psnr_y'][i]:.3f} | {'yes' if i in r['front'] else 'no'} |")
-    lines += ["", "| routing on the calibration split | PSNR-Y | FLOPs % of the supernet |", "|---|---|---|",
-              f"| Pareto front (default) | {c['pareto']['psnr_y']:.3f} | {100 * c['pareto']['flops_ratio']:.1f}% |",
-              f"| literal order | {c['literal']['psnr_y']:.3f} | {100 * c['literal']['flops_ratio']:.1f}% |"]
+    lines += [
+        "",
+        "| routing on the calibration split | PSNR-Y | FLOPs % of the supernet |",
+        "|---|---|---|",
+        f"| Pareto front (default) | {c['pareto']['psnr_y']:.3f} | {100 * c['pareto']['flops_ratio']:.1f}% |",
+        f"| literal order | {c['literal']['psnr_y']:.3f} | {100 * c['literal']['flops_ratio']:.1f}% |",
+    ]
     arm = m.get("arm", {}).get("calibration")
     if arm:
-        lines += ["", f"ARM: lookup table built on the calibration split's tiles; eta {arm['eta']:.4g} = the largest of the grid "
-                  f"2^(i/4) whose calibration FLOPs ({100 * arm['flops_ratio']:.1f}%) stay within the Pareto routing's "
-                  f"({100 * arm['flops_target']:.1f}%); its calibration PSNR-Y {arm['psnr_y']:.3f}."]
+        lines += [
+            "",
+            f"ARM: lookup table built on the calibration split's tiles; eta {arm['eta']:.4g} = the largest of the grid "
+            f"2^(i/4) whose calibration FLOPs ({100 * arm['flops_ratio']:.1f}%) stay within the Pareto routing's "
+            f"({100 * arm['flops_target']:.1f}%); its calibration PSNR-Y {arm['psnr_y']:.3f}.",
+        ]
     return lines
 
 
@@ -316,7 +348,9 @@ def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Di
     scale = net.upscale
     configs = net.subnet_configs()
     flops = [srresnet_flops(w, d, scale) for w, d in configs]
-    if [s["flops_per_patch"] for s in manifest["subnets"]] != flops or [s["name"] for s in manifest["subnets"]] != [f"w{w}-d{d}" for w, d in configs]:
+    if [s["flops_per_patch"] for s in manifest["subnets"]] != flops or [s["name"] for s in manifest["subnets"]] != [
+        f"w{w}-d{d}" for w, d in configs
+    ]:
         raise SystemExit(f"{out_dir}/manifest.json: its subnets are not those of {run_dir}; export the run again instead")
     is_classsr = isinstance(net, ClassSRNet)
     subnets = [net.extract(w, d) for w, d in configs]
@@ -347,8 +381,11 @@ def model_card(m: Dict[str, Any]) -> str:
     rk = m["kind"]  # "wbsr" or "classsr": prefix of the routed-result keys
     lines = [f"# {m['title']}", ""]
     if m.get("test_fixture"):
-        lines += ["**TEST FIXTURE.** Tiny widths, a few hundred steps: for the Java tests (parity, pipeline, CLI) only.",
-                  "Its outputs are barely better than bilinear; never ship or benchmark it.", ""]
+        lines += [
+            "**TEST FIXTURE.** Tiny widths, a few hundred steps: for the Java tests (parity, pipeline, CLI) only.",
+            "Its outputs are barely better than bilinear; never ship or benchmark it.",
+            "",
+        ]
     if m["description"]:
         lines += [m["description"], ""]
     if rk == "classsr":
@@ -360,10 +397,14 @@ def model_card(m: Dict[str, Any]) -> str:
             "replicate-padded to 32x32 for the classifier.",
             f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps, its own cosine schedule) trains branch k on "
             "the k-th third of the training patches by complexity score; stage 2 (the rest, a fresh cosine schedule) trains "
-            + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if t["branch_lr_scale"] == 0
-               else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)")
+            + (
+                "the classifier with the branches fixed (ClassSR's `fix_SR_module`)"
+                if t["branch_lr_scale"] == 0
+                else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)"
+            )
             + f" on the softmax-mixed output with L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss "
-            f"(ClassSR's 2000:1:6 rescaled; Average-Loss divided by (B/K)(K+1) as in ClassSR's code), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
+            f"(ClassSR's 2000:1:6 rescaled; Average-Loss divided by (B/K)(K+1) as in ClassSR's code), "
+            f"batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
             "- Deviations from ClassSR: branch widths = the WBSR supernet's widths at its depth (not 36/52/64 x 16 blocks); "
             "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; both stages in one run at "
             "this project's step budget (the other bundles' number of steps) instead of separate long trainings.",
@@ -376,8 +417,14 @@ def model_card(m: Dict[str, Any]) -> str:
             f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
             f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
             f"(thresholds cut from the training patches). " + _routing_sentence(m) + f" Receptive field {m['receptive_field']} LR px.",
-            f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
-            + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma'] or float('nan'):.4f})" if t.get("bd_weight") else "")
+            f"- Training: sampling `{t['sampling']}`"
+            + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
+            + f", loss `{t['loss']}`"
+            + (
+                f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma'] or float('nan'):.4f})"
+                if t.get("bd_weight")
+                else ""
+            )
             + f", subnet schedule `{t['subnet_schedule']}` (largest + smallest + one random subnet per step), batch {t['batch']} "
             f"of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
             "- Why this size: widths x depths were chosen so that one run fits about an hour on the project's 2-core CPU "
@@ -403,11 +450,19 @@ def model_card(m: Dict[str, Any]) -> str:
     big = "widest branch" if rk == "classsr" else "supernet"
     lines += ["", f"| set | images | bicubic | {big} | {label} | routing FLOPs (% of {big}) |", "|---|---|---|---|---|---|"]
     for k, r in v.items():
-        lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r[rk + '_psnr_y']:.3f} | {100 * r[rk + '_flops_ratio']:.1f}% |")
+        lines.append(
+            f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | "
+            f"{r[rk + '_psnr_y']:.3f} | {100 * r[rk + '_flops_ratio']:.1f}% |"
+        )
     lines += _calibration_lines(m)
     if v.get("val-classic", {}).get("arm"):
-        lines += ["", f"ARM routing on this network (table built on {m['arm'].get('built_on', 'val-photo')} tiles), Val-Classic:", "",
-                  "| eta | PSNR-Y | FLOPs % |", "|---|---|---|"]
+        lines += [
+            "",
+            f"ARM routing on this network (table built on {m['arm'].get('built_on', 'val-photo')} tiles), Val-Classic:",
+            "",
+            "| eta | PSNR-Y | FLOPs % |",
+            "|---|---|---|",
+        ]
         for a in v["val-classic"]["arm"]:
             lines.append(f"| {a['eta']} | {a['psnr_y']:.3f} | {100 * a['flops_ratio']:.1f}% |")
     lines += [
@@ -422,7 +477,8 @@ def model_card(m: Dict[str, Any]) -> str:
         p["export_command"] or f"/usr/bin/python3 -m training.wbsr.export training/runs/{m['name']} --out models/{m['name']}",
         "```",
         f"Git commit at export: `{p['git_commit']}`. Data packages: "
-        + ", ".join(f"{d['name']} {d['version']}" for d in p["data_packages"]) + ".",
+        + ", ".join(f"{d['name']} {d['version']}" for d in p["data_packages"])
+        + ".",
         "",
         "## Licence",
         f"Weights: {m['license']}. Trained on Debian wallpaper/photo packages whose photos are under CC-BY, CC-BY-SA and "
@@ -443,8 +499,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--parity-shape", default="2,3,16,12")
     ap.add_argument("--test-fixture", action="store_true")
     ap.add_argument("--card-only", action="store_true", help="only rewrite MODEL_CARD.md from the bundle's manifest.json")
-    ap.add_argument("--update-routing", action="store_true",
-                    help="bring an exported bundle to format 2 (calibration, Pareto front, ARM table) without re-exporting its ONNX files")
+    ap.add_argument(
+        "--update-routing",
+        action="store_true",
+        help="bring an exported bundle to format 2 (calibration, Pareto front, ARM table) without re-exporting its ONNX files",
+    )
     args = ap.parse_args(argv)
     if args.card_only:
         (args.out / "MODEL_CARD.md").write_text(model_card(json.loads((args.out / "manifest.json").read_text())))
@@ -455,18 +514,29 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.update_routing:
         m = update_routing(args.run_dir, args.out, cmd)
         c = m["routing"]["calibration"]
-        print(f"updated {args.out}: front {[m['subnets'][i]['name'] for i in m['routing']['front']]}, calibration Pareto "
-              f"{c['pareto']['psnr_y']:.3f} dB at {100 * c['pareto']['flops_ratio']:.1f}%, literal {c['literal']['psnr_y']:.3f} dB "
-              f"at {100 * c['literal']['flops_ratio']:.1f}%")
+        print(
+            f"updated {args.out}: front {[m['subnets'][i]['name'] for i in m['routing']['front']]}, calibration Pareto "
+            f"{c['pareto']['psnr_y']:.3f} dB at {100 * c['pareto']['flops_ratio']:.1f}%, literal {c['literal']['psnr_y']:.3f} dB "
+            f"at {100 * c['literal']['flops_ratio']:.1f}%"
+        )
         return 0
     m = export_run(
-        args.run_dir, args.out, args.name, args.title, args.description, args.limit,
-        tuple(int(x) for x in args.parity_shape.split(",")), args.test_fixture, cmd,
+        args.run_dir,
+        args.out,
+        args.name,
+        args.title,
+        args.description,
+        args.limit,
+        tuple(int(x) for x in args.parity_shape.split(",")),
+        args.test_fixture,
+        cmd,
     )
     v = m["validation"]["val-photo"]
     rk = m["kind"]
-    print(f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
-          f"{rk} routing {v[rk + '_psnr_y']:.3f} at {100 * v[rk + '_flops_ratio']:.1f}% FLOPs")
+    print(
+        f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
+        f"{rk} routing {v[rk + '_psnr_y']:.3f} at {100 * v[rk + '_flops_ratio']:.1f}% FLOPs"
+    )
     return 0
 
 

@@ -25,7 +25,8 @@ final class MeasuredUpscaler implements FrameUpscaler {
   private final PipelineOptions options;
   private UpscaleResult last;
 
-  MeasuredUpscaler(Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options) {
+  MeasuredUpscaler(
+      Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options) {
     this.manifest = manifest;
     this.engine = engine;
     this.policy = policy;

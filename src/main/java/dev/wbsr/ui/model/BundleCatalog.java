@@ -19,13 +19,22 @@ final class BundleCatalog {
     s.routing.bundles.setAll(found);
     List<String> problems = s.core.discoveryProblems();
     if (!problems.isEmpty()) {
-      s.reportError("Some model bundles cannot be used and were skipped:\n• "
-          + String.join("\n• ", problems));
+      s.reportError(
+          "Some model bundles cannot be used and were skipped:\n• "
+              + String.join("\n• ", problems));
     }
     String saved = s.settings.get("bundle", "wbsr-x2");
-    ModelBundle pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
-        .or(() -> found.stream().filter(b -> Bundles.scale(b) == 2 && !Bundles.isClassSr(b)).findFirst())
-        .or(() -> found.stream().findFirst()).orElse(null);
+    ModelBundle pick =
+        found.stream()
+            .filter(b -> b.name().equals(saved))
+            .findFirst()
+            .or(
+                () ->
+                    found.stream()
+                        .filter(b -> Bundles.scale(b) == 2 && !Bundles.isClassSr(b))
+                        .findFirst())
+            .or(() -> found.stream().findFirst())
+            .orElse(null);
     if (pick != null) {
       s.routing.bundle.set(pick);
     }

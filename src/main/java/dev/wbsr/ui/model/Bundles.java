@@ -22,7 +22,10 @@ public final class Bundles {
     return b.manifest().scale();
   }
 
-  /** A short label for lists: {@code wbsr-x2  (x2, 9 subnets)}, {@code classsr-x2  (x2, ClassSR, 3 branches)}. */
+  /**
+   * A short label for lists: {@code wbsr-x2 (x2, 9 subnets)}, {@code classsr-x2 (x2, ClassSR, 3
+   * branches)}.
+   */
   public static String label(ModelBundle b) {
     Manifest m = b.manifest();
     return isClassSr(b)

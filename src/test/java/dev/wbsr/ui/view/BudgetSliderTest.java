@@ -79,7 +79,8 @@ class BudgetSliderTest {
       onFx(() -> slider.setValue(v));
       flops.add(routedFlops());
       String label = robot.lookup("#budgetLabel").queryAs(Label.class).getText();
-      assertThat(Double.parseDouble(label.replace(" %", ""))).isGreaterThanOrEqualTo(Math.floor(floor * 100));
+      assertThat(Double.parseDouble(label.replace(" %", "")))
+          .isGreaterThanOrEqualTo(Math.floor(floor * 100));
     }
     assertThat(flops.get(0)).isCloseTo(floor, within(1e-9));
     for (int i = 1; i < flops.size(); i++) {
@@ -111,7 +112,8 @@ class BudgetSliderTest {
     assertThat(routedFlops()).isGreaterThanOrEqualTo(paper);
     onFx(() -> slider.setValue(slider.getMin()));
     onFx(() -> model.nudgeBudget(-0.05));
-    assertThat(routedFlops()).isCloseTo(model.routingState().budgetFloorProperty().get(), within(1e-9));
+    assertThat(routedFlops())
+        .isCloseTo(model.routingState().budgetFloorProperty().get(), within(1e-9));
     awaitIdle(model, 20);
   }
 }

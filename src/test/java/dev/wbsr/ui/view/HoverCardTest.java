@@ -59,7 +59,8 @@ class HoverCardTest {
     onFx(() -> model.open(big));
     awaitIdle(model, 20);
     ImageViewport main = cardOverTheImage(robot);
-    Path small = FxTestSupport.writePng(FxTestSupport.testImage(300, 200), tmp.resolve("small.png"));
+    Path small =
+        FxTestSupport.writePng(FxTestSupport.testImage(300, 200), tmp.resolve("small.png"));
     onFx(() -> model.open(small));
     awaitIdle(model, 20);
     assertThat(main.hoverTextShown()).isNull();
@@ -67,7 +68,8 @@ class HoverCardTest {
 
   @Test
   void pastingClearsTheCard(FxRobot robot) throws Exception {
-    Path photo = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
+    Path photo =
+        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
     onFx(() -> model.open(photo));
     awaitIdle(model, 20);
     ImageViewport main = cardOverTheImage(robot);
@@ -78,12 +80,16 @@ class HoverCardTest {
 
   @Test
   void changingTheModelClearsTheCard(FxRobot robot) throws Exception {
-    Path photo = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
+    Path photo =
+        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
     onFx(() -> model.open(photo));
     awaitIdle(model, 20);
     ImageViewport main = cardOverTheImage(robot);
-    ModelBundle other = model.routingState().bundles().stream()
-        .filter(b -> b != model.routingState().bundleProperty().get()).findFirst().orElseThrow();
+    ModelBundle other =
+        model.routingState().bundles().stream()
+            .filter(b -> b != model.routingState().bundleProperty().get())
+            .findFirst()
+            .orElseThrow();
     onFx(() -> model.routingState().bundleProperty().set(other));
     awaitIdle(model, 20);
     assertThat(main.hoverTextShown()).isNull();
