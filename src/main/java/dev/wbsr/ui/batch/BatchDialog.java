@@ -23,7 +23,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -489,22 +488,5 @@ public final class BatchDialog {
             },
             "open-folder")
         .start();
-  }
-
-  /**
-   * A failure line wrapped to the list's width, so a long reason never needs horizontal scrolling.
-   */
-  static final class WrappingCell extends ListCell<String> {
-    WrappingCell(ListView<String> list) {
-      setWrapText(true);
-      prefWidthProperty().bind(list.widthProperty().subtract(24));
-      setMaxWidth(USE_PREF_SIZE);
-    }
-
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty ? null : item);
-    }
   }
 }

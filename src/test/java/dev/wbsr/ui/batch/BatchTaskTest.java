@@ -92,12 +92,12 @@ class BatchTaskTest {
   /** Issue 15: a long failure line needed horizontal scrolling. */
   @Test
   void failureLinesWrapToTheListsWidth() {
-    BatchDialog.WrappingCell cell =
+    WrappingCell cell =
         FxTestSupport.onFx(
             () -> {
               ListView<String> list = new ListView<>();
               list.resize(300, 100);
-              return new BatchDialog.WrappingCell(list);
+              return new WrappingCell(list);
             });
     assertThat(cell.isWrapText()).isTrue();
     assertThat(cell.getPrefWidth()).isLessThanOrEqualTo(300);
