@@ -172,12 +172,7 @@ public final class RoutingState {
       paperRulePoint.set(0);
       return;
     }
-    var m = d.bundle().manifest();
-    double cheapest = Double.MAX_VALUE;
-    for (int s : m.front()) {
-      cheapest = Math.min(cheapest, m.subnets().get(s).flopsPerPatch());
-    }
-    budgetFloor.set(cheapest / m.supernetSpec().flopsPerPatch());
+    budgetFloor.set(Bundles.budgetFloor(d.bundle()));
     paperRulePoint.set(d.session().plan(RoutingPolicy.Wbsr.paper()).flopsRatio());
   }
 }

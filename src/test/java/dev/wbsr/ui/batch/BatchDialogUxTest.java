@@ -106,4 +106,29 @@ class BatchDialogUxTest {
     assertThat(onFx(folder::outputText)).isEqualTo(in.resolve("upscaled").toString());
     onFx(() -> folder.stage().close());
   }
+
+  @Test
+  void theBudgetIsOneScaleFromTheBundlesFloorWithThePaperRuleAsItsOwnChoice(FxRobot robot)
+      throws Exception {
+    BatchDialog d = onFx(() -> BatchDialog.show(stage, model));
+    javafx.scene.control.Slider slider =
+        robot.lookup("#batchBudget").queryAs(javafx.scene.control.Slider.class);
+    javafx.scene.control.CheckBox paper =
+        robot.lookup("#batchPaperRule").queryAs(javafx.scene.control.CheckBox.class);
+    var bundle = model.routingState().bundleProperty().get();
+    double floor = dev.wbsr.ui.model.Bundles.budgetFloor(bundle);
+    assertThat(floor).isGreaterThan(0).isLessThan(1);
+    // the app starts on the paper rule: a choice of its own, the slider is not at a sentinel
+    assertThat(paper.isSelected()).isTrue();
+    assertThat(onFx(d::batchBudget)).isInstanceOf(dev.wbsr.pipeline.Budget.PaperRule.class);
+    assertThat(slider.getMin()).isEqualTo(Math.max(0.01, floor));
+    assertThat(slider.isDisabled()).isTrue();
+    onFx(() -> paper.setSelected(false));
+    onFx(() -> slider.setValue(0)); // dragged to the left end: clamped to the floor, never 0
+    assertThat(onFx(d::batchBudget))
+        .isEqualTo(new dev.wbsr.pipeline.Budget.Fraction(Math.max(0.01, floor)));
+    onFx(() -> slider.setValue(1));
+    assertThat(onFx(d::batchBudget)).isEqualTo(new dev.wbsr.pipeline.Budget.Fraction(1));
+    onFx(() -> d.stage().close());
+  }
 }
