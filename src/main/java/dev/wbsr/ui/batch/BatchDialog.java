@@ -25,7 +25,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -59,8 +58,7 @@ public final class BatchDialog {
   private final Label preview = new Label();
   private final ComboBox<ModelBundle> bundle = new ComboBox<>();
   private final ComboBox<RoutingMode> mode = new ComboBox<>();
-  private final Slider budget = new Slider(0, 1, 1);
-  private final CheckBox paperRule = new CheckBox("Paper rule");
+  private BatchBudget budget;
   private final ComboBox<WhenExists> existing = new ComboBox<>();
   private final ProgressBar progress = new ProgressBar(0);
   private final Label status = new Label("Choose an input and an output folder.");
@@ -217,29 +215,10 @@ public final class BatchDialog {
     mode.setId("batchMode");
     offerModes(bundle.getValue(), model.routingState().modeProperty().get());
     bundle.valueProperty().addListener((o, was, now) -> offerModes(now, mode.getValue()));
-    // one monotone scale from the bundle's reachable floor to the supernet; the paper rule is a
-    // choice of its own, not the slider's left end
-    budget.setId("batchBudget");
-    paperRule.setId("batchPaperRule");
-    Budget initial = Budget.ofSlider(model.routingState().budgetProperty().get());
-    paperRule.setSelected(initial instanceof Budget.PaperRule);
-    rangeBudget(bundle.getValue());
-    if (initial instanceof Budget.Fraction f) {
-      budget.setValue(Math.max(budget.getMin(), f.value()));
-    }
-    bundle.valueProperty().addListener((o, was, now) -> rangeBudget(now));
-    budget.disableProperty().bind(paperRule.selectedProperty());
-    Label budgetLabel = new Label();
-    budgetLabel
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    paperRule.isSelected()
-                        ? "paper rule"
-                        : String.format("%.0f %%", budget.getValue() * 100),
-                budget.valueProperty(),
-                paperRule.selectedProperty()));
+    budget =
+        new BatchBudget(
+            Budget.ofSlider(model.routingState().budgetProperty().get()), bundle.getValue());
+    bundle.valueProperty().addListener((o, was, now) -> budget.range(now));
     existing.setId("batchExisting");
     existing.getItems().setAll(WhenExists.SKIP, WhenExists.KEEP_BOTH, WhenExists.OVERWRITE);
     WhenExists saved = s.getEnum("batch.existing", WhenExists.SKIP);
@@ -266,8 +245,7 @@ public final class BatchDialog {
     g.addRow(r++, label("File name"), new VBox(2, template, preview));
     g.addRow(r++, label("Bundle"), bundle);
     g.addRow(r++, label("Mode"), mode);
-    HBox budgetRow = new HBox(8, paperRule, budget, budgetLabel);
-    HBox.setHgrow(budget, Priority.ALWAYS);
+    HBox budgetRow = budget;
     budgetRow.disableProperty().bind(mode.valueProperty().isNotEqualTo(RoutingMode.WBSR));
     g.addRow(r++, label("Budget"), budgetRow);
     g.addRow(r++, label("If it exists"), existing);
@@ -359,15 +337,8 @@ public final class BatchDialog {
     return h;
   }
 
-  /** The slider's range for a bundle: its reachable floor to the supernet. */
-  private void rangeBudget(ModelBundle b) {
-    double floor = b == null ? 0.01 : Math.max(0.01, Bundles.budgetFloor(b));
-    budget.setMin(floor);
-    budget.setValue(Math.max(floor, budget.getValue()));
-  }
-
   Budget batchBudget() {
-    return paperRule.isSelected() ? Budget.DEFAULT : new Budget.Fraction(budget.getValue());
+    return budget.budget();
   }
 
   private BatchRequest request(List<Path> inputs) {
