@@ -19,14 +19,14 @@ import javafx.concurrent.Worker;
  * The main view-model: the commands, and the wiring that keeps everything derived in step with what
  * the user sets. The state lives in smaller view-models by subject ({@link SourceState}, {@link
  * RoutingState}, {@link CompareState}, {@link OverlayState}, {@link ReadoutState}); the work is
- * done by parts with one job each: {@link BundleCatalog} (bundles), {@link DocumentLoader} (the
+ * done by parts with one job each: {@link BundleChoice} (bundles), {@link DocumentLoader} (the
  * document's life cycle), {@link RenderScheduler} (routing and renders) and {@link QualityMeter}
  * (quality and the trade-off sweep). All state changes on the FX thread.
  */
 public final class StudioModel {
 
   private final Studio s;
-  private final BundleCatalog catalog;
+  private final BundleChoice catalog;
   private final DocumentLoader documents;
   private final RenderScheduler renders;
   private final QualityMeter quality;
@@ -36,7 +36,7 @@ public final class StudioModel {
 
   public StudioModel(StudioCore core, Settings settings) {
     s = new Studio(core, settings);
-    catalog = new BundleCatalog(s);
+    catalog = new BundleChoice(s);
     renders = new RenderScheduler(s);
     quality = new QualityMeter(s, renders);
     renders.setQuality(quality);

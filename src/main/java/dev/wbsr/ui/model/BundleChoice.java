@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the bundles, picks the saved or the default one, and adds folders the user chooses. */
-final class BundleCatalog {
+final class BundleChoice {
 
   private final Studio s;
 
-  BundleCatalog(Studio s) {
+  BundleChoice(Studio s) {
     this.s = s;
   }
 
