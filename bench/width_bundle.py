@@ -56,9 +56,17 @@ def main(argv=None) -> int:
         name = f"w{w}-d{d}"
         export_onnx(net, args.out / f"subnet-{i}-{name}.onnx")
         subnets.append(
-            {"id": i, "name": name, "width": w, "depth": d, "file": f"subnet-{i}-{name}.onnx",
-             "flops_per_patch": srresnet_flops(w, d, args.scale), "params": count_params(net),
-             "val_psnr_y": 0.0, "val_ssim_y": 0.0}
+            {
+                "id": i,
+                "name": name,
+                "width": w,
+                "depth": d,
+                "file": f"subnet-{i}-{name}.onnx",
+                "flops_per_patch": srresnet_flops(w, d, args.scale),
+                "params": count_params(net),
+                "val_psnr_y": 0.0,
+                "val_ssim_y": 0.0,
+            }
         )
     manifest["subnets"] = subnets
     manifest["supernet"] = len(subnets) - 1

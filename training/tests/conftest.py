@@ -24,7 +24,12 @@ def synthetic_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("wbsr-data")
     rng = np.random.default_rng(0)
     out = root / "prepared" / data.PREPARED_VERSION
-    for set_name, sizes in {"train": [(320, 384), (256, 320), (128, 160)], "val-photo": [(96, 96), (64, 80)], "val-classic": [(72, 52)], "val-large": [(128, 160)]}.items():
+    for set_name, sizes in {
+        "train": [(320, 384), (256, 320), (128, 160)],
+        "val-photo": [(96, 96), (64, 80)],
+        "val-classic": [(72, 52)],
+        "val-large": [(128, 160)],
+    }.items():
         d = out / set_name
         d.mkdir(parents=True)
         for i, (h, w) in enumerate(sizes):

@@ -9,12 +9,17 @@ from training.wbsr.nets import ClassSRNet
 
 def _cfg(**train_settings) -> dict:
     """A tiny ClassSR run: three 1-block branches, batch 4."""
-    return train.merge(train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS), {
-        "name": "c", "scale": 2, "seed": 0,
-        "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
-        "data": {"patch": 32, "stride": 16, "batch": 4},
-        "train": {"subnets": "full", **train_settings},
-    })
+    return train.merge(
+        train.merge(train.DEFAULTS, classsr.CLASSSR_DEFAULTS),
+        {
+            "name": "c",
+            "scale": 2,
+            "seed": 0,
+            "network": {"type": "ClassSRNet", "widths": [4, 6, 8], "depth": 1, "upscale": 2},
+            "data": {"patch": 32, "stride": 16, "batch": 4},
+            "train": {"subnets": "full", **train_settings},
+        },
+    )
 
 
 def test_class_and_average_losses():
@@ -93,8 +98,9 @@ def test_a_positive_branch_lr_scale_fine_tunes_the_branches_jointly(data_env, tm
     branches = _params(t.net.branches)
     t.step()
     assert _changed(branches, t.net.branches)
-    assert [g["lr"] for g in t.opt.param_groups if g["name"] == "branches"][0] == \
-        0.1 * [g["lr"] for g in t.opt.param_groups if g["name"] == "classifier"][0]
+    assert [g["lr"] for g in t.opt.param_groups if g["name"] == "branches"][0] == 0.1 * [
+        g["lr"] for g in t.opt.param_groups if g["name"] == "classifier"
+    ][0]
 
 
 def test_tercile_routing_sends_each_third_to_the_branch_trained_on_it():

@@ -33,7 +33,9 @@ def _fake_apt_get(tmp_path, deb, calls):
     bin_dir.mkdir()
     script = bin_dir / "apt-get"
     # `apt-get download NAME` writes NAME_VERSION_ARCH.deb into the current folder
-    script.write_text(f'#!/bin/sh\necho "$@" >> "{calls}"\n[ "$1" = download ] && [ "$2" = "{deb.name.split("_")[0]}" ] && cp "{deb}" .\nexit 0\n')
+    script.write_text(
+        f'#!/bin/sh\necho "$@" >> "{calls}"\n[ "$1" = download ] && [ "$2" = "{deb.name.split("_")[0]}" ] && cp "{deb}" .\nexit 0\n'
+    )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return bin_dir
 

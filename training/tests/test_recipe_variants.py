@@ -12,8 +12,18 @@ from training.wbsr.losses import BMCLoss, MemoryBank, SRLoss
 
 pytest.importorskip("yaml")
 ROOT = Path(__file__).resolve().parents[2]
-TINY = ["threads=1", "network.widths=[4,6]", "network.depths=[1,2]", "data.batch=4", "data.stride=32", "train.iterations=5",
-        "train.log_every=1", "train.val_every=5", "train.checkpoint_every_s=0", "val.limit=1"]
+TINY = [
+    "threads=1",
+    "network.widths=[4,6]",
+    "network.depths=[1,2]",
+    "data.batch=4",
+    "data.stride=32",
+    "train.iterations=5",
+    "train.log_every=1",
+    "train.val_every=5",
+    "train.checkpoint_every_s=0",
+    "val.limit=1",
+]
 
 
 def study_lines():

@@ -56,7 +56,10 @@ def test_trainers_are_registered_and_picked_by_the_config():
 @pytest.mark.parametrize(
     "override,message",
     [
-        ("train.iteratons=5", "unknown config key train.iteratons; check the YAML and every --set (did you mean train.iteratons -> train.iterations?)"),
+        (
+            "train.iteratons=5",
+            "unknown config key train.iteratons; check the YAML and every --set (did you mean train.iteratons -> train.iterations?)",
+        ),
         ("loss.bd_wieght=2", "loss.bd_wieght -> loss.bd_weight?"),
         ("sampling.delta=0.6", "unknown config key sampling.delta"),  # uniform sampling has no delta
         ("network.width=[4]", "network.width -> network.widths?"),

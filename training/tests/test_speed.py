@@ -11,8 +11,11 @@ pytest.importorskip("yaml")
 
 def test_round_robin_timing_and_grad_check(data_env):
     tiny = ("network.widths=[4,6]", "network.depths=[1,2]", "data.batch=4", "threads=1")
-    variants = [speed.Variant.parse(f"fp32:{' '.join(tiny)}"), speed.Variant.parse(f"bf16:{' '.join(tiny)} train.amp=bf16"),
-                speed.Variant.parse(f"cl:{' '.join(tiny)} train.channels_last=true")]
+    variants = [
+        speed.Variant.parse(f"fp32:{' '.join(tiny)}"),
+        speed.Variant.parse(f"bf16:{' '.join(tiny)} train.amp=bf16"),
+        speed.Variant.parse(f"cl:{' '.join(tiny)} train.channels_last=true"),
+    ]
     res = speed.measure(ROOT / "training/configs/wbsr-x2.yml", variants, rounds=2, steps=1, grad_check=True)
     assert [t["variant"] for t in res["timings"]] == ["fp32", "bf16", "cl"]
     assert all(len(w) == 2 and min(w) > 0 for w in res["walls"].values())

@@ -40,7 +40,9 @@ def test_study_summary(data_env, tmp_path, monkeypatch):
     r = js["runs"]["hes-s0"]["val-photo"]
     assert len(r["subnet_psnr_y"]) == 4 and r["supernet_psnr_y"] == r["subnet_psnr_y"][-1]
     mean = js["variants"]["base"]["val-photo"]["supernet"]["mean"]
-    assert mean == pytest.approx((js["runs"]["base-s0"]["val-photo"]["supernet_psnr_y"] + js["runs"]["base-s1"]["val-photo"]["supernet_psnr_y"]) / 2)
+    assert mean == pytest.approx(
+        (js["runs"]["base-s0"]["val-photo"]["supernet_psnr_y"] + js["runs"]["base-s1"]["val-photo"]["supernet_psnr_y"]) / 2
+    )
 
     # the second call reads the caches; a retrained run is evaluated again
     def boom(*a, **k):

@@ -36,9 +36,7 @@ def cubic(x: np.ndarray) -> np.ndarray:
     return inner + outer
 
 
-def contributions(
-    in_length: int, out_length: int, scale: float, antialiasing: bool = True
-) -> Tuple[np.ndarray, np.ndarray]:
+def contributions(in_length: int, out_length: int, scale: float, antialiasing: bool = True) -> Tuple[np.ndarray, np.ndarray]:
     """Weights ``[out, taps]`` and 0-based, mirrored input indices ``[out, taps]`` for one axis."""
     kernel_width = 4.0
     aa = scale < 1 and antialiasing
@@ -121,9 +119,7 @@ def round_uint8(x: np.ndarray) -> np.ndarray:
     return np.clip(np.floor(np.asarray(x, dtype=np.float64) + 0.5), 0, 255).astype(np.uint8)
 
 
-def imresize_uint8(
-    img: np.ndarray, scale: Optional[float] = None, output_size: Optional[Sequence[int]] = None
-) -> np.ndarray:
+def imresize_uint8(img: np.ndarray, scale: Optional[float] = None, output_size: Optional[Sequence[int]] = None) -> np.ndarray:
     """``imresize`` of a uint8 image, rounded back to uint8."""
     return round_uint8(imresize(img, scale=scale, output_size=output_size))
 

@@ -38,14 +38,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     cuts = tercile_cuts(pool.scores)
     fns = [(lambda x, w=w: net(x, w)) for w in net.widths]
     flops = [srresnet_flops(w, d, net.upscale) for w, d in net.subnet_configs()]
-    lines = [f"# {args.run.name}: ClassSR classifier vs score-tercile routing (cuts {cuts[0]:.2f}, {cuts[1]:.2f})",
-             "set,router,psnr_y,flops_of_widest"]
+    lines = [
+        f"# {args.run.name}: ClassSR classifier vs score-tercile routing (cuts {cuts[0]:.2f}, {cuts[1]:.2f})",
+        "set,router,psnr_y,flops_of_widest",
+    ]
     for set_name in ("val-photo", "val-classic"):
         val = data.load_set(set_name, net.upscale)
         # the classifier's FLOPs count on every patch, as in the bundle's card; the score's do not
         routers = (("classifier", classsr_router(net.classifier), classifier_flops()), ("score-terciles", tercile_router(cuts), 0.0))
         for name, router, rflops in routers:
-            r = evaluate_bundle_net(fns, flops, val, st["thresholds"]["thresholds"], net.upscale, ssim=False, router=router, router_flops=rflops)
+            r = evaluate_bundle_net(
+                fns, flops, val, st["thresholds"]["thresholds"], net.upscale, ssim=False, router=router, router_flops=rflops
+            )
             lines.append(f"{set_name},{name},{r['wbsr_psnr_y']:.3f},{r['wbsr_flops_ratio']:.3f}")
             print(lines[-1], flush=True)
     (args.run / "routing_check.txt").write_text("\n".join(lines) + "\n")

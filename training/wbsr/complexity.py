@@ -117,10 +117,7 @@ def edge_scores(patches: np.ndarray) -> np.ndarray:
     if h < 3 or w < 3:
         return np.zeros(n, dtype=np.float64)
     gray = np.floor(luma(p) + 0.5)
-    lap = (
-        gray[:, :-2, 1:-1] + gray[:, 2:, 1:-1] + gray[:, 1:-1, :-2] + gray[:, 1:-1, 2:]
-        - 4.0 * gray[:, 1:-1, 1:-1]
-    )
+    lap = gray[:, :-2, 1:-1] + gray[:, 2:, 1:-1] + gray[:, 1:-1, :-2] + gray[:, 1:-1, 2:] - 4.0 * gray[:, 1:-1, 1:-1]
     return np.abs(lap).reshape(n, -1).mean(1)
 
 

@@ -80,7 +80,9 @@ def merge_config(defaults: Dict[str, Any], cfg: Dict[str, Any], replaced: Collec
     return out
 
 
-def check_keys(cfg: Mapping[str, Any], defaults: Mapping[str, Any], sections: Mapping[str, Registry], required: Sequence[str], source: str) -> None:
+def check_keys(
+    cfg: Mapping[str, Any], defaults: Mapping[str, Any], sections: Mapping[str, Registry], required: Sequence[str], source: str
+) -> None:
     """Raise ``ConfigError`` for any key that neither ``defaults`` nor, in a registry section,
     the named type knows (a typo in the YAML or in ``--set`` would otherwise be silently ignored)."""
     missing = [k for k in required if k not in cfg]

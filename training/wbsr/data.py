@@ -58,9 +58,7 @@ class Package:
     exclude: Tuple[str, ...] = ()
 
 
-_PLASMA = (
-    "BytheWater ColdRipple ColorfulCups DarkestHour EveningGlow FallenLeaf Grey Kite OneStandsOut Path summer_1am"
-).split()
+_PLASMA = ("BytheWater ColdRipple ColorfulCups DarkestHour EveningGlow FallenLeaf Grey Kite OneStandsOut Path summer_1am").split()
 _LXQT = (
     "Butterfly-Kenneth-Wimer.jpg Valendas.png after-the-rain.jpg appleflower.png beam.png butterfly.png "
     "cloud.png drop.png flowers.png fog.jpg this-is-not-windows.jpg"
@@ -311,7 +309,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Fetch the Debian photo packages and prepare HR/LR sets.")
     ap.add_argument("--root", type=Path, default=None, help="data folder (default $WBSR_DATA or ~/.cache/wbsr)")
     args = ap.parse_args()
-    out = prepare(args.root)
+    prepare(args.root)
     for s in (*SETS, CALIB_SET):
         print(s, len(load_set(s, 2, args.root)), "images")
 

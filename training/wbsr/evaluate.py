@@ -354,7 +354,14 @@ def evaluate_run(run_dir: Path, sets: Sequence[str] = ("val-photo", "val-classic
         from .flops import classifier_flops
 
         router, rflops = classsr_router(net.classifier), classifier_flops()
-    out: Dict = {"run": str(run_dir), "checkpoint": st["path"], "iteration": st["iteration"], "configs": configs, "flops": flops, "sets": {}}
+    out: Dict = {
+        "run": str(run_dir),
+        "checkpoint": st["path"],
+        "iteration": st["iteration"],
+        "configs": configs,
+        "flops": flops,
+        "sets": {},
+    }
     table = None
     for s in sets:
         pairs = data.load_set(s, scale, limit=limit)

@@ -13,7 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, Optional, Sequence
 
 import numpy as np
 import onnx
@@ -24,6 +24,7 @@ from . import data
 from .evaluate import calibrate, classsr_router, evaluate_bundle_net, load_run_net
 from .flops import classifier_flops, srresnet_flops
 from .infer import to_tensor
+from .modelcard import model_card
 from .nets import ClassSRNet, count_params, receptive_field
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,8 +44,14 @@ def export_onnx(net: nn.Module, path: Path, input_names=("lr",), output_names=("
     if output_names[0] == "logits":
         dyn = {input_names[0]: {0: "n"}, output_names[0]: {0: "n"}}
     torch.onnx.export(
-        net, dummy, str(path), input_names=list(input_names), output_names=list(output_names),
-        dynamic_axes=dyn, opset_version=OPSET, do_constant_folding=True,
+        net,
+        dummy,
+        str(path),
+        input_names=list(input_names),
+        output_names=list(output_names),
+        dynamic_axes=dyn,
+        opset_version=OPSET,
+        do_constant_folding=True,
     )
     onnx.checker.check_model(onnx.load(str(path)))
 
@@ -151,11 +158,19 @@ def export_run(
         fname = f"subnet-{i}-w{w}-d{d}.onnx"
         export_onnx(sub, out_dir / fname)
         vp = results["val-photo"]["subnets"][i]
-        entries.append({
-            "id": i, "name": f"w{w}-d{d}", "width": w, "depth": d, "file": fname,
-            "flops_per_patch": f, "params": count_params(sub),
-            "val_psnr_y": _measured(vp["psnr_y"]), "val_ssim_y": _measured(vp["ssim_y"]),
-        })
+        entries.append(
+            {
+                "id": i,
+                "name": f"w{w}-d{d}",
+                "width": w,
+                "depth": d,
+                "file": fname,
+                "flops_per_patch": f,
+                "params": count_params(sub),
+                "val_psnr_y": _measured(vp["psnr_y"]),
+                "val_ssim_y": _measured(vp["ssim_y"]),
+            }
+        )
     if is_classsr:
         export_onnx(net.classifier, out_dir / "classifier.onnx", output_names=("logits",), shape=(1, 3, 32, 32))
         parity_shape = (parity_shape[0], 3, 32, 32)  # the classifier takes 32x32 patches
@@ -196,14 +211,16 @@ def export_run(
         "optimizer": f"Adam lr {tc['lr']} cosine to {tc['min_lr']}",
     }
     if is_classsr:
-        training_info.update({
-            "loss": "l1+class+average",
-            "branch_fraction": tc["branch_fraction"],
-            "branch_lr_scale": tc["branch_lr_scale"],
-            "class_weight": tc["class_weight"],
-            "average_weight": tc["average_weight"],
-            "stage1_split": "complexity-score terciles",
-        })
+        training_info.update(
+            {
+                "loss": "l1+class+average",
+                "branch_fraction": tc["branch_fraction"],
+                "branch_lr_scale": tc["branch_lr_scale"],
+                "class_weight": tc["class_weight"],
+                "average_weight": tc["average_weight"],
+                "stage1_split": "complexity-score terciles",
+            }
+        )
     manifest: Dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -234,7 +251,9 @@ def export_run(
             "classifier_file": "classifier.onnx",
             "classifier_flops_per_patch": rflops,
             "partial_tiles": "replicate-pad bottom/right to 32x32",
-        } if is_classsr else None,
+        }
+        if is_classsr
+        else None,
         "validation": validation,
         "parity": {"file": "parity.json", "max_abs_error": 1e-4},
         "provenance": {
@@ -275,37 +294,6 @@ def routing_section(calib: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-def _routing_sentence(m: Dict[str, Any]) -> str:
-    r = m.get("routing")
-    if not r:
-        return "Class k runs subnet `ceil(k M / K)` of all M subnets sorted by FLOPs."
-    names = [m["subnets"][i]["name"] for i in r["front"]]
-    return (f"Class k runs member `ceil(k M' / K)` of the PSNR-vs-FLOPs Pareto front measured on the calibration split "
-            f"(M' = {len(names)}: {', '.join(names)}); `--mode wbsr-literal` routes over all {len(m['subnets'])} subnets sorted by FLOPs.")
-
-
-def _calibration_lines(m: Dict[str, Any]) -> List[str]:
-    r = m.get("routing")
-    if not r:
-        return []
-    c = r["calibration"]
-    lines = ["", f"Calibration split `{c['set']}` ({len(c['images'])} training photos held out of training for this purpose, "
-             f"whole images: {', '.join(c['images'])}; bicubic {c['bicubic_psnr_y']:.3f} dB). Front = subnets no other subnet "
-             "beats in both FLOPs and calibration PSNR-Y.", "",
-             "| subnet | GFLOPs | calibration PSNR-Y | on the front |", "|---|---|---|---|"]
-    for i, s in enumerate(m["subnets"]):
-        lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {c['psnr_y'][i]:.3f} | {'yes' if i in r['front'] else 'no'} |")
-    lines += ["", "| routing on the calibration split | PSNR-Y | FLOPs % of the supernet |", "|---|---|---|",
-              f"| Pareto front (default) | {c['pareto']['psnr_y']:.3f} | {100 * c['pareto']['flops_ratio']:.1f}% |",
-              f"| literal order | {c['literal']['psnr_y']:.3f} | {100 * c['literal']['flops_ratio']:.1f}% |"]
-    arm = m.get("arm", {}).get("calibration")
-    if arm:
-        lines += ["", f"ARM: lookup table built on the calibration split's tiles; eta {arm['eta']:.4g} = the largest of the grid "
-                  f"2^(i/4) whose calibration FLOPs ({100 * arm['flops_ratio']:.1f}%) stay within the Pareto routing's "
-                  f"({100 * arm['flops_target']:.1f}%); its calibration PSNR-Y {arm['psnr_y']:.3f}."]
-    return lines
-
-
 def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Dict[str, Any]:
     """Add format 2's routing fields to an exported bundle without touching its ONNX files or its
     validation numbers: calibrate the run's ``final.pt`` on the calibration split, write the
@@ -316,7 +304,9 @@ def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Di
     scale = net.upscale
     configs = net.subnet_configs()
     flops = [srresnet_flops(w, d, scale) for w, d in configs]
-    if [s["flops_per_patch"] for s in manifest["subnets"]] != flops or [s["name"] for s in manifest["subnets"]] != [f"w{w}-d{d}" for w, d in configs]:
+    if [s["flops_per_patch"] for s in manifest["subnets"]] != flops or [s["name"] for s in manifest["subnets"]] != [
+        f"w{w}-d{d}" for w, d in configs
+    ]:
         raise SystemExit(f"{out_dir}/manifest.json: its subnets are not those of {run_dir}; export the run again instead")
     is_classsr = isinstance(net, ClassSRNet)
     subnets = [net.extract(w, d) for w, d in configs]
@@ -341,97 +331,6 @@ def update_routing(run_dir: Path, out_dir: Path, export_command: str = "") -> Di
     return rebuilt
 
 
-def model_card(m: Dict[str, Any]) -> str:
-    """MODEL_CARD.md text from a manifest."""
-    p, t, v = m["provenance"], m["training"], m["validation"]
-    rk = m["kind"]  # "wbsr" or "classsr": prefix of the routed-result keys
-    lines = [f"# {m['title']}", ""]
-    if m.get("test_fixture"):
-        lines += ["**TEST FIXTURE.** Tiny widths, a few hundred steps: for the Java tests (parity, pipeline, CLI) only.",
-                  "Its outputs are barely better than bilinear; never ship or benchmark it.", ""]
-    if m["description"]:
-        lines += [m["description"], ""]
-    if rk == "classsr":
-        what = [
-            "## What it is",
-            f"- Kind `classsr`, scale x{m['scale']}: ClassSR (Kong et al., CVPR 2021) on this project's backbone. A classifier "
-            f"(`classifier.onnx`, {m['classsr']['classifier_flops_per_patch'] / 1e6:.1f} MFLOPs per 32x32 patch) picks one of "
-            f"{len(m['subnets'])} independent SRResNet branches per 32x32 LR patch (argmax); partial border tiles are "
-            "replicate-padded to 32x32 for the classifier.",
-            f"- Training: stage 1 ({t['branch_fraction']:.0%} of the steps, its own cosine schedule) trains branch k on "
-            "the k-th third of the training patches by complexity score; stage 2 (the rest, a fresh cosine schedule) trains "
-            + ("the classifier with the branches fixed (ClassSR's `fix_SR_module`)" if t["branch_lr_scale"] == 0
-               else f"classifier and branches jointly (branches at {t['branch_lr_scale']}x the LR)")
-            + f" on the softmax-mixed output with L1 + {t['class_weight']} Class-Loss + {t['average_weight']} Average-Loss "
-            f"(ClassSR's 2000:1:6 rescaled; Average-Loss divided by (B/K)(K+1) as in ClassSR's code), batch {t['batch']} of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
-            "- Deviations from ClassSR: branch widths = the WBSR supernet's widths at its depth (not 36/52/64 x 16 blocks); "
-            "stage-1 split by complexity terciles instead of the PSNR of a pretrained MSRResNet; both stages in one run at "
-            "this project's step budget (the other bundles' number of steps) instead of separate long trainings.",
-        ]
-    else:
-        what = [
-            "## What it is",
-            f"- Kind `{m['kind']}`, scale x{m['scale']}, {len(m['subnets'])} weight-sharing subnets of one slimmable "
-            f"SRResNet supernet (MSRResNet-style: conv, residual blocks without BN, pixel shuffle, conv_hr, conv_last, "
-            f"bilinear global residual). Subnet i uses the first `width` channels and `depth` blocks.",
-            f"- Routing: 32x32 LR patches, score `{m['complexity']['score']}`, K = {m['complexity']['num_classes']} classes "
-            f"(thresholds cut from the training patches). " + _routing_sentence(m) + f" Receptive field {m['receptive_field']} LR px.",
-            f"- Training: sampling `{t['sampling']}`" + (f" (delta {t['hes_delta']}, class-level after {t['hes_switch']})" if t.get("hes_delta") else "")
-            + f", loss `{t['loss']}`" + (f" (BMC {t['bmc_mode']}, weight {t['bd_weight']}, final sigma {t['final_sigma'] or float('nan'):.4f})" if t.get("bd_weight") else "")
-            + f", subnet schedule `{t['subnet_schedule']}` (largest + smallest + one random subnet per step), batch {t['batch']} "
-            f"of {t['lr_patch']}x{t['lr_patch']} LR patches, {t['optimizer']}.",
-            "- Why this size: widths x depths were chosen so that one run fits about an hour on the project's 2-core CPU "
-            "(measured, torch 1.13, batch 16: one forward+backward of the 32x8 supernet takes 0.17 s at x2 and 0.58 s at x4 "
-            "on an idle machine, a 3-subnet step 0.4 s / 1.2 s, and 2-4x more while other builds share the CPU); the paper's "
-            "{36, 52, 64} x {4, 8, 16} costs about 5x more per step. See training/README.md, 'Choices'.",
-        ]
-        if m.get("test_fixture"):
-            what.pop()
-    lines += what + [
-        f"- {p['iterations']} iterations, {p['wall_time_s'] / 3600:.2f} h on {p['machine']}, torch {p['torch_version']}, seed {p['seed']}.",
-        "",
-        "## Measured (PSNR-Y / SSIM-Y, BT.601 Y, shave = scale; whole-image inference)",
-        "",
-        "| subnet | GFLOPs / 32x32 LR patch | params | " + " | ".join(f"{s} PSNR-Y | {s} SSIM-Y" for s in v) + " |",
-        "|---|---|---|" + "---|---|" * len(v),
-    ]
-    for i, s in enumerate(m["subnets"]):
-        cells = " | ".join(f"{v[k]['subnets'][i]['psnr_y']:.3f} | {v[k]['subnets'][i]['ssim_y']:.4f}" for k in v)
-        lines.append(f"| {s['name']} | {s['flops_per_patch'] / 1e9:.3f} | {s['params']} | {cells} |")
-    lines.append("| bicubic | - | - | " + " | ".join(f"{v[k]['bicubic_psnr_y']:.3f} | - " for k in v) + "|")
-    label = "ClassSR routing" if rk == "classsr" else "WBSR routing (literal order)"
-    big = "widest branch" if rk == "classsr" else "supernet"
-    lines += ["", f"| set | images | bicubic | {big} | {label} | routing FLOPs (% of {big}) |", "|---|---|---|---|---|---|"]
-    for k, r in v.items():
-        lines.append(f"| {k} | {r['images']} | {r['bicubic_psnr_y']:.3f} | {r['supernet_psnr_y']:.3f} | {r[rk + '_psnr_y']:.3f} | {100 * r[rk + '_flops_ratio']:.1f}% |")
-    lines += _calibration_lines(m)
-    if v.get("val-classic", {}).get("arm"):
-        lines += ["", f"ARM routing on this network (table built on {m['arm'].get('built_on', 'val-photo')} tiles), Val-Classic:", "",
-                  "| eta | PSNR-Y | FLOPs % |", "|---|---|---|"]
-        for a in v["val-classic"]["arm"]:
-            lines.append(f"| {a['eta']} | {a['psnr_y']:.3f} | {100 * a['flops_ratio']:.1f}% |")
-    lines += [
-        "",
-        "Val-Photo: 11 LXQt wallpaper photographs + libjxl's flower, HR = 2x2 box-downscaled source, centre 512x512; "
-        "Val-Classic: 5 scikit-image photos, box-downscaled, whole. LR = MATLAB bicubic.",
-        "",
-        "## Reproduce",
-        "```",
-        "/usr/bin/python3 -m training.wbsr.data            # fetch + prepare the Debian photo packages",
-        p["command"],
-        p["export_command"] or f"/usr/bin/python3 -m training.wbsr.export training/runs/{m['name']} --out models/{m['name']}",
-        "```",
-        f"Git commit at export: `{p['git_commit']}`. Data packages: "
-        + ", ".join(f"{d['name']} {d['version']}" for d in p["data_packages"]) + ".",
-        "",
-        "## Licence",
-        f"Weights: {m['license']}. Trained on Debian wallpaper/photo packages whose photos are under CC-BY, CC-BY-SA and "
-        "GPL-2+ terms (see each package's copyright file); the share-alike licence is the conservative choice.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description="Export a training run as a model bundle.")
     ap.add_argument("run_dir", type=Path)
@@ -443,8 +342,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--parity-shape", default="2,3,16,12")
     ap.add_argument("--test-fixture", action="store_true")
     ap.add_argument("--card-only", action="store_true", help="only rewrite MODEL_CARD.md from the bundle's manifest.json")
-    ap.add_argument("--update-routing", action="store_true",
-                    help="bring an exported bundle to format 2 (calibration, Pareto front, ARM table) without re-exporting its ONNX files")
+    ap.add_argument(
+        "--update-routing",
+        action="store_true",
+        help="bring an exported bundle to format 2 (calibration, Pareto front, ARM table) without re-exporting its ONNX files",
+    )
     args = ap.parse_args(argv)
     if args.card_only:
         (args.out / "MODEL_CARD.md").write_text(model_card(json.loads((args.out / "manifest.json").read_text())))
@@ -455,18 +357,29 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.update_routing:
         m = update_routing(args.run_dir, args.out, cmd)
         c = m["routing"]["calibration"]
-        print(f"updated {args.out}: front {[m['subnets'][i]['name'] for i in m['routing']['front']]}, calibration Pareto "
-              f"{c['pareto']['psnr_y']:.3f} dB at {100 * c['pareto']['flops_ratio']:.1f}%, literal {c['literal']['psnr_y']:.3f} dB "
-              f"at {100 * c['literal']['flops_ratio']:.1f}%")
+        print(
+            f"updated {args.out}: front {[m['subnets'][i]['name'] for i in m['routing']['front']]}, calibration Pareto "
+            f"{c['pareto']['psnr_y']:.3f} dB at {100 * c['pareto']['flops_ratio']:.1f}%, literal {c['literal']['psnr_y']:.3f} dB "
+            f"at {100 * c['literal']['flops_ratio']:.1f}%"
+        )
         return 0
     m = export_run(
-        args.run_dir, args.out, args.name, args.title, args.description, args.limit,
-        tuple(int(x) for x in args.parity_shape.split(",")), args.test_fixture, cmd,
+        args.run_dir,
+        args.out,
+        args.name,
+        args.title,
+        args.description,
+        args.limit,
+        tuple(int(x) for x in args.parity_shape.split(",")),
+        args.test_fixture,
+        cmd,
     )
     v = m["validation"]["val-photo"]
     rk = m["kind"]
-    print(f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
-          f"{rk} routing {v[rk + '_psnr_y']:.3f} at {100 * v[rk + '_flops_ratio']:.1f}% FLOPs")
+    print(
+        f"exported {m['name']} to {args.out}: Val-Photo bicubic {v['bicubic_psnr_y']:.3f}, supernet {v['supernet_psnr_y']:.3f}, "
+        f"{rk} routing {v[rk + '_psnr_y']:.3f} at {100 * v[rk + '_flops_ratio']:.1f}% FLOPs"
+    )
     return 0
 
 

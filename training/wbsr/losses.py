@@ -33,7 +33,9 @@ def l1_loss(pred: torch.Tensor, target: torch.Tensor, reduction: str = "mean") -
     return F.l1_loss(pred, target, reduction=reduction)
 
 
-def bmc_loss(pred: torch.Tensor, target: torch.Tensor, noise_var: torch.Tensor, sample: Optional[torch.Tensor] = None, offset: int = 0) -> torch.Tensor:
+def bmc_loss(
+    pred: torch.Tensor, target: torch.Tensor, noise_var: torch.Tensor, sample: Optional[torch.Tensor] = None, offset: int = 0
+) -> torch.Tensor:
     """Balanced MSE, batch Monte-Carlo form, on whole patches: each ``[B, ...]`` sample flattened
     to one vector (the method note's form); ``noise_var = sigma^2``.
 
@@ -50,7 +52,9 @@ def bmc_loss(pred: torch.Tensor, target: torch.Tensor, noise_var: torch.Tensor, 
     return loss * (2.0 * noise_var).detach()
 
 
-def bmc_pixel_loss(pred: torch.Tensor, target: torch.Tensor, noise_var: torch.Tensor, sample: Optional[torch.Tensor] = None, offset: int = 0) -> torch.Tensor:
+def bmc_pixel_loss(
+    pred: torch.Tensor, target: torch.Tensor, noise_var: torch.Tensor, sample: Optional[torch.Tensor] = None, offset: int = 0
+) -> torch.Tensor:
     """Balanced MSE, batch Monte-Carlo form, per pixel: the label of pixel ``(h, w)`` of sample
     ``i`` is its C-vector ``target[i, :, h, w]``, and the B targets at the same position are the
     Monte-Carlo sample of the label distribution. ``[B, C, H, W]`` inputs; distances are the mean
@@ -119,7 +123,9 @@ class BMCLoss(nn.Module):
             Monte-Carlo sample. Default: 0 (the batch alone).
     """
 
-    def __init__(self, init_sigma: float = 0.1, loss_weight: float = 1.0, mode: str = "pixel", log_sigma: bool = False, bank: int = 0) -> None:
+    def __init__(
+        self, init_sigma: float = 0.1, loss_weight: float = 1.0, mode: str = "pixel", log_sigma: bool = False, bank: int = 0
+    ) -> None:
         super().__init__()
         if mode not in ("pixel", "patch"):
             raise ValueError(f"unknown BMC mode {mode!r}")

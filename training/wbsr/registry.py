@@ -52,7 +52,9 @@ class Registry(Generic[T]):
         self.context = tuple(context)
         self.entries: Dict[str, Entry[T]] = {}
 
-    def add(self, name: str, factory: Callable[..., T], signature_of: Optional[Callable[..., Any]] = None, skip: Sequence[str] = ()) -> None:
+    def add(
+        self, name: str, factory: Callable[..., T], signature_of: Optional[Callable[..., Any]] = None, skip: Sequence[str] = ()
+    ) -> None:
         """Register ``factory`` under ``name``; its config keys are ``signature_of``'s (default:
         the factory's) keyword parameters minus ``skip`` and the context arguments."""
         if name in self.entries:

@@ -45,7 +45,10 @@ def _floors(manifests: Sequence[Dict]) -> List[str]:
             d = v["wbsr_psnr_y"] - v["supernet_psnr_y"]
             r = v["wbsr_flops_ratio"]
             ok = r <= 0.65 and d >= -0.1
-            out.append(f"  routing ceil(kM/K): {percent(r)}% of the supernet's FLOPs at {signed(d, 3)} dB (target <= 65% within 0.1 dB): {'met' if ok else 'NOT met'}")
+            out.append(
+                f"  routing ceil(kM/K): {percent(r)}% of the supernet's FLOPs at {signed(d, 3)} dB "
+                f"(target <= 65% within 0.1 dB): {'met' if ok else 'NOT met'}"
+            )
     return out
 
 
@@ -54,16 +57,22 @@ def _ablation(manifests: Sequence[Dict]) -> List[str]:
     rows = [("base (uniform + L1)", "base-x2"), ("+HES", "hes-x2"), ("+BDLoss", "bd-x2"), ("+HES +BDLoss (WBSR)", "wbsr-x2")]
     if not any(n in by for _, n in rows):
         return []
-    out = ["", "## Ablation at x2 (same backbone, data, seed, schedule, steps)", "",
-           "| training | bundle | Val-Photo supernet | routed (ceil(kM/K)) | FLOPs | Val-Classic supernet | routed | FLOPs |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = [
+        "",
+        "## Ablation at x2 (same backbone, data, seed, schedule, steps)",
+        "",
+        "| training | bundle | Val-Photo supernet | routed (ceil(kM/K)) | FLOPs | Val-Classic supernet | routed | FLOPs |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for label, n in rows:
         if n not in by:
             out.append(f"| {label} | {n} | (not trained yet) | | | | | |")
             continue
         vp, vc = by[n]["validation"]["val-photo"], by[n]["validation"]["val-classic"]
-        out.append(f"| {label} | {n} | {fixed(vp['supernet_psnr_y'], 3)} | {fixed(vp['wbsr_psnr_y'], 3)} | {percent(vp['wbsr_flops_ratio'])}% | "
-                   f"{fixed(vc['supernet_psnr_y'], 3)} | {fixed(vc['wbsr_psnr_y'], 3)} | {percent(vc['wbsr_flops_ratio'])}% |")
+        out.append(
+            f"| {label} | {n} | {fixed(vp['supernet_psnr_y'], 3)} | {fixed(vp['wbsr_psnr_y'], 3)} | {percent(vp['wbsr_flops_ratio'])}% | "
+            f"{fixed(vc['supernet_psnr_y'], 3)} | {fixed(vc['wbsr_psnr_y'], 3)} | {percent(vc['wbsr_flops_ratio'])}% |"
+        )
     if "base-x2" in by:
         out += ["", "Each training change against base, supernet PSNR-Y (Val-Photo / Val-Classic):", ""]
         for label, n in rows[1:]:
@@ -87,15 +96,18 @@ def render(manifests: Sequence[Dict]) -> str:
         "",
         "## Summary (Val-Photo / Val-Classic PSNR-Y, dB)",
         "",
-        "| bundle | scale | steps | train h | bicubic | supernet | gain | routed | routed FLOPs | Val-Classic bicubic | supernet | routed | routed FLOPs |",
+        "| bundle | scale | steps | train h | bicubic | supernet | gain | routed | routed FLOPs "
+        "| Val-Classic bicubic | supernet | routed | routed FLOPs |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for m in manifests:
         vp, vc, rk = m["validation"]["val-photo"], m["validation"]["val-classic"], _routed(m)
         p = m["provenance"]
         lines.append(
-            f"| {m['name']} | x{m['scale']} | {p['iterations']} | {fixed(p['wall_time_s'] / 3600, 2)} | {fixed(vp['bicubic_psnr_y'], 3)} | "
-            f"{fixed(vp['supernet_psnr_y'], 3)} | {signed(vp['supernet_psnr_y'] - vp['bicubic_psnr_y'], 3)} | {fixed(vp[rk + '_psnr_y'], 3)} | "
+            f"| {m['name']} | x{m['scale']} | {p['iterations']} | {fixed(p['wall_time_s'] / 3600, 2)} | "
+            f"{fixed(vp['bicubic_psnr_y'], 3)} | "
+            f"{fixed(vp['supernet_psnr_y'], 3)} | {signed(vp['supernet_psnr_y'] - vp['bicubic_psnr_y'], 3)} | "
+            f"{fixed(vp[rk + '_psnr_y'], 3)} | "
             f"{percent(vp[rk + '_flops_ratio'])}% | {fixed(vc['bicubic_psnr_y'], 3)} | {fixed(vc['supernet_psnr_y'], 3)} | "
             f"{fixed(vc[rk + '_psnr_y'], 3)} | {percent(vc[rk + '_flops_ratio'])}% |"
         )
@@ -108,7 +120,10 @@ def render(manifests: Sequence[Dict]) -> str:
         lines.append("| subnet | GFLOPs | params | " + " | ".join(f"{s} PSNR-Y | {s} SSIM-Y" for s in sets) + " |")
         lines.append("|---|---|---|" + "---|---|" * len(sets))
         for i, s in enumerate(m["subnets"]):
-            cells = " | ".join(f"{fixed(m['validation'][k]['subnets'][i]['psnr_y'], 3)} | {fixed(m['validation'][k]['subnets'][i]['ssim_y'], 4)}" for k in sets)
+            cells = " | ".join(
+                f"{fixed(m['validation'][k]['subnets'][i]['psnr_y'], 3)} | {fixed(m['validation'][k]['subnets'][i]['ssim_y'], 4)}"
+                for k in sets
+            )
             lines.append(f"| {s['name']} | {fixed(s['flops_per_patch'] / 1e9, 3)} | {s['params']} | {cells} |")
         for k in sets:
             v = m["validation"][k]
@@ -120,7 +135,10 @@ def render(manifests: Sequence[Dict]) -> str:
                 + " ".join(f"{percent(x, 0)}%" for x in v["class_fractions"])
             )
             if v.get("arm"):
-                lines.append("  ARM on this network: " + "; ".join(f"eta {a['eta']}: {fixed(a['psnr_y'], 3)} dB at {percent(a['flops_ratio'])}%" for a in v["arm"]))
+                lines.append(
+                    "  ARM on this network: "
+                    + "; ".join(f"eta {a['eta']}: {fixed(a['psnr_y'], 3)} dB at {percent(a['flops_ratio'])}%" for a in v["arm"])
+                )
         lines += [
             "",
             f"Training: {p['iterations']} steps, {fixed(p['wall_time_s'] / 3600, 2)} h on {p['machine']} (torch {p['torch_version']}).",

@@ -104,8 +104,7 @@ def eq16_taus(num_classes: int, costs: Sequence[float]) -> List[float]:
     the midpoints between consecutive distinct crossings, plus one below the first and one above
     the last (every class on its cheapest resp. costliest member).
     """
-    cuts = sorted({k * (costs[m] + costs[m + 1]) / (2.0 * num_classes)
-                   for k in range(1, num_classes + 1) for m in range(len(costs) - 1)})
+    cuts = sorted({k * (costs[m] + costs[m + 1]) / (2.0 * num_classes) for k in range(1, num_classes + 1) for m in range(len(costs) - 1)})
     if not cuts:
         return [0.0]
     taus = [cuts[0] / 2.0]

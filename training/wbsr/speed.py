@@ -76,7 +76,10 @@ def measure(config: Path, variants: Sequence[Variant], rounds: int, steps: int, 
             g = _grad_vector(t)
             ref = g if ref is None else ref
             if g.shape == ref.shape:
-                grads[v.name] = {"cosine": float(torch.nn.functional.cosine_similarity(g, ref, 0)), "norm_ratio": float(g.norm() / ref.norm())}
+                grads[v.name] = {
+                    "cosine": float(torch.nn.functional.cosine_similarity(g, ref, 0)),
+                    "norm_ratio": float(g.norm() / ref.norm()),
+                }
             t.rng.bit_generator.state = rng_state
     for v in variants:  # warm-up: first calls allocate and pick kernels
         torch.set_num_threads(int(trainers[v.name].cfg["threads"]))

@@ -97,7 +97,9 @@ def evaluate_run_cached(run: Path, routing: str, sets: Sequence[str], log: Calla
     checkpoint; otherwise evaluated and cached."""
     # a calibrated rule reads every subnet's PSNR on the calibration split (the same under any
     # rule, so taken from the paper rule's evaluation, itself cached) before it routes anything
-    calib_psnr = evaluate_run_cached(run, "paper", [data.CALIB_SET], log)[data.CALIB_SET].subnet_psnr_y if routing in NEEDS_CALIBRATION else None
+    calib_psnr = (
+        evaluate_run_cached(run, "paper", [data.CALIB_SET], log)[data.CALIB_SET].subnet_psnr_y if routing in NEEDS_CALIBRATION else None
+    )
     cache_path = run / CACHE_FILE
     cache = json.loads(cache_path.read_text()) if cache_path.exists() else {}
     stamp = _stamp(run / "final.pt")
@@ -175,8 +177,13 @@ def markdown(summary: Dict[str, Dict], sets: Sequence[str], routing: str, refere
         + (f" Δ: difference of the means to `{reference}`." if reference else ""),
     ]
     for s in sets:
-        lines += ["", f"## {s}", "", "| variant | seeds | supernet | routed | routed FLOPs % |" + (" Δ supernet | Δ routed |" if reference else ""),
-                  "|---|---|---|---|---|" + ("---|---|" if reference else "")]
+        lines += [
+            "",
+            f"## {s}",
+            "",
+            "| variant | seeds | supernet | routed | routed FLOPs % |" + (" Δ supernet | Δ routed |" if reference else ""),
+            "|---|---|---|---|---|" + ("---|---|" if reference else ""),
+        ]
         ref = summary.get(reference, {}).get(s) if reference else None
         for variant, row in summary.items():
             if s not in row:
@@ -184,7 +191,11 @@ def markdown(summary: Dict[str, Dict], sets: Sequence[str], routing: str, refere
             r = row[s]
             cells = [variant, str(r["supernet"].n), r["supernet"].text(), r["routed"].text(), r["flops"].text(1, 100.0)]
             if reference:
-                cells += [f"{r['supernet'].mean - ref['supernet'].mean:+.3f}", f"{r['routed'].mean - ref['routed'].mean:+.3f}"] if ref else ["", ""]
+                cells += (
+                    [f"{r['supernet'].mean - ref['supernet'].mean:+.3f}", f"{r['routed'].mean - ref['routed'].mean:+.3f}"]
+                    if ref
+                    else ["", ""]
+                )
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -192,7 +203,9 @@ def markdown(summary: Dict[str, Dict], sets: Sequence[str], routing: str, refere
 def to_json(summary: Dict[str, Dict], results: Dict[str, Dict[str, SetResult]], routing: str) -> Dict:
     return {
         "routing": routing,
-        "variants": {v: {k: (x if k == "runs" else {m: asdict(st) for m, st in x.items()}) for k, x in row.items()} for v, row in summary.items()},
+        "variants": {
+            v: {k: (x if k == "runs" else {m: asdict(st) for m, st in x.items()}) for k, x in row.items()} for v, row in summary.items()
+        },
         "runs": {r: {s: asdict(x) for s, x in per.items()} for r, per in results.items()},
     }
 

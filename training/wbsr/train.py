@@ -132,7 +132,9 @@ def lr_at(it: int, total: int, base: float, min_lr: float) -> float:
 
 
 @torch.no_grad()
-def validate(net: SlimmableSRResNet, pairs: List[data.ImagePair], configs: Sequence[Tuple[int, int]], device: torch.device) -> Dict[str, float]:
+def validate(
+    net: SlimmableSRResNet, pairs: List[data.ImagePair], configs: Sequence[Tuple[int, int]], device: torch.device
+) -> Dict[str, float]:
     """Mean PSNR-Y over ``pairs`` of every subnet, whole-image inference; keys ``w{W}-d{D}``."""
     net.eval()
     out = {}
@@ -193,7 +195,10 @@ class Trainer:
             (run_dir / "thresholds.json").write_text(json.dumps(self.threshold_info, indent=1) + "\n")
         sc = cfg["sampling"]
         self.sampler = build_sampler(sc, self.pool.scores, self.thresholds)
-        log(f"data: {len(pairs)} images, {len(self.pool)} patches ({time.time() - t0:.1f}s); thresholds {np.round(self.thresholds, 2).tolist()}")
+        log(
+            f"data: {len(pairs)} images, {len(self.pool)} patches ({time.time() - t0:.1f}s); "
+            f"thresholds {np.round(self.thresholds, 2).tolist()}"
+        )
 
         self.val_pairs = data.load_set(cfg["val"]["set"], self.scale, limit=cfg["val"].get("limit"))
         self.net = build_net(cfg["network"]).to(self.device)
@@ -302,7 +307,15 @@ class Trainer:
         return sums
 
     def _subnet_step(
-        self, lr: torch.Tensor, hr: torch.Tensor, w: int, d: int, bmc_on: bool, mc: Dict[str, Any], teacher: Optional[torch.Tensor], sums: Dict[str, float]
+        self,
+        lr: torch.Tensor,
+        hr: torch.Tensor,
+        w: int,
+        d: int,
+        bmc_on: bool,
+        mc: Dict[str, Any],
+        teacher: Optional[torch.Tensor],
+        sums: Dict[str, float],
     ) -> torch.Tensor:
         """Forward and backward of one subnet, its loss terms added to ``sums``; returns the
         distillation teacher (this output, detached, when there is none yet)."""
@@ -352,9 +365,11 @@ class Trainer:
                 acc = average_scalars(acc, self.ranks, self.device)
             if main and (it % int(tc["log_every"]) == 0 or it == total):
                 lr_now = self.opt.param_groups[0]["lr"]
-                row = [it, f"{self.wall:.1f}", f"{lr_now:.3e}"] + [
-                    f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in self.log_terms
-                ] + [f"{self.loss.sigma():.5f}"]
+                row = (
+                    [it, f"{self.wall:.1f}", f"{lr_now:.3e}"]
+                    + [f"{acc[k] / n_acc:.6f}" if k in acc else "" for k in self.log_terms]
+                    + [f"{self.loss.sigma():.5f}"]
+                )
                 with log_path.open("a") as f:
                     f.write(",".join(map(str, row)) + "\n")
                 bar.update(it, f"loss {acc['loss'] / n_acc:.4f} sigma {self.loss.sigma():.4f}")
@@ -433,7 +448,9 @@ def build_config(path: Path, overrides: Sequence[str], default_trainer: str = "w
 def main(argv: Optional[Sequence[str]] = None, default_trainer: str = "wbsr") -> int:
     """The one training CLI: the config's ``trainer`` (default ``default_trainer``) runs it."""
     module = "training.wbsr.train" if default_trainer == "wbsr" else f"training.wbsr.{default_trainer}"
-    ap = argparse.ArgumentParser(prog=f"python3 -m {module}", description=f"Train a WBSR run (trainer: the config's, else {default_trainer}).")
+    ap = argparse.ArgumentParser(
+        prog=f"python3 -m {module}", description=f"Train a WBSR run (trainer: the config's, else {default_trainer})."
+    )
     ap.add_argument("-c", "--config", type=Path, required=True)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config value, e.g. train.iterations=500")
     ap.add_argument("--resume", action="store_true", help="continue from checkpoints/latest.pt if present")

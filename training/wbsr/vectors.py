@@ -101,10 +101,7 @@ def complexity_vectors() -> Dict[str, Any]:
     class_cases = []
     for s in [0.0, 1.999, 2.0, 2.001, 5.0, 19.99, 20.0, 59.0, 60.0, 199.9, 200.0, 1e6]:
         class_cases.append({"score": s, "class": int(complexity.classify(s, EXAMPLE_THRESHOLDS))})
-    route_cases = [
-        {"class": k, "num_subnets": m, "subnet": int(complexity.route(k, m))}
-        for m in (9, 3, 4) for k in range(1, 11)
-    ]
+    route_cases = [{"class": k, "num_subnets": m, "subnet": int(complexity.route(k, m))} for m in (9, 3, 4) for k in range(1, 11)]
     sample = np.random.default_rng(7).gamma(2.0, 10.0, 1000)
     return {
         "score": complexity.SCORE_NAME,
@@ -205,8 +202,13 @@ def routing_vectors() -> Dict[str, Any]:
     rng = np.random.default_rng(11)
     base_cost = [0.061, 0.080, 0.118, 0.134, 0.177, 0.235, 0.261, 0.311, 0.462]
     base_q = [43.88, 43.96, 44.03, 43.90, 44.03, 43.93, 44.14, 44.11, 44.28]
-    fronts = [(base_cost, base_q), ([1.0, 1.0, 2.0], [5.0, 5.0, 4.0]), ([1.0, 2.0, 2.0, 3.0], [1.0, 3.0, 2.0, 3.0]),
-              ([3.0, 1.0, 2.0], [3.0, 1.0, 2.0]), ([1.0], [0.0])]
+    fronts = [
+        (base_cost, base_q),
+        ([1.0, 1.0, 2.0], [5.0, 5.0, 4.0]),
+        ([1.0, 2.0, 2.0, 3.0], [1.0, 3.0, 2.0, 3.0]),
+        ([3.0, 1.0, 2.0], [3.0, 1.0, 2.0]),
+        ([1.0], [0.0]),
+    ]
     for _ in range(6):
         n = int(rng.integers(2, 10))
         fronts.append((np.round(rng.uniform(0.05, 1.0, n), 3).tolist(), np.round(rng.uniform(30, 31, n), 2).tolist()))
@@ -216,9 +218,15 @@ def routing_vectors() -> Dict[str, Any]:
         costs = np.sort(np.round(rng.uniform(0.05, 1.0, n), 4)).tolist()
         weights = np.round(rng.uniform(0, 50, 10), 2).tolist()
         for b in (0.05, 0.3, 0.5, 0.7, 0.9, 1.0):
-            budgets.append({"weights": weights, "costs": costs, "budget": b,
-                            "level": routing.level_budget_table(weights, costs, b),
-                            "eq16": routing.eq16_budget_table(weights, costs, b)})
+            budgets.append(
+                {
+                    "weights": weights,
+                    "costs": costs,
+                    "budget": b,
+                    "level": routing.level_budget_table(weights, costs, b),
+                    "eq16": routing.eq16_budget_table(weights, costs, b),
+                }
+            )
     eq16 = []
     for tau in (0.0, 0.05, 0.1, 0.2, 0.3, 0.462, 1.0):
         eq16.append({"num_classes": 10, "costs": base_cost, "tau": tau, "table": routing.eq16_table(10, base_cost, tau)})

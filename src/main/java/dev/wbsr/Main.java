@@ -17,7 +17,8 @@ public final class Main {
   public static void main(String[] args) {
     Offline.ensure(); // before any DJL class loads
     CommandLine cli = WbsrCommand.commandLine();
-    LaunchPlan plan = LaunchPlan.decide(args, cli.getSubcommands().keySet(), LaunchPlan.Host.system());
+    LaunchPlan plan =
+        LaunchPlan.decide(args, cli.getSubcommands().keySet(), LaunchPlan.Host.system());
     switch (plan.kind()) {
       case APP -> {
         int rc = dev.wbsr.ui.StudioLauncher.launch(plan.files());

@@ -1,5 +1,8 @@
 package dev.wbsr.about;
 
+import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.Manifest;
+import dev.wbsr.model.TrainingRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import dev.wbsr.model.BundleLocator;
-import dev.wbsr.model.Manifest;
-import dev.wbsr.model.TrainingRun;
 import picocli.CommandLine;
 
 /**
@@ -26,20 +26,25 @@ import picocli.CommandLine;
  * manifest, i.e. the pom), the Java runtime, the model bundles with their versions and licences,
  * and the third-party notices. Headless (no JavaFX), cheap, and never throws for a broken bundle.
  *
- * <p>Which bundles: the same folders the CLI searches ({@link BundleLocator#defaultRoots()}:
- * {@code WBSR_MODELS}, {@code ./models}, {@code models/} beside the jar), plus {@code models/} under
+ * <p>Which bundles: the same folders the CLI searches ({@link BundleLocator#defaultRoots()}: {@code
+ * WBSR_MODELS}, {@code ./models}, {@code models/} beside the jar), plus {@code models/} under
  * {@code -Dwbsr.home}, which the packaged launcher sets to its {@code lib/app} folder.
  */
 public final class AboutInfo {
   public static final String APP_NAME = "WBSR Studio";
+
   /** System property set by the packaged launcher: the folder with models/, assets/ and legal/. */
   public static final String HOME_PROPERTY = "wbsr.home";
+
   /** Classpath resource with the third-party notices (the repository's THIRD-PARTY.md). */
   public static final String THIRD_PARTY_RESOURCE = "/dev/wbsr/about/THIRD-PARTY.md";
+
   /** Classpath resource with the pom's version (Maven resource filtering). */
   static final String VERSION_RESOURCE = "/dev/wbsr/about/version.properties";
+
   /** Shown instead of the notices when no copy of THIRD-PARTY.md can be found. */
-  static final String NOTICES_MISSING = """
+  static final String NOTICES_MISSING =
+      """
       # Third-party notices
 
       This build has no copy of THIRD-PARTY.md: it is neither in the application's resources nor \
@@ -77,12 +82,19 @@ public final class AboutInfo {
 
   /** e.g. "Java 17.0.15 (Debian), Linux amd64". */
   public static String runtime() {
-    return "Java " + System.getProperty("java.runtime.version", System.getProperty("java.version"))
-        + " (" + System.getProperty("java.vendor", "?") + "), "
-        + System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", "?");
+    return "Java "
+        + System.getProperty("java.runtime.version", System.getProperty("java.version"))
+        + " ("
+        + System.getProperty("java.vendor", "?")
+        + "), "
+        + System.getProperty("os.name", "?")
+        + " "
+        + System.getProperty("os.arch", "?");
   }
 
-  /** True when running from the jpackage app image / .deb (its launcher sets jpackage.app-version). */
+  /**
+   * True when running from the jpackage app image / .deb (its launcher sets jpackage.app-version).
+   */
   public static boolean isPackaged() {
     return System.getProperty("jpackage.app-version") != null;
   }
@@ -96,13 +108,16 @@ public final class AboutInfo {
   /** The folders searched for bundles, nearest first, existing ones only. */
   public static List<Path> modelRoots() {
     Set<Path> roots = new LinkedHashSet<>(BundleLocator.defaultRoots());
-    home().map(h -> h.resolve("models").toAbsolutePath().normalize()).filter(Files::isDirectory).ifPresent(roots::add);
+    home()
+        .map(h -> h.resolve("models").toAbsolutePath().normalize())
+        .filter(Files::isDirectory)
+        .ifPresent(roots::add);
     return List.copyOf(roots);
   }
 
   /**
-   * The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()},
-   * the first of a name wins, sorted by name. Each is the model package's own description ({@link
+   * The bundles the app and the CLI can use: {@link #bundles(Path)} over {@link #modelRoots()}, the
+   * first of a name wins, sorted by name. Each is the model package's own description ({@link
    * BundleLocator.Entry}: the loaded {@link dev.wbsr.model.Manifest}, or why it failed to load).
    */
   public static List<BundleLocator.Entry> bundles() {
@@ -126,8 +141,8 @@ public final class AboutInfo {
   }
 
   /**
-   * One line per bundle, e.g. "wbsr-x2 1.0.0 (x2, wbsr) licence CC-BY-4.0", or "name: why it
-   * cannot be used".
+   * One line per bundle, e.g. "wbsr-x2 1.0.0 (x2, wbsr) licence CC-BY-4.0", or "name: why it cannot
+   * be used".
    */
   public static String summary(BundleLocator.Entry e) {
     if (e.bundle().isEmpty()) {
@@ -152,7 +167,8 @@ public final class AboutInfo {
   /**
    * The third-party notices (Markdown): the copy bundled in the jar, else THIRD-PARTY.md in the
    * installation's legal/ folder, else in the working folder (a source checkout run from its root
-   * without the Maven build), else {@link #NOTICES_MISSING}. Reads a file: call it off the FX thread.
+   * without the Maven build), else {@link #NOTICES_MISSING}. Reads a file: call it off the FX
+   * thread.
    */
   public static String thirdPartyNotices() {
     List<Path> files = new ArrayList<>();
@@ -161,7 +177,9 @@ public final class AboutInfo {
     return thirdPartyNotices(AboutInfo.class.getResourceAsStream(THIRD_PARTY_RESOURCE), files);
   }
 
-  /** {@link #thirdPartyNotices()} from the given resource stream (null: none) and files, in order. */
+  /**
+   * {@link #thirdPartyNotices()} from the given resource stream (null: none) and files, in order.
+   */
   static String thirdPartyNotices(InputStream resource, List<Path> files) {
     if (resource != null) {
       try (InputStream in = resource) {
@@ -204,7 +222,9 @@ public final class AboutInfo {
     return sb.toString();
   }
 
-  /** picocli version provider: {@code @Command(versionProvider = AboutInfo.VersionProvider.class)}. */
+  /**
+   * picocli version provider: {@code @Command(versionProvider = AboutInfo.VersionProvider.class)}.
+   */
   public static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {

@@ -32,9 +32,17 @@ public final class CallSweep {
    * @param microsPerCall thread CPU microseconds of one call, per shape
    */
   public record Row(
-      int subnet, String name, int width, int depth, double[] gflopsPerCpuSecond, double[] microsPerCall) {}
+      int subnet,
+      String name,
+      int width,
+      int depth,
+      double[] gflopsPerCpuSecond,
+      double[] microsPerCall) {}
 
-   /** A lone 32x32 patch with 1 px of context, 4 and 16 of them in one call, and 4x4 and 8x8 patch tiles. */
+  /**
+   * A lone 32x32 patch with 1 px of context, 4 and 16 of them in one call, and 4x4 and 8x8 patch
+   * tiles.
+   */
   public static List<Shape> defaultShapes() {
     return List.of(
         new Shape("1x34", 1, 34),

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The system's load average (runnable threads, averaged over 1, 5 and 15 minutes), read at the start
- * and end of a bench so that figures from a busy machine are never mistaken for idle ones. NaN where
- * the system does not say.
+ * The system's load average (runnable threads, averaged over 1, 5 and 15 minutes), read at the
+ * start and end of a bench so that figures from a busy machine are never mistaken for idle ones.
+ * NaN where the system does not say.
  */
 public record LoadAverage(double one, double five, double fifteen) {
 
@@ -20,7 +20,9 @@ public record LoadAverage(double one, double five, double fifteen) {
    */
   static final double IDLE_EXTRA = 0.5;
 
-  /** Now: {@code /proc/loadavg} where it exists (all three figures), else the JVM's 1-minute one. */
+  /**
+   * Now: {@code /proc/loadavg} where it exists (all three figures), else the JVM's 1-minute one.
+   */
   public static LoadAverage now() {
     Path proc = Path.of("/proc/loadavg");
     if (Files.isReadable(proc)) {

@@ -55,7 +55,11 @@ public final class MarginSweep {
    * @param wbsrTileSide longest tile side of the WBSR run (the pipeline's default is 8)
    */
   public static List<Row> run(
-      RgbImage lr, Manifest manifest, SrEngine engine, int[] margins, int tileSide,
+      RgbImage lr,
+      Manifest manifest,
+      SrEngine engine,
+      int[] margins,
+      int tileSide,
       int wbsrTileSide)
       throws InterruptedException {
     Map<Integer, RgbImage> wholes = new HashMap<>();

@@ -15,10 +15,10 @@ import dev.wbsr.job.FileLoop;
 import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Budget;
-import dev.wbsr.report.Evaluation;
-import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.RoutingCost;
+import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.SubnetOrder;
+import dev.wbsr.report.Evaluation;
 import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.timing.TimeCosts;
@@ -180,39 +180,44 @@ final class BenchCommand implements Callable<Integer> {
       report.put("threads_per_call", engine.threads == null ? 1 : engine.threads);
       List<Path> files = InputScan.images(inputs);
       ImageLoader loader = new ImageLoader();
-      FileLoop.run(files, p -> p, () -> false, (index, item) -> {
-        RgbImage loaded = loader.load(item).rgb();
-        RgbImage lr =
-            fromHr
-                ? Evaluation.Sample.of(item.toString(), loaded, bundle.manifest().scale()).lr()
-                : loaded;
-        out.println(
-            Units.f(
-                "%s  %dx%d -> %dx%d  model %s  device %s%s",
-                item,
-                lr.width(),
-                lr.height(),
-                lr.width() * bundle.manifest().scale(),
-                lr.height() * bundle.manifest().scale(),
-                bundle.name(),
-                onnx.device(),
-                margins != null ? "" : Units.f("  median of %d runs", runs)));
-        if (margins != null) {
-          images.add(
-              MarginTable.sweep(
-                  out, item, lr, bundle, onnx, margins, tileSide, wbsrTileSide, sweeps));
-          return;
-        }
-        LoadAverage before = LoadAverage.now();
-        List<BenchResult> results = bench.run(lr, modes);
-        LoadAverage after = LoadAverage.now();
-        printTable(out, results);
-        out.println(loadLine(before, after, engine.pipeline().workers()));
-        Map<String, Object> img = imageJson(item, lr, results);
-        img.put("load_average_start", loadJson(before));
-        img.put("load_average_end", loadJson(after));
-        images.add(img);
-      }, (index, item, reason) -> failures.add(item + ": " + reason));
+      FileLoop.run(
+          files,
+          p -> p,
+          () -> false,
+          (index, item) -> {
+            RgbImage loaded = loader.load(item).rgb();
+            RgbImage lr =
+                fromHr
+                    ? Evaluation.Sample.of(item.toString(), loaded, bundle.manifest().scale()).lr()
+                    : loaded;
+            out.println(
+                Units.f(
+                    "%s  %dx%d -> %dx%d  model %s  device %s%s",
+                    item,
+                    lr.width(),
+                    lr.height(),
+                    lr.width() * bundle.manifest().scale(),
+                    lr.height() * bundle.manifest().scale(),
+                    bundle.name(),
+                    onnx.device(),
+                    margins != null ? "" : Units.f("  median of %d runs", runs)));
+            if (margins != null) {
+              images.add(
+                  MarginTable.sweep(
+                      out, item, lr, bundle, onnx, margins, tileSide, wbsrTileSide, sweeps));
+              return;
+            }
+            LoadAverage before = LoadAverage.now();
+            List<BenchResult> results = bench.run(lr, modes);
+            LoadAverage after = LoadAverage.now();
+            printTable(out, results);
+            out.println(loadLine(before, after, engine.pipeline().workers()));
+            Map<String, Object> img = imageJson(item, lr, results);
+            img.put("load_average_start", loadJson(before));
+            img.put("load_average_end", loadJson(after));
+            images.add(img);
+          },
+          (index, item, reason) -> failures.add(item + ": " + reason));
       failures.forEach(f -> spec.commandLine().getErr().println("failed  " + f));
     }
     LoadAverage loadEnd = LoadAverage.now();
@@ -296,11 +301,13 @@ final class BenchCommand implements Callable<Integer> {
     double superBest = max(rows.get(bundle.manifest().supernet()).gflopsPerCpuSecond());
     List<Map<String, Object>> rowsJson = new ArrayList<>();
     for (CallSweep.Row r : rows) {
-      StringBuilder line = new StringBuilder(Units.f("  %-12s %5d %5d", r.name(), r.width(), r.depth()));
+      StringBuilder line =
+          new StringBuilder(Units.f("  %-12s %5d %5d", r.name(), r.width(), r.depth()));
       for (double g : r.gflopsPerCpuSecond()) {
         line.append(Units.f(" %9.1f", g));
       }
-      line.append(Units.f(" %10.2f %12.0f", max(r.gflopsPerCpuSecond()) / superBest, r.microsPerCall()[0]));
+      line.append(
+          Units.f(" %10.2f %12.0f", max(r.gflopsPerCpuSecond()) / superBest, r.microsPerCall()[0]));
       out.println(line);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("subnet", r.name());
@@ -391,8 +398,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> imageJson(
-      Path item, RgbImage lr, List<BenchResult> results) {
+  private static Map<String, Object> imageJson(Path item, RgbImage lr, List<BenchResult> results) {
     BenchResult whole = results.get(0);
     BenchResult patches = results.get(1);
     Map<String, Object> img = new LinkedHashMap<>();

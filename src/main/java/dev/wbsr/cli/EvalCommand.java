@@ -12,11 +12,11 @@ import dev.wbsr.job.InputScan;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RenderListener;
 import dev.wbsr.pipeline.RoutingPolicy;
-import dev.wbsr.timing.SubnetTimesCache;
-import dev.wbsr.timing.TimeCosts;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
 import dev.wbsr.report.Evaluation;
+import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,12 +204,7 @@ final class EvalCommand implements Callable<Integer> {
     if (json != null) {
       Files.writeString(
           json,
-          new GsonBuilder()
-                  .setPrettyPrinting()
-                  .serializeNulls()
-                  .create()
-                  .toJson(report)
-              + "\n",
+          new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(report) + "\n",
           StandardCharsets.UTF_8);
     }
     for (String f : failures) {

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -87,10 +87,12 @@ final class InfoCommand implements Callable<Integer> {
     out.println("Device: " + device);
     out.println("Check:");
     for (BundleCheck.Line l : report.lines()) {
-      String flops = l.onnxFlops().isPresent()
-          ? Units.f("  %.4f GFLOPs/patch in the graph", l.onnxFlops().getAsDouble() / 1e9) : "";
-      out.println(Units.f("  %-4s %-20s %s%s", l.ok() ? "ok" : "FAIL", l.network(), l.file(),
-          flops));
+      String flops =
+          l.onnxFlops().isPresent()
+              ? Units.f("  %.4f GFLOPs/patch in the graph", l.onnxFlops().getAsDouble() / 1e9)
+              : "";
+      out.println(
+          Units.f("  %-4s %-20s %s%s", l.ok() ? "ok" : "FAIL", l.network(), l.file(), flops));
     }
     if (!report.ok()) {
       PrintWriter err = spec.commandLine().getErr();

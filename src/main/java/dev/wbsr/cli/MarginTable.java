@@ -83,8 +83,7 @@ final class MarginTable {
   }
 
   /** The margin table over all images: what the seams cost in PSNR-Y against executed FLOPs. */
-  static List<Map<String, Object>> summary(
-      PrintWriter out, List<List<MarginSweep.Row>> sweeps) {
+  static List<Map<String, Object>> summary(PrintWriter out, List<List<MarginSweep.Row>> sweeps) {
     List<MarginSweep.Summary> rows = MarginSweep.summarize(sweeps);
     out.println(
         Units.f(
@@ -106,5 +105,4 @@ final class MarginTable {
     }
     return json;
   }
-
 }

@@ -1,9 +1,9 @@
 package dev.wbsr.cli;
 
-import java.util.function.Function;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.RoutingPolicy;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -64,8 +64,8 @@ final class ModeMixin {
   }
 
   /**
-   * The routing: the policy as it is, or with {@code --cost time} WBSR over this machine's
-   * measured subnet times ({@code byTime}, e.g. {@code TimeCosts::byTime}; called only then).
+   * The routing: the policy as it is, or with {@code --cost time} WBSR over this machine's measured
+   * subnet times ({@code byTime}, e.g. {@code TimeCosts::byTime}; called only then).
    */
   RoutingPolicy routed(
       CommandLine cmd, ModelBundle bundle, Function<RoutingPolicy, RoutingPolicy> byTime) {

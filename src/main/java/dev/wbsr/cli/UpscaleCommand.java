@@ -14,9 +14,9 @@ import dev.wbsr.job.UpscaleRunner;
 import dev.wbsr.job.WhenExists;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.timing.TimeCosts;
-import dev.wbsr.pipeline.RoutingPolicy;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,8 +69,8 @@ final class UpscaleCommand implements Callable<Integer> {
       names = "--quality",
       paramLabel = "Q",
       defaultValue = "92",
-      description = "JPEG and WebP quality 1..100 (WebP: 100 is lossless). Default:"
-          + " ${DEFAULT-VALUE}.")
+      description =
+          "JPEG and WebP quality 1..100 (WebP: 100 is lossless). Default:" + " ${DEFAULT-VALUE}.")
   int quality;
 
   @Option(

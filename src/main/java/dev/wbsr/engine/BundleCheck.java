@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * Checks a bundle's networks against its manifest by running them, so that a wrong bundle fails
- * at load with a sentence instead of in the middle of an image (or, before issue 14, with a JVM
+ * Checks a bundle's networks against its manifest by running them, so that a wrong bundle fails at
+ * load with a sentence instead of in the middle of an image (or, before issue 14, with a JVM
  * crash). {@link #probe} is the quick check every command runs: the supernet (and a ClassSR
  * classifier) on one small input. {@link #full} is {@code wbsr info --check}: every network, plus
  * its FLOPs read from the ONNX graph against the manifest's.
@@ -76,9 +76,17 @@ public final class BundleCheck {
     try (OnnxEngine e = OnnxEngine.open(bundle, new EngineOptions(DeviceChoice.CPU, 1, 1))) {
       return full(bundle, e);
     } catch (RuntimeException ex) {
-      return new Report(bundle.name(), List.of(new Line("networks", "", bundle.name()
-          + ": its networks cannot be loaded (" + plain(ex) + "); export the bundle again",
-          OptionalDouble.empty())));
+      return new Report(
+          bundle.name(),
+          List.of(
+              new Line(
+                  "networks",
+                  "",
+                  bundle.name()
+                      + ": its networks cannot be loaded ("
+                      + plain(ex)
+                      + "); export the bundle again",
+                  OptionalDouble.empty())));
     }
   }
 
@@ -94,10 +102,16 @@ public final class BundleCheck {
           flops = OptionalDouble.of(OnnxFlops.perPatch(bundle.subnetFile(s.id()), m.patchSize()));
           double rel = Math.abs(flops.getAsDouble() - s.flopsPerPatch()) / s.flopsPerPatch();
           if (rel > FLOPS_TOLERANCE) {
-            problem = String.format(Locale.ROOT,
-                "%s: subnet %s (%s) computes %.4f GFLOPs per patch, the manifest says %.4f;"
-                    + " the file is not the network the manifest describes", bundle.name(),
-                s.label(), s.file(), flops.getAsDouble() / 1e9, s.flopsPerPatch() / 1e9);
+            problem =
+                String.format(
+                    Locale.ROOT,
+                    "%s: subnet %s (%s) computes %.4f GFLOPs per patch, the manifest says %.4f;"
+                        + " the file is not the network the manifest describes",
+                    bundle.name(),
+                    s.label(),
+                    s.file(),
+                    flops.getAsDouble() / 1e9,
+                    s.flopsPerPatch() / 1e9);
           }
         } catch (OnnxFlops.UnknownGraph e) {
           // FLOPs are counted for the plain conv networks WBSR exports; others are not compared.
@@ -105,8 +119,15 @@ public final class BundleCheck {
       }
       lines.add(new Line("subnet " + s.label(), s.file(), problem, flops));
     }
-    m.classsr().ifPresent(c -> lines.add(new Line(
-        "classifier", c.classifierFile(), classifierProblem(bundle, engine), OptionalDouble.empty())));
+    m.classsr()
+        .ifPresent(
+            c ->
+                lines.add(
+                    new Line(
+                        "classifier",
+                        c.classifierFile(),
+                        classifierProblem(bundle, engine),
+                        OptionalDouble.empty())));
     return new Report(bundle.name(), lines);
   }
 
@@ -118,18 +139,31 @@ public final class BundleCheck {
     try {
       out = engine.run(subnet, probeInput(1, PROBE_H, PROBE_W));
     } catch (RuntimeException e) {
-      return who + " cannot be run (" + plain(e) + "); the file is damaged or not an ONNX"
+      return who
+          + " cannot be run ("
+          + plain(e)
+          + "); the file is damaged or not an ONNX"
           + " network, export the bundle again";
     }
     int s = m.scale();
     if (out.n() != 1 || out.c() != 3 || out.h() != PROBE_H * s || out.w() != PROBE_W * s) {
-      String actual = out.h() % PROBE_H == 0 && out.w() % PROBE_W == 0
-          && out.h() / PROBE_H == out.w() / PROBE_W
-          ? ", i.e. x" + out.h() / PROBE_H : "";
-      return String.format(Locale.ROOT,
+      String actual =
+          out.h() % PROBE_H == 0 && out.w() % PROBE_W == 0 && out.h() / PROBE_H == out.w() / PROBE_W
+              ? ", i.e. x" + out.h() / PROBE_H
+              : "";
+      return String.format(
+          Locale.ROOT,
           "%s returns [%d,%d,%d,%d] for a [1,3,%d,%d] input%s, but the manifest says x%d:"
-              + " the networks do not match the manifest", who, out.n(), out.c(), out.h(),
-          out.w(), PROBE_H, PROBE_W, actual, s);
+              + " the networks do not match the manifest",
+          who,
+          out.n(),
+          out.c(),
+          out.h(),
+          out.w(),
+          PROBE_H,
+          PROBE_W,
+          actual,
+          s);
     }
     for (float v : out.data()) {
       if (!Float.isFinite(v)) {
@@ -149,14 +183,21 @@ public final class BundleCheck {
     try {
       logits = engine.classify(probeInput(2, p, p));
     } catch (RuntimeException e) {
-      return who + " cannot be run (" + plain(e) + "); the file is damaged or not an ONNX"
+      return who
+          + " cannot be run ("
+          + plain(e)
+          + "); the file is damaged or not an ONNX"
           + " network, export the bundle again";
     }
     if (logits.length != 2 * branches) {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "%s returns %d values for 2 patches, expected %d (one score per branch for each of"
-              + " %d branches): it is not this bundle's classifier", who, logits.length,
-          2 * branches, branches);
+              + " %d branches): it is not this bundle's classifier",
+          who,
+          logits.length,
+          2 * branches,
+          branches);
     }
     for (float v : logits) {
       if (!Float.isFinite(v)) {

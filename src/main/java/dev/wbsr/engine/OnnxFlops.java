@@ -48,7 +48,8 @@ final class OnnxFlops {
     }
   }
 
-  private record Node(String op, List<String> inputs, List<String> outputs, Map<String, long[]> ints) {}
+  private record Node(
+      String op, List<String> inputs, List<String> outputs, Map<String, long[]> ints) {}
 
   private static double count(byte[] model, int patch) throws UnknownGraph {
     byte[] graph = null;
@@ -105,8 +106,18 @@ final class OnnxFlops {
           }
           out = in * b * b;
         }
-        case "Add", "Sub", "Mul", "Div", "Relu", "LeakyRelu", "PRelu", "Sigmoid", "Clip",
-            "Identity", "Constant", "Tanh" -> { }
+        case "Add",
+            "Sub",
+            "Mul",
+            "Div",
+            "Relu",
+            "LeakyRelu",
+            "PRelu",
+            "Sigmoid",
+            "Clip",
+            "Identity",
+            "Constant",
+            "Tanh" -> {}
         case "Resize" -> out = -1; // the global skip: its size is the sum's other input's
         default -> throw new UnknownGraph("operator " + n.op());
       }

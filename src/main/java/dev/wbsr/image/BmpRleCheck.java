@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * Walks a run-length encoded BMP (RLE8 or RLE4) before it is decoded. The readers decode whatever
  * bytes follow the header as RLE commands: a file whose header says RLE8 over raw pixels (issue
  * 14.3) decodes without an error into noise, and runs that spill past a row are cut off quietly.
- * The decode-twice check cannot see this, because the readers fill each row from a zeroed buffer.
- * A well-formed stream keeps every run inside its row and every row inside the image, and ends
- * with an end-of-bitmap mark or after its last row.
+ * The decode-twice check cannot see this, because the readers fill each row from a zeroed buffer. A
+ * well-formed stream keeps every run inside its row and every row inside the image, and ends with
+ * an end-of-bitmap mark or after its last row.
  */
 final class BmpRleCheck {
 
@@ -38,8 +38,13 @@ final class BmpRleCheck {
     }
     int bits = h.getShort(28) & 0xFFFF;
     if ((compression == RLE8 && bits != 8) || (compression == RLE4 && bits != 4)) {
-      throw damaged(file, "its header says " + (compression == RLE8 ? "RLE8" : "RLE4")
-          + " compression on " + bits + "-bit pixels");
+      throw damaged(
+          file,
+          "its header says "
+              + (compression == RLE8 ? "RLE8" : "RLE4")
+              + " compression on "
+              + bits
+              + "-bit pixels");
     }
     long width = h.getInt(18);
     long height = Math.abs((long) h.getInt(22));
@@ -49,8 +54,13 @@ final class BmpRleCheck {
     }
     String problem = walk(b, (int) offset, width, height, compression == RLE4);
     if (problem != null) {
-      throw damaged(file, "its " + (compression == RLE8 ? "RLE8" : "RLE4") + " pixel data "
-          + problem + "; the header may name the wrong compression");
+      throw damaged(
+          file,
+          "its "
+              + (compression == RLE8 ? "RLE8" : "RLE4")
+              + " pixel data "
+              + problem
+              + "; the header may name the wrong compression");
     }
   }
 
@@ -104,7 +114,7 @@ final class BmpRleCheck {
   }
 
   private static ImageException damaged(Path file, String why) {
-    return new ImageException(Kind.CORRUPT, ImageLoader.name(file) + ": the file is damaged ("
-        + why + ")");
+    return new ImageException(
+        Kind.CORRUPT, ImageLoader.name(file) + ": the file is damaged (" + why + ")");
   }
 }

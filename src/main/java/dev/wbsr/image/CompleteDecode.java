@@ -16,11 +16,11 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes an image so that a decoder that stops early is caught. Some decoders (TwelveMonkeys'
- * lossless WebP, LZW TIFF, BMP) return without an error when their data runs out, leaving the
- * rest of the image at whatever the destination held. So the image is decoded twice, into a
- * destination of all-zero samples and one of all-one bits: a pixel the decoder wrote is equal in
- * both, a pixel it never reached is not. This costs a second decode, for the formats whose readers
- * are known to stop silently only; the other readers report truncation themselves.
+ * lossless WebP, LZW TIFF, BMP) return without an error when their data runs out, leaving the rest
+ * of the image at whatever the destination held. So the image is decoded twice, into a destination
+ * of all-zero samples and one of all-one bits: a pixel the decoder wrote is equal in both, a pixel
+ * it never reached is not. This costs a second decode, for the formats whose readers are known to
+ * stop silently only; the other readers report truncation themselves.
  */
 final class CompleteDecode {
 
@@ -75,8 +75,7 @@ final class CompleteDecode {
     }
   }
 
-  private static BufferedImage readInto(ImageReader reader, BufferedImage dest)
-      throws IOException {
+  private static BufferedImage readInto(ImageReader reader, BufferedImage dest) throws IOException {
     ImageReadParam p = reader.getDefaultReadParam();
     p.setDestination(dest);
     return reader.read(0, p);

@@ -54,7 +54,8 @@ final class ContainerCheck {
       long len = h.getInt(4) & 0xFFFFFFFFL;
       long end = pos + 8 + len;
       if (end > riffEnd) {
-        throw end > size ? truncated(file, end, size)
+        throw end > size
+            ? truncated(file, end, size)
             : damaged(file, "a chunk runs past the end of its RIFF container");
       }
       int type = h.getInt(0);
@@ -62,17 +63,25 @@ final class ContainerCheck {
         ByteBuffer p = read(ch, pos + 8, 10, ByteOrder.LITTLE_ENDIAN, file);
         canvas = new int[] {u24(p, 4) + 1, u24(p, 7) + 1};
       } else if ((type == VP8 && len >= 10) || (type == VP8L && len >= 5)) {
-        int[] frame = frameSize(read(ch, pos + 8, type == VP8 ? 10 : 5, ByteOrder.LITTLE_ENDIAN,
-            file), type == VP8);
+        int[] frame =
+            frameSize(
+                read(ch, pos + 8, type == VP8 ? 10 : 5, ByteOrder.LITTLE_ENDIAN, file),
+                type == VP8);
         // The decoders size their buffers from the bitstream's own header, not the canvas: a
         // damaged one made TwelveMonkeys allocate a gigabyte and decode for minutes.
         if (frame == null) {
           throw damaged(file, "its image data does not start like a WebP bitstream");
         }
         if (canvas != null && (frame[0] != canvas[0] || frame[1] != canvas[1])) {
-          throw damaged(file, String.format(java.util.Locale.ROOT,
-              "its image data is %d x %d pixels but its header says %d x %d", frame[0],
-              frame[1], canvas[0], canvas[1]));
+          throw damaged(
+              file,
+              String.format(
+                  java.util.Locale.ROOT,
+                  "its image data is %d x %d pixels but its header says %d x %d",
+                  frame[0],
+                  frame[1],
+                  canvas[0],
+                  canvas[1]));
         }
       }
       pos = end + (len & 1);
@@ -152,8 +161,9 @@ final class ContainerCheck {
   }
 
   /** A SHORT or LONG array entry's values, inline or at their offset. */
-  private static long[] values(FileChannel ch, ByteBuffer e, int at, ByteOrder order, long size,
-      Path file) throws IOException {
+  private static long[] values(
+      FileChannel ch, ByteBuffer e, int at, ByteOrder order, long size, Path file)
+      throws IOException {
     int type = e.getShort(at + 2) & 0xFFFF;
     long count = e.getInt(at + 4) & 0xFFFFFFFFL;
     int unit = type == 3 ? 2 : type == 4 ? 4 : 0;
@@ -192,13 +202,19 @@ final class ContainerCheck {
   }
 
   private static ImageException truncated(Path file, long needed, long size) {
-    return new ImageException(Kind.CORRUPT, String.format(java.util.Locale.ROOT,
-        "%s: the file is truncated (its structure needs %d bytes, it has %d); copy it again from"
-            + " its source", ImageLoader.name(file), needed, size));
+    return new ImageException(
+        Kind.CORRUPT,
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: the file is truncated (its structure needs %d bytes, it has %d); copy it again from"
+                + " its source",
+            ImageLoader.name(file),
+            needed,
+            size));
   }
 
   private static ImageException damaged(Path file, String why) {
-    return new ImageException(Kind.CORRUPT, ImageLoader.name(file) + ": the file is damaged ("
-        + why + ")");
+    return new ImageException(
+        Kind.CORRUPT, ImageLoader.name(file) + ": the file is damaged (" + why + ")");
   }
 }

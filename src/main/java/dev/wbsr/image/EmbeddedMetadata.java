@@ -27,14 +27,15 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * @param icc the embedded ICC profile, or null
  * @param exif TIFF-structured EXIF, or null
- * @param orientation the orientation to apply, 1..8 (1 for formats whose pixels are already
- *     upright by convention, e.g. PSD)
+ * @param orientation the orientation to apply, 1..8 (1 for formats whose pixels are already upright
+ *     by convention, e.g. PSD)
  * @param colorHint how the container says colour is stored, when a reader hides it (a CMYK JPEG
  *     decodes to RGB), or null
  */
 record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation, SourceColor colorHint) {
 
   static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, 1, null);
+
   /** Nothing a sane file embeds is larger; a bigger length means a corrupt file. */
   private static final int MAX_BLOCK = 16 << 20;
 
@@ -116,15 +117,20 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation, SourceColor co
           if (startsWith(data, "Exif\0\0")) {
             exif = data;
           }
-        } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-            && marker != 0xCC && len >= 6) {
+        } else if (marker >= 0xC0
+            && marker <= 0xCF
+            && marker != 0xC4
+            && marker != 0xC8
+            && marker != 0xCC
+            && len >= 6) {
           byte[] sof = readBlock(in, len);
-          hint = switch (sof[5]) {
-            case 1 -> SourceColor.GRAY;
-            case 3 -> SourceColor.RGB;
-            case 4 -> SourceColor.CMYK;
-            default -> SourceColor.OTHER;
-          };
+          hint =
+              switch (sof[5]) {
+                case 1 -> SourceColor.GRAY;
+                case 3 -> SourceColor.RGB;
+                case 4 -> SourceColor.CMYK;
+                default -> SourceColor.OTHER;
+              };
         } else if (marker == 0xE2 && len > 14) {
           byte[] data = readBlock(in, len);
           if (startsWith(data, "ICC_PROFILE\0")) {
@@ -210,8 +216,15 @@ record EmbeddedMetadata(byte[] icc, byte[] exif, int orientation, SourceColor co
   }
 
   private static final int[] DESCRIPTIVE_TAGS = {
-    TIFF.TAG_IMAGE_DESCRIPTION, TIFF.TAG_MAKE, TIFF.TAG_MODEL, TIFF.TAG_SOFTWARE,
-    TIFF.TAG_DATE_TIME, TIFF.TAG_ARTIST, TIFF.TAG_COPYRIGHT, TIFF.TAG_EXIF_IFD, TIFF.TAG_GPS_IFD
+    TIFF.TAG_IMAGE_DESCRIPTION,
+    TIFF.TAG_MAKE,
+    TIFF.TAG_MODEL,
+    TIFF.TAG_SOFTWARE,
+    TIFF.TAG_DATE_TIME,
+    TIFF.TAG_ARTIST,
+    TIFF.TAG_COPYRIGHT,
+    TIFF.TAG_EXIF_IFD,
+    TIFF.TAG_GPS_IFD
   };
 
   private static byte[] repackExif(Directory ifd0) throws IOException {

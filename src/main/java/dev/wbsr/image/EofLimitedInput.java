@@ -6,9 +6,9 @@ import javax.imageio.stream.FileImageInputStream;
 
 /**
  * A file stream that stops a decoder which keeps reading past the end of the file. TwelveMonkeys'
- * lossless WebP bit reader treats the end of the data as zero bits: on a damaged file whose
- * header asks for many Huffman tables it went on for minutes, one end-of-file exception per
- * byte (found by the fuzzer). A sound decoder meets the end a few dozen times at most.
+ * lossless WebP bit reader treats the end of the data as zero bits: on a damaged file whose header
+ * asks for many Huffman tables it went on for minutes, one end-of-file exception per byte (found by
+ * the fuzzer). A sound decoder meets the end a few dozen times at most.
  */
 final class EofLimitedInput extends FileImageInputStream {
 

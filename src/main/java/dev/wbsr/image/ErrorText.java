@@ -32,7 +32,9 @@ final class ErrorText {
    */
   static String writeReason(Throwable e, Path dir) {
     if (e instanceof AccessDeniedException || e instanceof ReadOnlyFileSystemException) {
-      return "the folder " + dir + " is not writable (permission denied); choose another output"
+      return "the folder "
+          + dir
+          + " is not writable (permission denied); choose another output"
           + " folder or change its permissions";
     }
     if (e instanceof NoSuchFileException) {

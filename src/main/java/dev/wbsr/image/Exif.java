@@ -49,9 +49,9 @@ public final class Exif {
   }
 
   /**
-   * A copy for an output of {@code width} x {@code height} upright pixels: orientation set to 1
-   * and PixelXDimension/PixelYDimension updated where present. Patched in place, so offsets and
-   * every other tag stay valid.
+   * A copy for an output of {@code width} x {@code height} upright pixels: orientation set to 1 and
+   * PixelXDimension/PixelYDimension updated where present. Patched in place, so offsets and every
+   * other tag stay valid.
    */
   public static byte[] forOutput(byte[] exif, int width, int height) {
     ByteBuffer buf = wrap(exif == null ? null : exif.clone());

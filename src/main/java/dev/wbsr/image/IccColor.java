@@ -58,7 +58,9 @@ final class IccColor {
     return cs.isCS_sRGB() || (cs instanceof ICC_ColorSpace icc && isSrgb(icc.getProfile()));
   }
 
-  /** A BufferedImage viewing interleaved 8-bit RGB bytes (rows {@code y0..y0+rows}) in {@code cs}. */
+  /**
+   * A BufferedImage viewing interleaved 8-bit RGB bytes (rows {@code y0..y0+rows}) in {@code cs}.
+   */
   static BufferedImage view(byte[] rgb, int width, int y0, int rows, ColorSpace cs) {
     DataBufferByte buffer = new DataBufferByte(rgb, width * rows * 3, width * y0 * 3);
     WritableRaster raster =
@@ -70,8 +72,8 @@ final class IccColor {
   }
 
   /**
-   * Converts interleaved RGB bytes from one RGB profile to another, in place, in strips that run
-   * in parallel (each with its own transform).
+   * Converts interleaved RGB bytes from one RGB profile to another, in place, in strips that run in
+   * parallel (each with its own transform).
    */
   static void convert(byte[] rgb, int width, int height, ICC_Profile from, ICC_Profile to) {
     ColorSpace src = new ICC_ColorSpace(from);
@@ -81,13 +83,15 @@ final class IccColor {
     if (strips > 1) {
       range = range.parallel();
     }
-    range.forEach(i -> {
-      int y = i * STRIP_ROWS;
-      int rows = Math.min(STRIP_ROWS, height - y);
-      byte[] tmp = new byte[width * rows * 3];
-      new ColorConvertOp(null).filter(view(rgb, width, y, rows, src), view(tmp, width, 0, rows, dst));
-      System.arraycopy(tmp, 0, rgb, width * y * 3, width * rows * 3);
-    });
+    range.forEach(
+        i -> {
+          int y = i * STRIP_ROWS;
+          int rows = Math.min(STRIP_ROWS, height - y);
+          byte[] tmp = new byte[width * rows * 3];
+          new ColorConvertOp(null)
+              .filter(view(rgb, width, y, rows, src), view(tmp, width, 0, rows, dst));
+          System.arraycopy(tmp, 0, rgb, width * y * 3, width * rows * 3);
+        });
   }
 
   static ICC_Profile srgb() {
@@ -135,7 +139,9 @@ final class IccColor {
   }
 
   private static int readInt(byte[] b, int off) {
-    return ((b[off] & 0xFF) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8)
+    return ((b[off] & 0xFF) << 24)
+        | ((b[off + 1] & 0xFF) << 16)
+        | ((b[off + 2] & 0xFF) << 8)
         | (b[off + 3] & 0xFF);
   }
 }

@@ -6,6 +6,7 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageMetadata;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.wbsr.image.ImageException.Kind;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -34,10 +35,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOWriteProgressListener;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import javax.imageio.stream.ImageInputStream;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 /**
  * Encodes prepared pixels into one file (the temp file {@link ImageSaver} later renames). PNG and
@@ -53,11 +53,20 @@ final class ImageEncoder {
   /** IFD0 tags of a source's EXIF that describe the image's structure, not its content. */
   private static final Set<Integer> STRUCTURAL_TAGS =
       Set.of(
-          TIFF.TAG_ORIENTATION, TIFF.TAG_IMAGE_WIDTH, TIFF.TAG_IMAGE_HEIGHT,
-          TIFF.TAG_BITS_PER_SAMPLE, TIFF.TAG_COMPRESSION, TIFF.TAG_PHOTOMETRIC_INTERPRETATION,
-          TIFF.TAG_STRIP_OFFSETS, TIFF.TAG_STRIP_BYTE_COUNTS, TIFF.TAG_ROWS_PER_STRIP,
-          TIFF.TAG_SAMPLES_PER_PIXEL, TIFF.TAG_PLANAR_CONFIGURATION, TIFF.TAG_JPEG_INTERCHANGE_FORMAT,
-          TIFF.TAG_JPEG_INTERCHANGE_FORMAT_LENGTH, TIFF.TAG_YCBCR_POSITIONING,
+          TIFF.TAG_ORIENTATION,
+          TIFF.TAG_IMAGE_WIDTH,
+          TIFF.TAG_IMAGE_HEIGHT,
+          TIFF.TAG_BITS_PER_SAMPLE,
+          TIFF.TAG_COMPRESSION,
+          TIFF.TAG_PHOTOMETRIC_INTERPRETATION,
+          TIFF.TAG_STRIP_OFFSETS,
+          TIFF.TAG_STRIP_BYTE_COUNTS,
+          TIFF.TAG_ROWS_PER_STRIP,
+          TIFF.TAG_SAMPLES_PER_PIXEL,
+          TIFF.TAG_PLANAR_CONFIGURATION,
+          TIFF.TAG_JPEG_INTERCHANGE_FORMAT,
+          TIFF.TAG_JPEG_INTERCHANGE_FORMAT_LENGTH,
+          TIFF.TAG_YCBCR_POSITIONING,
           TIFF.TAG_ICC_PROFILE);
 
   private ImageEncoder() {}
@@ -67,8 +76,14 @@ final class ImageEncoder {
    * @param alpha alpha plane or null (never for JPEG)
    */
   static void encode(
-      ImageFormat format, RgbImage rgb, GrayPlane alpha, byte[] icc, byte[] exif,
-      int jpegQuality, Path temp) throws IOException {
+      ImageFormat format,
+      RgbImage rgb,
+      GrayPlane alpha,
+      byte[] icc,
+      byte[] exif,
+      int jpegQuality,
+      Path temp)
+      throws IOException {
     // The colour model stays plain sRGB: the profile bytes are embedded as they came, never
     // re-serialised by the colour engine.
     BufferedImage image = toBufferedImage(rgb, alpha, ColorSpace.getInstance(ColorSpace.CS_sRGB));
@@ -99,9 +114,10 @@ final class ImageEncoder {
           writer.write(null, new IIOImage(image, null, metadata), param);
         }
       } else {
-        byte[] blocks = format == ImageFormat.PNG
-            ? MetadataBlocks.pngChunks(icc, IccColor.description(icc), exif)
-            : MetadataBlocks.jpegSegments(icc, exif);
+        byte[] blocks =
+            format == ImageFormat.PNG
+                ? MetadataBlocks.pngChunks(icc, IccColor.description(icc), exif)
+                : MetadataBlocks.jpegSegments(icc, exif);
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             OutputStream inject = new InjectingOutputStream(file, format, blocks);
             ImageOutputStream out = new MemoryCacheImageOutputStream(inject)) {
@@ -118,17 +134,17 @@ final class ImageEncoder {
   }
 
   /**
-   * JPEG metadata asking for 4:4:4 (no chroma subsampling), or null if the writer's tree is not
-   * the expected one (then its 4:2:0 default is used).
+   * JPEG metadata asking for 4:4:4 (no chroma subsampling), or null if the writer's tree is not the
+   * expected one (then its 4:2:0 default is used).
    */
-  private static IIOMetadata fullChroma(ImageWriter writer, BufferedImage image,
-      ImageWriteParam param) {
+  private static IIOMetadata fullChroma(
+      ImageWriter writer, BufferedImage image, ImageWriteParam param) {
     try {
       IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
       String format = "javax_imageio_jpeg_image_1.0";
       org.w3c.dom.Node root = meta.getAsTree(format);
-      org.w3c.dom.NodeList specs = ((org.w3c.dom.Element) root)
-          .getElementsByTagName("componentSpec");
+      org.w3c.dom.NodeList specs =
+          ((org.w3c.dom.Element) root).getElementsByTagName("componentSpec");
       if (specs.getLength() != 3) {
         return null;
       }
@@ -203,12 +219,20 @@ final class ImageEncoder {
     int w = rgb.width();
     int h = rgb.height();
     if (alpha == null) {
-      WritableRaster raster = Raster.createInterleavedRaster(
-          new DataBufferByte(rgb.rgb(), rgb.rgb().length), w, h, w * 3, 3,
-          new int[] {0, 1, 2}, null);
+      WritableRaster raster =
+          Raster.createInterleavedRaster(
+              new DataBufferByte(rgb.rgb(), rgb.rgb().length),
+              w,
+              h,
+              w * 3,
+              3,
+              new int[] {0, 1, 2},
+              null);
       return new BufferedImage(
           new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE),
-          raster, false, null);
+          raster,
+          false,
+          null);
     }
     byte[] rgba = new byte[Math.multiplyExact(w * h, 4)];
     byte[] src = rgb.rgb();
@@ -219,11 +243,14 @@ final class ImageEncoder {
       rgba[d + 2] = src[s + 2];
       rgba[d + 3] = a[i];
     }
-    WritableRaster raster = Raster.createInterleavedRaster(
-        new DataBufferByte(rgba, rgba.length), w, h, w * 4, 4, new int[] {0, 1, 2, 3}, null);
+    WritableRaster raster =
+        Raster.createInterleavedRaster(
+            new DataBufferByte(rgba, rgba.length), w, h, w * 4, 4, new int[] {0, 1, 2, 3}, null);
     return new BufferedImage(
         new ComponentColorModel(cs, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE),
-        raster, false, null);
+        raster,
+        false,
+        null);
   }
 
   /** Quality 100 is lossless WebP (every pixel kept); below, lossy at that quality. */

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * A failure to read or write an image, with a one-line message meant for the user (CLI output, an
- * error dialog). {@link #kind()} lets callers react without parsing text; the message never needs
- * a stack trace to be understood. The underlying library exception, if any, is the cause.
+ * error dialog). {@link #kind()} lets callers react without parsing text; the message never needs a
+ * stack trace to be understood. The underlying library exception, if any, is the cause.
  */
 public final class ImageException extends IOException {
 

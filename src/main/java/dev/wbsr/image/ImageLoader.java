@@ -54,8 +54,8 @@ public final class ImageLoader {
   }
 
   /**
-   * A loader that also refuses, before decoding, an image whose x{@code scale} output would not
-   * fit in the heap next to its input (issue 14.9: small files that decode to gigabytes).
+   * A loader that also refuses, before decoding, an image whose x{@code scale} output would not fit
+   * in the heap next to its input (issue 14.9: small files that decode to gigabytes).
    */
   public ImageLoader forUpscale(int scale) {
     return new ImageLoader(maxPixels, scale);
@@ -105,8 +105,10 @@ public final class ImageLoader {
         if (lower.contains("icc")) {
           // the reader ignored a damaged colour profile; the pixels are intact (issue 14.4)
           iccDamaged = true;
-          warnings.set(i, "the embedded colour profile is damaged and was ignored; colours are"
-              + " read as sRGB");
+          warnings.set(
+              i,
+              "the embedded colour profile is damaged and was ignored; colours are"
+                  + " read as sRGB");
         } else if (lower.contains("premature end") || lower.contains("truncated")) {
           throw new ImageException(
               Kind.CORRUPT, name(file) + ": the file is truncated (" + warnings.get(i) + ")");
@@ -114,8 +116,9 @@ public final class ImageLoader {
       }
       ICC_Profile profile = iccDamaged ? null : IccColor.parse(embedded.icc());
       if (profile == null && embedded.icc() != null && !iccDamaged) {
-        warnings.add("the embedded colour profile is damaged and was ignored; colours are read"
-            + " as sRGB");
+        warnings.add(
+            "the embedded colour profile is damaged and was ignored; colours are read"
+                + " as sRGB");
       }
       ICC_Profile ignoredByReader = readerIgnoresIcc(format) ? profile : null;
       PixelConverter.Result px = PixelConverter.convert(decoded, ignoredByReader);
@@ -124,14 +127,28 @@ public final class ImageLoader {
       GrayPlane alpha =
           px.alpha() == null ? null : Orientation.apply(px.alpha(), embedded.orientation());
       SourceColor color = embedded.colorHint() != null ? embedded.colorHint() : px.color();
-      // The JPEG/WebP readers convert CMYK and profiled RGB to sRGB itself; others are converted here.
-      boolean converted = px.converted() || color == SourceColor.CMYK
-          || (IccColor.isRgb(profile) && !IccColor.isSrgb(profile) && color != SourceColor.GRAY);
+      // The JPEG/WebP readers convert CMYK and profiled RGB to sRGB itself; others are converted
+      // here.
+      boolean converted =
+          px.converted()
+              || color == SourceColor.CMYK
+              || (IccColor.isRgb(profile)
+                  && !IccColor.isSrgb(profile)
+                  && color != SourceColor.GRAY);
       ImageMetadata meta =
           new ImageMetadata(
-              format, size[0], size[1], px.bits(), color, px.hadAlpha(), embedded.orientation(),
-              profile == null ? null : embedded.icc(), IccColor.description(embedded.icc()),
-              converted, embedded.exif(), warnings);
+              format,
+              size[0],
+              size[1],
+              px.bits(),
+              color,
+              px.hadAlpha(),
+              embedded.orientation(),
+              profile == null ? null : embedded.icc(),
+              IccColor.description(embedded.icc()),
+              converted,
+              embedded.exif(),
+              warnings);
       return new LoadedImage(rgb, alpha, meta);
     } catch (ImageException e) {
       throw e;
@@ -215,8 +232,13 @@ public final class ImageLoader {
       throw new ImageException(
           Kind.TOO_LARGE,
           String.format(
-              Locale.ROOT, "%s: %d x %d pixels (%.1f megapixels) is over the limit of %.1f"
-                  + " megapixels", name(file), w, h, w * h / 1e6, maxPixels / 1e6));
+              Locale.ROOT,
+              "%s: %d x %d pixels (%.1f megapixels) is over the limit of %.1f" + " megapixels",
+              name(file),
+              w,
+              h,
+              w * h / 1e6,
+              maxPixels / 1e6));
     }
   }
 
@@ -227,18 +249,21 @@ public final class ImageLoader {
       if (b.length < 26 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
         throw new ImageException(Kind.CORRUPT, name(file) + ": the PNG header is damaged");
       }
-      int channels = switch (b[25]) {
-        case 2 -> 3;
-        case 4 -> 2;
-        case 6 -> 4;
-        default -> 1;
-      };
+      int channels =
+          switch (b[25]) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+          };
       return new long[] {readUnsigned(b, 16), readUnsigned(b, 20), (long) channels * b[24]};
     }
   }
 
   private static long readUnsigned(byte[] b, int off) {
-    return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8)
+    return ((b[off] & 0xFFL) << 24)
+        | ((b[off + 1] & 0xFFL) << 16)
+        | ((b[off + 2] & 0xFFL) << 8)
         | (b[off + 3] & 0xFFL);
   }
 
@@ -260,9 +285,14 @@ public final class ImageLoader {
       throws ImageException {
     long pixels = w * h;
     if (pixels * 3 > Integer.MAX_VALUE - 8) {
-      throw new ImageException(Kind.TOO_LARGE, String.format(Locale.ROOT,
-          "%s: %d x %d pixels is more than one image can hold (at most about 715 megapixels)",
-          name(file), w, h));
+      throw new ImageException(
+          Kind.TOO_LARGE,
+          String.format(
+              Locale.ROOT,
+              "%s: %d x %d pixels is more than one image can hold (at most about 715 megapixels)",
+              name(file),
+              w,
+              h));
     }
     long need = pixels * bitsPerPixel / 8 + pixels * 4 + (orientation > 1 ? pixels * 4 : 0);
     long max = Runtime.getRuntime().maxMemory();
@@ -272,20 +302,34 @@ public final class ImageLoader {
       long s2 = (long) outputScale * outputScale;
       long upscale = pixels * 4 + pixels * s2 * 8;
       if (Math.max(need, upscale) > max - max / 8) {
-        throw new ImageException(Kind.TOO_LARGE, String.format(Locale.ROOT,
-            "%s: %d x %d pixels needs about %d MB to upscale x%d, more than this program's memory"
-                + " limit of %d MB; run with a larger -Xmx (at least %d MB) or upscale a smaller"
-                + " image", name(file), w, h, Math.max(need, upscale) >> 20, outputScale,
-            max >> 20, (Math.max(need, upscale) * 8 / 7 >> 20) + 64));
+        throw new ImageException(
+            Kind.TOO_LARGE,
+            String.format(
+                Locale.ROOT,
+                "%s: %d x %d pixels needs about %d MB to upscale x%d, more than this program's memory"
+                    + " limit of %d MB; run with a larger -Xmx (at least %d MB) or upscale a smaller"
+                    + " image",
+                name(file),
+                w,
+                h,
+                Math.max(need, upscale) >> 20,
+                outputScale,
+                max >> 20,
+                (Math.max(need, upscale) * 8 / 7 >> 20) + 64));
       }
     }
     if (need > max - max / 8) {
       throw new ImageException(
           Kind.TOO_LARGE,
           String.format(
-              Locale.ROOT, "%s: %d x %d pixels needs about %d MB to decode, more than this"
-                  + " program's memory limit of %d MB (raise -Xmx)", name(file), w, h,
-              need >> 20, max >> 20));
+              Locale.ROOT,
+              "%s: %d x %d pixels needs about %d MB to decode, more than this"
+                  + " program's memory limit of %d MB (raise -Xmx)",
+              name(file),
+              w,
+              h,
+              need >> 20,
+              max >> 20));
     }
   }
 
@@ -315,8 +359,14 @@ public final class ImageLoader {
     Optional<String> other = ImageFormat.sniffUnsupported(head, head.length);
     throw new ImageException(
         Kind.UNSUPPORTED_FORMAT,
-        name(file) + ": " + other.map(o -> o + " images are not supported")
-            .orElse("not an image in a supported format") + " (supported: " + SUPPORTED + ")");
+        name(file)
+            + ": "
+            + other
+                .map(o -> o + " images are not supported")
+                .orElse("not an image in a supported format")
+            + " (supported: "
+            + SUPPORTED
+            + ")");
   }
 
   private static ImageReader readerFor(ImageFormat format, Path file) throws ImageException {
@@ -340,21 +390,30 @@ public final class ImageLoader {
 
   private static ImageException corrupt(Path file, Throwable e) {
     if (e instanceof RuntimeException || looksLikeJava(oneLine(e))) {
-      // a decoder bug tripped by bad data (`/ by zero`, a failed cast): its text means nothing to a user
-      return new ImageException(Kind.CORRUPT, name(file)
-          + ": the image data is damaged (the decoder could not read it); open it in an image"
-          + " editor and save it again, or use the original file", e);
+      // a decoder bug tripped by bad data (`/ by zero`, a failed cast): its text means nothing to a
+      // user
+      return new ImageException(
+          Kind.CORRUPT,
+          name(file)
+              + ": the image data is damaged (the decoder could not read it); open it in an image"
+              + " editor and save it again, or use the original file",
+          e);
     }
     return new ImageException(
         Kind.CORRUPT,
-        name(file) + ": the image data is damaged or truncated (" + oneLine(e) + ")", e);
+        name(file) + ": the image data is damaged or truncated (" + oneLine(e) + ")",
+        e);
   }
 
   private static boolean looksLikeJava(String m) {
-    return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*") || m.endsWith("Exception")
-        || m.contains("cannot be cast") || m.contains("by zero") || m.contains("may not be null")
+    return m.matches(".*\\b(?:java|javax|com|sun)\\.[a-z]\\w*\\..*")
+        || m.endsWith("Exception")
+        || m.contains("cannot be cast")
+        || m.contains("by zero")
+        || m.contains("may not be null")
         // the JDK PNG reader's wrapper ("Caught exception during read:") says nothing itself
-        || m.toLowerCase(Locale.ROOT).contains("exception") || m.endsWith(":");
+        || m.toLowerCase(Locale.ROOT).contains("exception")
+        || m.endsWith(":");
   }
 
   static String name(Path file) {

@@ -51,7 +51,17 @@ public record ImageMetadata(
   /** Metadata for pixels made in memory (no file): 8-bit sRGB, nothing to carry. */
   public static ImageMetadata synthetic(int width, int height) {
     return new ImageMetadata(
-        ImageFormat.PNG, width, height, 8, SourceColor.RGB, false, 1, null, null, false, null,
+        ImageFormat.PNG,
+        width,
+        height,
+        8,
+        SourceColor.RGB,
+        false,
+        1,
+        null,
+        null,
+        false,
+        null,
         List.of());
   }
 

@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes PNG, JPEG, WebP and TIFF atomically: the image is encoded into a hidden temp file in the target
- * folder, synced, then renamed onto the target. An existing file is never replaced unless {@link
- * SaveOptions#overwrite()} says so (and even then the old file stays intact until the new one is
- * complete). On any failure or cancellation (thread interrupt) the temp file is removed, so no
- * half-written file is left and the user's files are untouched.
+ * Writes PNG, JPEG, WebP and TIFF atomically: the image is encoded into a hidden temp file in the
+ * target folder, synced, then renamed onto the target. An existing file is never replaced unless
+ * {@link SaveOptions#overwrite()} says so (and even then the old file stays intact until the new
+ * one is complete). On any failure or cancellation (thread interrupt) the temp file is removed, so
+ * no half-written file is left and the user's files are untouched.
  *
  * <p>Metadata (when {@link SaveOptions#keepMetadata()}): EXIF is carried with its orientation reset
  * to 1 (pixels are already upright) and its pixel dimensions updated; PNG gets it as eXIf, JPEG as
@@ -41,10 +41,17 @@ public final class ImageSaver {
   public static Path save(LoadedImage image, Path target, SaveOptions options)
       throws ImageException {
     String name = ErrorText.name(target);
-    ImageFormat format = options.format() != null ? options.format()
-        : ImageFormat.fromFileName(name).filter(ImageFormat::writable).orElseThrow(
-            () -> new ImageException(Kind.UNSUPPORTED_FORMAT,
-                name + ": cannot tell the output format from the name (use .png, .jpg, .webp or .tif)"));
+    ImageFormat format =
+        options.format() != null
+            ? options.format()
+            : ImageFormat.fromFileName(name)
+                .filter(ImageFormat::writable)
+                .orElseThrow(
+                    () ->
+                        new ImageException(
+                            Kind.UNSUPPORTED_FORMAT,
+                            name
+                                + ": cannot tell the output format from the name (use .png, .jpg, .webp or .tif)"));
     if (Files.isDirectory(target)) {
       throw new ImageException(Kind.NOT_A_FILE, name + ": is a folder");
     }
@@ -55,7 +62,8 @@ public final class ImageSaver {
     GrayPlane alpha = image.alpha();
     if (format == ImageFormat.JPEG && alpha != null) {
       if (options.jpegAlpha() == SaveOptions.AlphaPolicy.REFUSE) {
-        throw new ImageException(Kind.UNSUPPORTED_FORMAT,
+        throw new ImageException(
+            Kind.UNSUPPORTED_FORMAT,
             name + ": JPEG cannot store transparency; save as PNG or TIFF instead");
       }
       rgb = flattenOnWhite(rgb, alpha);
@@ -95,8 +103,8 @@ public final class ImageSaver {
       if (Thread.currentThread().isInterrupted()) {
         throw new ImageException(Kind.CANCELLED, name + ": writing was cancelled", e);
       }
-      throw new ImageException(Kind.WRITE_FAILED,
-          name + ": could not be written: " + ErrorText.writeReason(e, dir), e);
+      throw new ImageException(
+          Kind.WRITE_FAILED, name + ": could not be written: " + ErrorText.writeReason(e, dir), e);
     } finally {
       if (temp != null) {
         PartFiles.release(temp);
@@ -108,8 +116,8 @@ public final class ImageSaver {
       throws IOException {
     if (overwrite) {
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

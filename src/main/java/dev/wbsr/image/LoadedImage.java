@@ -13,8 +13,14 @@ public record LoadedImage(RgbImage rgb, GrayPlane alpha, ImageMetadata metadata)
     Objects.requireNonNull(metadata, "metadata");
     if (alpha != null && (alpha.width() != rgb.width() || alpha.height() != rgb.height())) {
       throw new IllegalArgumentException(
-          "alpha plane is " + alpha.width() + "x" + alpha.height() + " but the image is "
-              + rgb.width() + "x" + rgb.height());
+          "alpha plane is "
+              + alpha.width()
+              + "x"
+              + alpha.height()
+              + " but the image is "
+              + rgb.width()
+              + "x"
+              + rgb.height());
     }
   }
 

@@ -10,6 +10,7 @@ final class MetadataBlocks {
 
   /** Largest EXIF block a JPEG APP1 segment can hold (65533 minus "Exif\0\0"). */
   static final int JPEG_MAX_EXIF = 65533 - 6;
+
   private static final int JPEG_ICC_CHUNK = 65533 - 14;
 
   private MetadataBlocks() {}

@@ -53,13 +53,34 @@ public final class Orientation {
         int x;
         int y;
         switch (o) {
-          case 2 -> { x = w - 1 - xo; y = yo; }
-          case 3 -> { x = w - 1 - xo; y = h - 1 - yo; }
-          case 4 -> { x = xo; y = h - 1 - yo; }
-          case 5 -> { x = yo; y = xo; }
-          case 6 -> { x = yo; y = h - 1 - xo; }
-          case 7 -> { x = w - 1 - yo; y = h - 1 - xo; }
-          default -> { x = w - 1 - yo; y = xo; }
+          case 2 -> {
+            x = w - 1 - xo;
+            y = yo;
+          }
+          case 3 -> {
+            x = w - 1 - xo;
+            y = h - 1 - yo;
+          }
+          case 4 -> {
+            x = xo;
+            y = h - 1 - yo;
+          }
+          case 5 -> {
+            x = yo;
+            y = xo;
+          }
+          case 6 -> {
+            x = yo;
+            y = h - 1 - xo;
+          }
+          case 7 -> {
+            x = w - 1 - yo;
+            y = h - 1 - xo;
+          }
+          default -> {
+            x = w - 1 - yo;
+            y = xo;
+          }
         }
         int s = (y * w + x) * c;
         for (int k = 0; k < c; k++) {

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 /**
  * The hidden temporary files ({@code .wbsr-PID-N.part}) an output is written to before it is
  * renamed onto its target. The name does not depend on the target's, so a 255-byte target name
- * still gets a temporary name the file system accepts, and it carries the writer's process id, so
- * a later run can tell the leftovers of a killed process from files another live run is writing.
+ * still gets a temporary name the file system accepts, and it carries the writer's process id, so a
+ * later run can tell the leftovers of a killed process from files another live run is writing.
  * Files in flight are deleted by a shutdown hook, which the JVM runs on SIGTERM and Ctrl+C (kill -9
  * cannot be caught: {@link #removeStale} cleans up after it on the next run in that folder).
  */
 public final class PartFiles {
 
   private static final Pattern OURS = Pattern.compile("\\.wbsr-(\\d+)-\\d+\\.part");
+
   /** The naming of earlier versions: {@code .NAME.8HEX.part}. */
   private static final Pattern LEGACY = Pattern.compile("\\..+\\.[0-9a-f]{8}\\.part");
 
@@ -54,8 +55,8 @@ public final class PartFiles {
     try {
       content.writeTo(temp);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

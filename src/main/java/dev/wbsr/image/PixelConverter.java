@@ -18,7 +18,11 @@ final class PixelConverter {
 
   /** The converted pixels and what was learned on the way. */
   record Result(
-      RgbImage rgb, GrayPlane alpha, SourceColor color, int bits, boolean hadAlpha,
+      RgbImage rgb,
+      GrayPlane alpha,
+      SourceColor color,
+      int bits,
+      boolean hadAlpha,
       boolean converted) {}
 
   private PixelConverter() {}
@@ -40,7 +44,8 @@ final class PixelConverter {
     ColorSpace cs = cm.getColorSpace();
     int dataType = r.getDataBuffer().getDataType();
     boolean integral =
-        dataType == DataBuffer.TYPE_BYTE || dataType == DataBuffer.TYPE_USHORT
+        dataType == DataBuffer.TYPE_BYTE
+            || dataType == DataBuffer.TYPE_USHORT
             || dataType == DataBuffer.TYPE_INT;
     SourceColor color;
     boolean converted = false;
@@ -49,7 +54,9 @@ final class PixelConverter {
       color = SourceColor.PALETTE;
       bits = icm.getPixelSize();
       palette(icm, r, rgb, alpha);
-    } else if (integral && cs.getType() == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1) {
+    } else if (integral
+        && cs.getType() == ColorSpace.TYPE_GRAY
+        && cm.getNumColorComponents() == 1) {
       color = SourceColor.GRAY;
       int[] row = new int[w];
       for (int y = 0; y < h; y++) {
@@ -70,12 +77,13 @@ final class PixelConverter {
         }
       }
     } else {
-      color = switch (cs.getType()) {
-        case ColorSpace.TYPE_RGB -> SourceColor.RGB;
-        case ColorSpace.TYPE_CMYK -> SourceColor.CMYK;
-        case ColorSpace.TYPE_GRAY -> SourceColor.GRAY;
-        default -> SourceColor.OTHER;
-      };
+      color =
+          switch (cs.getType()) {
+            case ColorSpace.TYPE_RGB -> SourceColor.RGB;
+            case ColorSpace.TYPE_CMYK -> SourceColor.CMYK;
+            case ColorSpace.TYPE_GRAY -> SourceColor.GRAY;
+            default -> SourceColor.OTHER;
+          };
       converted = !IccColor.isSrgb(cs);
       BufferedImage dst = IccColor.view(rgb, w, 0, h, ColorSpace.getInstance(ColorSpace.CS_sRGB));
       new ColorConvertOp(null).filter(img, dst);
@@ -94,8 +102,11 @@ final class PixelConverter {
         }
       }
     }
-    if (fileProfile != null && !converted && color != SourceColor.GRAY
-        && IccColor.isRgb(fileProfile) && !IccColor.isSrgb(fileProfile)) {
+    if (fileProfile != null
+        && !converted
+        && color != SourceColor.GRAY
+        && IccColor.isRgb(fileProfile)
+        && !IccColor.isSrgb(fileProfile)) {
       IccColor.convert(rgb, w, h, fileProfile, IccColor.srgb());
       converted = true;
     }

@@ -10,7 +10,10 @@ package dev.wbsr.image;
  * @param jpegAlpha what to do with transparency when writing JPEG, which has none
  */
 public record SaveOptions(
-    ImageFormat format, int jpegQuality, boolean overwrite, boolean keepMetadata,
+    ImageFormat format,
+    int jpegQuality,
+    boolean overwrite,
+    boolean keepMetadata,
     AlphaPolicy jpegAlpha) {
 
   /** JPEG cannot store alpha: composite onto white (what most editors export) or refuse. */
@@ -35,8 +38,7 @@ public record SaveOptions(
 
   /** Format from the extension, quality 92, never overwrite, keep metadata, flatten alpha. */
   public static SaveOptions defaults() {
-    return new SaveOptions(
-        null, DEFAULT_JPEG_QUALITY, false, true, AlphaPolicy.FLATTEN_ON_WHITE);
+    return new SaveOptions(null, DEFAULT_JPEG_QUALITY, false, true, AlphaPolicy.FLATTEN_ON_WHITE);
   }
 
   public SaveOptions withFormat(ImageFormat f) {

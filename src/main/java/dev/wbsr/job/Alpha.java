@@ -7,8 +7,8 @@ import dev.wbsr.metrics.Bicubic;
 
 /**
  * Carries a source's transparency and metadata to its upscaled result. It lives with the file job,
- * not in {@code dev.wbsr.image}, because resizing the alpha plane uses the MATLAB bicubic of
- * {@code dev.wbsr.metrics}, which itself builds on the image package.
+ * not in {@code dev.wbsr.image}, because resizing the alpha plane uses the MATLAB bicubic of {@code
+ * dev.wbsr.metrics}, which itself builds on the image package.
  */
 public final class Alpha {
 

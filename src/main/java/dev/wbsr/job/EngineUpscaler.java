@@ -21,6 +21,7 @@ public final class EngineUpscaler implements FrameUpscaler {
   private final SrEngine engine;
   private final Function<PatchAnalysis, RoutingPolicy> router;
   private final PipelineOptions options;
+  private volatile UpscaleResult last;
 
   public EngineUpscaler(
       Manifest manifest, SrEngine engine, RoutingPolicy policy, PipelineOptions options) {
@@ -42,6 +43,7 @@ public final class EngineUpscaler implements FrameUpscaler {
   @Override
   public Upscaled upscale(RgbImage lr, DoubleConsumer progress, BooleanSupplier cancelled)
       throws InterruptedException {
+    last = null;
     if (cancelled.getAsBoolean()) {
       throw new CancellationException("cancelled");
     }
@@ -58,6 +60,15 @@ public final class EngineUpscaler implements FrameUpscaler {
                 progress.accept(done / (double) Math.max(1, total));
               }
             });
+    last = r;
     return new Upscaled(r.image(), r.assignment().flopsRatio());
+  }
+
+  /**
+   * The last image's full result (assignment with paper FLOPs, render with executed FLOPs), or null
+   * before one finished; for callers that report more than the ratio (the Spark job's table).
+   */
+  public UpscaleResult lastResult() {
+    return last;
   }
 }

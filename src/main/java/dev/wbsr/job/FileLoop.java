@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The per-file loop of every batch command: each item is processed in turn; a failure (out of
- * memory included) is reported as one sentence and the rest go on; cancellation stops between
- * files and inside one when the step honours it; a thread interrupt ends the loop.
+ * memory included) is reported as one sentence and the rest go on; cancellation stops between files
+ * and inside one when the step honours it; a thread interrupt ends the loop.
  */
 public final class FileLoop {
 

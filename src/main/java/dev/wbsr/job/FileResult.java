@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What happened to one input: {@code output} is the file written (or the one that would have
- * been), {@code reason} one plain sentence for a skipped or failed file (no file name: the caller
- * prints the input next to it). Sizes and FLOPs are 0 when nothing was computed.
+ * What happened to one input: {@code output} is the file written (or the one that would have been),
+ * {@code reason} one plain sentence for a skipped or failed file (no file name: the caller prints
+ * the input next to it). Sizes and FLOPs are 0 when nothing was computed.
  *
  * @param flopsRatio paper-convention FLOPs over the supernet's on this image
  * @param warnings plain sentences about a file that was written all the same (a damaged colour
@@ -49,13 +49,12 @@ public record FileResult(
   }
 
   static FileResult skipped(Path input, Path output, Cause cause, String reason) {
-    return new FileResult(input, output, Status.SKIPPED, cause, reason, 0, 0, 0, 0, 0, 0,
-        List.of());
+    return new FileResult(
+        input, output, Status.SKIPPED, cause, reason, 0, 0, 0, 0, 0, 0, List.of());
   }
 
   static FileResult failed(Path input, Path output, Cause cause, String reason) {
-    return new FileResult(input, output, Status.FAILED, cause, reason, 0, 0, 0, 0, 0, 0,
-        List.of());
+    return new FileResult(input, output, Status.FAILED, cause, reason, 0, 0, 0, 0, 0, 0, List.of());
   }
 
   public boolean ok() {

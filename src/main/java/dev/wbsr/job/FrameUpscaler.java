@@ -5,16 +5,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 /**
- * The seam between the file job and inference: upscales one decoded image. The CLI runs the
- * engine directly ({@link EngineUpscaler}), the app its session port; tests plug a fake.
+ * The seam between the file job and inference: upscales one decoded image. The CLI runs the engine
+ * directly ({@link EngineUpscaler}), the app its session port; tests plug a fake.
  */
 @FunctionalInterface
 public interface FrameUpscaler {
 
   /**
    * @param progress fraction done in [0, 1]
-   * @param cancelled polled between inference batches; when it turns true the call may throw
-   *     {@link java.util.concurrent.CancellationException}
+   * @param cancelled polled between inference batches; when it turns true the call may throw {@link
+   *     java.util.concurrent.CancellationException}
    */
   Upscaled upscale(RgbImage lr, DoubleConsumer progress, BooleanSupplier cancelled)
       throws Exception;

@@ -36,7 +36,9 @@ public final class InputScan {
     List<FileJob> jobs = new ArrayList<>();
     for (Path in : r.inputs()) {
       if (!Files.exists(in)) {
-        throw new NoSuchFileException(in.toString(), null,
+        throw new NoSuchFileException(
+            in.toString(),
+            null,
             in.toString().indexOf('\uFFFD') >= 0 ? unreadableName() : "no such file or folder");
       }
       if (Files.isDirectory(in)) {
@@ -124,8 +126,9 @@ public final class InputScan {
       if (unmappable(f)) {
         jobs.add(refused(f, out, FileResult.Cause.UNREADABLE_NAME, unreadableName(), true));
       } else if (failed) {
-        jobs.add(refused(f, out, FileResult.Cause.ERROR,
-            "it cannot be read (check its permissions)", true));
+        jobs.add(
+            refused(
+                f, out, FileResult.Cause.ERROR, "it cannot be read (check its permissions)", true));
       } else if (Files.isRegularFile(f)) {
         jobs.add(job(r, f, out));
       }
@@ -169,7 +172,9 @@ public final class InputScan {
     return p.getFileName() != null && p.getFileName().toString().startsWith(".");
   }
 
-  /** The output file name: the template applied to the input's stem, plus the format's extension. */
+  /**
+   * The output file name: the template applied to the input's stem, plus the format's extension.
+   */
   public static String outputName(UpscaleRequest r, Path input) {
     String stem = ImageFormat.stem(input.getFileName().toString());
     String name =

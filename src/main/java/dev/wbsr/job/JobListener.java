@@ -10,7 +10,9 @@ public interface JobListener {
   /** Once, after the inputs were listed. */
   default void onPlanned(int files) {}
 
-  /** While file {@code index} (0-based) of {@code files} is computed, {@code fraction} in [0, 1]. */
+  /**
+   * While file {@code index} (0-based) of {@code files} is computed, {@code fraction} in [0, 1].
+   */
   default void onProgress(int index, int files, Path input, double fraction) {}
 
   /** Once per file, in input order. */

@@ -30,10 +30,13 @@ public final class UpscaleRunner {
 
   private final UpscaleRequest request;
   private final FrameUpscaler upscaler;
+
   /** Refuses, before decoding, an image whose upscaled output would not fit in the heap. */
   private final ImageLoader loader;
+
   /** Outputs claimed in this run, so two inputs never write one file. */
   private final Set<Path> claimed = new HashSet<>();
+
   /** Every input of the run (absolute, normalized), never to be written over. */
   private final Set<Path> inputs = new HashSet<>();
 
@@ -66,14 +69,14 @@ public final class UpscaleRunner {
             FileJob::input,
             cancelled,
             (i, job) -> {
-              FileResult r = process(job, f -> listener.onProgress(i, jobs.size(), job.input(), f),
-                  cancelled);
+              FileResult r =
+                  process(job, f -> listener.onProgress(i, jobs.size(), job.input(), f), cancelled);
               results.add(r);
               listener.onResult(i, r);
             },
             (i, job, reason) -> {
-              FileResult r = FileResult.failed(job.input(), job.output(), FileResult.Cause.ERROR,
-                  reason);
+              FileResult r =
+                  FileResult.failed(job.input(), job.output(), FileResult.Cause.ERROR, reason);
               results.add(r);
               listener.onResult(i, r);
             });
@@ -86,15 +89,16 @@ public final class UpscaleRunner {
    *
    * @throws CancellationException when cancelled during the file (nothing was written)
    */
-  public FileResult runOne(FileJob job, java.util.function.DoubleConsumer progress,
-      BooleanSupplier cancelled) throws InterruptedException {
+  public FileResult runOne(
+      FileJob job, java.util.function.DoubleConsumer progress, BooleanSupplier cancelled)
+      throws InterruptedException {
     try {
       return process(job, progress, cancelled);
     } catch (InterruptedException | CancellationException e) {
       throw e;
     } catch (Exception | OutOfMemoryError e) {
-      return FileResult.failed(job.input(), job.output(), FileResult.Cause.ERROR,
-          Reasons.of(e, job.input()));
+      return FileResult.failed(
+          job.input(), job.output(), FileResult.Cause.ERROR, Reasons.of(e, job.input()));
     }
   }
 
@@ -117,8 +121,9 @@ public final class UpscaleRunner {
     }
   }
 
-  private FileResult process(FileJob job, java.util.function.DoubleConsumer progress,
-      BooleanSupplier cancelled) throws Exception {
+  private FileResult process(
+      FileJob job, java.util.function.DoubleConsumer progress, BooleanSupplier cancelled)
+      throws Exception {
     if (job.refusal() != null) {
       return job.refusal();
     }
@@ -127,27 +132,36 @@ public final class UpscaleRunner {
     Path out = job.output();
     boolean overwrite = false;
     if (inputs.contains(key(out)) || isSameFile(in, out)) {
-      return FileResult.failed(in, out, FileResult.Cause.OUTPUT_IS_INPUT,
-          "its output " + out + " is an input of this run and is never written over;"
+      return FileResult.failed(
+          in,
+          out,
+          FileResult.Cause.OUTPUT_IS_INPUT,
+          "its output "
+              + out
+              + " is an input of this run and is never written over;"
               + " choose another output folder");
     }
     WhenExists policy = request.output().whenExists();
     boolean taken = claimed.contains(key(out));
     if (taken && policy != WhenExists.KEEP_BOTH) {
-      return FileResult.failed(in, out, FileResult.Cause.DUPLICATE_OUTPUT,
+      return FileResult.failed(
+          in,
+          out,
+          FileResult.Cause.DUPLICATE_OUTPUT,
           "its output " + out + " is also the output of an earlier input; rename one of them");
     }
     if (taken || Files.exists(out)) {
       switch (policy) {
         case SKIP:
-          return FileResult.skipped(in, out, FileResult.Cause.OUTPUT_EXISTS,
-              "its output " + out + " exists");
+          return FileResult.skipped(
+              in, out, FileResult.Cause.OUTPUT_EXISTS, "its output " + out + " exists");
         case FAIL:
-          return FileResult.failed(in, out, FileResult.Cause.OUTPUT_EXISTS,
-              "its output " + out + " exists");
+          return FileResult.failed(
+              in, out, FileResult.Cause.OUTPUT_EXISTS, "its output " + out + " exists");
         case KEEP_BOTH:
-          out = InputScan.freeName(out, p -> Files.exists(p) || claimed.contains(key(p))
-              || inputs.contains(key(p)));
+          out =
+              InputScan.freeName(
+                  out, p -> Files.exists(p) || claimed.contains(key(p)) || inputs.contains(key(p)));
           break;
         case OVERWRITE:
           overwrite = true;
@@ -170,9 +184,19 @@ public final class UpscaleRunner {
             .withOverwrite(overwrite);
     ImageSaver.save(Alpha.reattach(source, up.image()), out, save);
     progress.accept(1);
-    return new FileResult(in, out, FileResult.Status.OK, FileResult.Cause.NONE, null,
-        lr.width(), lr.height(), up.image().width(), up.image().height(), up.flopsRatio(),
-        (System.nanoTime() - t0) / 1e9, source.metadata().warnings());
+    return new FileResult(
+        in,
+        out,
+        FileResult.Status.OK,
+        FileResult.Cause.NONE,
+        null,
+        lr.width(),
+        lr.height(),
+        up.image().width(),
+        up.image().height(),
+        up.flopsRatio(),
+        (System.nanoTime() - t0) / 1e9,
+        source.metadata().warnings());
   }
 
   private static boolean isSameFile(Path a, Path b) {

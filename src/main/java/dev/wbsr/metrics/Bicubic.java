@@ -9,12 +9,11 @@ import java.util.stream.IntStream;
  * testvectors/bicubic.json}: Keys cubic with a = -0.5; antialiased when shrinking (kernel stretched
  * to 4/scale input pixels); output {@code ceil(in * scale)} per side, or an explicit size with
  * per-axis scale {@code out / in}; symmetric mirroring at the borders; one axis at a time, the one
- * with the smaller scale first (height on ties), in double; uint8 results are {@code clip(floor(x
- * + 0.5), 0, 255)}.
+ * with the smaller scale first (height on ties), in double; uint8 results are {@code clip(floor(x +
+ * 0.5), 0, 255)}.
  *
  * <p>Fast enough for 24-megapixel photos: weights are computed once per axis, each band of output
- * rows is produced from its input rows without a full-size intermediate, and bands run in
- * parallel.
+ * rows is produced from its input rows without a full-size intermediate, and bands run in parallel.
  */
 public final class Bicubic {
 
@@ -38,12 +37,16 @@ public final class Bicubic {
 
   public static RgbImage resize(RgbImage img, double scale) {
     checkScale(scale);
-    return resize(img, outputLength(img.width(), scale), outputLength(img.height(), scale),
-        scale, scale);
+    return resize(
+        img, outputLength(img.width(), scale), outputLength(img.height(), scale), scale, scale);
   }
 
   public static RgbImage resize(RgbImage img, int outWidth, int outHeight) {
-    return resize(img, outWidth, outHeight, (double) outHeight / img.height(),
+    return resize(
+        img,
+        outWidth,
+        outHeight,
+        (double) outHeight / img.height(),
         (double) outWidth / img.width());
   }
 
@@ -59,18 +62,25 @@ public final class Bicubic {
 
   public static GrayPlane resize(GrayPlane plane, int outWidth, int outHeight) {
     byte[] out = new byte[Math.multiplyExact(outWidth, outHeight)];
-    run(plane.data(), plane.width(), plane.height(), 1, outWidth, outHeight,
-        (double) outHeight / plane.height(), (double) outWidth / plane.width(),
+    run(
+        plane.data(),
+        plane.width(),
+        plane.height(),
+        1,
+        outWidth,
+        outHeight,
+        (double) outHeight / plane.height(),
+        (double) outWidth / plane.width(),
         byteSink(out, outWidth));
     return new GrayPlane(outWidth, outHeight, out);
   }
 
   /**
-   * The double result before rounding, HWC row-major, for {@code channels}-interleaved 8-bit
-   * input; {@code scale} sizes the output as {@link #resize(RgbImage, double)} does.
+   * The double result before rounding, HWC row-major, for {@code channels}-interleaved 8-bit input;
+   * {@code scale} sizes the output as {@link #resize(RgbImage, double)} does.
    */
-  public static double[] resizeToDouble(byte[] src, int width, int height, int channels,
-      double scale) {
+  public static double[] resizeToDouble(
+      byte[] src, int width, int height, int channels, double scale) {
     checkScale(scale);
     int ow = outputLength(width, scale);
     int oh = outputLength(height, scale);
@@ -78,17 +88,32 @@ public final class Bicubic {
   }
 
   /** As above with an explicit output size (per-axis scale out / in). */
-  public static double[] resizeToDouble(byte[] src, int width, int height, int channels,
-      int outWidth, int outHeight) {
-    return resizeToDouble(src, width, height, channels, outWidth, outHeight,
-        (double) outHeight / height, (double) outWidth / width);
+  public static double[] resizeToDouble(
+      byte[] src, int width, int height, int channels, int outWidth, int outHeight) {
+    return resizeToDouble(
+        src,
+        width,
+        height,
+        channels,
+        outWidth,
+        outHeight,
+        (double) outHeight / height,
+        (double) outWidth / width);
   }
 
-  private static double[] resizeToDouble(byte[] src, int w, int h, int c, int ow, int oh,
-      double sy, double sx) {
+  private static double[] resizeToDouble(
+      byte[] src, int w, int h, int c, int ow, int oh, double sy, double sx) {
     double[] out = new double[Math.multiplyExact(Math.multiplyExact(ow, oh), c)];
-    run(src, w, h, c, ow, oh, sy, sx, (y, row) -> System.arraycopy(row, 0, out, y * ow * c,
-        row.length));
+    run(
+        src,
+        w,
+        h,
+        c,
+        ow,
+        oh,
+        sy,
+        sx,
+        (y, row) -> System.arraycopy(row, 0, out, y * ow * c, row.length));
     return out;
   }
 
@@ -119,8 +144,8 @@ public final class Bicubic {
     };
   }
 
-  private static void run(byte[] src, int w, int h, int c, int ow, int oh, double sy, double sx,
-      RowSink sink) {
+  private static void run(
+      byte[] src, int w, int h, int c, int ow, int oh, double sy, double sx, RowSink sink) {
     if (ow < 1 || oh < 1) {
       throw new IllegalArgumentException("output size must be positive: " + ow + "x" + oh);
     }
@@ -132,20 +157,29 @@ public final class Bicubic {
     if ((long) ow * oh * c > 1 << 16) {
       range = range.parallel();
     }
-    range.forEach(b -> {
-      int y0 = b * BAND_ROWS;
-      int y1 = Math.min(oh, y0 + BAND_ROWS);
-      if (heightFirst) {
-        bandHeightFirst(src, w, c, ow, y0, y1, vertical, horizontal, sink);
-      } else {
-        bandWidthFirst(src, w, h, c, ow, y0, y1, vertical, horizontal, sink);
-      }
-    });
+    range.forEach(
+        b -> {
+          int y0 = b * BAND_ROWS;
+          int y1 = Math.min(oh, y0 + BAND_ROWS);
+          if (heightFirst) {
+            bandHeightFirst(src, w, c, ow, y0, y1, vertical, horizontal, sink);
+          } else {
+            bandWidthFirst(src, w, h, c, ow, y0, y1, vertical, horizontal, sink);
+          }
+        });
   }
 
   /** Vertical pass into one input-width row, then the horizontal pass: no intermediate image. */
-  private static void bandHeightFirst(byte[] src, int w, int c, int ow, int y0, int y1,
-      Contributions v, Contributions hz, RowSink sink) {
+  private static void bandHeightFirst(
+      byte[] src,
+      int w,
+      int c,
+      int ow,
+      int y0,
+      int y1,
+      Contributions v,
+      Contributions hz,
+      RowSink sink) {
     int rowLen = w * c;
     double[] tmp = new double[rowLen];
     double[] out = new double[ow * c];
@@ -169,8 +203,17 @@ public final class Bicubic {
   }
 
   /** Horizontal pass of the input rows this band needs (each once), then the vertical pass. */
-  private static void bandWidthFirst(byte[] src, int w, int h, int c, int ow, int y0, int y1,
-      Contributions v, Contributions hz, RowSink sink) {
+  private static void bandWidthFirst(
+      byte[] src,
+      int w,
+      int h,
+      int c,
+      int ow,
+      int y0,
+      int y1,
+      Contributions v,
+      Contributions hz,
+      RowSink sink) {
     double[][] rows = new double[h][];
     double[] in = new double[w * c];
     double[] out = new double[ow * c];

@@ -2,16 +2,18 @@ package dev.wbsr.metrics;
 
 /**
  * MATLAB {@code imresize} weights for one axis: for each output index, the input indices it reads
- * (already mirrored into range) and their weights. Computed exactly as the Python reference
- * ({@code training/wbsr/bicubic.py}) does, including the order of the floating-point sums, so the
- * two sides agree to the last bits.
+ * (already mirrored into range) and their weights. Computed exactly as the Python reference ({@code
+ * training/wbsr/bicubic.py}) does, including the order of the floating-point sums, so the two sides
+ * agree to the last bits.
  */
 final class Contributions {
 
   final int outLength;
   final int taps;
+
   /** {@code index[o * taps + k]}: 0-based input index of tap k of output o. */
   final int[] index;
+
   final double[] weight;
 
   private Contributions(int outLength, int taps, int[] index, double[] weight) {

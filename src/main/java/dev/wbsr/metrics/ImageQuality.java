@@ -24,15 +24,25 @@ public final class ImageQuality {
     int h = img.height() - 2 * shave;
     if (shave < 0 || w <= 0 || h <= 0) {
       throw new IllegalArgumentException(
-          "cannot shave " + shave + " pixels from a " + img.width() + "x" + img.height() + " image");
+          "cannot shave "
+              + shave
+              + " pixels from a "
+              + img.width()
+              + "x"
+              + img.height()
+              + " image");
     }
     byte[] rgb = img.rgb();
     double[] y = new double[w * h];
     for (int r = 0; r < h; r++) {
       for (int x = 0; x < w; x++) {
         int o = ((r + shave) * img.width() + x + shave) * 3;
-        y[r * w + x] = 16.0 + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF)
-            + 24.966 * (rgb[o + 2] & 0xFF)) / 255.0;
+        y[r * w + x] =
+            16.0
+                + (65.481 * (rgb[o] & 0xFF)
+                        + 128.553 * (rgb[o + 1] & 0xFF)
+                        + 24.966 * (rgb[o + 2] & 0xFF))
+                    / 255.0;
       }
     }
     return y;
@@ -234,8 +244,15 @@ public final class ImageQuality {
 
   private static void checkSameSize(RgbImage a, RgbImage b) {
     if (a.width() != b.width() || a.height() != b.height()) {
-      throw new IllegalArgumentException("images differ in size: " + a.width() + "x" + a.height()
-          + " vs " + b.width() + "x" + b.height());
+      throw new IllegalArgumentException(
+          "images differ in size: "
+              + a.width()
+              + "x"
+              + a.height()
+              + " vs "
+              + b.width()
+              + "x"
+              + b.height());
     }
   }
 }

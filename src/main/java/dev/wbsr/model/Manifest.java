@@ -64,8 +64,7 @@ public record Manifest(
   }
 
   /**
-   * A manifest built in code (tests, synthetic bundles): no typed provenance or validation
-   * numbers.
+   * A manifest built in code (tests, synthetic bundles): no typed provenance or validation numbers.
    */
   public Manifest(
       String name,
@@ -88,9 +87,29 @@ public record Manifest(
       Map<String, String> validation,
       Map<String, String> provenance,
       Optional<RoutingSpec> routing) {
-    this(name, testFixture, kind, title, description, version, license, scale, patchSize,
-        receptiveField, complexity, subnets, supernet, arm, classsr, parity, training, validation,
-        provenance, routing, TrainingRun.UNKNOWN, Map.of());
+    this(
+        name,
+        testFixture,
+        kind,
+        title,
+        description,
+        version,
+        license,
+        scale,
+        patchSize,
+        receptiveField,
+        complexity,
+        subnets,
+        supernet,
+        arm,
+        classsr,
+        parity,
+        training,
+        validation,
+        provenance,
+        routing,
+        TrainingRun.UNKNOWN,
+        Map.of());
   }
 
   /** A format 1 manifest (no routing calibration). */
@@ -114,9 +133,27 @@ public record Manifest(
       Map<String, String> training,
       Map<String, String> validation,
       Map<String, String> provenance) {
-    this(name, testFixture, kind, title, description, version, license, scale, patchSize,
-        receptiveField, complexity, subnets, supernet, arm, classsr, parity, training, validation,
-        provenance, Optional.empty());
+    this(
+        name,
+        testFixture,
+        kind,
+        title,
+        description,
+        version,
+        license,
+        scale,
+        patchSize,
+        receptiveField,
+        complexity,
+        subnets,
+        supernet,
+        arm,
+        classsr,
+        parity,
+        training,
+        validation,
+        provenance,
+        Optional.empty());
   }
 
   /**

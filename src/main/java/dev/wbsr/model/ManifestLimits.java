@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Bounds on a parsed manifest's numbers, beyond the format rules of {@link ManifestReader}: values
- * no exported bundle has and that would make the app allocate absurd tables or loop for minutes
- * (a 1,000,000-pixel patch, two million classes) or route nonsensically (negative thresholds). A
+ * no exported bundle has and that would make the app allocate absurd tables or loop for minutes (a
+ * 1,000,000-pixel patch, two million classes) or route nonsensically (negative thresholds). A
  * separate pass so that new manifest fields can be added to the reader without touching it.
  */
 final class ManifestLimits {
@@ -36,43 +36,64 @@ final class ManifestLimits {
       within(source, key + ".width", s.width(), 0, MAX_WIDTH);
       within(source, key + ".depth", s.depth(), 0, MAX_DEPTH);
       if (!(s.flopsPerPatch() <= MAX_FLOPS_PER_PATCH)) {
-        throw fail(source, key + ".flops_per_patch", "is " + s.flopsPerPatch() + ", not a"
-            + " plausible cost (at most " + MAX_FLOPS_PER_PATCH + ")");
+        throw fail(
+            source,
+            key + ".flops_per_patch",
+            "is "
+                + s.flopsPerPatch()
+                + ", not a"
+                + " plausible cost (at most "
+                + MAX_FLOPS_PER_PATCH
+                + ")");
       }
       if (s.params() < 0) {
         throw fail(source, key + ".params", "must not be negative");
       }
       if (s.receptiveField().isPresent()) {
-        within(source, key + ".receptive_field", s.receptiveField().getAsInt(), 0,
+        within(
+            source,
+            key + ".receptive_field",
+            s.receptiveField().getAsInt(),
+            0,
             MAX_RECEPTIVE_FIELD);
       }
     }
-    m.classsr().ifPresent(c -> {
-      double f = c.classifierFlopsPerPatch();
-      if (!(f >= 0 && f <= MAX_FLOPS_PER_PATCH)) {
-        throw fail(source, "classsr.classifier_flops_per_patch", "is " + f
-            + ", expected a cost between 0 and " + MAX_FLOPS_PER_PATCH);
-      }
-    });
-    m.parity().ifPresent(p -> {
-      if (!(p.maxAbsError() >= 0 && Double.isFinite(p.maxAbsError()))) {
-        throw fail(source, "parity.max_abs_error", "must be a finite number of at least 0");
-      }
-    });
-    m.arm().ifPresent(a -> {
-      for (int i = 0; i < a.binEdges().size(); i++) {
-        if (!Double.isFinite(a.binEdges().get(i))) {
-          throw fail(source, "arm.bin_edges[" + i + "]", "not a finite number");
-        }
-      }
-    });
+    m.classsr()
+        .ifPresent(
+            c -> {
+              double f = c.classifierFlopsPerPatch();
+              if (!(f >= 0 && f <= MAX_FLOPS_PER_PATCH)) {
+                throw fail(
+                    source,
+                    "classsr.classifier_flops_per_patch",
+                    "is " + f + ", expected a cost between 0 and " + MAX_FLOPS_PER_PATCH);
+              }
+            });
+    m.parity()
+        .ifPresent(
+            p -> {
+              if (!(p.maxAbsError() >= 0 && Double.isFinite(p.maxAbsError()))) {
+                throw fail(source, "parity.max_abs_error", "must be a finite number of at least 0");
+              }
+            });
+    m.arm()
+        .ifPresent(
+            a -> {
+              for (int i = 0; i < a.binEdges().size(); i++) {
+                if (!Double.isFinite(a.binEdges().get(i))) {
+                  throw fail(source, "arm.bin_edges[" + i + "]", "not a finite number");
+                }
+              }
+            });
   }
 
   /** Scores are sums of gradient magnitudes: never negative. */
   private static void thresholds(String source, List<Double> thresholds) {
     for (int i = 0; i < thresholds.size(); i++) {
       if (thresholds.get(i) < 0) {
-        throw fail(source, "complexity.thresholds[" + i + "]",
+        throw fail(
+            source,
+            "complexity.thresholds[" + i + "]",
             "is " + thresholds.get(i) + ", but complexity scores are never negative");
       }
     }
@@ -82,7 +103,9 @@ final class ManifestLimits {
     for (int i = 0; i < fractions.size(); i++) {
       double f = fractions.get(i);
       if (!(f >= 0 && f <= 1)) {
-        throw fail(source, "complexity.train_class_fractions[" + i + "]",
+        throw fail(
+            source,
+            "complexity.train_class_fractions[" + i + "]",
             "is " + f + ", expected a fraction between 0 and 1");
       }
     }
@@ -96,7 +119,12 @@ final class ManifestLimits {
 
   private static BundleException fail(String source, String key, String problem) {
     return new BundleException(
-        source + ": " + key + " " + problem + "; the bundle is damaged or was not written by"
+        source
+            + ": "
+            + key
+            + " "
+            + problem
+            + "; the bundle is damaged or was not written by"
             + " WBSR's export");
   }
 }

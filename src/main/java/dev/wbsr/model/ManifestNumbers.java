@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * The typed numbers of the free-form sections {@code provenance} and {@code validation}. Lenient on
- * purpose: these sections describe how a bundle was made and never change how it runs, so a
- * missing or mistyped value is left empty instead of rejecting the bundle.
+ * purpose: these sections describe how a bundle was made and never change how it runs, so a missing
+ * or mistyped value is left empty instead of rejecting the bundle.
  */
 final class ManifestNumbers {
 

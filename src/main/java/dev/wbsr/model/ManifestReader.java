@@ -96,7 +96,9 @@ final class ManifestReader {
         ManifestNumbers.validationScores(root, kind));
   }
 
-  /** Format 2's {@code routing} object (and the {@code arm.calibration} it explains), if present. */
+  /**
+   * Format 2's {@code routing} object (and the {@code arm.calibration} it explains), if present.
+   */
   private static Optional<RoutingSpec> routing(JsonFields m, List<SubnetSpec> subnets) {
     if (!m.has("routing")) {
       return Optional.empty();

@@ -44,13 +44,20 @@ public record ModelBundle(Path dir, Manifest manifest) {
   private static String readManifest(Path file) {
     try {
       if (Files.size(file) > MAX_MANIFEST_BYTES) {
-        throw new BundleException(file + ": " + (Files.size(file) >> 20) + " MB is far larger"
-            + " than any manifest; the bundle is damaged or this is not a WBSR model bundle");
+        throw new BundleException(
+            file
+                + ": "
+                + (Files.size(file) >> 20)
+                + " MB is far larger"
+                + " than any manifest; the bundle is damaged or this is not a WBSR model bundle");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
-      throw new BundleException(file + ": not a text file (its bytes are not UTF-8); the bundle"
-          + " is damaged or this is not a WBSR model bundle", e);
+      throw new BundleException(
+          file
+              + ": not a text file (its bytes are not UTF-8); the bundle"
+              + " is damaged or this is not a WBSR model bundle",
+          e);
     } catch (IOException e) {
       throw new BundleException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
@@ -88,10 +95,19 @@ public record ModelBundle(Path dir, Manifest manifest) {
 
   /** The file's real path, null if it does not exist; throws if it is outside or not a file. */
   private Path insideOrFail(String name, String what) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")
+    if (name.isEmpty()
+        || name.contains("/")
+        || name.contains("\\")
+        || name.startsWith(".")
         || name.indexOf('\0') >= 0) {
-      throw new BundleException("model bundle " + dir + ": " + what + " file '" + name
-          + "' is not a plain file name inside the bundle; refusing to read it");
+      throw new BundleException(
+          "model bundle "
+              + dir
+              + ": "
+              + what
+              + " file '"
+              + name
+              + "' is not a plain file name inside the bundle; refusing to read it");
     }
     Path p = dir.resolve(name);
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -103,16 +119,33 @@ public record ModelBundle(Path dir, Manifest manifest) {
       real = p.toRealPath();
       realDir = dir.toRealPath();
     } catch (IOException e) {
-      throw new BundleException("model bundle " + dir + ": " + what + " file " + name
-          + " cannot be resolved (" + e.getMessage() + "); a broken link?", e);
+      throw new BundleException(
+          "model bundle "
+              + dir
+              + ": "
+              + what
+              + " file "
+              + name
+              + " cannot be resolved ("
+              + e.getMessage()
+              + "); a broken link?",
+          e);
     }
     if (!real.startsWith(realDir) || real.equals(realDir)) {
-      throw new BundleException("model bundle " + dir + ": " + what + " file " + name
-          + " is a link to " + real + ", outside the bundle; refusing to read it");
+      throw new BundleException(
+          "model bundle "
+              + dir
+              + ": "
+              + what
+              + " file "
+              + name
+              + " is a link to "
+              + real
+              + ", outside the bundle; refusing to read it");
     }
     if (!Files.isRegularFile(real)) {
-      throw new BundleException("model bundle " + dir + ": " + what + " file " + name
-          + " is not a regular file");
+      throw new BundleException(
+          "model bundle " + dir + ": " + what + " file " + name + " is not a regular file");
     }
     return real;
   }

@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A bundle's routing calibration (format 2, issue 11): every subnet measured on a calibration
- * split (training photos held out of training, never a validation set) and the subnets on the
+ * A bundle's routing calibration (format 2, issue 11): every subnet measured on a calibration split
+ * (training photos held out of training, never a validation set) and the subnets on the
  * PSNR-vs-FLOPs Pareto front that WBSR routing uses by default.
  *
  * @param front subnet ids on the front, cheapest first
  * @param calibration what the front was chosen from
  * @param arm how ARM's eta was chosen on the same split, if the bundle has an ARM table
  */
-public record RoutingSpec(List<Integer> front, Calibration calibration, Optional<ArmCalibration> arm) {
+public record RoutingSpec(
+    List<Integer> front, Calibration calibration, Optional<ArmCalibration> arm) {
 
   public RoutingSpec {
     front = List.copyOf(front);

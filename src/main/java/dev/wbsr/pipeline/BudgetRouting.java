@@ -6,18 +6,18 @@ import java.util.TreeSet;
 
 /**
  * Class -> member tables for WBSR routing, with and without a compute budget. The members are the
- * subnets routing runs over ({@link SubnetOrder}: the Pareto front or all subnets), cheapest
- * first; tables hold 0-based member indices. Python twin: {@code training/wbsr/routing.py}, locked
- * by {@code testvectors/routing.json}.
+ * subnets routing runs over ({@link SubnetOrder}: the Pareto front or all subnets), cheapest first;
+ * tables hold 0-based member indices. Python twin: {@code training/wbsr/routing.py}, locked by
+ * {@code testvectors/routing.json}.
  *
  * <p>Level rule ({@link BudgetRule#LEVEL}). The paper routes class k (1..K) to member {@code m =
  * ceil(k M / K)} (Eq. 15). We widen it into a one-parameter family with a level L > 0:
  *
  * <pre>  m_k(L) = min(M, ceil(L * k))</pre>
  *
- * L = M / K is Eq. 15, L = 1/K puts every class on the cheapest member and L = M every class on
- * the costliest. Each m_k(L) is non-decreasing in L, and harder classes never get a cheaper member
- * than easier ones. The tables only change at L = j / q (j = 1..M, q = 1..K).
+ * L = M / K is Eq. 15, L = 1/K puts every class on the cheapest member and L = M every class on the
+ * costliest. Each m_k(L) is non-decreasing in L, and harder classes never get a cheaper member than
+ * easier ones. The tables only change at L = j / q (j = 1..M, q = 1..K).
  *
  * <p>Eq. 16 ({@link BudgetRule#EQ16}) as the paper writes it: {@code m_k = argmin_m |alpha k C_m /
  * K - C_t|}. Only {@code tau = C_t / alpha} matters, so it is a one-parameter family too; each

@@ -6,8 +6,8 @@ package dev.wbsr.pipeline;
  * <ul>
  *   <li>{@link #LEVEL}: class k gets member {@code min(M, ceil(L k))}, the largest L within the
  *       budget (harder classes never get cheaper members); the slider's rule.
- *   <li>{@link #EQ16}: the paper's Eq. 16 as written, class k gets {@code argmin_m |alpha k C_m / K -
- *       C_t|}, the largest {@code C_t / alpha} within the budget.
+ *   <li>{@link #EQ16}: the paper's Eq. 16 as written, class k gets {@code argmin_m |alpha k C_m / K
+ *       - C_t|}, the largest {@code C_t / alpha} within the budget.
  * </ul>
  */
 public enum BudgetRule {

@@ -27,8 +27,8 @@ public sealed interface RoutingCost {
   /**
    * Subnet ids routing runs over, cheapest first by this cost. FLOPs: the bundle's calibrated
    * front, or all subnets for {@link SubnetOrder#LITERAL} and bundles without one. Time: the front
-   * recomputed over measured time ({@link ParetoFront#select}) against the same calibrated PSNR,
-   * so a subnet cheap in FLOPs but slow on this machine drops off; all subnets sorted by time for
+   * recomputed over measured time ({@link ParetoFront#select}) against the same calibrated PSNR, so
+   * a subnet cheap in FLOPs but slow on this machine drops off; all subnets sorted by time for
    * {@code LITERAL} and bundles without a calibration.
    */
   int[] members(Manifest manifest, SubnetOrder order);

@@ -14,8 +14,8 @@ import java.util.Locale;
 public sealed interface RoutingPolicy {
 
   /**
-   * The CLI mode name: {@code wbsr}, {@code wbsr-literal}, {@code arm}, {@code supernet}, {@code subnet:N}, {@code
-   * classsr}, {@code bicubic}.
+   * The CLI mode name: {@code wbsr}, {@code wbsr-literal}, {@code arm}, {@code supernet}, {@code
+   * subnet:N}, {@code classsr}, {@code bicubic}.
    */
   String mode();
 

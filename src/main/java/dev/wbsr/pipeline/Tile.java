@@ -30,10 +30,10 @@ public record Tile(
   }
 
   /**
-   * The tile of the {@code blockCols} x {@code blockRows} block of patches at (col0, row0), cut to the grid.
-   * Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the image's
-   * size), centred on the block and shifted inward at the image border instead of clipped: all
-   * blocks of one size away from the right and bottom edges have the same input shape, so tiles
+   * The tile of the {@code blockCols} x {@code blockRows} block of patches at (col0, row0), cut to
+   * the grid. Its input window is {@code w + 2 * margin} pixels wide (likewise high; at most the
+   * image's size), centred on the block and shifted inward at the image border instead of clipped:
+   * all blocks of one size away from the right and bottom edges have the same input shape, so tiles
    * batch together and ONNX Runtime sees few distinct shapes, and each core pixel still has at
    * least {@code margin} pixels of context or the image border (where the network pads exactly as
    * on the whole image).

@@ -5,16 +5,16 @@ import java.util.List;
 
 /**
  * Covers the patches to compute with rectangles of patches that share a subnet. Every tile runs
- * with a context margin, and a lone 32x32 patch with 1 px of context computes (34/32)^2 = 1.13x
- * its pixels, so merging neighbours of one subnet into larger tiles is what keeps the margins cheap.
+ * with a context margin, and a lone 32x32 patch with 1 px of context computes (34/32)^2 = 1.13x its
+ * pixels, so merging neighbours of one subnet into larger tiles is what keeps the margins cheap.
  *
  * <p>The cover is greedy, row-major: the first patch not yet covered is the top-left corner of the
  * next tile; of the rectangles of still-uncovered patches of its subnet that start there (at most
- * {@code maxSide} patches a side), the one whose input window wastes the least (core pixels /
- * input pixels, margins included) is taken. Any rectangle may be chosen, not just aligned
- * power-of-two squares: on WBSR routings this covers the sample photos with about 2% fewer input
- * pixels than a quadtree cover (README, Performance), at the cost of more distinct tile shapes (each
- * shape is its own inference call; same-shape tiles still batch).
+ * {@code maxSide} patches a side), the one whose input window wastes the least (core pixels / input
+ * pixels, margins included) is taken. Any rectangle may be chosen, not just aligned power-of-two
+ * squares: on WBSR routings this covers the sample photos with about 2% fewer input pixels than a
+ * quadtree cover (README, Performance), at the cost of more distinct tile shapes (each shape is its
+ * own inference call; same-shape tiles still batch).
  */
 final class TilePlanner {
 

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -206,8 +206,8 @@ public final class UpscaleSession implements AutoCloseable {
    * Cancels any render, stops the threads and waits until none of them is still inside the engine:
    * the caller closes the engine next, and a native inference call running on a closed engine
    * crashes the JVM. Queued batches are dropped; a batch in flight finishes first (an inference
-   * call cannot be interrupted). Called from one of the session's own threads (a listener), it
-   * does not wait, since that thread would wait for itself.
+   * call cannot be interrupted). Called from one of the session's own threads (a listener), it does
+   * not wait, since that thread would wait for itself.
    */
   @Override
   public void close() {

@@ -23,9 +23,7 @@ public final class Upscaler {
     return upscale(lr, manifest, engine, analysis -> policy, options, listener);
   }
 
-  /**
-   * As above with the policy chosen per image from its analysis.
-   */
+  /** As above with the policy chosen per image from its analysis. */
   public static UpscaleResult upscale(
       RgbImage lr,
       Manifest manifest,

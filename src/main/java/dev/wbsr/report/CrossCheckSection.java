@@ -3,15 +3,9 @@ package dev.wbsr.report;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ValidationScores;
 import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
-import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
-import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 

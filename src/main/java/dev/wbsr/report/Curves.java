@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 
 /**
  * Reading a PSNR-vs-FLOPs curve at a given cost: the best PSNR-Y any of its points reaches at no
- * more than that many FLOPs (what a user of that router can get within that budget). Comparing
- * two curves this way needs no assumption about points between the measured ones.
+ * more than that many FLOPs (what a user of that router can get within that budget). Comparing two
+ * curves this way needs no assumption about points between the measured ones.
  */
 final class Curves {
 

@@ -3,8 +3,8 @@ package dev.wbsr.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * percentage with one decimal is 86.0 % on both pages. {@code testvectors/rounding.json} holds the
  * cases both sides are tested against.
  *
- * <p>Why not {@code String.format} alone: it rounds the binary value half-up while Python rounds
- * it half-even, so the two pages would disagree on exact binary ties (0.125 to two decimals).
+ * <p>Why not {@code String.format} alone: it rounds the binary value half-up while Python rounds it
+ * half-even, so the two pages would disagree on exact binary ties (0.125 to two decimals).
  */
 public final class Decimals {
 

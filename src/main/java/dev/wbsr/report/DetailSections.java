@@ -1,15 +1,12 @@
 package dev.wbsr.report;
 
-import dev.wbsr.report.ReportData.BundleStatus;
 import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
 import dev.wbsr.report.ReportData.Sweep;
 import dev.wbsr.report.ReportData.SweepPoint;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Plots, patch classes, sweeps and per-image numbers: the detail behind the tables. */
@@ -108,7 +105,10 @@ final class DetailSections extends MarkdownWriter {
                   "",
                   r[2] + " (dB)",
                   k,
-                  i -> isBase ? f("%.2f", v[i - 1]) : f("%+.3f", ResultsMarkdown.d3(v[i - 1] - base[i - 1]))));
+                  i ->
+                      isBase
+                          ? f("%.2f", v[i - 1])
+                          : f("%+.3f", ResultsMarkdown.d3(v[i - 1] - base[i - 1]))));
         }
       }
       line();
@@ -195,5 +195,4 @@ final class DetailSections extends MarkdownWriter {
       }
     }
   }
-
 }

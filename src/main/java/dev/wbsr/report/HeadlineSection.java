@@ -1,7 +1,5 @@
 package dev.wbsr.report;
 
-import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
@@ -9,7 +7,6 @@ import dev.wbsr.report.ReportData.Sweep;
 import dev.wbsr.report.ReportData.SweepPoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -243,5 +240,4 @@ final class HeadlineSection extends MarkdownWriter {
         "trade-off",
         f("a trade-off: +WBSR %+.3f dB with %s FLOPs (%.1f%% of %s's)", dp, flops, share, name));
   }
-
 }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param timing measure wall time per image (a warm-up image per bundle first); off, the report
  *     holds no time-dependent text and two runs are byte-identical
  * @param pipeline how the patch pipeline runs (the CLI's defaults)
- * @param waifu2x the folder of the external anchor ({@link Waifu2x}); empty: not run, and the
- *     page says no folder was given (the CLI always gives one: {@code --waifu2x} or its default)
+ * @param waifu2x the folder of the external anchor ({@link Waifu2x}); empty: not run, and the page
+ *     says no folder was given (the CLI always gives one: {@code --waifu2x} or its default)
  */
 public record ReportOptions(
     Path dataDir,
@@ -64,10 +64,10 @@ public record ReportOptions(
    * Tile context of the report's pipeline, in LR pixels: the smallest margin at which routed
    * results equal whole-image inference composited per patch (measured with {@code wbsr eval} on
    * wbsr-x2, Val-Photo, +WBSR's routing: 44.056, 44.087, 44.098, 44.098 dB at margins 1, 2, 4, 8,
-   * and 44.098 dB for PyTorch's whole-image composite; with rectangular tiles margin 1 gives
-   * 44.072 dB and margin 4 still 44.098 dB). The app's default (1) is faster but costs
-   * routed images, with their smaller tiles, a few hundredths of a dB more than supernet images,
-   * which would tilt the comparison towards base.
+   * and 44.098 dB for PyTorch's whole-image composite; with rectangular tiles margin 1 gives 44.072
+   * dB and margin 4 still 44.098 dB). The app's default (1) is faster but costs routed images, with
+   * their smaller tiles, a few hundredths of a dB more than supernet images, which would tilt the
+   * comparison towards base.
    */
   public static final int MARGIN = 4;
 

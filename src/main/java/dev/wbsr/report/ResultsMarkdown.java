@@ -1,9 +1,9 @@
 package dev.wbsr.report;
 
 import dev.wbsr.report.ReportData.BundleStatus;
+import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import java.util.ArrayList;
-import dev.wbsr.report.ReportData.Run;
 import java.util.List;
 
 /**
@@ -34,7 +34,11 @@ public final class ResultsMarkdown extends MarkdownWriter {
           new Row("base", Role.BASE, "supernet", "base-xN, supernet on every patch"),
           new Row("+ClassSR", Role.CLASSSR, "classsr", "classsr-xN, classifier picks a branch"),
           new Row("+ARM", Role.BASE, "arm", "base-xN, ARM routing"),
-          new Row("+WBSR", Role.WBSR, "wbsr", "wbsr-xN, class k -> member ceil(kM'/K) of the Pareto front"),
+          new Row(
+              "+WBSR",
+              Role.WBSR,
+              "wbsr",
+              "wbsr-xN, class k -> member ceil(kM'/K) of the Pareto front"),
           new Row("WBSR†", Role.WBSR, "supernet", "wbsr-xN, supernet on every patch"));
 
   static final List<Row> TABLE2 =

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Issue 11's fairer rules: routing over the calibrated Pareto front against the literal order,
- * Eq. 16 against the level rule, ARM with its table and eta from the calibration split, and the
- * four router x training curves, each read at equal FLOPs ({@link Curves}).
+ * Issue 11's fairer rules: routing over the calibrated Pareto front against the literal order, Eq.
+ * 16 against the level rule, ARM with its table and eta from the calibration split, and the four
+ * router x training curves, each read at equal FLOPs ({@link Curves}).
  */
 final class RoutingSection extends MarkdownWriter {
 
@@ -109,7 +109,8 @@ final class RoutingSection extends MarkdownWriter {
   private void orders(ScaleData s) {
     line(f("### x%d: Eq. 15 on the Pareto front and in literal order", s.scale()));
     line();
-    line("| set | bundle | supernet | Pareto front | literal order | Pareto FLOPs | literal FLOPs |");
+    line(
+        "| set | bundle | supernet | Pareto front | literal order | Pareto FLOPs | literal FLOPs |");
     line("|---|---|---|---|---|---|---|");
     for (SetData set : s.sets()) {
       for (Role role : List.of(Role.BASE, Role.WBSR)) {
@@ -148,7 +149,8 @@ final class RoutingSection extends MarkdownWriter {
         String p = prefix(role);
         for (String[] c :
             new String[][] {
-              {p + "-budget", "level, front"}, {p + "-budget-eq16", "Eq. 16, front"},
+              {p + "-budget", "level, front"},
+              {p + "-budget-eq16", "Eq. 16, front"},
               {p + "-budget-literal", "level, literal"}
             }) {
           if (set.sweep(c[0]).isPresent()) {
@@ -213,7 +215,8 @@ final class RoutingSection extends MarkdownWriter {
                             "| %s | %s | WBSR, Eq. 15 on the front | %.3f | %.1f%% |",
                             title(set.set()), n, r.mean().psnrY(), pct(r.gflops(), s))));
         set.sweep(role == Role.BASE ? "arm-eta" : "wbsr-arm-eta")
-            .flatMap(sw -> sw.points().stream().filter(p -> p.label().startsWith("calib")).findFirst())
+            .flatMap(
+                sw -> sw.points().stream().filter(p -> p.label().startsWith("calib")).findFirst())
             .ifPresent(
                 p ->
                     line(
@@ -230,10 +233,14 @@ final class RoutingSection extends MarkdownWriter {
     for (SetData set : s.sets()) {
       List<String[]> curves = new ArrayList<>();
       for (Role role : List.of(Role.WBSR, Role.BASE)) {
-        curves.add(new String[] {prefix(role) + "-budget", "WBSR router on " + role.bundleName(s.scale())});
         curves.add(
             new String[] {
-              role == Role.BASE ? "arm-eta" : "wbsr-arm-eta", "ARM router on " + role.bundleName(s.scale())
+              prefix(role) + "-budget", "WBSR router on " + role.bundleName(s.scale())
+            });
+        curves.add(
+            new String[] {
+              role == Role.BASE ? "arm-eta" : "wbsr-arm-eta",
+              "ARM router on " + role.bundleName(s.scale())
             });
       }
       StringBuilder head = new StringBuilder("| " + title(set.set()) + " x" + s.scale() + " |");
@@ -297,9 +304,11 @@ final class RoutingSection extends MarkdownWriter {
         gap(set, s, "wbsr-budget", "arm-eta")
             .ifPresent(g -> parts.add(f("WBSR (training + router) vs ARM on base: %s", word(g))));
         gap(set, s, "base-budget", "arm-eta")
-            .ifPresent(g -> parts.add(f("router alone (both on base-x%d): %s", s.scale(), word(g))));
+            .ifPresent(
+                g -> parts.add(f("router alone (both on base-x%d): %s", s.scale(), word(g))));
         gap(set, s, "wbsr-budget", "wbsr-arm-eta")
-            .ifPresent(g -> parts.add(f("router alone (both on wbsr-x%d): %s", s.scale(), word(g))));
+            .ifPresent(
+                g -> parts.add(f("router alone (both on wbsr-x%d): %s", s.scale(), word(g))));
         gap(set, s, "wbsr-budget", "base-budget")
             .ifPresent(g -> parts.add(f("training alone (both WBSR-routed): %s", word(g))));
         Optional<Run> w = set.run(Role.WBSR, "wbsr");
@@ -336,7 +345,9 @@ final class RoutingSection extends MarkdownWriter {
               mean,
               eq16.size(),
               BudgetRule.SLIDER == BudgetRule.LEVEL ? "level" : "Eq. 16",
-              better == BudgetRule.SLIDER ? ", the better one here" : " (not the better one here)"));
+              better == BudgetRule.SLIDER
+                  ? ", the better one here"
+                  : " (not the better one here)"));
     }
     return b.toString();
   }

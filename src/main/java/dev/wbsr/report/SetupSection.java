@@ -4,12 +4,10 @@ import dev.wbsr.model.Manifest;
 import dev.wbsr.model.TrainingRun;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
 import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -231,7 +229,6 @@ final class SetupSection extends MarkdownWriter {
     }
     return out.isEmpty() ? "not measured (no +WBSR row)" : String.join(", ", out);
   }
-
 
   private String scalesList(String pattern) {
     return String.join(" / ", data.scales().stream().map(s -> f(pattern, s.scale())).toList());

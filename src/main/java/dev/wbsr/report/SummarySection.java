@@ -1,15 +1,8 @@
 package dev.wbsr.report;
 
-import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
-import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The summary table: PSNR-Y and % of base's FLOPs of Table 1's systems on every set. */
@@ -67,5 +60,4 @@ final class SummarySection extends MarkdownWriter {
     line(w.toString());
     line();
   }
-
 }

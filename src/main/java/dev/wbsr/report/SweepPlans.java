@@ -64,8 +64,7 @@ final class SweepPlans {
             p -> p.withOrder(SubnetOrder.LITERAL)));
     if (bundle.manifest().arm().isPresent()) {
       List<SweepPointSpec> etas = new ArrayList<>();
-      List<Double> sorted =
-          options.etas().stream().sorted((a, b) -> Double.compare(b, a)).toList();
+      List<Double> sorted = options.etas().stream().sorted((a, b) -> Double.compare(b, a)).toList();
       for (double eta : sorted) {
         etas.add(new SweepPointSpec(f("eta %.2f", eta), eta, new RoutingPolicy.Arm(eta)));
       }
@@ -77,8 +76,16 @@ final class SweepPlans {
               a ->
                   etas.add(
                       new SweepPointSpec(
-                          f("calibrated eta %.2f", a.eta()), a.eta(), new RoutingPolicy.Arm(a.eta()))));
-      specs.add(new SweepSpec(role == Role.BASE ? "arm-eta" : prefix + "-arm-eta", "ARM routing on " + n, role, n, etas));
+                          f("calibrated eta %.2f", a.eta()),
+                          a.eta(),
+                          new RoutingPolicy.Arm(a.eta()))));
+      specs.add(
+          new SweepSpec(
+              role == Role.BASE ? "arm-eta" : prefix + "-arm-eta",
+              "ARM routing on " + n,
+              role,
+              n,
+              etas));
     }
     return specs;
   }
@@ -96,8 +103,7 @@ final class SweepPlans {
           f(
               "chosen on the calibration split (%s): the largest eta whose FLOPs there stay within"
                   + " the Pareto routing's (%.1f %%)",
-              c.get().builtOn(),
-              100 * c.get().flopsTarget()));
+              c.get().builtOn(), 100 * c.get().flopsTarget()));
     }
     return chooseEta(arm, wbsr);
   }
@@ -147,7 +153,6 @@ final class SweepPlans {
     }
     return new SweepSpec(id, title, role, name(role, bundle), points);
   }
-
 
   private static String name(Role role, ModelBundle bundle) {
     return role.bundleName(bundle.manifest().scale());

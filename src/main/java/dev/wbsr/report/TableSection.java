@@ -2,15 +2,11 @@ package dev.wbsr.report;
 
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.report.ReportData.BundleStatus;
-import dev.wbsr.report.ReportData.ClassStats;
 import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
-import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Tables 1 (every system, per scale and set) and 2 (the x2 ablation). */
@@ -152,7 +148,9 @@ final class TableSection extends MarkdownWriter {
                 + rt.map(x -> f("%.3f", x.mean().psnrY())).orElse("-")
                 + " | "
                 + (sup.isPresent() && rt.isPresent()
-                    ? f("%+.3f", ResultsMarkdown.d3(rt.get().mean().psnrY() - sup.get().mean().psnrY()))
+                    ? f(
+                        "%+.3f",
+                        ResultsMarkdown.d3(rt.get().mean().psnrY() - sup.get().mean().psnrY()))
                     : "-")
                 + " | "
                 + rt.map(x -> f("%.1f%%", pct(x.gflops(), s))).orElse("-")
@@ -175,5 +173,4 @@ final class TableSection extends MarkdownWriter {
     }
     return "not measured on " + title(set.set());
   }
-
 }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * The validation sets as PNG folders, written by {@code /usr/bin/python3 -m training.wbsr.valsets}
  * from the prepared HR arrays ({@code training/wbsr/data.py}): {@code DIR/val-photo/*.png}, {@code
  * DIR/val-classic/*.png} and {@code DIR/val-large/*.png} (Val-Photo's photos uncropped, issue 12:
- * the large-image set where flat patches dominate, like the paper's Test2K). Only HR images: the
- * LR inputs are made here ({@link Evaluation.Sample}).
+ * the large-image set where flat patches dominate, like the paper's Test2K). Only HR images: the LR
+ * inputs are made here ({@link Evaluation.Sample}).
  */
 public final class ValidationSets {
 

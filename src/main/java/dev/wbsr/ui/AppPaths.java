@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Finds {@code assets/} and {@code models/} next to the working directory or to the jar (and the
- * jar's parent, for {@code target/wbsr.jar} in a checkout, or an installer's {@code lib/} or
- * {@code app/} folder). The system property {@code wbsr.home} comes first when set.
+ * jar's parent, for {@code target/wbsr.jar} in a checkout, or an installer's {@code lib/} or {@code
+ * app/} folder). The system property {@code wbsr.home} comes first when set.
  */
 public final class AppPaths {
 
@@ -25,13 +25,15 @@ public final class AppPaths {
       out.add(Path.of(prop).toAbsolutePath().normalize());
     }
     out.add(Path.of("").toAbsolutePath().normalize());
-    jarDir().ifPresent(d -> {
-      Path p = d;
-      for (int i = 0; i < 3 && p != null; i++) {
-        out.add(p);
-        p = p.getParent();
-      }
-    });
+    jarDir()
+        .ifPresent(
+            d -> {
+              Path p = d;
+              for (int i = 0; i < 3 && p != null; i++) {
+                out.add(p);
+                p = p.getParent();
+              }
+            });
     return new ArrayList<>(out);
   }
 
@@ -73,8 +75,8 @@ public final class AppPaths {
 
   /**
    * The app's data folder (the log files): {@code -Dwbsr.data.dir} if set (tests use a temporary
-   * folder), else {@code %LOCALAPPDATA%\\wbsr} on Windows, {@code $XDG_DATA_HOME/wbsr}, or
-   * {@code ~/.local/share/wbsr}.
+   * folder), else {@code %LOCALAPPDATA%\\wbsr} on Windows, {@code $XDG_DATA_HOME/wbsr}, or {@code
+   * ~/.local/share/wbsr}.
    */
   public static Path dataDir() {
     String forced = System.getProperty("wbsr.data.dir");

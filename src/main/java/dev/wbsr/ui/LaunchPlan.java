@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>no argument: the app;
  *   <li>{@code -- FILE...}: the app with those files;
- *   <li>a known command ({@code upscale}, {@code info}, ...) or an option ({@code --help}): the CLI;
+ *   <li>a known command ({@code upscale}, {@code info}, ...) or an option ({@code --help}): the
+ *       CLI;
  *   <li>a first argument that is an existing file (what a desktop entry's {@code wbsr %F} passes):
  *       the app with all arguments as files;
  *   <li>anything else: the CLI, which explains what is wrong.
@@ -36,7 +37,11 @@ public record LaunchPlan(Kind kind, List<Path> files) {
   public static final String NO_DISPLAY_MESSAGE =
       "wbsr: no display available; the desktop app needs one. Use a command, e.g. `wbsr upscale --help`.";
 
-  public enum Kind { CLI, APP, NO_DISPLAY }
+  public enum Kind {
+    CLI,
+    APP,
+    NO_DISPLAY
+  }
 
   public LaunchPlan {
     files = List.copyOf(files);
@@ -103,8 +108,8 @@ public record LaunchPlan(Kind kind, List<Path> files) {
   }
 
   /**
-   * The one line printed when {@code Application.launch} failed: JavaFX could not initialise
-   * (e.g. a DISPLAY that cannot be opened, missing natives), or the app's start method failed.
+   * The one line printed when {@code Application.launch} failed: JavaFX could not initialise (e.g.
+   * a DISPLAY that cannot be opened, missing natives), or the app's start method failed.
    */
   public static String failureMessage(Throwable launchError) {
     Throwable root = launchError;
@@ -116,7 +121,8 @@ public record LaunchPlan(Kind kind, List<Path> files) {
         && launchError.getMessage().startsWith("Exception in Application start method")) {
       return "wbsr: the desktop app failed to start: " + why;
     }
-    return "wbsr: no display available (JavaFX could not start: " + why
+    return "wbsr: no display available (JavaFX could not start: "
+        + why
         + "); the desktop app needs one. Use a command, e.g. `wbsr upscale --help`.";
   }
 

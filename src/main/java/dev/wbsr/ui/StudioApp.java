@@ -18,8 +18,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: builds the model on the core ({@link StudioCore}), the window, applies the theme
- * and opens the bundled sample photo with the default x2 bundle, already upscaled.
+ * The JavaFX application: builds the model on the core ({@link StudioCore}), the window, applies
+ * the theme and opens the bundled sample photo with the default x2 bundle, already upscaled.
  */
 public class StudioApp extends Application {
 
@@ -33,7 +33,10 @@ public class StudioApp extends Application {
     coreFactory = f;
   }
 
-  /** The settings the app starts with; null means the user's ({@link Settings#user()}). Tests set their own. */
+  /**
+   * The settings the app starts with; null means the user's ({@link Settings#user()}). Tests set
+   * their own.
+   */
   public static void setSettingsFactory(Supplier<Settings> f) {
     settingsFactory = f;
   }
@@ -49,15 +52,19 @@ public class StudioApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    model = create(stage, Objects.requireNonNull(coreFactory, "core").get(),
-        settingsFactory == null ? Settings.user() : settingsFactory.get());
-    stage.setOnCloseRequest(e -> {
-      if (!confirmQuit(stage, model)) {
-        e.consume();
-      } else {
-        model.shutdown();
-      }
-    });
+    model =
+        create(
+            stage,
+            Objects.requireNonNull(coreFactory, "core").get(),
+            settingsFactory == null ? Settings.user() : settingsFactory.get());
+    stage.setOnCloseRequest(
+        e -> {
+          if (!confirmQuit(stage, model)) {
+            e.consume();
+          } else {
+            model.shutdown();
+          }
+        });
     stage.show();
     openStartup(model, LaunchPlan.files(getParameters().getRaw()));
     if (onStarted != null) {
@@ -83,10 +90,14 @@ public class StudioApp extends Application {
     if (!model.hasUnsavedResult()) {
       return true;
     }
-    javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-        "The upscaled result of " + model.source().documentProperty().get().name()
-            + " is not saved. Quit anyway?",
-        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.YES);
+    javafx.scene.control.Alert a =
+        new javafx.scene.control.Alert(
+            javafx.scene.control.Alert.AlertType.CONFIRMATION,
+            "The upscaled result of "
+                + model.source().documentProperty().get().name()
+                + " is not saved. Quit anyway?",
+            javafx.scene.control.ButtonType.CANCEL,
+            javafx.scene.control.ButtonType.YES);
     a.setHeaderText("Unsaved result");
     a.initOwner(stage);
     return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
@@ -103,12 +114,15 @@ public class StudioApp extends Application {
     applyTheme(scene, model.darkProperty().get());
     model.darkProperty().addListener((o, was, dark) -> applyTheme(scene, dark));
     window.setBatchAction(() -> BatchDialog.show(stage, model).notifyWith(window.attention()));
-    window.setDropBatchAction(paths -> BatchDialog.show(stage, model, paths).notifyWith(window.attention()));
+    window.setDropBatchAction(
+        paths -> BatchDialog.show(stage, model, paths).notifyWith(window.attention()));
     stage.setScene(scene);
     stage.setMinWidth(Math.min(960, screen.getWidth()));
     stage.setMinHeight(Math.min(600, screen.getHeight()));
     stage.widthProperty().addListener((o, a, b) -> settings.putDouble("window.w", b.doubleValue()));
-    stage.heightProperty().addListener((o, a, b) -> settings.putDouble("window.h", b.doubleValue()));
+    stage
+        .heightProperty()
+        .addListener((o, a, b) -> settings.putDouble("window.h", b.doubleValue()));
     for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
       InputStream in = StudioApp.class.getResourceAsStream("icons/wbsr-" + size + ".png");
       if (in != null) {
@@ -120,7 +134,9 @@ public class StudioApp extends Application {
 
   static void applyTheme(Scene scene, boolean dark) {
     Application.setUserAgentStylesheet(
-        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
     String css = Objects.requireNonNull(StudioApp.class.getResource("studio.css")).toExternalForm();
     scene.getStylesheets().setAll(css);
     scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light");
@@ -133,14 +149,16 @@ public class StudioApp extends Application {
   }
 
   /**
-   * The default bundle, then the files the app was started with ("Open with", {@code wbsr FILE...}):
-   * the first opens, the others go to Open Recent. Without files, the bundled sample photo.
+   * The default bundle, then the files the app was started with ("Open with", {@code wbsr
+   * FILE...}): the first opens, the others go to Open Recent. Without files, the bundled sample
+   * photo.
    */
   public static void openStartup(StudioModel model, List<Path> files) {
     model.discoverBundles(AppPaths.modelRoots());
     if (model.routingState().bundles().isEmpty()) {
-      model.reportError("No model bundle found. Put bundles in a models/ folder beside the app or "
-          + "use File > Add Bundle Folder.");
+      model.reportError(
+          "No model bundle found. Put bundles in a models/ folder beside the app or "
+              + "use File > Add Bundle Folder.");
     }
     if (files.isEmpty()) {
       AppPaths.asset("samples/coffee.png").ifPresent(model::openSample);

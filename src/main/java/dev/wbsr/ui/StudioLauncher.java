@@ -21,7 +21,9 @@ public final class StudioLauncher {
 
   private StudioLauncher() {}
 
-  /** {@code FILE...} (optionally after {@code --}): the first opens, the others go to Open Recent. */
+  /**
+   * {@code FILE...} (optionally after {@code --}): the first opens, the others go to Open Recent.
+   */
   public static void main(String[] args) {
     int rc = launch(LaunchPlan.files(List.of(args)));
     if (rc != 0) {
@@ -35,8 +37,10 @@ public final class StudioLauncher {
    */
   public static int launch(List<Path> files) {
     offline();
-    FX_LOG.setFilter(r -> r.getMessage() == null
-        || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    FX_LOG.setFilter(
+        r ->
+            r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     if (StudioApp.coreFactory() == null) {
       StudioApp.setCoreFactory(StudioCore::onnx);
     }

@@ -41,7 +41,8 @@ class AboutInfoTest {
         Files.copy(f, dir.resolve(f.getFileName()));
       }
     }
-    JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
+    JsonObject m =
+        JsonParser.parseString(Files.readString(dir.resolve("manifest.json"))).getAsJsonObject();
     m.addProperty("name", name);
     m.addProperty("version", version);
     m.addProperty("license", license);
@@ -51,7 +52,12 @@ class AboutInfoTest {
 
   @Test
   void readsVersionLicenceAndDataPackagesOfEachBundleSortedByName() throws IOException {
-    bundle("wbsr-x4", 4, "1.2.0", "CC-BY-4.0", """
+    bundle(
+        "wbsr-x4",
+        4,
+        "1.2.0",
+        "CC-BY-4.0",
+        """
         {"data_packages": [{"name": "python3-skimage", "version": "0.19.3-8"}], "future_key": 1}""");
     bundle("wbsr-x2", 2, "1.0.0", "MIT", "{}");
     Files.createDirectories(models.resolve("not-a-bundle"));
@@ -71,7 +77,9 @@ class AboutInfoTest {
   @Test
   void aBrokenManifestIsListedWithAnErrorInsteadOfThrowing() throws IOException {
     bundle("broken", "{ not json");
-    bundle("no-subnets", """
+    bundle(
+        "no-subnets",
+        """
         {"name": "no-subnets", "kind": "wbsr", "version": "1.0.0", "license": "MIT", "scale": 2}""");
     List<BundleLocator.Entry> bundles = AboutInfo.bundles(models);
     assertThat(bundles).hasSize(2);
@@ -97,8 +105,11 @@ class AboutInfoTest {
     try {
       System.setProperty(AboutInfo.HOME_PROPERTY, home.toString());
       assertThat(AboutInfo.home()).contains(home);
-      assertThat(AboutInfo.modelRoots()).contains(home.resolve("models").toAbsolutePath().normalize());
-      assertThat(AboutInfo.bundles()).extracting(BundleLocator.Entry::name).contains("home-only-bundle");
+      assertThat(AboutInfo.modelRoots())
+          .contains(home.resolve("models").toAbsolutePath().normalize());
+      assertThat(AboutInfo.bundles())
+          .extracting(BundleLocator.Entry::name)
+          .contains("home-only-bundle");
       assertThat(AboutInfo.report()).contains("home-only-bundle 0.3.0 (x2, wbsr) licence MIT");
     } finally {
       if (old == null) {
@@ -112,26 +123,36 @@ class AboutInfoTest {
   @Test
   void versionIsThePomsEvenOutsideTheJar() throws Exception {
     // surefire runs target/classes, which has no jar manifest: the filtered resource must answer
-    Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("pom.xml").toFile()).getDocumentElement();
-    String pomVersion = ((Element) project.getElementsByTagName("version").item(0)).getTextContent();
+    Element project =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile())
+            .getDocumentElement();
+    String pomVersion =
+        ((Element) project.getElementsByTagName("version").item(0)).getTextContent();
     assertThat(project.getElementsByTagName("version").item(0).getParentNode()).isEqualTo(project);
     assertThat(AboutInfo.version()).isEqualTo(pomVersion.strip());
   }
 
   @Test
-  void noticesComeFromTheResourceElseTheFirstFileFoundElseAClearNote(@TempDir Path dir) throws IOException {
+  void noticesComeFromTheResourceElseTheFirstFileFoundElseAClearNote(@TempDir Path dir)
+      throws IOException {
     Path legal = Files.writeString(dir.resolve("legal.md"), "# installed copy");
     Path checkout = Files.writeString(dir.resolve("checkout.md"), "# checkout copy");
     Path missing = dir.resolve("missing.md");
-    InputStream bundled = new ByteArrayInputStream("# bundled copy".getBytes(StandardCharsets.UTF_8));
+    InputStream bundled =
+        new ByteArrayInputStream("# bundled copy".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(AboutInfo.thirdPartyNotices(bundled, List.of(legal, checkout))).isEqualTo("# bundled copy");
-    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, legal, checkout))).isEqualTo("# installed copy");
-    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, checkout))).isEqualTo("# checkout copy");
+    assertThat(AboutInfo.thirdPartyNotices(bundled, List.of(legal, checkout)))
+        .isEqualTo("# bundled copy");
+    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, legal, checkout)))
+        .isEqualTo("# installed copy");
+    assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing, checkout)))
+        .isEqualTo("# checkout copy");
     assertThat(AboutInfo.thirdPartyNotices(null, List.of(missing)))
         .isEqualTo(AboutInfo.NOTICES_MISSING)
-        .contains("no copy of THIRD-PARTY.md").contains("installer/third_party.py");
+        .contains("no copy of THIRD-PARTY.md")
+        .contains("installer/third_party.py");
   }
 
   @Test

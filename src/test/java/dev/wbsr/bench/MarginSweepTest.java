@@ -29,7 +29,8 @@ class MarginSweepTest {
       for (MarginSweep.Row r : lone) {
         double side = (32.0 + 2 * r.margin()) / 32.0;
         // lone tiles of a whole patch compute its window: (32 + 2m)^2 / 32^2 of the paper count
-        assertThat(r.wbsrExecutedOverPaper()).as("margin %d", r.margin())
+        assertThat(r.wbsrExecutedOverPaper())
+            .as("margin %d", r.margin())
             .isCloseTo(side * side, within(1e-9));
         assertThat(r.wbsrTileSide()).isEqualTo(1);
       }
@@ -48,8 +49,7 @@ class MarginSweepTest {
   void theSummaryAveragesEachMarginOverImages() {
     List<List<MarginSweep.Row>> rows =
         List.of(
-            List.of(row(0, 40, 1.0), row(1, 50, 1.12)),
-            List.of(row(0, 44, 1.0), row(1, 56, 1.10)));
+            List.of(row(0, 40, 1.0), row(1, 50, 1.12)), List.of(row(0, 44, 1.0), row(1, 56, 1.10)));
     List<MarginSweep.Summary> s = MarginSweep.summarize(rows);
     assertThat(s).extracting(MarginSweep.Summary::margin).containsExactly(0, 1);
     assertThat(s.get(0).meanPsnrY()).isEqualTo(42.0);

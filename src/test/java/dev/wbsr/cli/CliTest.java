@@ -82,8 +82,7 @@ class CliTest {
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err())
         .contains("exists")
-        .contains(
-            "choose another output folder with -o, or add --skip-existing or --overwrite");
+        .contains("choose another output folder with -o, or add --skip-existing or --overwrite");
     assertThat(Files.getLastModifiedTime(out.resolve("a.png"))).isEqualTo(stamp);
 
     Run skip =
@@ -115,8 +114,18 @@ class CliTest {
     Path in = tmp.resolve("webp-in");
     writePng(in.resolve("a.png"), 40, 30, 1);
     Path out = tmp.resolve("webp-out");
-    Run r = wbsr("upscale", "-m", model(), "--format", "webp", "--quality", "100", "-o",
-        out.toString(), in.toString());
+    Run r =
+        wbsr(
+            "upscale",
+            "-m",
+            model(),
+            "--format",
+            "webp",
+            "--quality",
+            "100",
+            "-o",
+            out.toString(),
+            in.toString());
     assertThat(r.code()).isZero();
     Path webp = out.resolve("a.webp");
     byte[] head = Files.readAllBytes(webp);
@@ -125,7 +134,8 @@ class CliTest {
     var back = new dev.wbsr.image.ImageLoader().load(webp);
     assertThat(back.rgb().width()).isEqualTo(80);
     assertThat(back.rgb().height()).isEqualTo(60);
-    Run png = wbsr("upscale", "-m", model(), "-o", tmp.resolve("png-out").toString(), in.toString());
+    Run png =
+        wbsr("upscale", "-m", model(), "-o", tmp.resolve("png-out").toString(), in.toString());
     assertThat(png.code()).isZero();
     var ref = new dev.wbsr.image.ImageLoader().load(tmp.resolve("png-out").resolve("a.png"));
     assertThat(back.rgb().rgb()).isEqualTo(ref.rgb().rgb()); // lossless: the same pixels as the PNG
@@ -137,8 +147,7 @@ class CliTest {
     Path same = tmp.resolve("same");
     writePng(same.resolve("a.png"), 40, 30, 1);
     byte[] before = Files.readAllBytes(same.resolve("a.png"));
-    Run r =
-        wbsr("upscale", "-m", model(), "--overwrite", "-o", same.toString(), same.toString());
+    Run r = wbsr("upscale", "-m", model(), "--overwrite", "-o", same.toString(), same.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("is an input of this run and is never written over", "use -o DIR");
     assertThat(Files.readAllBytes(same.resolve("a.png"))).isEqualTo(before);
@@ -153,8 +162,8 @@ class CliTest {
     Run first = wbsr("upscale", "-m", model(), "-r", "-o", out.toString(), in.toString());
     assertThat(first.out()).contains("Done: 1 upscaled, 0 skipped, 0 failed.");
     Run again =
-        wbsr("upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(),
-            in.toString());
+        wbsr(
+            "upscale", "-m", model(), "-r", "--skip-existing", "-o", out.toString(), in.toString());
     assertThat(again.out()).contains("Done: 0 upscaled, 1 skipped, 0 failed.");
     assertThat(out.resolve("out")).doesNotExist();
   }
@@ -236,7 +245,13 @@ class CliTest {
     assertThat(own.out()).contains("mode classsr");
     Run told =
         wbsr(
-            "upscale", "-m", classSr, "--mode", "supernet", "-o", tmp.resolve("c2").toString(),
+            "upscale",
+            "-m",
+            classSr,
+            "--mode",
+            "supernet",
+            "-o",
+            tmp.resolve("c2").toString(),
             img.toString());
     assertThat(told.code()).as(told.err()).isZero();
     assertThat(told.out()).contains("mode supernet");
@@ -244,7 +259,13 @@ class CliTest {
     assertThat(plain.out()).contains("mode wbsr");
     Run wrong =
         wbsr(
-            "upscale", "-m", model(), "--mode", "classsr", "-o", tmp.resolve("c4").toString(),
+            "upscale",
+            "-m",
+            model(),
+            "--mode",
+            "classsr",
+            "-o",
+            tmp.resolve("c4").toString(),
             img.toString());
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).contains("not a ClassSR bundle");

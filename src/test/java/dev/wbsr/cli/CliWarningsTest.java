@@ -26,20 +26,34 @@ class CliWarningsTest {
     CliTest.writePng(clean, 40, 30, 3);
     String model = TestBundles.tiny(2).dir().toString();
 
-    CliTest.Run up = CliTest.wbsr("upscale", "-m", model, "--device", "cpu", "-o",
-        tmp.resolve("out").toString(), in.toString());
+    CliTest.Run up =
+        CliTest.wbsr(
+            "upscale",
+            "-m",
+            model,
+            "--device",
+            "cpu",
+            "-o",
+            tmp.resolve("out").toString(),
+            in.toString());
     assertThat(up.code()).as(up.err()).isZero();
-    String expected = "warning  " + damaged + ": the embedded colour profile is damaged and was"
-        + " ignored; colours are read as sRGB";
-    assertThat(up.err().lines()).as(up.err()).contains(expected)
+    String expected =
+        "warning  "
+            + damaged
+            + ": the embedded colour profile is damaged and was"
+            + " ignored; colours are read as sRGB";
+    assertThat(up.err().lines())
+        .as(up.err())
+        .contains(expected)
         .noneMatch(l -> l.contains("clean.png"))
         .allMatch(l -> !l.contains("Exception"));
     assertThat(tmp.resolve("out/profile.png")).exists();
 
-    CliTest.Run eval = CliTest.wbsr("eval", "--hr", in.toString(), "-m", model, "--device",
-        "cpu");
+    CliTest.Run eval = CliTest.wbsr("eval", "--hr", in.toString(), "-m", model, "--device", "cpu");
     assertThat(eval.code()).as(eval.err()).isZero();
-    assertThat(eval.err().lines()).as(eval.err()).contains(expected)
+    assertThat(eval.err().lines())
+        .as(eval.err())
+        .contains(expected)
         .noneMatch(l -> l.contains("clean.png"));
   }
 }

@@ -32,8 +32,14 @@ class DecoderErrorsInWordsTest {
     Path in = Files.createDirectories(tmp.resolve("in"));
     ImageFuzz fuzz = new ImageFuzz(tmp.resolve("fuzz"), 14);
     List<Path> damaged = new ArrayList<>();
-    for (ImageFormat format : List.of(ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.TIFF,
-        ImageFormat.WEBP, ImageFormat.BMP, ImageFormat.PSD)) {
+    for (ImageFormat format :
+        List.of(
+            ImageFormat.PNG,
+            ImageFormat.JPEG,
+            ImageFormat.TIFF,
+            ImageFormat.WEBP,
+            ImageFormat.BMP,
+            ImageFormat.PSD)) {
       Set<String> reasons = new HashSet<>();
       for (int i = 0; i < 400 && reasons.size() < PER_FORMAT; i++) {
         ImageFuzz.Case c = fuzz.make(format, i);
@@ -53,25 +59,34 @@ class DecoderErrorsInWordsTest {
     damaged.add(Files.write(in.resolve("critical-chunk.png"), png));
 
     String model = TestBundles.tiny(2).dir().toString();
-    CliTest.Run up = CliTest.wbsr("upscale", "-m", model, "--device", "cpu", "-o",
-        tmp.resolve("out").toString(), in.toString());
-    CliTest.Run eval = CliTest.wbsr("eval", "--hr", in.toString(), "-m", model, "--device",
-        "cpu");
+    CliTest.Run up =
+        CliTest.wbsr(
+            "upscale",
+            "-m",
+            model,
+            "--device",
+            "cpu",
+            "-o",
+            tmp.resolve("out").toString(),
+            in.toString());
+    CliTest.Run eval = CliTest.wbsr("eval", "--hr", in.toString(), "-m", model, "--device", "cpu");
     for (CliTest.Run run : List.of(up, eval)) {
       assertThat(run.code()).as(run.err()).isEqualTo(1);
       List<String> failed = run.err().lines().filter(l -> l.startsWith("failed  ")).toList();
       assertThat(failed).as(run.err()).hasSize(damaged.size());
       for (Path f : damaged) {
         String prefix = "failed  " + f + ": ";
-        String line = failed.stream().filter(l -> l.startsWith(prefix)).findFirst()
-            .orElseThrow(() -> new AssertionError(f + " not reported in\n" + run.err()));
+        String line =
+            failed.stream()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(f + " not reported in\n" + run.err()));
         String reason = line.substring(prefix.length());
-        assertThat(PlainText.reasonProblem(reason, f.getFileName().toString()))
-            .as(line).isNull();
+        assertThat(PlainText.reasonProblem(reason, f.getFileName().toString())).as(line).isNull();
       }
       assertThat(run.err() + run.out()).doesNotContain("\tat ").doesNotContain("Exception");
     }
-    assertThat(tmp.resolve("out")).satisfiesAnyOf(
-        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    assertThat(tmp.resolve("out"))
+        .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
 }

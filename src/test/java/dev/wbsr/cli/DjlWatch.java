@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A system class loader ({@code -Djava.system.class.loader}) for {@link NetGuard}'s JVM that
  * defines every application class itself, so it sees the first DJL class load and can record
- * whether DJL's offline and opt-out flags were set at that moment (a system property, because
- * this class and the classes it defines do not share statics).
+ * whether DJL's offline and opt-out flags were set at that moment (a system property, because this
+ * class and the classes it defines do not share statics).
  */
 public final class DjlWatch extends URLClassLoader {
 
@@ -41,8 +41,14 @@ public final class DjlWatch extends URLClassLoader {
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
     if (name.startsWith("ai.djl.") && System.getProperty(PROPERTY) == null) {
-      System.setProperty(PROPERTY, "ai.djl.offline=" + System.getProperty("ai.djl.offline")
-          + " OPT_OUT_TRACKING=" + System.getProperty("OPT_OUT_TRACKING") + " first=" + name);
+      System.setProperty(
+          PROPERTY,
+          "ai.djl.offline="
+              + System.getProperty("ai.djl.offline")
+              + " OPT_OUT_TRACKING="
+              + System.getProperty("OPT_OUT_TRACKING")
+              + " first="
+              + name);
     }
     return super.loadClass(name, resolve);
   }

@@ -3,6 +3,7 @@ package dev.wbsr.cli;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URL;
-import java.net.ProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
@@ -25,14 +25,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The JVM {@link NoNetworkTest} starts: every way Java code can reach the network is watched
- * (the default proxy selector, which every URL connection asks first; the socket, server-socket
- * and datagram factories; the NIO channel provider, named by {@code
+ * The JVM {@link NoNetworkTest} starts: every way Java code can reach the network is watched (the
+ * default proxy selector, which every URL connection asks first; the socket, server-socket and
+ * datagram factories; the NIO channel provider, named by {@code
  * -Djava.nio.channels.spi.SelectorProvider}), each attempt is recorded and refused, and then the
- * CLI commands listed in a file (one per line, arguments separated by tabs) run in this JVM.
- * Prints {@code NETGUARD} lines: each command's exit code, DJL's flags at its first class load
- * ({@link DjlWatch}) and every attempt. {@code --control} makes one attempt of each kind instead,
- * to show that the watch sees them.
+ * CLI commands listed in a file (one per line, arguments separated by tabs) run in this JVM. Prints
+ * {@code NETGUARD} lines: each command's exit code, DJL's flags at its first class load ({@link
+ * DjlWatch}) and every attempt. {@code --control} makes one attempt of each kind instead, to show
+ * that the watch sees them.
  */
 public final class NetGuard {
 
@@ -41,8 +41,14 @@ public final class NetGuard {
   private NetGuard() {}
 
   static void record(String what) {
-    String from = StackWalker.getInstance().walk(s -> s.skip(2).limit(8)
-        .map(f -> f.getClassName() + "." + f.getMethodName()).collect(Collectors.joining(" < ")));
+    String from =
+        StackWalker.getInstance()
+            .walk(
+                s ->
+                    s.skip(2)
+                        .limit(8)
+                        .map(f -> f.getClassName() + "." + f.getMethodName())
+                        .collect(Collectors.joining(" < ")));
     ATTEMPTS.add(what + " from " + from);
   }
 
@@ -67,39 +73,44 @@ public final class NetGuard {
   }
 
   private static void install() throws IOException {
-    ProxySelector.setDefault(new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        record("URL connection to " + uri);
-        return List.of(Proxy.NO_PROXY); // the socket factory then refuses the connection
-      }
+    ProxySelector.setDefault(
+        new ProxySelector() {
+          @Override
+          public List<Proxy> select(URI uri) {
+            record("URL connection to " + uri);
+            return List.of(Proxy.NO_PROXY); // the socket factory then refuses the connection
+          }
 
-      @Override
-      public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-    });
-    Socket.setSocketImplFactory(() -> {
-      record("socket");
-      throw new SecurityException("network access is blocked in this test");
-    });
-    ServerSocket.setSocketFactory(() -> {
-      record("server socket");
-      throw new SecurityException("network access is blocked in this test");
-    });
-    @SuppressWarnings("deprecation")
-    Runnable datagrams = () -> {
-      try {
-        DatagramSocket.setDatagramSocketImplFactory(() -> {
-          record("datagram socket");
+          @Override
+          public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+        });
+    Socket.setSocketImplFactory(
+        () -> {
+          record("socket");
           throw new SecurityException("network access is blocked in this test");
         });
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    ServerSocket.setSocketFactory(
+        () -> {
+          record("server socket");
+          throw new SecurityException("network access is blocked in this test");
+        });
+    @SuppressWarnings("deprecation")
+    Runnable datagrams =
+        () -> {
+          try {
+            DatagramSocket.setDatagramSocketImplFactory(
+                () -> {
+                  record("datagram socket");
+                  throw new SecurityException("network access is blocked in this test");
+                });
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        };
     datagrams.run();
     if (!(SelectorProvider.provider() instanceof Channels)) {
-      throw new IllegalStateException("start with -Djava.nio.channels.spi.SelectorProvider="
-          + Channels.class.getName());
+      throw new IllegalStateException(
+          "start with -Djava.nio.channels.spi.SelectorProvider=" + Channels.class.getName());
     }
   }
 

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --cost time} end to end on the tiny bundle, the load average and {@code bench --calls}. */
+/**
+ * {@code --cost time} end to end on the tiny bundle, the load average and {@code bench --calls}.
+ */
 class TimeCostCliTest {
 
   @TempDir Path tmp;
@@ -35,8 +37,16 @@ class TimeCostCliTest {
     Path cacheDir = Path.of(System.getProperty("wbsr.cache.dir"), "subnet-times");
     CliTest.Run r =
         wbsr(
-            "upscale", "-m", model(), "--budget", "0.6", "--cost", "time", "-o",
-            tmp.resolve("o").toString(), img.toString());
+            "upscale",
+            "-m",
+            model(),
+            "--budget",
+            "0.6",
+            "--cost",
+            "time",
+            "-o",
+            tmp.resolve("o").toString(),
+            img.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("of measured time");
     assertThat(tmp.resolve("o").resolve("a.png")).exists();
@@ -53,8 +63,20 @@ class TimeCostCliTest {
     Path json = tmp.resolve("bench.json");
     CliTest.Run r =
         wbsr(
-            "bench", "-m", model(), "--runs", "1", "--device", "cpu", "--budget", "0.7", "--cost",
-            "time", "--json", json.toString(), img.toString());
+            "bench",
+            "-m",
+            model(),
+            "--runs",
+            "1",
+            "--device",
+            "cpu",
+            "--budget",
+            "0.7",
+            "--cost",
+            "time",
+            "--json",
+            json.toString(),
+            img.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("load average (1/5/15 min)", "wbsr (time 0.70)");
     JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();

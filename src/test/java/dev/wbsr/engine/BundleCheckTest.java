@@ -51,7 +51,8 @@ class BundleCheckTest {
   void aManifestScaleThatTheNetworksDoNotHaveFailsTheProbe() throws Exception {
     Path dir = copy(TestBundles.FIXTURES.resolve("tiny-x2"), "x2-says-x4");
     String json = Files.readString(dir.resolve("manifest.json"));
-    Files.writeString(dir.resolve("manifest.json"), json.replaceFirst("\"scale\": 2", "\"scale\": 4"));
+    Files.writeString(
+        dir.resolve("manifest.json"), json.replaceFirst("\"scale\": 2", "\"scale\": 4"));
     ModelBundle b = ModelBundle.load(dir);
     assertThat(b.manifest().scale()).isEqualTo(4);
     try (OnnxEngine e = OnnxEngine.open(b, CPU)) {
@@ -67,8 +68,10 @@ class BundleCheckTest {
     ModelBundle x4 = ModelBundle.load(TestBundles.FIXTURES.resolve("tiny-x4"));
     ModelBundle x2 = ModelBundle.load(dir);
     int sx2 = x2.manifest().supernet();
-    Files.copy(x4.subnetFile(x4.manifest().supernet()), dir.resolve(
-        x2.manifest().subnets().get(sx2).file()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        x4.subnetFile(x4.manifest().supernet()),
+        dir.resolve(x2.manifest().subnets().get(sx2).file()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (OnnxEngine e = OnnxEngine.open(x2, CPU)) {
       assertThatThrownBy(() -> BundleCheck.probe(x2, e)).hasMessageContaining("i.e. x4");
     }
@@ -99,7 +102,9 @@ class BundleCheckTest {
     Path dir = copy(TestBundles.FIXTURES.resolve("tiny-classsr-x2"), "sr-classifier");
     ModelBundle b = ModelBundle.load(dir);
     String classifier = b.manifest().classsr().orElseThrow().classifierFile();
-    Files.copy(b.subnetFile(0), dir.resolve(classifier),
+    Files.copy(
+        b.subnetFile(0),
+        dir.resolve(classifier),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (OnnxEngine e = OnnxEngine.open(b, CPU)) {
       assertThatThrownBy(() -> BundleCheck.probe(b, e))
@@ -111,11 +116,15 @@ class BundleCheckTest {
   void aSubnetFromAnotherWidthFailsTheFlopsComparison() throws Exception {
     Path dir = copy(TestBundles.FIXTURES.resolve("tiny-x2"), "swapped");
     ModelBundle b = ModelBundle.load(dir);
-    Files.copy(b.subnetFile(b.manifest().supernet()), dir.resolve(
-        b.manifest().subnets().get(0).file()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        b.subnetFile(b.manifest().supernet()),
+        dir.resolve(b.manifest().subnets().get(0).file()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (OnnxEngine e = OnnxEngine.open(b, CPU)) {
       BundleCheck.Report r = BundleCheck.full(b, e);
-      assertThat(r.problems()).singleElement().asString()
+      assertThat(r.problems())
+          .singleElement()
+          .asString()
           .contains("GFLOPs per patch, the manifest says");
     }
   }
@@ -123,7 +132,8 @@ class BundleCheckTest {
   /** Item 11 for the app: one call that opens its own engine and reports, never throws. */
   @Test
   void theOneCallCheckPassesAFixtureAndReportsAGarbageNetwork() throws Exception {
-    BundleCheck.Report good = BundleCheck.full(ModelBundle.load(TestBundles.FIXTURES.resolve("tiny-x2")));
+    BundleCheck.Report good =
+        BundleCheck.full(ModelBundle.load(TestBundles.FIXTURES.resolve("tiny-x2")));
     assertThat(good.ok()).as(good.problems().toString()).isTrue();
     assertThat(good.lines()).isNotEmpty();
 
@@ -134,7 +144,9 @@ class BundleCheckTest {
     BundleCheck.Report bad = BundleCheck.full(ModelBundle.load(dir));
     assertThat(bad.ok()).isFalse();
     assertThat(bad.problems()).hasSize(1);
-    assertThat(bad.problems().get(0)).contains(last.file()).contains("export the bundle again")
+    assertThat(bad.problems().get(0))
+        .contains(last.file())
+        .contains("export the bundle again")
         .doesNotContain("Exception");
   }
 }

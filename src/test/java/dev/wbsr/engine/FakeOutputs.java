@@ -12,14 +12,17 @@ public final class FakeOutputs {
     for (int n = 0; n < in.n() * 3; n++) {
       for (int y = 0; y < oh; y++) {
         for (int x = 0; x < ow; x++) {
-          out[(n * oh + y) * ow + x] = in.data()[(n * in.h() + y / scale) * in.w() + x / scale] + offset;
+          out[(n * oh + y) * ow + x] =
+              in.data()[(n * in.h() + y / scale) * in.w() + x / scale] + offset;
         }
       }
     }
     return new Nchw(out, in.n(), 3, oh, ow);
   }
 
-  /** A ClassSR classifier over three branches: the patch's mean value in thirds picks one (logit 1). */
+  /**
+   * A ClassSR classifier over three branches: the patch's mean value in thirds picks one (logit 1).
+   */
   public static float[] brightnessThirds(Nchw in) {
     int per = 3 * in.h() * in.w();
     float[] logits = new float[in.n() * 3];

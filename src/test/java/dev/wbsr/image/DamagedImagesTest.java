@@ -23,8 +23,13 @@ class DamagedImagesTest {
   private void assertRefusedAsCorrupt(Path p) {
     try {
       LoadedImage img = loader.load(p);
-      throw new AssertionError(p.getFileName() + " decoded as " + img.rgb().width() + "x"
-          + img.rgb().height() + " although it is damaged");
+      throw new AssertionError(
+          p.getFileName()
+              + " decoded as "
+              + img.rgb().width()
+              + "x"
+              + img.rgb().height()
+              + " although it is damaged");
     } catch (ImageException e) {
       assertThat(e.kind()).as(e.getMessage()).isEqualTo(Kind.CORRUPT);
       assertThat(e.getMessage()).startsWith(p.getFileName() + ": ").doesNotContain("Exception");
@@ -122,7 +127,8 @@ class DamagedImagesTest {
   /** Issue 14.3: a BMP whose header says RLE8 over raw 8-bit pixels decoded into noise, "ok". */
   @Test
   void aBmpWhoseHeaderSaysRle8OnRawDataIsRefused() throws Exception {
-    Path raw = bmp(palette(40, 30, BufferedImage.TYPE_BYTE_INDEXED), "BI_RGB", dir.resolve("raw.bmp"));
+    Path raw =
+        bmp(palette(40, 30, BufferedImage.TYPE_BYTE_INDEXED), "BI_RGB", dir.resolve("raw.bmp"));
     byte[] b = Files.readAllBytes(raw);
     assertThat(b[28]).as("bits per pixel").isEqualTo((byte) 8);
     assertThat(b[30]).as("compression").isZero();
@@ -139,11 +145,18 @@ class DamagedImagesTest {
   @Test
   void wellFormedRleBmpsStillLoadExactly() throws Exception {
     for (String[] c : new String[][] {{"BI_RLE8", "8"}, {"BI_RLE4", "4"}}) {
-      BufferedImage img = palette(37, 21, c[1].equals("8") ? BufferedImage.TYPE_BYTE_INDEXED
-          : BufferedImage.TYPE_BYTE_BINARY);
+      BufferedImage img =
+          palette(
+              37,
+              21,
+              c[1].equals("8") ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_BYTE_BINARY);
       if (c[1].equals("4")) {
-        img = new BufferedImage(37, 21, BufferedImage.TYPE_BYTE_BINARY,
-            (java.awt.image.IndexColorModel) palette16());
+        img =
+            new BufferedImage(
+                37,
+                21,
+                BufferedImage.TYPE_BYTE_BINARY,
+                (java.awt.image.IndexColorModel) palette16());
         BufferedImage src = palette(37, 21, BufferedImage.TYPE_BYTE_BINARY);
         img.getRaster().setRect(src.getRaster());
       }
@@ -154,7 +167,8 @@ class DamagedImagesTest {
       for (int y = 0; y < 21; y++) {
         for (int x = 0; x < 37; x++) {
           int argb = img.getRGB(x, y);
-          assertThat(loaded.rgb().sample(x, y, 0)).as(c[0] + " at %d,%d", x, y)
+          assertThat(loaded.rgb().sample(x, y, 0))
+              .as(c[0] + " at %d,%d", x, y)
               .isEqualTo((argb >> 16) & 0xFF);
         }
       }
@@ -176,12 +190,13 @@ class DamagedImagesTest {
   }
 
   /**
-   * Found by the fuzzer: a lossy WebP whose VP8 frame header claims 16383 x 16383 inside a
-   * 64-pixel canvas made the decoder allocate a gigabyte and run for a minute before failing.
+   * Found by the fuzzer: a lossy WebP whose VP8 frame header claims 16383 x 16383 inside a 64-pixel
+   * canvas made the decoder allocate a gigabyte and run for a minute before failing.
    */
   @Test
   void aWebpWhoseBitstreamSizeDisagreesWithItsCanvasIsRefusedBeforeDecoding() throws Exception {
-    byte[] b = Files.readAllBytes(Path.of("src/test/resources/images/gray-linear-icc-orient6.webp"));
+    byte[] b =
+        Files.readAllBytes(Path.of("src/test/resources/images/gray-linear-icc-orient6.webp"));
     int vp8 = indexOf(b, "VP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertThat(vp8).isPositive();
     int frame = vp8 + 8;

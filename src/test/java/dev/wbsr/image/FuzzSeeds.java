@@ -15,16 +15,16 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
 /**
- * The valid files the image fuzzer mutates: a few small images of every format {@link
- * ImageLoader} reads, in the encodings whose readers behave differently (raw, LZW and Deflate
- * TIFF; palette, RLE and 24-bit BMP; baseline and progressive JPEG; lossless and lossy WebP), with
- * the byte ranges that hold each file's structure (headers, chunk and segment lengths, IFDs).
+ * The valid files the image fuzzer mutates: a few small images of every format {@link ImageLoader}
+ * reads, in the encodings whose readers behave differently (raw, LZW and Deflate TIFF; palette, RLE
+ * and 24-bit BMP; baseline and progressive JPEG; lossless and lossy WebP), with the byte ranges
+ * that hold each file's structure (headers, chunk and segment lengths, IFDs).
  */
 public final class FuzzSeeds {
 
   /** One seed file: its bytes, the pixels it decodes to, and where its structure lies. */
-  public record Seed(String name, ImageFormat format, byte[] bytes, RgbImage pixels,
-      List<int[]> structure) {}
+  public record Seed(
+      String name, ImageFormat format, byte[] bytes, RgbImage pixels, List<int[]> structure) {}
 
   private FuzzSeeds() {}
 
@@ -68,8 +68,8 @@ public final class FuzzSeeds {
       LoadedImage img = loader.load(f);
       byte[] bytes = Files.readAllBytes(f);
       ImageFormat format = img.metadata().format();
-      seeds.add(new Seed(f.getFileName().toString(), format, bytes, img.rgb(),
-          structure(format, bytes)));
+      seeds.add(
+          new Seed(f.getFileName().toString(), format, bytes, img.rgb(), structure(format, bytes)));
     }
     return seeds;
   }
@@ -83,8 +83,9 @@ public final class FuzzSeeds {
       g[i] = (byte) (255 - i);
       b[i] = (byte) (i * 3);
     }
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
-        new IndexColorModel(8, 256, r, g, b));
+    BufferedImage img =
+        new BufferedImage(
+            w, h, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 256, r, g, b));
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         img.getRaster().setSample(x, y, 0, ((x / 4) * 11 + y * 5) & 0xFF);
@@ -94,8 +95,9 @@ public final class FuzzSeeds {
   }
 
   /** Writes with the JDK's plugin, with a compression type and/or progressive mode. */
-  private static Path writeWith(BufferedImage img, String format, String compression,
-      boolean progressive, Path file) throws IOException {
+  private static Path writeWith(
+      BufferedImage img, String format, String compression, boolean progressive, Path file)
+      throws IOException {
     ImageWriter w = null;
     for (var it = ImageIO.getImageWritersByFormatName(format); it.hasNext(); ) {
       ImageWriter candidate = it.next();
@@ -149,8 +151,8 @@ public final class FuzzSeeds {
         }
       }
       case TIFF -> {
-        ByteBuffer h = ByteBuffer.wrap(b).order(
-            b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer h =
+            ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int ifd = h.getInt(4);
         int n = h.getShort(ifd) & 0xFFFF;
         r.add(new int[] {0, 8});

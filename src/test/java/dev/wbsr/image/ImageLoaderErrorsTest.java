@@ -25,7 +25,9 @@ class ImageLoaderErrorsTest {
     try {
       loader.load(p);
     } catch (ImageException e) {
-      assertThat(e.getMessage()).as("one line, names the file").doesNotContain("\n")
+      assertThat(e.getMessage())
+          .as("one line, names the file")
+          .doesNotContain("\n")
           .startsWith(p.getFileName().toString() + ": ");
       return e;
     }
@@ -48,8 +50,10 @@ class ImageLoaderErrorsTest {
     assertThat(e.getMessage()).contains("supported: PNG, JPEG");
     Path gif = Files.write(dir.resolve("anim.gif"), "GIF89a\1\0\1\0\0\0\0;".getBytes());
     assertThat(failure(gif).getMessage()).contains("GIF images are not supported");
-    Path heic = Files.write(dir.resolve("phone.heic"),
-        new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0});
+    Path heic =
+        Files.write(
+            dir.resolve("phone.heic"),
+            new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0});
     assertThat(failure(heic).getMessage()).contains("HEIC");
   }
 
@@ -57,8 +61,11 @@ class ImageLoaderErrorsTest {
   void truncatedFiles() throws IOException {
     RgbImage src = TestImages.smooth(64, 64);
     for (String format : new String[] {"png", "jpg", "tiff", "bmp"}) {
-      Path full = TestImages.write(TestImages.toBuffered(TestImages.pattern(64, 64)), format,
-          dir.resolve("full." + format));
+      Path full =
+          TestImages.write(
+              TestImages.toBuffered(TestImages.pattern(64, 64)),
+              format,
+              dir.resolve("full." + format));
       if (format.equals("jpg")) {
         full = TestImages.write(TestImages.toBuffered(src), format, full);
       }
@@ -72,7 +79,8 @@ class ImageLoaderErrorsTest {
 
   @Test
   void truncatedWebpAndPsd() throws Exception {
-    byte[] webp = Files.readAllBytes(ImageLoaderFormatsTest.resource("gray-linear-icc-orient6.webp"));
+    byte[] webp =
+        Files.readAllBytes(ImageLoaderFormatsTest.resource("gray-linear-icc-orient6.webp"));
     Path cutWebp = Files.write(dir.resolve("cut.webp"), Arrays.copyOf(webp, webp.length - 60));
     assertThat(failure(cutWebp).kind()).isEqualTo(Kind.CORRUPT);
     int[][] planes = new int[3][32 * 32];
@@ -84,8 +92,9 @@ class ImageLoaderErrorsTest {
 
   @Test
   void damagedPngData() throws IOException {
-    Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(64, 64)), "png",
-        dir.resolve("bad.png"));
+    Path png =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.pattern(64, 64)), "png", dir.resolve("bad.png"));
     byte[] bytes = Files.readAllBytes(png);
     for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
       bytes[i] = (byte) 0xA5;
@@ -110,8 +119,10 @@ class ImageLoaderErrorsTest {
   @Test
   void imageThatCannotFitInTheHeapIsRefused() throws IOException {
     Path png = Files.write(dir.resolve("huge.png"), pngHeader(100_000, 100_000));
-    ImageException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
-        () -> assertThrowsImage(() -> new ImageLoader(Long.MAX_VALUE).load(png)));
+    ImageException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> assertThrowsImage(() -> new ImageLoader(Long.MAX_VALUE).load(png)));
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(e.getMessage()).contains("more than one image can hold");
     long side = (long) Math.sqrt(Runtime.getRuntime().maxMemory() / 7.0) + 10;
@@ -127,8 +138,9 @@ class ImageLoaderErrorsTest {
 
   @Test
   void absurdJpegHeaderIsRefused() throws IOException {
-    Path jpg = TestImages.write(TestImages.toBuffered(TestImages.smooth(16, 16)), "jpg",
-        dir.resolve("huge.jpg"));
+    Path jpg =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.smooth(16, 16)), "jpg", dir.resolve("huge.jpg"));
     byte[] b = Files.readAllBytes(jpg);
     for (int i = 2; i < b.length - 8; i++) {
       if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xC0) {
@@ -144,18 +156,20 @@ class ImageLoaderErrorsTest {
 
   @Test
   void pixelLimitIsConfigurable() throws IOException {
-    Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(20, 10)), "png",
-        dir.resolve("small.png"));
+    Path png =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.pattern(20, 10)), "png", dir.resolve("small.png"));
     assertThat(new ImageLoader(200).load(png).width()).isEqualTo(20);
     assertThatThrownBy(() -> new ImageLoader(199).load(png))
-        .isInstanceOfSatisfying(ImageException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
+        .isInstanceOfSatisfying(
+            ImageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
   }
 
   @Test
   void unreadableFile() throws IOException {
-    Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(4, 4)), "png",
-        dir.resolve("locked.png"));
+    Path png =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.pattern(4, 4)), "png", dir.resolve("locked.png"));
     assertThat(png.toFile().setReadable(false, false)).isTrue();
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(png), "running as root");
     assertThat(failure(png).kind()).isEqualTo(Kind.UNREADABLE);
@@ -163,8 +177,9 @@ class ImageLoaderErrorsTest {
 
   @Test
   void interruptCancelsLoading() throws IOException {
-    Path png = TestImages.write(TestImages.toBuffered(TestImages.pattern(300, 200)), "png",
-        dir.resolve("big.png"));
+    Path png =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.pattern(300, 200)), "png", dir.resolve("big.png"));
     Thread.currentThread().interrupt();
     try {
       assertThat(failure(png).kind()).isEqualTo(Kind.CANCELLED);

@@ -31,7 +31,8 @@ class ImageLoaderFormatsTest {
   @Test
   void pngRgbIsExact() throws IOException {
     RgbImage src = TestImages.pattern(13, 7);
-    LoadedImage img = loader.load(TestImages.write(TestImages.toBuffered(src), "png", dir.resolve("a.png")));
+    LoadedImage img =
+        loader.load(TestImages.write(TestImages.toBuffered(src), "png", dir.resolve("a.png")));
     TestImages.assertSameBytes(img.rgb().rgb(), src.rgb());
     assertThat(img.alpha()).isNull();
     assertThat(img.metadata().format()).isEqualTo(ImageFormat.PNG);
@@ -42,7 +43,8 @@ class ImageLoaderFormatsTest {
   @Test
   void formatComesFromBytesNotName() throws IOException {
     RgbImage src = TestImages.pattern(5, 4);
-    Path misnamed = TestImages.write(TestImages.toBuffered(src), "png", dir.resolve("really-png.jpg"));
+    Path misnamed =
+        TestImages.write(TestImages.toBuffered(src), "png", dir.resolve("really-png.jpg"));
     LoadedImage img = loader.load(misnamed);
     assertThat(img.metadata().format()).isEqualTo(ImageFormat.PNG);
     TestImages.assertSameBytes(img.rgb().rgb(), src.rgb());
@@ -97,14 +99,21 @@ class ImageLoaderFormatsTest {
           assertThat(img.rgb().sample(i % 16, i / 16, c)).as(format + " gray " + i).isEqualTo(i);
         }
       }
-      assertThat(img.metadata().sourceColor()).as(format).isIn(SourceColor.GRAY, SourceColor.PALETTE);
+      assertThat(img.metadata().sourceColor())
+          .as(format)
+          .isIn(SourceColor.GRAY, SourceColor.PALETTE);
     }
   }
 
   @Test
   void grayAlphaPng() throws IOException {
-    ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
-        true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+    ComponentColorModel cm =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            true,
+            false,
+            Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_BYTE);
     WritableRaster r = cm.createCompatibleWritableRaster(5, 3);
     for (int y = 0; y < 3; y++) {
       for (int x = 0; x < 5; x++) {
@@ -112,8 +121,9 @@ class ImageLoaderFormatsTest {
         r.setSample(x, y, 1, 255 - 60 * y);
       }
     }
-    LoadedImage img = loader.load(TestImages.write(new BufferedImage(cm, r, false, null), "png",
-        dir.resolve("ga.png")));
+    LoadedImage img =
+        loader.load(
+            TestImages.write(new BufferedImage(cm, r, false, null), "png", dir.resolve("ga.png")));
     assertThat(img.metadata().sourceColor()).isEqualTo(SourceColor.GRAY);
     assertThat(img.rgb().sample(4, 2, 1)).isEqualTo(200);
     assertThat(img.alpha().sample(4, 2)).isEqualTo(135);
@@ -163,7 +173,8 @@ class ImageLoaderFormatsTest {
         for (int x = 0; x < 17; x++) {
           for (int c = 0; c < 3; c++) {
             int v = bi.getRaster().getSample(x, y, c);
-            assertThat(img.rgb().sample(x, y, c)).as(format + " v=" + v)
+            assertThat(img.rgb().sample(x, y, c))
+                .as(format + " v=" + v)
                 .isEqualTo((int) Math.round(v * 255.0 / 65535));
           }
         }
@@ -180,14 +191,21 @@ class ImageLoaderFormatsTest {
     }
     LoadedImage img = loader.load(TestImages.write(bi, "png", dir.resolve("g16.png")));
     assertThat(img.metadata().bitsPerSample()).isEqualTo(16);
-    assertThat(new int[] {img.rgb().sample(0, 0, 0), img.rgb().sample(1, 0, 1),
-        img.rgb().sample(2, 0, 2), img.rgb().sample(3, 0, 0)}).containsExactly(0, 0, 128, 255);
+    assertThat(
+            new int[] {
+              img.rgb().sample(0, 0, 0),
+              img.rgb().sample(1, 0, 1),
+              img.rgb().sample(2, 0, 2),
+              img.rgb().sample(3, 0, 0)
+            })
+        .containsExactly(0, 0, 128, 255);
   }
 
   @Test
   void jpegRgbAndGray() throws IOException {
     RgbImage src = TestImages.smooth(64, 48);
-    LoadedImage img = loader.load(TestImages.write(TestImages.toBuffered(src), "jpg", dir.resolve("a.jpg")));
+    LoadedImage img =
+        loader.load(TestImages.write(TestImages.toBuffered(src), "jpg", dir.resolve("a.jpg")));
     assertThat(img.metadata().format()).isEqualTo(ImageFormat.JPEG);
     assertThat(TestImages.maxDiff(img.rgb(), src)).isLessThanOrEqualTo(6);
     BufferedImage gray = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
@@ -207,10 +225,12 @@ class ImageLoaderFormatsTest {
   @Test
   void adobeCmykAndYcckJpeg() throws IOException {
     Path cmyk = dir.resolve("cmyk.jpg");
-    Files.write(cmyk, fourChannelJpeg(new int[] {0, 255, 255, 255}, new int[] {255, 255, 255, 255}, 0));
+    Files.write(
+        cmyk, fourChannelJpeg(new int[] {0, 255, 255, 255}, new int[] {255, 255, 255, 255}, 0));
     Path ycck = dir.resolve("ycck.jpg");
     // YCCK: Y, Cb, Cr encode the ink values C, M, Y as if they were R, G, B; K stays inverted.
-    Files.write(ycck, fourChannelJpeg(new int[] {76, 85, 255, 255}, new int[] {0, 128, 128, 255}, 2));
+    Files.write(
+        ycck, fourChannelJpeg(new int[] {76, 85, 255, 255}, new int[] {0, 128, 128, 255}, 2));
     for (Path p : new Path[] {cmyk, ycck}) {
       LoadedImage img = loader.load(p);
       assertThat(img.metadata().sourceColor()).isEqualTo(SourceColor.CMYK);
@@ -250,7 +270,8 @@ class ImageLoaderFormatsTest {
   @Test
   void bmp() throws IOException {
     RgbImage src = TestImages.pattern(7, 5);
-    LoadedImage img = loader.load(TestImages.write(TestImages.toBuffered(src), "bmp", dir.resolve("a.bmp")));
+    LoadedImage img =
+        loader.load(TestImages.write(TestImages.toBuffered(src), "bmp", dir.resolve("a.bmp")));
     assertThat(img.metadata().format()).isEqualTo(ImageFormat.BMP);
     TestImages.assertSameBytes(img.rgb().rgb(), src.rgb());
   }
@@ -301,8 +322,8 @@ class ImageLoaderFormatsTest {
     }
     LoadedImage a = loader.load(TestImages.psd(dir.resolve("a.psd"), w, h, 8, 3, rgb8, null));
     LoadedImage b = loader.load(TestImages.psd(dir.resolve("b.psd"), w, h, 16, 3, rgb16, null));
-    LoadedImage g = loader.load(TestImages.psd(dir.resolve("g.psd"), w, h, 8, 1,
-        new int[][] {rgb8[0]}, null));
+    LoadedImage g =
+        loader.load(TestImages.psd(dir.resolve("g.psd"), w, h, 8, 1, new int[][] {rgb8[0]}, null));
     assertThat(a.metadata().format()).isEqualTo(ImageFormat.PSD);
     assertThat(b.metadata().bitsPerSample()).isEqualTo(16);
     for (int i = 0; i < w * h; i++) {
@@ -324,10 +345,11 @@ class ImageLoaderFormatsTest {
     Path png = TestImages.write(TestImages.toBuffered(flat), "png", dir.resolve("l.png"));
     TestImages.insertPngChunk(png, "iCCP", TestImages.iccpChunk(linearBytes));
     Path jpg = TestImages.write(TestImages.toBuffered(flat), "jpg", dir.resolve("l.jpg"));
-    TestImages.insertJpegSegment(jpg, 0xE2,
-        TestImages.withPrefix("ICC_PROFILE\0\1\1", linearBytes));
-    Path tif = TestImages.write(inColorSpace(flat, new ICC_ColorSpace(linear)), "tiff",
-        dir.resolve("l.tif"));
+    TestImages.insertJpegSegment(
+        jpg, 0xE2, TestImages.withPrefix("ICC_PROFILE\0\1\1", linearBytes));
+    Path tif =
+        TestImages.write(
+            inColorSpace(flat, new ICC_ColorSpace(linear)), "tiff", dir.resolve("l.tif"));
     int[][] planes = new int[3][16 * 16];
     for (int[] p : planes) {
       java.util.Arrays.fill(p, 128);
@@ -354,8 +376,8 @@ class ImageLoaderFormatsTest {
   }
 
   /**
-   * Linear-light sRGB primaries: a non-sRGB RGB profile with an easy check (128 becomes ~188).
-   * Read from a committed copy: the JDK's built-in instance can be patched in memory by profile
+   * Linear-light sRGB primaries: a non-sRGB RGB profile with an easy check (128 becomes ~188). Read
+   * from a committed copy: the JDK's built-in instance can be patched in memory by profile
    * validation, so its bytes are not stable within one JVM.
    */
   static ICC_Profile linearProfile() {
@@ -389,8 +411,13 @@ class ImageLoaderFormatsTest {
   }
 
   private static BufferedImage rgb16(int w, int h) {
-    ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-        false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+    ComponentColorModel cm =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false,
+            false,
+            Transparency.OPAQUE,
+            DataBuffer.TYPE_USHORT);
     WritableRaster r = cm.createCompatibleWritableRaster(w, h);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -422,8 +449,24 @@ class ImageLoaderFormatsTest {
       writer.setOutput(out);
       writer.write(null, new IIOImage(r, null, null), writer.getDefaultWriteParam());
     }
-    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
-        (byte) adobeTransform};
+    byte[] app14 = {
+      (byte) 0xFF,
+      (byte) 0xEE,
+      0,
+      14,
+      'A',
+      'd',
+      'o',
+      'b',
+      'e',
+      0,
+      100,
+      0,
+      0,
+      0,
+      0,
+      (byte) adobeTransform
+    };
     return TestImages.splice(bytes.toByteArray(), 2, app14);
   }
 }

@@ -42,7 +42,8 @@ class ImageSaverTest {
       TestImages.assertSameBytes(back.rgb().rgb(), src.rgb());
       assertThat(back.alpha()).isNull();
     }
-    assertThat(listing()).extracting(p -> p.getFileName().toString())
+    assertThat(listing())
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("out.TIFF", "out.png", "out.tif");
   }
 
@@ -55,8 +56,8 @@ class ImageSaverTest {
     }
     LoadedImage img = LoadedImage.of(src).withPixels(src, new GrayPlane(6, 4, a));
     for (String ext : new String[] {"png", "tif"}) {
-      LoadedImage back = loader.load(ImageSaver.save(img, dir.resolve("a." + ext),
-          SaveOptions.defaults()));
+      LoadedImage back =
+          loader.load(ImageSaver.save(img, dir.resolve("a." + ext), SaveOptions.defaults()));
       assertThat(back.alpha().data()).as(ext).isEqualTo(a);
       TestImages.assertSameBytes(back.rgb().rgb(), src.rgb());
     }
@@ -65,18 +66,21 @@ class ImageSaverTest {
   @Test
   void jpegQualityAndAlphaPolicy() throws IOException {
     RgbImage src = TestImages.pattern(64, 64);
-    Path low = ImageSaver.save(src, dir.resolve("low.jpg"),
-        SaveOptions.defaults().withJpegQuality(20));
-    Path high = ImageSaver.save(src, dir.resolve("high.jpeg"),
-        SaveOptions.defaults().withJpegQuality(98));
+    Path low =
+        ImageSaver.save(src, dir.resolve("low.jpg"), SaveOptions.defaults().withJpegQuality(20));
+    Path high =
+        ImageSaver.save(src, dir.resolve("high.jpeg"), SaveOptions.defaults().withJpegQuality(98));
     assertThat(Files.size(low)).isLessThan(Files.size(high));
     assertThat(loader.load(high).metadata().format()).isEqualTo(ImageFormat.JPEG);
     byte[] a = new byte[64 * 64]; // fully transparent
     LoadedImage transparent = LoadedImage.of(src).withPixels(src, new GrayPlane(64, 64, a));
     Path flat = ImageSaver.save(transparent, dir.resolve("flat.jpg"), SaveOptions.defaults());
     assertThat(loader.load(flat).rgb().sample(30, 30, 1)).isGreaterThan(250); // white
-    ImageException e = failure(transparent, dir.resolve("refused.jpg"),
-        SaveOptions.defaults().withJpegAlpha(AlphaPolicy.REFUSE));
+    ImageException e =
+        failure(
+            transparent,
+            dir.resolve("refused.jpg"),
+            SaveOptions.defaults().withJpegAlpha(AlphaPolicy.REFUSE));
     assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_FORMAT);
     assertThat(dir.resolve("refused.jpg")).doesNotExist();
   }
@@ -85,10 +89,14 @@ class ImageSaverTest {
   @Test
   void highQualityJpegKeepsFullChroma() throws IOException {
     RgbImage src = TestImages.pattern(32, 32);
-    byte[] q95 = Files.readAllBytes(ImageSaver.save(src, dir.resolve("q95.jpg"),
-        SaveOptions.defaults().withJpegQuality(95)));
-    byte[] q80 = Files.readAllBytes(ImageSaver.save(src, dir.resolve("q80.jpg"),
-        SaveOptions.defaults().withJpegQuality(80)));
+    byte[] q95 =
+        Files.readAllBytes(
+            ImageSaver.save(
+                src, dir.resolve("q95.jpg"), SaveOptions.defaults().withJpegQuality(95)));
+    byte[] q80 =
+        Files.readAllBytes(
+            ImageSaver.save(
+                src, dir.resolve("q80.jpg"), SaveOptions.defaults().withJpegQuality(80)));
     assertThat(lumaSampling(q95)).isEqualTo(0x11);
     assertThat(lumaSampling(q80)).isEqualTo(0x22);
   }
@@ -126,16 +134,28 @@ class ImageSaverTest {
   @Test
   void failureLeavesNothingBehind() throws IOException {
     Path notADir = Files.writeString(dir.resolve("file"), "x");
-    ImageException e = failure(LoadedImage.of(TestImages.pattern(4, 4)),
-        notADir.resolve("out.png"), SaveOptions.defaults());
+    ImageException e =
+        failure(
+            LoadedImage.of(TestImages.pattern(4, 4)),
+            notADir.resolve("out.png"),
+            SaveOptions.defaults());
     assertThat(e.kind()).isEqualTo(Kind.WRITE_FAILED);
-    ImageException unknown = failure(LoadedImage.of(TestImages.pattern(4, 4)),
-        dir.resolve("out.gif"), SaveOptions.defaults());
+    ImageException unknown =
+        failure(
+            LoadedImage.of(TestImages.pattern(4, 4)),
+            dir.resolve("out.gif"),
+            SaveOptions.defaults());
     assertThat(unknown.kind()).isEqualTo(Kind.UNSUPPORTED_FORMAT);
     Files.createDirectory(dir.resolve("folder.png"));
-    assertThat(failure(LoadedImage.of(TestImages.pattern(4, 4)), dir.resolve("folder.png"),
-        SaveOptions.defaults().withOverwrite(true)).kind()).isEqualTo(Kind.NOT_A_FILE);
-    assertThat(listing()).extracting(p -> p.getFileName().toString())
+    assertThat(
+            failure(
+                    LoadedImage.of(TestImages.pattern(4, 4)),
+                    dir.resolve("folder.png"),
+                    SaveOptions.defaults().withOverwrite(true))
+                .kind())
+        .isEqualTo(Kind.NOT_A_FILE);
+    assertThat(listing())
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("file", "folder.png");
   }
 
@@ -166,8 +186,8 @@ class ImageSaverTest {
   @Test
   void createsMissingFoldersAndExplicitFormatWins() throws IOException {
     Path target = dir.resolve("a/b/out.data");
-    ImageSaver.save(TestImages.pattern(4, 4), target,
-        SaveOptions.defaults().withFormat(ImageFormat.PNG));
+    ImageSaver.save(
+        TestImages.pattern(4, 4), target, SaveOptions.defaults().withFormat(ImageFormat.PNG));
     assertThat(loader.load(target).metadata().format()).isEqualTo(ImageFormat.PNG);
   }
 }

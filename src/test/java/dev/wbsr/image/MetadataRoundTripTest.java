@@ -18,8 +18,8 @@ class MetadataRoundTripTest {
     RgbImage stored = TestImages.smooth(40, 24);
     Path png = TestImages.write(TestImages.toBuffered(stored), "png", dir.resolve("src.png"));
     TestImages.insertPngChunk(png, "eXIf", TestImages.exif(6, "WBSR-Cam", true));
-    TestImages.insertPngChunk(png, "iCCP",
-        TestImages.iccpChunk(ImageLoaderFormatsTest.linearProfileBytes()));
+    TestImages.insertPngChunk(
+        png, "iCCP", TestImages.iccpChunk(ImageLoaderFormatsTest.linearProfileBytes()));
     LoadedImage img = loader.load(png);
     assertThat(img.width()).isEqualTo(24);
     assertThat(img.metadata().convertedToSrgb()).isTrue();
@@ -34,11 +34,12 @@ class MetadataRoundTripTest {
       LoadedImage back = loader.load(out);
       assertThat(back.width()).as(ext + " already upright").isEqualTo(24);
       assertThat(back.metadata().orientation()).as(ext).isEqualTo(1);
-      TestImages.assertSameBytes(back.metadata().iccProfile(),
-          ImageLoaderFormatsTest.linearProfileBytes());
+      TestImages.assertSameBytes(
+          back.metadata().iccProfile(), ImageLoaderFormatsTest.linearProfileBytes());
       assertThat(back.metadata().convertedToSrgb()).as(ext).isTrue();
       assertThat(new String(back.metadata().exif(), StandardCharsets.ISO_8859_1))
-          .as(ext).contains("WBSR-Cam");
+          .as(ext)
+          .contains("WBSR-Cam");
       assertThat(Exif.orientation(back.metadata().exif())).as(ext).isEqualTo(1);
       int tolerance = ext.equals("jpg") ? 12 : 3;
       assertThat(TestImages.maxDiff(back.rgb(), src.rgb())).as(ext).isLessThanOrEqualTo(tolerance);
@@ -58,11 +59,16 @@ class MetadataRoundTripTest {
   /** A camera-style EXIF (IFD0 Make + Orientation, Exif sub-IFD with DateTimeOriginal). */
   static byte[] cameraExif() {
     byte[] date = "2024:05:06 07:08:09\0".getBytes(StandardCharsets.US_ASCII);
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
     b.putShort((short) 3);
     b.putShort((short) 0x010F).putShort((short) 2).putInt(4).put(new byte[] {'A', 'c', 'm', 0});
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 8).putShort((short) 0);
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) 8)
+        .putShort((short) 0);
     b.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(50);
     b.putInt(0);
     // Exif IFD at 50: one entry, then the date at 68
@@ -75,14 +81,15 @@ class MetadataRoundTripTest {
 
   @Test
   void exifSubIfdSurvivesEveryFormat() throws IOException {
-    Path jpg = TestImages.write(TestImages.toBuffered(TestImages.smooth(20, 10)), "jpg",
-        dir.resolve("cam.jpg"));
+    Path jpg =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.smooth(20, 10)), "jpg", dir.resolve("cam.jpg"));
     TestImages.insertJpegSegment(jpg, 0xE1, TestImages.withPrefix("Exif\0\0", cameraExif()));
     LoadedImage src = loader.load(jpg);
     assertThat(src.width()).isEqualTo(10);
     for (String ext : new String[] {"png", "jpg", "tif"}) {
-      LoadedImage back = loader.load(ImageSaver.save(src, dir.resolve("o." + ext),
-          SaveOptions.defaults()));
+      LoadedImage back =
+          loader.load(ImageSaver.save(src, dir.resolve("o." + ext), SaveOptions.defaults()));
       String exif = new String(back.metadata().exif(), StandardCharsets.ISO_8859_1);
       assertThat(exif).as(ext).contains("Acm").contains("2024:05:06 07:08:09");
       assertThat(back.metadata().orientation()).as(ext).isEqualTo(1);
@@ -93,8 +100,9 @@ class MetadataRoundTripTest {
   @Test
   void metadataCanBeDropped() throws IOException {
     LoadedImage src = sourceWithLinearIccAndRotation();
-    Path out = ImageSaver.save(src, dir.resolve("plain.png"),
-        SaveOptions.defaults().withKeepMetadata(false));
+    Path out =
+        ImageSaver.save(
+            src, dir.resolve("plain.png"), SaveOptions.defaults().withKeepMetadata(false));
     LoadedImage back = loader.load(out);
     assertThat(back.metadata().iccProfile()).isNull();
     assertThat(back.metadata().exif()).isNull();
@@ -103,12 +111,14 @@ class MetadataRoundTripTest {
 
   @Test
   void cmykSourceIsWrittenAsUntaggedSrgb() throws IOException {
-    Path cmyk = java.nio.file.Files.write(dir.resolve("c.jpg"),
-        ImageLoaderFormatsTest.fourChannelJpeg(new int[] {0, 255, 255, 255},
-            new int[] {255, 255, 255, 255}, 0));
+    Path cmyk =
+        java.nio.file.Files.write(
+            dir.resolve("c.jpg"),
+            ImageLoaderFormatsTest.fourChannelJpeg(
+                new int[] {0, 255, 255, 255}, new int[] {255, 255, 255, 255}, 0));
     LoadedImage src = loader.load(cmyk);
-    LoadedImage back = loader.load(ImageSaver.save(src, dir.resolve("c.png"),
-        SaveOptions.defaults()));
+    LoadedImage back =
+        loader.load(ImageSaver.save(src, dir.resolve("c.png"), SaveOptions.defaults()));
     assertThat(back.metadata().iccProfile()).isNull();
     TestImages.assertSameBytes(back.rgb().rgb(), src.rgb().rgb());
   }
@@ -122,7 +132,10 @@ class MetadataRoundTripTest {
     b.putInt(0);
     b.putShort((short) 2);
     b.putShort((short) 0xA002).putShort((short) 4).putInt(1).putInt(640);
-    b.putShort((short) 0xA003).putShort((short) 3).putInt(1).putShort((short) 480)
+    b.putShort((short) 0xA003)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) 480)
         .putShort((short) 0);
     b.putInt(0);
     byte[] out = Exif.forOutput(b.array(), 1280, 960);

@@ -24,7 +24,8 @@ class OrientationTest {
     RgbImage upright = TestImages.pattern(5, 3);
     RgbImage stored = storedFor(upright, orientation);
     Path png = TestImages.write(TestImages.toBuffered(stored), "png", dir.resolve("o.png"));
-    TestImages.insertPngChunk(png, "eXIf", TestImages.exif(orientation, "Cam", orientation % 2 == 0));
+    TestImages.insertPngChunk(
+        png, "eXIf", TestImages.exif(orientation, "Cam", orientation % 2 == 0));
     LoadedImage img = new ImageLoader().load(png);
     assertThat(img.metadata().orientation()).isEqualTo(orientation);
     assertThat(img.metadata().storedWidth()).isEqualTo(stored.width());
@@ -47,8 +48,8 @@ class OrientationTest {
     RgbImage upright = TestImages.smooth(32, 16);
     RgbImage stored = storedFor(upright, 8);
     Path jpg = TestImages.write(TestImages.toBuffered(stored), "jpg", dir.resolve("o.jpg"));
-    TestImages.insertJpegSegment(jpg, 0xE1, TestImages.withPrefix("Exif\0\0",
-        TestImages.exif(8, "Cam", false)));
+    TestImages.insertJpegSegment(
+        jpg, 0xE1, TestImages.withPrefix("Exif\0\0", TestImages.exif(8, "Cam", false)));
     LoadedImage img = new ImageLoader().load(jpg);
     assertThat(img.width()).isEqualTo(32);
     assertThat(img.height()).isEqualTo(16);
@@ -62,12 +63,18 @@ class OrientationTest {
     RgbImage stored = storedFor(upright, 3);
     Path tif = dir.resolve("o.tif");
     var writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
-    var entries = java.util.List.<com.twelvemonkeys.imageio.metadata.Entry>of(
-        new com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry(274, (short) 3));
+    var entries =
+        java.util.List.<com.twelvemonkeys.imageio.metadata.Entry>of(
+            new com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry(274, (short) 3));
     try (var out = javax.imageio.ImageIO.createImageOutputStream(tif.toFile())) {
       writer.setOutput(out);
-      writer.write(null, new javax.imageio.IIOImage(TestImages.toBuffered(stored), null,
-          new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageMetadata(entries)), null);
+      writer.write(
+          null,
+          new javax.imageio.IIOImage(
+              TestImages.toBuffered(stored),
+              null,
+              new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageMetadata(entries)),
+          null);
     }
     LoadedImage img = new ImageLoader().load(tif);
     assertThat(img.metadata().orientation()).isEqualTo(3);
@@ -102,14 +109,38 @@ class OrientationTest {
         int vx;
         int vy;
         switch (o) {
-          case 1 -> { vx = x; vy = y; }                   // row 0 top, column 0 left
-          case 2 -> { vx = w - 1 - x; vy = y; }           // row 0 top, column 0 right
-          case 3 -> { vx = w - 1 - x; vy = h - 1 - y; }   // row 0 bottom, column 0 right
-          case 4 -> { vx = x; vy = h - 1 - y; }           // row 0 bottom, column 0 left
-          case 5 -> { vx = y; vy = x; }                   // row 0 left, column 0 top
-          case 6 -> { vx = h - 1 - y; vy = x; }           // row 0 right, column 0 top
-          case 7 -> { vx = h - 1 - y; vy = w - 1 - x; }   // row 0 right, column 0 bottom
-          default -> { vx = y; vy = w - 1 - x; }          // row 0 left, column 0 bottom
+          case 1 -> {
+            vx = x;
+            vy = y;
+          } // row 0 top, column 0 left
+          case 2 -> {
+            vx = w - 1 - x;
+            vy = y;
+          } // row 0 top, column 0 right
+          case 3 -> {
+            vx = w - 1 - x;
+            vy = h - 1 - y;
+          } // row 0 bottom, column 0 right
+          case 4 -> {
+            vx = x;
+            vy = h - 1 - y;
+          } // row 0 bottom, column 0 left
+          case 5 -> {
+            vx = y;
+            vy = x;
+          } // row 0 left, column 0 top
+          case 6 -> {
+            vx = h - 1 - y;
+            vy = x;
+          } // row 0 right, column 0 top
+          case 7 -> {
+            vx = h - 1 - y;
+            vy = w - 1 - x;
+          } // row 0 right, column 0 bottom
+          default -> {
+            vx = y;
+            vy = w - 1 - x;
+          } // row 0 left, column 0 bottom
         }
         for (int c = 0; c < 3; c++) {
           px[(y * w + x) * 3 + c] = (byte) upright.sample(vx, vy, c);

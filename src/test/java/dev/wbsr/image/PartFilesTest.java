@@ -29,7 +29,9 @@ class PartFilesTest {
   void temporaryNamesAreShortWhateverTheTarget() throws Exception {
     Path part = PartFiles.create(tmp);
     try {
-      assertThat(part.getFileName().toString()).matches("\\.wbsr-\\d+-\\d+\\.part").hasSizeLessThan(40);
+      assertThat(part.getFileName().toString())
+          .matches("\\.wbsr-\\d+-\\d+\\.part")
+          .hasSizeLessThan(40);
     } finally {
       PartFiles.release(part);
     }
@@ -47,10 +49,15 @@ class PartFilesTest {
   @Test
   void atomicWritesLeaveNoTemporaryFileOnFailure() throws Exception {
     Path target = tmp.resolve("x.csv");
-    assertThatThrownBy(() -> PartFiles.writeAtomically(target, t -> {
-      Files.writeString(t, "half");
-      throw new IOException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                PartFiles.writeAtomically(
+                    target,
+                    t -> {
+                      Files.writeString(t, "half");
+                      throw new IOException("boom");
+                    }))
+        .hasMessage("boom");
     try (Stream<Path> s = Files.list(tmp)) {
       assertThat(s).isEmpty();
     }
@@ -63,7 +70,10 @@ class PartFilesTest {
   void aFolderThatCannotBeWrittenSaysWhy() {
     Path dir = tmp.resolve("ro");
     assertThat(ErrorText.writeReason(new java.nio.file.AccessDeniedException(dir + "/x.part"), dir))
-        .isEqualTo("the folder " + dir + " is not writable (permission denied); choose another"
-            + " output folder or change its permissions");
+        .isEqualTo(
+            "the folder "
+                + dir
+                + " is not writable (permission denied); choose another"
+                + " output folder or change its permissions");
   }
 }

@@ -19,8 +19,8 @@ class PsdExtraTest {
       Arrays.fill(p, 255); // PSD stores CMYK inverted: 255 = no ink
     }
     planes[0][0] = 0; // full cyan at (0, 0)
-    LoadedImage img = new ImageLoader().load(
-        TestImages.psd(dir.resolve("c.psd"), 4, 2, 8, 4, planes, null));
+    LoadedImage img =
+        new ImageLoader().load(TestImages.psd(dir.resolve("c.psd"), 4, 2, 8, 4, planes, null));
     assertThat(img.metadata().sourceColor()).isEqualTo(SourceColor.CMYK);
     assertThat(img.metadata().convertedToSrgb()).isTrue();
     assertThat(img.rgb().sample(0, 0, 0)).isLessThan(60);
@@ -35,8 +35,8 @@ class PsdExtraTest {
     int[][] planes = new int[4][4 * 2];
     Arrays.fill(planes[0], 200);
     Arrays.fill(planes[3], 128);
-    LoadedImage img = new ImageLoader().load(
-        TestImages.psd(dir.resolve("a.psd"), 4, 2, 8, 3, planes, null));
+    LoadedImage img =
+        new ImageLoader().load(TestImages.psd(dir.resolve("a.psd"), 4, 2, 8, 3, planes, null));
     assertThat(img.alpha()).isNull();
     assertThat(img.rgb().sample(3, 1, 0)).isEqualTo(200);
     assertThat(img.rgb().sample(3, 1, 1)).isZero();

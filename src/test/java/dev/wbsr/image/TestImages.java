@@ -59,7 +59,9 @@ final class TestImages {
   }
 
   static Path write(BufferedImage img, String format, Path file) throws IOException {
-    assertThat(ImageIO.write(img, format, file.toFile())).as("writer for " + format + " " + img).isTrue();
+    assertThat(ImageIO.write(img, format, file.toFile()))
+        .as("writer for " + format + " " + img)
+        .isTrue();
     return file;
   }
 
@@ -108,7 +110,10 @@ final class TestImages {
     b.putInt(8);
     b.putShort((short) 2);
     b.putShort((short) 0x010F).putShort((short) 2).putInt(makeBytes.length).putInt(38);
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
         .putShort((short) 0);
     b.putInt(0);
     b.put(makeBytes);

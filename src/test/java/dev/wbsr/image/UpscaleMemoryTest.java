@@ -16,10 +16,10 @@ class UpscaleMemoryTest {
   @TempDir Path dir;
 
   @Test
-  void aBombThatFitsThePixelLimitIsRefusedBeforeDecodingWhenItsOutputCannotFit()
-      throws Exception {
-    Path small = TestImages.write(TestImages.toBuffered(TestImages.pattern(8, 8)), "png",
-        dir.resolve("small.png"));
+  void aBombThatFitsThePixelLimitIsRefusedBeforeDecodingWhenItsOutputCannotFit() throws Exception {
+    Path small =
+        TestImages.write(
+            TestImages.toBuffered(TestImages.pattern(8, 8)), "png", dir.resolve("small.png"));
     byte[] b = Files.readAllBytes(small);
     // IHDR says 10000 x 10000 (100 MP, under the 120 MP limit); the refusal comes before the data
     ByteBuffer.wrap(b).putInt(16, 10_000).putInt(20, 10_000);

@@ -17,10 +17,12 @@ class WebpWriteTest {
   @Test
   void quality100IsLosslessAndReadsBackIdentically() throws IOException {
     RgbImage src = TestImages.pattern(37, 21);
-    Path p = ImageSaver.save(src, dir.resolve("out.webp"), SaveOptions.defaults().withJpegQuality(100));
+    Path p =
+        ImageSaver.save(src, dir.resolve("out.webp"), SaveOptions.defaults().withJpegQuality(100));
     byte[] head = Files.readAllBytes(p);
     assertThat(ImageFormat.sniff(head, head.length)).contains(ImageFormat.WEBP);
-    assertThat(new String(head, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("VP8L");
+    assertThat(new String(head, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("VP8L");
     LoadedImage back = loader.load(p);
     assertThat(back.metadata().format()).isEqualTo(ImageFormat.WEBP);
     TestImages.assertSameBytes(back.rgb().rgb(), src.rgb());
@@ -29,10 +31,13 @@ class WebpWriteTest {
   @Test
   void lowerQualityIsLossyAndSmaller() throws IOException {
     RgbImage src = smooth(96, 64);
-    Path low = ImageSaver.save(src, dir.resolve("low.webp"), SaveOptions.defaults().withJpegQuality(30));
-    Path high = ImageSaver.save(src, dir.resolve("high.webp"), SaveOptions.defaults().withJpegQuality(90));
+    Path low =
+        ImageSaver.save(src, dir.resolve("low.webp"), SaveOptions.defaults().withJpegQuality(30));
+    Path high =
+        ImageSaver.save(src, dir.resolve("high.webp"), SaveOptions.defaults().withJpegQuality(90));
     byte[] b = Files.readAllBytes(low);
-    assertThat(new String(b, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("VP8 ");
+    assertThat(new String(b, 12, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("VP8 ");
     assertThat(Files.size(low)).isLessThan(Files.size(high));
     LoadedImage back = loader.load(high);
     assertThat(back.rgb().width()).isEqualTo(96);

@@ -34,16 +34,27 @@ import java.util.stream.Stream;
  * changed (never from a truncated one), or a refusal with one plain sentence; and the runner must
  * write an output exactly when the image decoded, never a temporary file.
  *
- * <p>{@link ImageFuzzTest} runs a few hundred cases in {@code mvn verify}; {@link #main} is the long
- * run documented in the README ({@code bench/fuzz-images.sh}).
+ * <p>{@link ImageFuzzTest} runs a few hundred cases in {@code mvn verify}; {@link #main} is the
+ * long run documented in the README ({@code bench/fuzz-images.sh}).
  */
 public final class ImageFuzz {
 
-  public enum Mutation { BIT_FLIP, TRUNCATION, HEADER_FIELD }
+  public enum Mutation {
+    BIT_FLIP,
+    TRUNCATION,
+    HEADER_FIELD
+  }
 
   /** How one case ended; the last four are violations. */
   public enum Outcome {
-    SAME_PIXELS, CHANGED_PIXELS, REFUSED, CRASH, HANG, RAW_MESSAGE, INCOMPLETE_DECODE, BAD_OUTPUT;
+    SAME_PIXELS,
+    CHANGED_PIXELS,
+    REFUSED,
+    CRASH,
+    HANG,
+    RAW_MESSAGE,
+    INCOMPLETE_DECODE,
+    BAD_OUTPUT;
 
     public boolean violation() {
       return ordinal() >= CRASH.ordinal();
@@ -58,8 +69,14 @@ public final class ImageFuzz {
   /** Longer than any sane decode of these small files: a case still running then is a hang. */
   static final long HANG_SECONDS = 60;
 
-  static final List<ImageFormat> FORMATS = List.of(ImageFormat.PNG, ImageFormat.JPEG,
-      ImageFormat.TIFF, ImageFormat.WEBP, ImageFormat.BMP, ImageFormat.PSD);
+  static final List<ImageFormat> FORMATS =
+      List.of(
+          ImageFormat.PNG,
+          ImageFormat.JPEG,
+          ImageFormat.TIFF,
+          ImageFormat.WEBP,
+          ImageFormat.BMP,
+          ImageFormat.PSD);
 
   private final List<Seed> seeds;
   private final long runSeed;
@@ -105,15 +122,16 @@ public final class ImageFuzz {
       case HEADER_FIELD -> {
         int pos = inStructure(seed, r);
         int width = Math.min(new int[] {1, 2, 4}[r.nextInt(3)], b.length - pos);
-        long v = switch (r.nextInt(7)) {
-          case 0 -> 0;
-          case 1 -> -1;
-          case 2 -> 0x7FFFFFFFL;
-          case 3 -> 0x80000000L;
-          case 4 -> read(b, pos, width) + 1;
-          case 5 -> read(b, pos, width) - 1;
-          default -> r.nextLong();
-        };
+        long v =
+            switch (r.nextInt(7)) {
+              case 0 -> 0;
+              case 1 -> -1;
+              case 2 -> 0x7FFFFFFFL;
+              case 3 -> 0x80000000L;
+              case 4 -> read(b, pos, width) + 1;
+              case 5 -> read(b, pos, width) - 1;
+              default -> r.nextLong();
+            };
         for (int k = 0; k < width; k++) {
           b[pos + k] = (byte) (v >>> (8 * (width - 1 - k)));
         }
@@ -171,13 +189,20 @@ public final class ImageFuzz {
         return new Result(c, Outcome.CRASH, t.toString());
       }
       String problem = PlainText.problem(ie.getMessage(), in.getFileName().toString());
-      return problem == null ? new Result(c, Outcome.REFUSED, ie.getMessage())
+      return problem == null
+          ? new Result(c, Outcome.REFUSED, ie.getMessage())
           : new Result(c, Outcome.RAW_MESSAGE, problem + ": " + ie.getMessage());
     }
     boolean same = sameImage(img.rgb(), c.seed().pixels());
     if (!same && c.mutation() == Mutation.TRUNCATION) {
-      return new Result(c, Outcome.INCOMPLETE_DECODE, "a truncated file decoded into "
-          + img.width() + "x" + img.height() + " pixels that differ from the full file's");
+      return new Result(
+          c,
+          Outcome.INCOMPLETE_DECODE,
+          "a truncated file decoded into "
+              + img.width()
+              + "x"
+              + img.height()
+              + " pixels that differ from the full file's");
     }
     return new Result(c, same ? Outcome.SAME_PIXELS : Outcome.CHANGED_PIXELS, "");
   }
@@ -185,16 +210,23 @@ public final class ImageFuzz {
   /** Null if the runner did the right thing, else what it did wrong. */
   private String throughRunner(Path in, Path outDir, boolean decodes)
       throws IOException, InterruptedException {
-    UpscaleRequest request = new UpscaleRequest(List.of(in), false,
-        new ModelRef(Path.of("fake-x2"), "fake-x2", 2), RoutingPolicy.Wbsr.paper(),
-        OutputPolicy.of(outDir, ImageFormat.PNG));
-    JobSummary s = new UpscaleRunner(request, new Jobs.NearestX2()).run(JobListener.NONE,
-        () -> false);
+    UpscaleRequest request =
+        new UpscaleRequest(
+            List.of(in),
+            false,
+            new ModelRef(Path.of("fake-x2"), "fake-x2", 2),
+            RoutingPolicy.Wbsr.paper(),
+            OutputPolicy.of(outDir, ImageFormat.PNG));
+    JobSummary s =
+        new UpscaleRunner(request, new Jobs.NearestX2()).run(JobListener.NONE, () -> false);
     FileResult r = s.results().get(0);
     List<Path> written = list(outDir);
     if (r.ok() != decodes) {
-      return "the runner " + (r.ok() ? "wrote " + r.output() : "failed: " + r.reason())
-          + " but the loader " + (decodes ? "decoded" : "refused") + " the file";
+      return "the runner "
+          + (r.ok() ? "wrote " + r.output() : "failed: " + r.reason())
+          + " but the loader "
+          + (decodes ? "decoded" : "refused")
+          + " the file";
     }
     if (!r.ok()) {
       if (!written.isEmpty()) {
@@ -230,14 +262,18 @@ public final class ImageFuzz {
     return a.width() == b.width() && a.height() == b.height() && Arrays.equals(a.rgb(), b.rgb());
   }
 
-  /** Runs {@code perFormat} cases of each format; every {@code runnerEvery}-th also through the runner. */
+  /**
+   * Runs {@code perFormat} cases of each format; every {@code runnerEvery}-th also through the
+   * runner.
+   */
   public Map<ImageFormat, Map<Outcome, List<Result>>> runAll(int perFormat, int runnerEvery)
       throws IOException, InterruptedException {
     return runAll(FORMATS, perFormat, runnerEvery);
   }
 
-  Map<ImageFormat, Map<Outcome, List<Result>>> runAll(List<ImageFormat> formats, int perFormat,
-      int runnerEvery) throws IOException, InterruptedException {
+  Map<ImageFormat, Map<Outcome, List<Result>>> runAll(
+      List<ImageFormat> formats, int perFormat, int runnerEvery)
+      throws IOException, InterruptedException {
     Map<ImageFormat, Map<Outcome, List<Result>>> all = new LinkedHashMap<>();
     for (ImageFormat format : formats) {
       Map<Outcome, List<Result>> by = new EnumMap<>(Outcome.class);
@@ -261,15 +297,26 @@ public final class ImageFuzz {
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 14;
     Path work = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("wbsr-fuzz");
     long t0 = System.nanoTime();
-    List<ImageFormat> formats = args.length > 3
-        ? Arrays.stream(args[3].split(",")).map(e -> FORMATS.stream()
-            .filter(f -> f.extension().equals(e)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("unknown format " + e))).toList()
-        : FORMATS;
+    List<ImageFormat> formats =
+        args.length > 3
+            ? Arrays.stream(args[3].split(","))
+                .map(
+                    e ->
+                        FORMATS.stream()
+                            .filter(f -> f.extension().equals(e))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("unknown format " + e)))
+                .toList()
+            : FORMATS;
     ImageFuzz fuzz = new ImageFuzz(work, seed);
     var all = fuzz.runAll(formats, perFormat, 1);
-    System.out.printf(Locale.ROOT, "seed %d, %d cases per format, %d seed files, every case"
-        + " loaded and run through the runner%n", seed, perFormat, fuzz.seeds.size());
+    System.out.printf(
+        Locale.ROOT,
+        "seed %d, %d cases per format, %d seed files, every case"
+            + " loaded and run through the runner%n",
+        seed,
+        perFormat,
+        fuzz.seeds.size());
     System.out.printf("%-6s %6s", "format", "cases");
     for (Outcome o : Outcome.values()) {
       System.out.printf(" %s", o.name().toLowerCase(Locale.ROOT));
@@ -288,13 +335,18 @@ public final class ImageFuzz {
       System.out.println();
     }
     for (var e : all.values()) {
-      e.forEach((o, list) -> {
-        if (o.violation()) {
-          list.forEach(r -> System.out.println(o + "  " + r.c().what() + "  " + r.detail()));
-        }
-      });
+      e.forEach(
+          (o, list) -> {
+            if (o.violation()) {
+              list.forEach(r -> System.out.println(o + "  " + r.c().what() + "  " + r.detail()));
+            }
+          });
     }
-    System.out.printf(Locale.ROOT, "%d cases, %d violations, %.0f s%n", total, violations,
+    System.out.printf(
+        Locale.ROOT,
+        "%d cases, %d violations, %.0f s%n",
+        total,
+        violations,
         (System.nanoTime() - t0) / 1e9);
     System.exit(violations == 0 ? 0 : 1);
   }

@@ -30,17 +30,21 @@ class ImageFuzzTest {
     List<String> violations = new ArrayList<>();
     for (var e : all.entrySet()) {
       Map<Outcome, List<Result>> by = e.getValue();
-      by.forEach((o, list) -> {
-        if (o.violation()) {
-          list.forEach(r -> violations.add(o + "  " + r.c().what() + "  " + r.detail()));
-        }
-      });
+      by.forEach(
+          (o, list) -> {
+            if (o.violation()) {
+              list.forEach(r -> violations.add(o + "  " + r.c().what() + "  " + r.detail()));
+            }
+          });
       // the mutations reach the decoders: each format has files that load and files refused
-      assertThat(by.getOrDefault(Outcome.REFUSED, List.of())).as(e.getKey() + " refused")
+      assertThat(by.getOrDefault(Outcome.REFUSED, List.of()))
+          .as(e.getKey() + " refused")
           .hasSizeGreaterThan(CASES_PER_FORMAT / 10);
-      assertThat(by.getOrDefault(Outcome.SAME_PIXELS, List.of()).size()
-          + by.getOrDefault(Outcome.CHANGED_PIXELS, List.of()).size())
-          .as(e.getKey() + " decoded").isPositive();
+      assertThat(
+              by.getOrDefault(Outcome.SAME_PIXELS, List.of()).size()
+                  + by.getOrDefault(Outcome.CHANGED_PIXELS, List.of()).size())
+          .as(e.getKey() + " decoded")
+          .isPositive();
     }
     assertThat(all.keySet()).containsExactlyElementsOf(ImageFuzz.FORMATS);
     assertThat(violations).isEmpty();

@@ -36,8 +36,9 @@ class InputScanTest {
     Path out = Path.of("o");
     assertThat(InputScan.outputName(named(null, out), Path.of("cat.photo.jpeg")))
         .isEqualTo("cat.photo.jpg");
-    assertThat(InputScan.outputName(named("{name}_x{scale}-{bundle}-{mode}", out),
-        Path.of("a.png"))).isEqualTo("a_x4-wbsr-x4-supernet.jpg");
+    assertThat(
+            InputScan.outputName(named("{name}_x{scale}-{bundle}-{mode}", out), Path.of("a.png")))
+        .isEqualTo("a_x4-wbsr-x4-supernet.jpg");
     assertThat(InputScan.outputName(named("a/b:{name}", out), Path.of("c.png")))
         .isEqualTo("a_b_c.jpg");
   }
@@ -56,13 +57,18 @@ class InputScanTest {
     png(tmp.resolve("a.jpg.png"), 2, 2);
     Files.writeString(tmp.resolve("c.txt"), "x");
     Files.writeString(tmp.resolve("d"), "x");
-    assertThat(InputScan.imagesIn(tmp)).extracting(p -> p.getFileName().toString())
+    assertThat(InputScan.imagesIn(tmp))
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("a.jpg.png", "b.png");
-    List<FileJob> jobs = InputScan.plan(Jobs.request(List.of(tmp.resolve("d")), false,
-        tmp.resolve("o"), WhenExists.FAIL));
+    List<FileJob> jobs =
+        InputScan.plan(
+            Jobs.request(List.of(tmp.resolve("d")), false, tmp.resolve("o"), WhenExists.FAIL));
     assertThat(jobs.get(0).output().getFileName().toString()).isEqualTo("d.png");
-    assertThatThrownBy(() -> InputScan.plan(Jobs.request(List.of(tmp.resolve("nope")), false,
-        tmp, WhenExists.FAIL))).isInstanceOf(NoSuchFileException.class)
+    assertThatThrownBy(
+            () ->
+                InputScan.plan(
+                    Jobs.request(List.of(tmp.resolve("nope")), false, tmp, WhenExists.FAIL)))
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("no such file or folder");
   }
 
@@ -71,13 +77,16 @@ class InputScanTest {
     byte[] a = new byte[4 * 3];
     Arrays.fill(a, (byte) 90);
     a[0] = 0;
-    LoadedImage src = LoadedImage.of(RgbImage.allocate(4, 3)).withPixels(RgbImage.allocate(4, 3),
-        new GrayPlane(4, 3, a));
+    LoadedImage src =
+        LoadedImage.of(RgbImage.allocate(4, 3))
+            .withPixels(RgbImage.allocate(4, 3), new GrayPlane(4, 3, a));
     LoadedImage out = Alpha.reattach(src, RgbImage.allocate(8, 6));
     assertThat(out.alpha().width()).isEqualTo(8);
     assertThat(out.alpha().data()).isEqualTo(Bicubic.resize(src.alpha(), 2.0).data());
     assertThat(out.metadata()).isSameAs(src.metadata());
-    assertThat(Alpha.reattach(LoadedImage.of(RgbImage.allocate(2, 2)),
-        RgbImage.allocate(4, 4)).alpha()).isNull();
+    assertThat(
+            Alpha.reattach(LoadedImage.of(RgbImage.allocate(2, 2)), RgbImage.allocate(4, 4))
+                .alpha())
+        .isNull();
   }
 }

@@ -22,7 +22,8 @@ final class Jobs {
 
     @Override
     public Upscaled upscale(
-        RgbImage lr, java.util.function.DoubleConsumer progress,
+        RgbImage lr,
+        java.util.function.DoubleConsumer progress,
         java.util.function.BooleanSupplier cancelled) {
       calls.incrementAndGet();
       RgbImage out = RgbImage.allocate(lr.width() * 2, lr.height() * 2);

@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
-  private static final Pattern JAVA_TEXT = Pattern.compile(
-      "\\b(?:java|javax|com|sun|jdk|org)\\.[a-z]\\w*\\.|\\w+(?:Exception|Error)\\b|\\bat [a-z]\\w*\\."
-          + "|cannot be cast|/ by zero|may not be null|out of bounds for length|\\bnull\\b"
-          + "|Index \\d+|\\bint\\[\\]|\\[B\\b|\\bNaN\\b|(?i:exception)|:\\)|: *$");
+  private static final Pattern JAVA_TEXT =
+      Pattern.compile(
+          "\\b(?:java|javax|com|sun|jdk|org)\\.[a-z]\\w*\\.|\\w+(?:Exception|Error)\\b|\\bat [a-z]\\w*\\."
+              + "|cannot be cast|/ by zero|may not be null|out of bounds for length|\\bnull\\b"
+              + "|Index \\d+|\\bint\\[\\]|\\[B\\b|\\bNaN\\b|(?i:exception)|:\\)|: *$");
 
   private PlainText() {}
 
-  /** Null if {@code message} (an {@code ImageException}'s) is one plain sentence naming the file. */
+  /**
+   * Null if {@code message} (an {@code ImageException}'s) is one plain sentence naming the file.
+   */
   public static String problem(String message, String fileName) {
     if (message == null || message.isBlank()) {
       return "no message";

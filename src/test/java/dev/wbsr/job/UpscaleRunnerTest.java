@@ -30,7 +30,10 @@ class UpscaleRunnerTest {
 
   private static List<String> names(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -76,7 +79,9 @@ class UpscaleRunnerTest {
     assertThat(names(in)).containsExactly("a.png", "out/a.png");
   }
 
-  /** Issue 14, item 6: {@code --overwrite -o same/ same/} replaced the inputs with their outputs. */
+  /**
+   * Issue 14, item 6: {@code --overwrite -o same/ same/} replaced the inputs with their outputs.
+   */
   @Test
   void neverWritesOverAnInputEvenWhenOverwriting() throws Exception {
     Path in = tmp.resolve("same");
@@ -90,7 +95,9 @@ class UpscaleRunnerTest {
     assertThat(Files.readAllBytes(in.resolve("a.png"))).isEqualTo(before);
     // a file given directly, written into its own folder
     JobSummary direct = run(request(List.of(in.resolve("a.png")), false, in, WhenExists.OVERWRITE));
-    assertThat(direct.failures()).extracting(FileResult::cause).containsExactly(Cause.OUTPUT_IS_INPUT);
+    assertThat(direct.failures())
+        .extracting(FileResult::cause)
+        .containsExactly(Cause.OUTPUT_IS_INPUT);
     assertThat(Files.readAllBytes(in.resolve("a.png"))).isEqualTo(before);
   }
 
@@ -182,8 +189,8 @@ class UpscaleRunnerTest {
     JobSummary s = run(request(List.of(in), false, tmp.resolve("out"), WhenExists.FAIL));
     assertThat(s.written()).isEqualTo(1);
     assertThat(s.skipped()).isEqualTo(1);
-    FileResult gif = s.results().stream().filter(r -> r.status() == Status.SKIPPED).findFirst()
-        .orElseThrow();
+    FileResult gif =
+        s.results().stream().filter(r -> r.status() == Status.SKIPPED).findFirst().orElseThrow();
     assertThat(gif.input().getFileName().toString()).isEqualTo("anim.gif");
     assertThat(gif.reason()).contains("GIF is not supported", "PNG");
     assertThat(model.calls.get()).isEqualTo(1);
@@ -240,8 +247,8 @@ class UpscaleRunnerTest {
   @Test
   void oneFileAtATime() throws Exception {
     Path in = png(tmp.resolve("a.png"), 10, 6);
-    UpscaleRunner r = new UpscaleRunner(request(List.of(in), false, tmp.resolve("o"),
-        WhenExists.FAIL), model);
+    UpscaleRunner r =
+        new UpscaleRunner(request(List.of(in), false, tmp.resolve("o"), WhenExists.FAIL), model);
     List<FileJob> jobs = r.plan();
     r.prepare(jobs);
     FileResult one = r.runOne(jobs.get(0), f -> {}, () -> false);

@@ -33,14 +33,18 @@ class BicubicVectorsTest {
       if (c.get("output_size").isJsonNull()) {
         double scale = c.get("scale").getAsDouble();
         got = Bicubic.resizeToDouble(src, w, h, ch, scale);
-        rounded = ch == 3 ? Bicubic.resize(new RgbImage(w, h, src), scale).rgb()
-            : Bicubic.resize(new GrayPlane(w, h, src), scale).data();
+        rounded =
+            ch == 3
+                ? Bicubic.resize(new RgbImage(w, h, src), scale).rgb()
+                : Bicubic.resize(new GrayPlane(w, h, src), scale).data();
       } else {
         ow = c.getAsJsonArray("output_size").get(1).getAsInt();
         oh = c.getAsJsonArray("output_size").get(0).getAsInt();
         got = Bicubic.resizeToDouble(src, w, h, ch, ow, oh);
-        rounded = ch == 3 ? Bicubic.resize(new RgbImage(w, h, src), ow, oh).rgb()
-            : Bicubic.resize(new GrayPlane(w, h, src), ow, oh).data();
+        rounded =
+            ch == 3
+                ? Bicubic.resize(new RgbImage(w, h, src), ow, oh).rgb()
+                : Bicubic.resize(new GrayPlane(w, h, src), ow, oh).data();
       }
       double[] want = Vectors.doubles(c.getAsJsonArray("output_double"));
       assertThat(got).as(name + " size").hasSize(oh * ow * ch).hasSameSizeAs(want);

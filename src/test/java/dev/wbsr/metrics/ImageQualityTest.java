@@ -40,9 +40,11 @@ class ImageQualityTest {
 
   @Test
   void rejectsMismatchedOrTinyInputs() {
-    assertThatThrownBy(() -> ImageQuality.psnrY(RgbImage.allocate(4, 4), RgbImage.allocate(4, 5), 0))
+    assertThatThrownBy(
+            () -> ImageQuality.psnrY(RgbImage.allocate(4, 4), RgbImage.allocate(4, 5), 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ImageQuality.ssimY(RgbImage.allocate(12, 12), RgbImage.allocate(12, 12), 1))
+    assertThatThrownBy(
+            () -> ImageQuality.ssimY(RgbImage.allocate(12, 12), RgbImage.allocate(12, 12), 1))
         .hasMessageContaining("11x11");
     assertThatThrownBy(() -> ImageQuality.luma(RgbImage.allocate(4, 4), 2))
         .isInstanceOf(IllegalArgumentException.class);

@@ -23,9 +23,11 @@ class QualityVectorsTest {
       RgbImage img = Vectors.rgb(c.getAsJsonObject("image"));
       RgbImage ref = Vectors.rgb(c.getAsJsonObject("reference"));
       int shave = c.get("crop_border").getAsInt();
-      assertThat(ImageQuality.psnrY(img, ref, shave)).as(name + " psnr_y")
+      assertThat(ImageQuality.psnrY(img, ref, shave))
+          .as(name + " psnr_y")
           .isCloseTo(c.get("psnr_y").getAsDouble(), within(tol));
-      assertThat(ImageQuality.ssimY(img, ref, shave)).as(name + " ssim_y")
+      assertThat(ImageQuality.ssimY(img, ref, shave))
+          .as(name + " ssim_y")
           .isCloseTo(c.get("ssim_y").getAsDouble(), within(tol));
       cases++;
     }

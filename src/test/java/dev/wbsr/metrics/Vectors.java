@@ -33,8 +33,8 @@ final class Vectors {
 
   static RgbImage rgb(JsonObject image) {
     assertThat(image.get("channels").getAsInt()).isEqualTo(3);
-    return new RgbImage(image.get("width").getAsInt(), image.get("height").getAsInt(),
-        bytes(image));
+    return new RgbImage(
+        image.get("width").getAsInt(), image.get("height").getAsInt(), bytes(image));
   }
 
   static double[] doubles(JsonArray a) {

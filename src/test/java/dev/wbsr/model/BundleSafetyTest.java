@@ -94,8 +94,11 @@ class BundleSafetyTest {
         "expected 1999999 values for 2000000 classes");
     assertRefused(m -> m.addProperty("receptive_field", 1_000_000), "receptive_field");
     assertRefused(
-        m -> m.getAsJsonArray("subnets").get(2).getAsJsonObject()
-            .addProperty("flops_per_patch", 1e300),
+        m ->
+            m.getAsJsonArray("subnets")
+                .get(2)
+                .getAsJsonObject()
+                .addProperty("flops_per_patch", 1e300),
         "flops_per_patch");
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14: seeded mutations of a real manifest (the tiny x2 fixture's): byte flips, truncation,
  * and JSON values replaced by absurd ones (negative, huge, zero, wrong type, null, a path out of
- * the bundle). Loading each must either succeed or fail with a {@link BundleException} of one
- * plain sentence; nothing else may escape.
+ * the bundle). Loading each must either succeed or fail with a {@link BundleException} of one plain
+ * sentence; nothing else may escape.
  */
 class ManifestFuzzTest {
 
@@ -28,10 +28,26 @@ class ManifestFuzzTest {
   static final int CASES = 300;
 
   private static final Pattern VALUE =
-      Pattern.compile("(\"[a-z_]+\"\\s*:\\s*)(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?|\"[^\"]*\"|true|false)");
-  private static final String[] ABSURD = {"-1", "0", "1e308", "2000000", "-0.5", "NaN", "null",
-      "\"\"", "\"../../etc/passwd\"", "\"/etc/passwd\"", "[]", "{}", "true", "99999999999999999999",
-      "\"x\"", "1.5"};
+      Pattern.compile(
+          "(\"[a-z_]+\"\\s*:\\s*)(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?|\"[^\"]*\"|true|false)");
+  private static final String[] ABSURD = {
+    "-1",
+    "0",
+    "1e308",
+    "2000000",
+    "-0.5",
+    "NaN",
+    "null",
+    "\"\"",
+    "\"../../etc/passwd\"",
+    "\"/etc/passwd\"",
+    "[]",
+    "{}",
+    "true",
+    "99999999999999999999",
+    "\"x\"",
+    "1.5"
+  };
 
   @TempDir Path tmp;
 
@@ -73,8 +89,9 @@ class ManifestFuzzTest {
         default -> {
           int[] v = values.get(r.nextInt(values.size()));
           String absurd = ABSURD[r.nextInt(ABSURD.length)];
-          b = (text.substring(0, v[0]) + absurd + text.substring(v[1]))
-              .getBytes(StandardCharsets.UTF_8);
+          b =
+              (text.substring(0, v[0]) + absurd + text.substring(v[1]))
+                  .getBytes(StandardCharsets.UTF_8);
           what = "value at " + v[0] + " = " + absurd;
         }
       }

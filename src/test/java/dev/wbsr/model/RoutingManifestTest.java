@@ -100,10 +100,14 @@ class RoutingManifestTest {
   }
 
   private void expect(Consumer<JsonObject> edit, String message) throws IOException {
-    Path dir = TestManifests.write(tmp.resolve("b" + message.hashCode()), "t", m -> {
-      routing(m);
-      edit.accept(m);
-    });
+    Path dir =
+        TestManifests.write(
+            tmp.resolve("b" + message.hashCode()),
+            "t",
+            m -> {
+              routing(m);
+              edit.accept(m);
+            });
     assertThatThrownBy(() -> ModelBundle.load(dir))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining(message);

@@ -19,9 +19,15 @@ class BatchingTest {
     FakeEngine engine = new FakeEngine(2, 9, 0);
     RgbImage expected = Upscaler.wholeImage(lr, manifest, engine, 8);
     engine.calls.clear();
-    PipelineOptions o = PipelineOptions.batch().withMargin(1).withMaxTileSide(1).withWorkers(2).withMaxCallFlops(1e15);
+    PipelineOptions o =
+        PipelineOptions.batch()
+            .withMargin(1)
+            .withMaxTileSide(1)
+            .withWorkers(2)
+            .withMaxCallFlops(1e15);
     UpscaleResult r =
-        Upscaler.upscale(lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
+        Upscaler.upscale(
+            lr, manifest, engine, new RoutingPolicy.Supernet(), o, RenderListener.NONE);
     assertThat(r.image().rgb()).isEqualTo(expected.rgb());
     // 70 lone patches: interior 34x34 windows, edge ones shifted inward share that shape too
     assertThat(engine.calls)
@@ -53,8 +59,9 @@ class BatchingTest {
               .count();
       assertThat(calls)
           .as(e.getKey())
-          .isEqualTo((e.getValue() + UpscaleSession.MAX_TILES_PER_CALL - 1)
-              / UpscaleSession.MAX_TILES_PER_CALL);
+          .isEqualTo(
+              (e.getValue() + UpscaleSession.MAX_TILES_PER_CALL - 1)
+                  / UpscaleSession.MAX_TILES_PER_CALL);
     }
     assertThat(r.render().tiles()).isEqualTo(tilesPerKey.values().stream().mapToInt(i -> i).sum());
   }

@@ -87,8 +87,7 @@ class ParetoRoutingTest {
                 .label())
         .isEqualTo("wbsr-literal (budget 0.50, eq16)");
     assertThat(RoutingPolicy.parse("wbsr-literal", 0.4, null))
-        .isEqualTo(
-            new RoutingPolicy.Wbsr(new Budget.Fraction(0.4)).withOrder(SubnetOrder.LITERAL));
+        .isEqualTo(new RoutingPolicy.Wbsr(new Budget.Fraction(0.4)).withOrder(SubnetOrder.LITERAL));
   }
 
   @Test

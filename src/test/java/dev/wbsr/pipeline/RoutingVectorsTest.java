@@ -44,7 +44,8 @@ class RoutingVectorsTest {
     for (JsonElement e : vectors.getAsJsonArray("paper_tables")) {
       JsonObject c = e.getAsJsonObject();
       assertThat(
-              BudgetRouting.paperTable(c.get("num_classes").getAsInt(), c.get("members").getAsInt()))
+              BudgetRouting.paperTable(
+                  c.get("num_classes").getAsInt(), c.get("members").getAsInt()))
           .containsExactly(ints(c, "table"));
     }
     for (JsonElement e : vectors.getAsJsonArray("eq16_tables")) {

@@ -50,7 +50,9 @@ final class SyntheticManifests {
         Map.of());
   }
 
-  /** {@code m} with a format 2 routing section: front {@code front}, calibration PSNR {@code psnr}. */
+  /**
+   * {@code m} with a format 2 routing section: front {@code front}, calibration PSNR {@code psnr}.
+   */
   static Manifest withFront(Manifest m, List<Integer> front, List<Double> psnr) {
     var calibration =
         new dev.wbsr.model.RoutingSpec.Calibration(
@@ -61,11 +63,28 @@ final class SyntheticManifests {
             new dev.wbsr.model.RoutingSpec.Routed(31, 0.5),
             new dev.wbsr.model.RoutingSpec.Routed(31, 0.6));
     return new Manifest(
-        m.name(), m.testFixture(), m.kind(), m.title(), m.description(), m.version(), m.license(),
-        m.scale(), m.patchSize(), m.receptiveField(), m.complexity(), m.subnets(), m.supernet(),
-        m.arm(), m.classsr(), m.parity(), m.training(), m.validation(), m.provenance(),
+        m.name(),
+        m.testFixture(),
+        m.kind(),
+        m.title(),
+        m.description(),
+        m.version(),
+        m.license(),
+        m.scale(),
+        m.patchSize(),
+        m.receptiveField(),
+        m.complexity(),
+        m.subnets(),
+        m.supernet(),
+        m.arm(),
+        m.classsr(),
+        m.parity(),
+        m.training(),
+        m.validation(),
+        m.provenance(),
         Optional.of(new dev.wbsr.model.RoutingSpec(front, calibration, Optional.empty())),
-        m.trainingRun(), m.validationScores());
+        m.trainingRun(),
+        m.validationScores());
   }
 
   /** A ClassSR bundle: three branches of cost 1, 2, 3 (x 1e9), a classifier of 0.1e9 per patch. */

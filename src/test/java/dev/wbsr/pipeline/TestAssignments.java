@@ -7,10 +7,13 @@ public final class TestAssignments {
 
   private TestAssignments() {}
 
-  /** One row of patches with the given subnets ({@link Assignment#BICUBIC} = -1), WBSR paper rule. */
+  /**
+   * One row of patches with the given subnets ({@link Assignment#BICUBIC} = -1), WBSR paper rule.
+   */
   public static Assignment of(Manifest m, int... subnets) {
     PatchGrid grid = new PatchGrid(subnets.length * m.patchSize(), m.patchSize(), m.patchSize());
-    return new Assignment(RoutingPolicy.Wbsr.paper(), grid, subnets, null, m.flopsPerPatch(), m.supernet());
+    return new Assignment(
+        RoutingPolicy.Wbsr.paper(), grid, subnets, null, m.flopsPerPatch(), m.supernet());
   }
 
   /** Patches grouped by subnet: {@code perSubnet[s]} patches on subnet s, then {@code bicubic}. */

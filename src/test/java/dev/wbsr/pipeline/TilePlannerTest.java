@@ -83,7 +83,8 @@ class TilePlannerTest {
     for (int i = 0; i < grid.size(); i++) {
       todo[i] = subnets[i] == 1;
     }
-    List<Tile> tiles = TilePlanner.plan(grid, subnets, todo, new int[] {8, 8, 8}, new int[] {3, 1, 1});
+    List<Tile> tiles =
+        TilePlanner.plan(grid, subnets, todo, new int[] {8, 8, 8}, new int[] {3, 1, 1});
     assertThat(tiles)
         .extracting(t -> t.col0() + "," + t.row0() + " " + t.cols() + "x" + t.rows())
         .containsExactly("1,0 3x2", "5,0 1x3");
@@ -95,7 +96,8 @@ class TilePlannerTest {
   @Test
   void prefersTheSquarerBlockWhenALongRunWouldLeaveMoreMarginPixels() {
     // Row 0: 6 patches of subnet 0; row 1: 2 of them. A 2 x 2 block wastes less of its input
-    // window than the 6 x 1 strip, so it is taken first and the rest of row 0 becomes a 4 x 1 strip.
+    // window than the 6 x 1 strip, so it is taken first and the rest of row 0 becomes a 4 x 1
+    // strip.
     PatchGrid grid = new PatchGrid(6 * 32, 2 * 32, 32);
     int[] subnets = new int[grid.size()];
     boolean[] todo = new boolean[grid.size()];
@@ -117,8 +119,10 @@ class TilePlannerTest {
     boolean[] todo = new boolean[grid.size()];
     Arrays.fill(todo, true);
     List<Tile> tiles = TilePlanner.plan(grid, subnets, todo, new int[] {8, 3}, new int[] {3, 1});
-    assertThat(tiles).allSatisfy(t -> assertThat(Math.max(t.cols(), t.rows())).isLessThanOrEqualTo(3));
-    // 10 x 7 patches in blocks of at most 3 x 3: 4 columns of blocks (3, 3, 3, 1) by 3 rows (3, 3, 1)
+    assertThat(tiles)
+        .allSatisfy(t -> assertThat(Math.max(t.cols(), t.rows())).isLessThanOrEqualTo(3));
+    // 10 x 7 patches in blocks of at most 3 x 3: 4 columns of blocks (3, 3, 3, 1) by 3 rows (3, 3,
+    // 1)
     assertThat(tiles).hasSize(12);
   }
 

@@ -22,8 +22,7 @@ class TimeCostRoutingTest {
    * Width-24 subnets (3, 4, 6) cost about what width 32 does (NCHWc pads 24 to 32): w24-d4 (4)
    * takes longer than w32-d4 (7) for a lower PSNR, so over time 4 drops off the front and 7 joins.
    */
-  private static final List<Double> SLOW_W24 =
-      List.of(1.0, 1.3, 1.9, 3.9, 5.2, 3.8, 7.4, 5.0, 7.5);
+  private static final List<Double> SLOW_W24 = List.of(1.0, 1.3, 1.9, 3.9, 5.2, 3.8, 7.4, 5.0, 7.5);
 
   private final Manifest manifest =
       SyntheticManifests.withFront(SyntheticManifests.nineByTen(2), FLOPS_FRONT, PSNR);
@@ -79,7 +78,8 @@ class TimeCostRoutingTest {
       Assignment a = RoutingPolicy.Wbsr.budget(b).withCost(slow).assign(analysis, manifest);
       int[] map = a.subnetMap();
       if (Arrays.stream(map).anyMatch(s -> s != 0)) {
-        assertThat(slow.fractionOfSupernet(a, manifest)).as("budget %.2f", b)
+        assertThat(slow.fractionOfSupernet(a, manifest))
+            .as("budget %.2f", b)
             .isLessThanOrEqualTo(b + 1e-9);
       }
       if (previous != null) {

@@ -99,7 +99,10 @@ final class ReportFixtures {
     ImageIO.write(img, "png", file.toFile());
   }
 
-  /** {@code val-photo}: two images; {@code val-classic} and {@code val-large}: one; not multiples of 4. */
+  /**
+   * {@code val-photo}: two images; {@code val-classic} and {@code val-large}: one; not multiples of
+   * 4.
+   */
   static Path dataDir(Path root) throws IOException {
     Path d = root.resolve("data");
     writePng(d.resolve("val-photo/a.png"), 130, 90, 1);

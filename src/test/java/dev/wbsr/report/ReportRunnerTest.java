@@ -76,12 +76,7 @@ class ReportRunnerTest {
         Evaluation.Sample s = samples.get(i);
         UpscaleResult r =
             Upscaler.upscale(
-                s.lr(),
-                wbsr.manifest(),
-                e,
-                RoutingPolicy.Wbsr.paper(),
-                options.pipeline(),
-                null);
+                s.lr(), wbsr.manifest(), e, RoutingPolicy.Wbsr.paper(), options.pipeline(), null);
         Evaluation.ImageScore score = row.images().get(i);
         assertThat(score.psnrY()).isEqualTo(ImageQuality.psnrY(r.image(), s.hr(), 2));
         assertThat(score.ssimY()).isEqualTo(ImageQuality.ssimY(r.image(), s.hr(), 2));

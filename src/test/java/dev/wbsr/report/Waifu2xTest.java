@@ -33,8 +33,8 @@ class Waifu2xTest {
   @TempDir Path tmp;
 
   /**
-   * A fake install: the script records its arguments and copies the {@code canned/xS/} PNGs,
-   * named like its inputs, to the output folder.
+   * A fake install: the script records its arguments and copies the {@code canned/xS/} PNGs, named
+   * like its inputs, to the output folder.
    */
   private Path fakeInstall(String body) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("waifu2x"));
@@ -96,7 +96,8 @@ class Waifu2xTest {
       RgbImage up = Bicubic.resize(s.lr(), s.lr().width() * 2, s.lr().height() * 2);
       assertThat(e.imagePsnrY().get(i)).isCloseTo(ImageQuality.psnrY(up, s.hr(), 2), within(1e-12));
     }
-    assertThat(e.outputPixels()).isEqualTo(photo.stream().mapToLong(s -> s.hr().pixelCount()).sum());
+    assertThat(e.outputPixels())
+        .isEqualTo(photo.stream().mapToLong(s -> s.hr().pixelCount()).sum());
     assertThat(e.seconds()).isPositive();
     assertThat(e.megapixelsPerSecond()).isPositive();
   }
@@ -137,7 +138,8 @@ class Waifu2xTest {
     assertThat(broken.measured()).isFalse();
     assertThat(broken.problem())
         .startsWith("broken output")
-        .contains(String.format(java.util.Locale.ROOT, "%.3f dB", ExternalRuns.bicubicPsnrY(classic)));
+        .contains(
+            String.format(java.util.Locale.ROOT, "%.3f dB", ExternalRuns.bicubicPsnrY(classic)));
 
     Path hang = fakeInstall("exec sleep 60");
     Waifu2x tool = Waifu2x.locate(hang).tool().orElseThrow().withBaseTimeout(1);
@@ -197,7 +199,8 @@ class Waifu2xTest {
   void theInstallFolderComesFromTheEnvironmentOrTheDataFolder() {
     assertThat(Waifu2x.defaultDir(Map.of(Waifu2x.ENV, "/opt/w2x", "WBSR_DATA", "/d"), "/h"))
         .isEqualTo(Path.of("/opt/w2x"));
-    assertThat(Waifu2x.defaultDir(Map.of("WBSR_DATA", "/d"), "/h")).isEqualTo(Path.of("/d/waifu2x"));
+    assertThat(Waifu2x.defaultDir(Map.of("WBSR_DATA", "/d"), "/h"))
+        .isEqualTo(Path.of("/d/waifu2x"));
     assertThat(Waifu2x.defaultDir(Map.of(), "/h")).isEqualTo(Path.of("/h/.cache/wbsr/waifu2x"));
   }
 }

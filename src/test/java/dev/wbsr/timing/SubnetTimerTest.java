@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.engine.Nchw;
 import dev.wbsr.engine.SrEngine;
-import dev.wbsr.model.ModelBundle;
 import dev.wbsr.model.BundleLocator;
+import dev.wbsr.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +40,8 @@ class SubnetTimerTest {
     @Override
     public Nchw run(int subnet, Nchw in) {
       calls.add(new int[] {subnet, in.n(), in.h(), in.w()});
-      return new Nchw(new float[in.n() * 3 * in.h() * 2 * in.w() * 2], in.n(), 3, in.h() * 2, in.w() * 2);
+      return new Nchw(
+          new float[in.n() * 3 * in.h() * 2 * in.w() * 2], in.n(), 3, in.h() * 2, in.w() * 2);
     }
 
     @Override

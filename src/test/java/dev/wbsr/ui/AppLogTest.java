@@ -36,26 +36,34 @@ class AppLogTest {
   void errorsShownToTheUserAreLogged() throws Exception {
     Path dir = AppLog.install(data);
     List<String> shown = new ArrayList<>();
-    StudioModel model = onFx(() -> new StudioModel(FakeCore.create(),
-        new Settings(MemoryPreferences.root().node("log-test"))));
-    onFx(() -> {
-      model.setErrorSink(shown::add);
-      model.reportError("Cannot open holiday.png: not an image");
-      model.shutdown();
-    });
+    StudioModel model =
+        onFx(
+            () ->
+                new StudioModel(
+                    FakeCore.create(), new Settings(MemoryPreferences.root().node("log-test"))));
+    onFx(
+        () -> {
+          model.setErrorSink(shown::add);
+          model.reportError("Cannot open holiday.png: not an image");
+          model.shutdown();
+        });
     AppLog.close();
     assertThat(shown).containsExactly("Cannot open holiday.png: not an image");
     assertThat(dir).isEqualTo(data.resolve("logs"));
     String logged;
     try (Stream<Path> files = Files.list(dir)) {
-      logged = files.filter(p -> p.getFileName().toString().startsWith("wbsr-studio-"))
-          .map(p -> {
-            try {
-              return Files.readString(p);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }).reduce("", String::concat);
+      logged =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("wbsr-studio-"))
+              .map(
+                  p -> {
+                    try {
+                      return Files.readString(p);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .reduce("", String::concat);
     }
     assertThat(logged).contains("WARNING").contains("Cannot open holiday.png: not an image");
   }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,8 +31,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The real window on the real core and the tiny fixture bundles ({@code
- * src/test/resources/bundles}, or the folder named by {@code -Dwbsr.test.bundles}): skipped when
- * no bundle exists yet.
+ * src/test/resources/bundles}, or the folder named by {@code -Dwbsr.test.bundles}): skipped when no
+ * bundle exists yet.
  */
 @ExtendWith(ApplicationExtension.class)
 class CoreWindowTest {
@@ -55,8 +54,12 @@ class CoreWindowTest {
   void start(Stage stage) {
     Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-core"));
     s.clear();
-    model = StudioApp.create(stage, StudioCore.onnx(
-        dev.wbsr.pipeline.PipelineOptions.interactive().withWorkers(1), List.of()), s);
+    model =
+        StudioApp.create(
+            stage,
+            StudioCore.onnx(
+                dev.wbsr.pipeline.PipelineOptions.interactive().withWorkers(1), List.of()),
+            s);
     stage.show();
   }
 
@@ -66,13 +69,19 @@ class CoreWindowTest {
   }
 
   private ModelBundle pickX2() {
-    List<ModelBundle> found = onFx(() -> {
-      model.discoverBundles(roots());
-      return List.copyOf(model.routingState().bundles());
-    });
+    List<ModelBundle> found =
+        onFx(
+            () -> {
+              model.discoverBundles(roots());
+              return List.copyOf(model.routingState().bundles());
+            });
     // the tiny fixture first: real bundles from models/ are far slower on a CPU
-    ModelBundle b = found.stream().filter(x -> x.name().equals("tiny-x2")).findFirst()
-        .or(() -> found.stream().filter(x -> x.manifest().scale() == 2).findFirst()).orElse(null);
+    ModelBundle b =
+        found.stream()
+            .filter(x -> x.name().equals("tiny-x2"))
+            .findFirst()
+            .or(() -> found.stream().filter(x -> x.manifest().scale() == 2).findFirst())
+            .orElse(null);
     Assumptions.assumeTrue(b != null, "no x2 test bundle yet");
     onFx(() -> model.routingState().bundleProperty().set(b));
     return b;
@@ -93,7 +102,9 @@ class CoreWindowTest {
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     int[] mapBefore = model.overlay().mapProperty().get().colors().clone();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
-    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).isNotEqualTo(before).contains("(100%)");
+    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText())
+        .isNotEqualTo(before)
+        .contains("(100%)");
     assertThat(model.overlay().mapProperty().get().colors()).isNotEqualTo(mapBefore);
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
@@ -109,7 +120,8 @@ class CoreWindowTest {
     Path png = FxTestSupport.writePng(FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"));
     onFx(() -> model.open(png));
     awaitIdle(model, 120);
-    // how long each event takes is not asserted: wall-clock limits fail on loaded machines (issue 13)
+    // how long each event takes is not asserted: wall-clock limits fail on loaded machines (issue
+    // 13)
     for (int i = 0; i < 25; i++) {
       double v = (i * 7 % 20 + 1) / 20.0;
       onFx(() -> model.routingState().budgetProperty().set(v));
@@ -119,8 +131,12 @@ class CoreWindowTest {
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     // what the viewer shows equals a fresh one-shot render of the same routing
-    try (var fresh = dev.wbsr.pipeline.UpscaleSession.create(model.source().documentProperty().get().lr(),
-        b.manifest(), model.core().engine(b), dev.wbsr.pipeline.PipelineOptions.batch())) {
+    try (var fresh =
+        dev.wbsr.pipeline.UpscaleSession.create(
+            model.source().documentProperty().get().lr(),
+            b.manifest(),
+            model.core().engine(b),
+            dev.wbsr.pipeline.PipelineOptions.batch())) {
       fresh.render(dev.wbsr.pipeline.RoutingPolicy.Wbsr.budget(0.35), null).completion().get();
       assertThat(model.output(Variant.WBSR).rgb()).isEqualTo(fresh.image().rgb());
     }
@@ -138,8 +154,11 @@ class CoreWindowTest {
     robot.lookup("#batchInput").queryTextInputControl().setText(in.toString());
     robot.lookup("#batchOutput").queryTextInputControl().setText(out.toString());
     robot.clickOn("#batchStart");
-    await(120, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
-    assertThat(robot.lookup("#batchStatus").queryAs(Label.class).getText()).contains("1 written").contains("1 failed");
+    await(
+        120, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
+    assertThat(robot.lookup("#batchStatus").queryAs(Label.class).getText())
+        .contains("1 written")
+        .contains("1 failed");
     assertThat(out.resolve("a_x2.png")).exists();
     robot.clickOn("#batchClose");
   }

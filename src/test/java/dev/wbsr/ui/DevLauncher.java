@@ -1,7 +1,6 @@
 package dev.wbsr.ui;
 
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -20,27 +19,33 @@ public final class DevLauncher {
     StudioApp.setCoreFactory(FakeCore::create);
     String shot = System.getProperty("shot");
     if (shot != null) {
-      new Thread(() -> {
-        try {
-          Thread.sleep(Long.getLong("shot.delay", 4000));
-          Platform.runLater(() -> {
-            try {
-              for (Window w : Window.getWindows()) {
-                if (w instanceof Stage s && s.getOwner() == null) {
-                  Scene sc = s.getScene();
-                  ImageIO.write(SwingFXUtils.fromFXImage(sc.snapshot(null), null), "png", Path.of(shot).toFile());
+      new Thread(
+              () -> {
+                try {
+                  Thread.sleep(Long.getLong("shot.delay", 4000));
+                  Platform.runLater(
+                      () -> {
+                        try {
+                          for (Window w : Window.getWindows()) {
+                            if (w instanceof Stage s && s.getOwner() == null) {
+                              Scene sc = s.getScene();
+                              ImageIO.write(
+                                  SwingFXUtils.fromFXImage(sc.snapshot(null), null),
+                                  "png",
+                                  Path.of(shot).toFile());
+                            }
+                          }
+                        } catch (Exception e) {
+                          e.printStackTrace();
+                        }
+                        Platform.exit();
+                        System.exit(0);
+                      });
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
                 }
-              }
-            } catch (Exception e) {
-              e.printStackTrace();
-            }
-            Platform.exit();
-            System.exit(0);
-          });
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }).start();
+              })
+          .start();
     }
     StudioLauncher.main(args);
   }

@@ -52,7 +52,10 @@ public final class FxTestSupport {
     return img;
   }
 
-  /** Dark, mid and bright vertical thirds with a little texture (the fake classifier picks by brightness). */
+  /**
+   * Dark, mid and bright vertical thirds with a little texture (the fake classifier picks by
+   * brightness).
+   */
   public static RgbImage thirdsImage(int w, int h) {
     RgbImage img = RgbImage.allocate(w, h);
     for (int y = 0; y < h; y++) {

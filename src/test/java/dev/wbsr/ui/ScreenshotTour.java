@@ -2,7 +2,6 @@ package dev.wbsr.ui;
 
 import dev.wbsr.ui.batch.BatchDialog;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
@@ -21,9 +20,9 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
- * Takes the README screenshots of the real app: run under Xvfb with {@code -Dtour.out=DIR}
- * ({@code -Dtour.fake=true} uses the test doubles, for layout work without bundles;
- * {@code -Dtour.only=x4} takes only the x4 shots).
+ * Takes the README screenshots of the real app: run under Xvfb with {@code -Dtour.out=DIR} ({@code
+ * -Dtour.fake=true} uses the test doubles, for layout work without bundles; {@code -Dtour.only=x4}
+ * takes only the x4 shots).
  */
 public final class ScreenshotTour {
 
@@ -44,153 +43,181 @@ public final class ScreenshotTour {
       // explicit: the app reopens the bundle it had last, which is wbsr-x4 after a full tour
       String want = System.getProperty("tour.bundle", "wbsr-x2");
       if (!"x4".equals(System.getProperty("tour.only"))) {
-        fx(() -> {
-          m.routingState().bundles().stream().filter(b -> b.name().equals(want)).findFirst()
-              .ifPresent(b -> m.routingState().bundleProperty().set(b));
-          return null;
-        });
+        fx(
+            () -> {
+              m.routingState().bundles().stream()
+                  .filter(b -> b.name().equals(want))
+                  .findFirst()
+                  .ifPresent(b -> m.routingState().bundleProperty().set(b));
+              return null;
+            });
       }
       if ("x4".equals(System.getProperty("tour.only"))) {
-        fx(() -> {
-          stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
-          stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
-          m.darkProperty().set(false);
-          m.overlay().opacityProperty().set(0.45);
-          return null;
-        });
+        fx(
+            () -> {
+              stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
+              stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
+              m.darkProperty().set(false);
+              m.overlay().opacityProperty().set(0.45);
+              return null;
+            });
         x4(stage, m);
         return;
       }
-      fx(() -> {
-        stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
-        stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
-        m.source().workModeProperty().set(WorkMode.UPSCALE);
-        m.overlay().kindProperty().set(OverlayKind.CLASS);
-        m.compare().modeProperty().set(CompareMode.SINGLE);
-        m.routingState().budgetProperty().set(0); // remembered from the last run otherwise
-        m.darkProperty().set(false);
-        m.overlay().opacityProperty().set(0.45);
-        return null;
-      });
+      fx(
+          () -> {
+            stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
+            stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
+            m.source().workModeProperty().set(WorkMode.UPSCALE);
+            m.overlay().kindProperty().set(OverlayKind.CLASS);
+            m.compare().modeProperty().set(CompareMode.SINGLE);
+            m.routingState().budgetProperty().set(0); // remembered from the last run otherwise
+            m.darkProperty().set(false);
+            m.overlay().opacityProperty().set(0.45);
+            return null;
+          });
       idle(m);
       shot(stage.getScene(), "app-heatmap.png");
       if (Boolean.getBoolean("tour.first")) {
         return;
       }
-      fx(() -> {
-        m.overlay().kindProperty().set(OverlayKind.SUBNET);
-        m.routingState().budgetProperty().set(0.5);
-        return null;
-      });
+      fx(
+          () -> {
+            m.overlay().kindProperty().set(OverlayKind.SUBNET);
+            m.routingState().budgetProperty().set(0.5);
+            return null;
+          });
       idle(m);
       shot(stage.getScene(), "app-subnet-budget.png");
       splitAgainstBicubic(m);
       zoom(stage, m, 3);
       shot(stage.getScene(), "compare-split.png");
-      fx(() -> {
-        var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
-        v.lensProperty().set(true);
-        var b = v.localToScene(v.getLayoutBounds());
-        v.moveLens(b.getMinX() + b.getWidth() * 0.42, b.getMinY() + b.getHeight() * 0.6);
-        return null;
-      });
+      fx(
+          () -> {
+            var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+            v.lensProperty().set(true);
+            var b = v.localToScene(v.getLayoutBounds());
+            v.moveLens(b.getMinX() + b.getWidth() * 0.42, b.getMinY() + b.getHeight() * 0.6);
+            return null;
+          });
       Thread.sleep(500);
       shot(stage.getScene(), "compare-lens.png");
-      fx(() -> {
-        ((dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView")).lensProperty().set(false);
-        return null;
-      });
-      fx(() -> {
-        m.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
-        m.source().workModeProperty().set(WorkMode.EVALUATE);
-        m.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
-        m.darkProperty().set(true);
-        m.readoutState().sweepWantedProperty().set(true);
-        return null;
-      });
+      fx(
+          () -> {
+            ((dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView"))
+                .lensProperty()
+                .set(false);
+            return null;
+          });
+      fx(
+          () -> {
+            m.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
+            m.source().workModeProperty().set(WorkMode.EVALUATE);
+            m.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
+            m.darkProperty().set(true);
+            m.readoutState().sweepWantedProperty().set(true);
+            return null;
+          });
       idle(m);
       zoom(stage, m, 2.5);
       shot(stage.getScene(), "compare-side-by-side-dark.png");
-      fx(() -> {
-        m.readoutState().sweepWantedProperty().set(false);
-        m.darkProperty().set(false);
-        m.compare().modeProperty().set(CompareMode.SINGLE);
-        m.source().workModeProperty().set(WorkMode.UPSCALE);
-        m.overlay().kindProperty().set(OverlayKind.CLASS);
-        return null;
-      });
+      fx(
+          () -> {
+            m.readoutState().sweepWantedProperty().set(false);
+            m.darkProperty().set(false);
+            m.compare().modeProperty().set(CompareMode.SINGLE);
+            m.source().workModeProperty().set(WorkMode.UPSCALE);
+            m.overlay().kindProperty().set(OverlayKind.CLASS);
+            return null;
+          });
       idle(m);
       Path in = AppPaths.asset("samples/coffee.png").orElseThrow().getParent();
       Path bout = Files.createTempDirectory("wbsr-batch-shot");
       BatchDialog d = fx(() -> BatchDialog.show(stage, m));
-      fx(() -> {
-        Scene s = d.stage().getScene();
-        ((TextField) s.lookup("#batchInput")).setText(in.toString());
-        ((TextField) s.lookup("#batchOutput")).setText(bout.toString());
-        @SuppressWarnings("unchecked")
-        var format = (javafx.scene.control.ComboBox<String>) s.lookup("#batchFormat");
-        format.setValue("webp"); // shows the quality setting
-        ((Button) s.lookup("#batchStart")).fire();
-        return null;
-      });
+      fx(
+          () -> {
+            Scene s = d.stage().getScene();
+            ((TextField) s.lookup("#batchInput")).setText(in.toString());
+            ((TextField) s.lookup("#batchOutput")).setText(bout.toString());
+            @SuppressWarnings("unchecked")
+            var format = (javafx.scene.control.ComboBox<String>) s.lookup("#batchFormat");
+            format.setValue("webp"); // shows the quality setting
+            ((Button) s.lookup("#batchStart")).fire();
+            return null;
+          });
       for (int i = 0; i < 600; i++) {
-        String st = fx(() -> ((javafx.scene.control.Label) d.stage().getScene().lookup("#batchStatus")).getText());
+        String st =
+            fx(
+                () ->
+                    ((javafx.scene.control.Label) d.stage().getScene().lookup("#batchStatus"))
+                        .getText());
         if (st.contains("written")) {
           break;
         }
         Thread.sleep(200);
       }
       shot(d.stage().getScene(), "batch-dialog.png");
-      fx(() -> {
-        d.stage().close();
-        return null;
-      });
+      fx(
+          () -> {
+            d.stage().close();
+            return null;
+          });
       x4(stage, m);
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
-      Platform.runLater(() -> {
-        for (Window w : Window.getWindows().toArray(new Window[0])) {
-          w.hide();
-        }
-        Platform.exit();
-        System.exit(0);
-      });
+      Platform.runLater(
+          () -> {
+            for (Window w : Window.getWindows().toArray(new Window[0])) {
+              w.hide();
+            }
+            Platform.exit();
+            System.exit(0);
+          });
     }
   }
 
   /**
-   * The x4 shots, when a {@code wbsr-x4} bundle is there: the subnet map at 1:1 with the budget
-   * at 60 % and the hover card over a patch of the spoon, then the split view WBSR vs bicubic.
+   * The x4 shots, when a {@code wbsr-x4} bundle is there: the subnet map at 1:1 with the budget at
+   * 60 % and the hover card over a patch of the spoon, then the split view WBSR vs bicubic.
    */
   static void x4(Stage stage, StudioModel m) throws Exception {
-    boolean there = fx(() -> {
-      var b = m.routingState().bundles().stream().filter(x -> x.name().equals("wbsr-x4")).findFirst();
-      b.ifPresent(x -> m.routingState().bundleProperty().set(x));
-      return b.isPresent();
-    });
+    boolean there =
+        fx(
+            () -> {
+              var b =
+                  m.routingState().bundles().stream()
+                      .filter(x -> x.name().equals("wbsr-x4"))
+                      .findFirst();
+              b.ifPresent(x -> m.routingState().bundleProperty().set(x));
+              return b.isPresent();
+            });
     if (!there) {
       System.out.println("no wbsr-x4 bundle: x4 shots skipped");
       return;
     }
-    fx(() -> {
-      m.source().workModeProperty().set(WorkMode.UPSCALE);
-      m.compare().modeProperty().set(CompareMode.SINGLE);
-      m.overlay().kindProperty().set(OverlayKind.SUBNET);
-      m.routingState().budgetProperty().set(0.6);
-      return null;
-    });
+    fx(
+        () -> {
+          m.source().workModeProperty().set(WorkMode.UPSCALE);
+          m.compare().modeProperty().set(CompareMode.SINGLE);
+          m.overlay().kindProperty().set(OverlayKind.SUBNET);
+          m.routingState().budgetProperty().set(0.6);
+          return null;
+        });
     idle(m);
     zoom(stage, m, 1);
-    fx(() -> {
-      var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
-      var vp = v.mainViewport();
-      // the middle of the patch at (12, 7), left of the spoon's bowl (zoom 1: 128 px a patch at x4)
-      var d = m.source().documentProperty().get();
-      vp.showHover(vp.getWidth() / 2 + 12.5 * 128 - d.outWidth() * 0.72,
-          vp.getHeight() / 2 + 7.5 * 128 - d.outHeight() * 0.66);
-      return null;
-    });
+    fx(
+        () -> {
+          var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+          var vp = v.mainViewport();
+          // the middle of the patch at (12, 7), left of the spoon's bowl (zoom 1: 128 px a patch at
+          // x4)
+          var d = m.source().documentProperty().get();
+          vp.showHover(
+              vp.getWidth() / 2 + 12.5 * 128 - d.outWidth() * 0.72,
+              vp.getHeight() / 2 + 7.5 * 128 - d.outHeight() * 0.66);
+          return null;
+        });
     Thread.sleep(300);
     shot(stage.getScene(), "x4-subnet-map-hover.png");
     splitAgainstBicubic(m);
@@ -200,26 +227,28 @@ public final class ScreenshotTour {
 
   /** Split view, WBSR at the paper rule (budget 0) against bicubic, no overlay. */
   static void splitAgainstBicubic(StudioModel m) throws Exception {
-    fx(() -> {
-      m.overlay().kindProperty().set(OverlayKind.OFF);
-      m.compare().modeProperty().set(CompareMode.SPLIT);
-      m.compare().rightVariantProperty().set(Variant.BICUBIC);
-      m.routingState().budgetProperty().set(0);
-      return null;
-    });
+    fx(
+        () -> {
+          m.overlay().kindProperty().set(OverlayKind.OFF);
+          m.compare().modeProperty().set(CompareMode.SPLIT);
+          m.compare().rightVariantProperty().set(Variant.BICUBIC);
+          m.routingState().budgetProperty().set(0);
+          return null;
+        });
     idle(m);
   }
 
   /** Zooms onto the spoon of the coffee sample (relative position, any scale). */
   static void zoom(Stage stage, StudioModel m, double z) throws Exception {
-    fx(() -> {
-      var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
-      var d = m.source().documentProperty().get();
-      v.transform().setZoom(z);
-      v.transform().centerXProperty().set(d.outWidth() * 0.72);
-      v.transform().centerYProperty().set(d.outHeight() * 0.66);
-      return null;
-    });
+    fx(
+        () -> {
+          var v = (dev.wbsr.ui.viewer.CompareView) stage.getScene().lookup("#compareView");
+          var d = m.source().documentProperty().get();
+          v.transform().setZoom(z);
+          v.transform().centerXProperty().set(d.outWidth() * 0.72);
+          v.transform().centerYProperty().set(d.outHeight() * 0.66);
+          return null;
+        });
     Thread.sleep(700);
   }
 

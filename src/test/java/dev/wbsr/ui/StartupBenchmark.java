@@ -43,19 +43,26 @@ public final class StartupBenchmark {
     Platform.startup(() -> started.complete(null));
     started.get();
     AtomicReference<StudioModel> ref = new AtomicReference<>();
-    long t0 = onFx(() -> {
-      StudioModel m = new StudioModel(StudioCore.onnx(PipelineOptions.interactive(), List.of()),
-          new Settings(MemoryPreferences.root()));
-      m.setErrorSink(e -> System.err.println("error: " + e));
-      m.discoverBundles(List.of(models));
-      ModelBundle b = m.routingState().bundles().stream().filter(x -> x.name().equals(bundleName))
-          .findFirst().orElseThrow();
-      m.routingState().bundleProperty().set(b);
-      ref.set(m);
-      long t = System.nanoTime();
-      m.open(photo);
-      return t;
-    });
+    long t0 =
+        onFx(
+            () -> {
+              StudioModel m =
+                  new StudioModel(
+                      StudioCore.onnx(PipelineOptions.interactive(), List.of()),
+                      new Settings(MemoryPreferences.root()));
+              m.setErrorSink(e -> System.err.println("error: " + e));
+              m.discoverBundles(List.of(models));
+              ModelBundle b =
+                  m.routingState().bundles().stream()
+                      .filter(x -> x.name().equals(bundleName))
+                      .findFirst()
+                      .orElseThrow();
+              m.routingState().bundleProperty().set(b);
+              ref.set(m);
+              long t = System.nanoTime();
+              m.open(photo);
+              return t;
+            });
     StudioModel m = ref.get();
     double shown = Double.NaN;
     while (true) {
@@ -67,17 +74,22 @@ public final class StartupBenchmark {
         shown = now;
       }
       if (complete && idle) {
-        System.out.printf("after: %s %dx%d WBSR shown %.1f s, Ready %.1f s (%s)%n", photo.getFileName(),
+        System.out.printf(
+            "after: %s %dx%d WBSR shown %.1f s, Ready %.1f s (%s)%n",
+            photo.getFileName(),
             onFx(() -> m.source().documentProperty().get().lr().width()),
-            onFx(() -> m.source().documentProperty().get().lr().height()), shown, now,
+            onFx(() -> m.source().documentProperty().get().lr().height()),
+            shown,
+            now,
             onFx(() -> m.readoutState().readoutsProperty().get().qualityText()));
         break;
       }
     }
-    onFx(() -> {
-      m.shutdown();
-      return null;
-    });
+    onFx(
+        () -> {
+          m.shutdown();
+          return null;
+        });
     Platform.exit();
     System.exit(0);
   }
@@ -96,13 +108,14 @@ public final class StartupBenchmark {
 
   private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            f.complete(c.call());
+          } catch (Exception e) {
+            f.completeExceptionally(e);
+          }
+        });
     return f.get();
   }
 }

@@ -11,7 +11,6 @@ import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -53,10 +52,11 @@ class StartupFilesTest {
     Settings settings = new Settings(MemoryPreferences.root().node(NODE));
     StudioApp.setSettingsFactory(() -> settings);
     StudioApp.setCoreFactory(FakeCore::create);
-    StudioApp.setOnStarted((s, m) -> {
-      stage.set(s);
-      model.set(m);
-    });
+    StudioApp.setOnStarted(
+        (s, m) -> {
+          stage.set(s);
+          model.set(m);
+        });
     app = FxToolkit.setupApplication(StudioApp.class, args);
     await(10, () -> model.get() != null);
     return model.get();
@@ -69,12 +69,28 @@ class StartupFilesTest {
     StudioModel m = launch(a.toString(), b.toString(), tmp.resolve("gone.png").toString());
     awaitIdle(m, 20);
     assertThat(m.source().documentProperty().get().name()).isEqualTo("first.png");
-    assertThat(m.source().recentFiles()).startsWith(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize());
-    assertThat(m.noticeProperty().get()).isEqualTo("1 more file is in File › Open Recent; not found: gone.png");
+    assertThat(m.source().recentFiles())
+        .startsWith(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize());
+    assertThat(m.noticeProperty().get())
+        .isEqualTo("1 more file is in File › Open Recent; not found: gone.png");
     FxRobot robot = new FxRobot();
-    await(5, () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("Open Recent"));
-    Menu recent = onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(0).getItems()
-        .stream().filter(i -> "Open Recent".equals(i.getText())).map(Menu.class::cast).findFirst().orElseThrow());
+    await(
+        5,
+        () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("Open Recent"));
+    Menu recent =
+        onFx(
+            () ->
+                robot
+                    .lookup("#menuBar")
+                    .queryAs(MenuBar.class)
+                    .getMenus()
+                    .get(0)
+                    .getItems()
+                    .stream()
+                    .filter(i -> "Open Recent".equals(i.getText()))
+                    .map(Menu.class::cast)
+                    .findFirst()
+                    .orElseThrow());
     assertThat(onFx(() -> recent.getItems().get(1).getText())).startsWith("second.png");
     assertThat(stage.get().getTitle()).contains("first.png");
   }
@@ -85,7 +101,11 @@ class StartupFilesTest {
     StudioModel m = launch("--", bad.toString());
     FxRobot robot = new FxRobot();
     await(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
-    assertThat(robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+    assertThat(
+            robot
+                .lookup("#errorDialog")
+                .queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText())
         .contains("broken.png");
     assertThat(m.source().documentProperty().get()).isNull();
     onFx(() -> ((Stage) robot.lookup("#errorDialog").query().getScene().getWindow()).close());

@@ -43,7 +43,8 @@ public final class ExecutorModel {
     Offline.ensure();
     ModelBundle bundle = ModelBundle.load(key);
     OnnxEngine engine =
-        OnnxEngine.open(bundle, new EngineOptions(DeviceChoice.parse(device), 1, Math.max(1, cores)));
+        OnnxEngine.open(
+            bundle, new EngineOptions(DeviceChoice.parse(device), 1, Math.max(1, cores)));
     try {
       BundleCheck.probe(bundle, engine);
     } catch (RuntimeException e) {

@@ -52,20 +52,43 @@ public record ImageResult(
               .toArray(new StructField[0]));
 
   public Row toRow() {
-    return RowFactory.create(input, output, width, height, outWidth, outHeight, routing,
-        gflopsPaper, gflopsExecuted, seconds, status, error, task);
+    return RowFactory.create(
+        input,
+        output,
+        width,
+        height,
+        outWidth,
+        outHeight,
+        routing,
+        gflopsPaper,
+        gflopsExecuted,
+        seconds,
+        status,
+        error,
+        task);
   }
 
   public static ImageResult of(Row r) {
-    return new ImageResult(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3), r.getInt(4),
-        r.getInt(5), r.getString(6), r.getDouble(7), r.getDouble(8), r.getDouble(9),
-        r.getString(10), r.isNullAt(11) ? null : r.getString(11), r.getInt(12));
+    return new ImageResult(
+        r.getString(0),
+        r.getString(1),
+        r.getInt(2),
+        r.getInt(3),
+        r.getInt(4),
+        r.getInt(5),
+        r.getString(6),
+        r.getDouble(7),
+        r.getDouble(8),
+        r.getDouble(9),
+        r.getString(10),
+        r.isNullAt(11) ? null : r.getString(11),
+        r.getInt(12));
   }
 
-  static ImageResult notDone(InputFile f, String routing, String status, String error, int task,
-      double seconds) {
-    return new ImageResult(f.input(), f.output(), 0, 0, 0, 0, routing, 0, 0, seconds, status, error,
-        task);
+  static ImageResult notDone(
+      InputFile f, String routing, String status, String error, int task, double seconds) {
+    return new ImageResult(
+        f.input(), f.output(), 0, 0, 0, 0, routing, 0, 0, seconds, status, error, task);
   }
 
   private static StructField field(String name, org.apache.spark.sql.types.DataType t, boolean n) {

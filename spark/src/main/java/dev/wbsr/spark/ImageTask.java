@@ -46,7 +46,8 @@ public final class ImageTask {
 
   /** Runs on an executor: the rows of {@code files}. */
   public static Iterator<ImageResult> run(
-      List<InputFile> files, JobConfig config, SerializableConfiguration hadoop) throws IOException {
+      List<InputFile> files, JobConfig config, SerializableConfiguration hadoop)
+      throws IOException {
     TaskContext ctx = TaskContext.get();
     ImageTask task = new ImageTask(config, hadoop.get(), ctx);
     List<ImageResult> rows = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class ImageTask {
     try {
       for (InputFile f : files) {
         if (ctx != null && ctx.isInterrupted()) {
-          break; // Spark killed the task (job cancelled, speculative copy lost): it reruns elsewhere
+          break; // Spark killed the task (job cancelled, speculative copy lost): it reruns
+          // elsewhere
         }
         rows.add(task.one(f, tmp));
       }
@@ -74,14 +76,19 @@ public final class ImageTask {
     try {
       FileSystem outFs = dest.getFileSystem(hadoop);
       if (outFs.exists(dest)) {
-        return ImageResult.notDone(f, routing, ImageResult.SKIPPED,
-            "its output " + f.output() + " exists", part, seconds(t0));
+        return ImageResult.notDone(
+            f,
+            routing,
+            ImageResult.SKIPPED,
+            "its output " + f.output() + " exists",
+            part,
+            seconds(t0));
       }
       work = Files.createTempDirectory(tmp, "f");
       Path localIn = work.resolve("in").resolve(src.getName());
       Files.createDirectories(localIn.getParent());
-      src.getFileSystem(hadoop).copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(
-          localIn.toUri()), true);
+      src.getFileSystem(hadoop)
+          .copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(localIn.toUri()), true);
       Path outDir = Files.createDirectories(work.resolve("out"));
       UpscaleRequest request = config.request(localIn, outDir);
       Path localOut = outDir.resolve(InputScan.outputName(request, localIn));
@@ -94,24 +101,38 @@ public final class ImageTask {
       UpscaleRunner runner = new UpscaleRunner(request, up);
       FileJob job = new FileJob(localIn, localOut, f.input(), null);
       runner.prepare(List.of(job));
-      FileResult r =
-          runner.runOne(job, p -> {}, () -> context != null && context.isInterrupted());
+      FileResult r = runner.runOne(job, p -> {}, () -> context != null && context.isInterrupted());
       if (!r.ok()) {
-        return ImageResult.notDone(f, routing,
+        return ImageResult.notDone(
+            f,
+            routing,
             r.status() == FileResult.Status.SKIPPED ? ImageResult.SKIPPED : ImageResult.FAILED,
-            r.reason(), part, seconds(t0));
+            r.reason(),
+            part,
+            seconds(t0));
       }
       publish(outFs, localOut, dest);
-      return new ImageResult(f.input(), f.output(), r.inWidth(), r.inHeight(), r.outWidth(),
-          r.outHeight(), routing, up.paperGflops(), up.executedGflops(), seconds(t0),
-          ImageResult.OK, null, part);
+      return new ImageResult(
+          f.input(),
+          f.output(),
+          r.inWidth(),
+          r.inHeight(),
+          r.outWidth(),
+          r.outHeight(),
+          routing,
+          up.paperGflops(),
+          up.executedGflops(),
+          seconds(t0),
+          ImageResult.OK,
+          null,
+          part);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ImageResult.notDone(f, routing, ImageResult.FAILED, "the task was cancelled", part,
-          seconds(t0));
+      return ImageResult.notDone(
+          f, routing, ImageResult.FAILED, "the task was cancelled", part, seconds(t0));
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      return ImageResult.notDone(f, routing, ImageResult.FAILED, Reasons.of(e, null), part,
-          seconds(t0));
+      return ImageResult.notDone(
+          f, routing, ImageResult.FAILED, Reasons.of(e, null), part, seconds(t0));
     } finally {
       if (work != null) {
         deleteTree(work);
@@ -128,8 +149,7 @@ public final class ImageTask {
   private void publish(FileSystem target, Path local, org.apache.hadoop.fs.Path dest)
       throws IOException {
     // the local file system's checksummed view would leave a hidden .crc next to every output
-    FileSystem fs =
-        target instanceof ChecksumFileSystem c ? c.getRawFileSystem() : target;
+    FileSystem fs = target instanceof ChecksumFileSystem c ? c.getRawFileSystem() : target;
     org.apache.hadoop.fs.Path parent = dest.getParent();
     fs.mkdirs(parent);
     long attempt = context == null ? 0 : context.taskAttemptId();
@@ -155,7 +175,9 @@ public final class ImageTask {
     return context == null ? 1 : Math.max(1, context.cpus());
   }
 
-  /** spark.executor.cores where set (YARN, Kubernetes, standalone); else the JVM's cores (local). */
+  /**
+   * spark.executor.cores where set (YARN, Kubernetes, standalone); else the JVM's cores (local).
+   */
   private static int executorCores() {
     SparkEnv env = SparkEnv.get();
     int jvm = Runtime.getRuntime().availableProcessors();

@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * @param sharedModel the model folder exists at the same local path on every node (an image baked
  *     into the containers, a network mount): it is not shipped
- * @param tasks number of tasks the files are grouped into; 0 = chosen from the cluster and the sizes
+ * @param tasks number of tasks the files are grouped into; 0 = chosen from the cluster and the
+ *     sizes
  */
 public record JobArgs(
     String model,
@@ -92,8 +93,9 @@ public record JobArgs(
     if (tasks < 0) {
       throw new IllegalArgumentException("--tasks must not be negative");
     }
-    return new JobArgs(model, modelsDir, shared, input, output, mode, budget, cost, format, quality,
-        device, results, tasks);
+    return new JobArgs(
+        model, modelsDir, shared, input, output, mode, budget, cost, format, quality, device,
+        results, tasks);
   }
 
   private static Double number(String opt, String v) {

@@ -1,10 +1,10 @@
 package dev.wbsr.spark;
 
+import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.ImageFormat;
 import dev.wbsr.job.ModelRef;
 import dev.wbsr.job.OutputPolicy;
 import dev.wbsr.job.UpscaleRequest;
-import dev.wbsr.engine.SrEngine;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.RoutingPolicy;

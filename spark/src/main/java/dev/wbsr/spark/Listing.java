@@ -45,8 +45,11 @@ public final class Listing {
     if (st.isFile()) {
       String name = root.getName();
       if (ImageFormat.fromFileName(name).isPresent()) {
-        files.add(new InputFile(root.toString(), st.getLen(),
-            new Path(outRoot, outputName.apply(name)).toString()));
+        files.add(
+            new InputFile(
+                root.toString(),
+                st.getLen(),
+                new Path(outRoot, outputName.apply(name)).toString()));
       }
       return files;
     }
@@ -66,7 +69,8 @@ public final class Listing {
       }
       int slash = rel.lastIndexOf('/');
       Path dir = slash < 0 ? outRoot : new Path(outRoot, rel.substring(0, slash));
-      files.add(new InputFile(q, f.getLen(), new Path(dir, outputName.apply(p.getName())).toString()));
+      files.add(
+          new InputFile(q, f.getLen(), new Path(dir, outputName.apply(p.getName())).toString()));
     }
     files.sort(Comparator.comparing(InputFile::input));
     return files;

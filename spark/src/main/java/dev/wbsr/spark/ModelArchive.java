@@ -31,7 +31,8 @@ final class ModelArchive {
     try (OutputStream os = Files.newOutputStream(zip);
         ZipOutputStream out = new ZipOutputStream(os)) {
       for (Path f : files) {
-        out.putNextEntry(new ZipEntry(name + "/" + dir.relativize(f).toString().replace('\\', '/')));
+        out.putNextEntry(
+            new ZipEntry(name + "/" + dir.relativize(f).toString().replace('\\', '/')));
         Files.copy(f, out);
         out.closeEntry();
       }

@@ -48,8 +48,8 @@ public final class SizeGroups {
       lightest.add(g);
     }
     List<InputFile> bySize = new ArrayList<>(files);
-    bySize.sort(Comparator.comparingLong(InputFile::bytes).reversed()
-        .thenComparing(InputFile::input));
+    bySize.sort(
+        Comparator.comparingLong(InputFile::bytes).reversed().thenComparing(InputFile::input));
     for (InputFile f : bySize) {
       int g = lightest.poll();
       groups.get(g).add(f);

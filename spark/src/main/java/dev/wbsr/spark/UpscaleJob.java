@@ -59,13 +59,27 @@ public final class UpscaleJob {
 
   /** What a run did, for the driver's last lines (and the tests). */
   public record Summary(
-      int images, int tasks, long ok, long skipped, long failed, double seconds, String results,
+      int images,
+      int tasks,
+      long ok,
+      long skipped,
+      long failed,
+      double seconds,
+      String results,
       List<Long> bytesPerTask) {
     public String describe() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "Done: %d upscaled, %d skipped, %d failed of %d image(s) in %d task(s) (bytes per task %s)"
               + " in %.1f s, %.3f images/s; results in %s",
-          ok, skipped, failed, images, tasks, bytesPerTask, seconds, ok / Math.max(1e-9, seconds),
+          ok,
+          skipped,
+          failed,
+          images,
+          tasks,
+          bytesPerTask,
+          seconds,
+          ok / Math.max(1e-9, seconds),
           results);
     }
   }
@@ -90,19 +104,32 @@ public final class UpscaleJob {
     config.imageFormat();
     var naming = config.request(Path.of("input"), Path.of("output"));
     List<InputFile> files =
-        Listing.list(hadoop, a.input(), a.output(), name -> InputScan.outputName(naming, Path.of(name)));
+        Listing.list(
+            hadoop, a.input(), a.output(), name -> InputScan.outputName(naming, Path.of(name)));
     int n = SizeGroups.count(files, a.tasks(), sc.defaultParallelism());
     List<List<InputFile>> groups = SizeGroups.of(files, n);
     List<Long> bytes = new ArrayList<>();
     for (List<InputFile> g : groups) {
       bytes.add(g.stream().mapToLong(InputFile::bytes).sum());
     }
-    String results = a.results() != null ? a.results() : new org.apache.hadoop.fs.Path(
-        a.output(), "_wbsr_results/run-" + ZonedDateTime.now(ZoneOffset.UTC)
-            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString();
-    System.out.printf(Locale.ROOT, "Model %s (x%d), mode %s; %d image(s) in %d task(s) -> %s%n",
-        bundle.name(), bundle.manifest().scale(), config.policy().label(), files.size(),
-        groups.size(), a.output());
+    String results =
+        a.results() != null
+            ? a.results()
+            : new org.apache.hadoop.fs.Path(
+                    a.output(),
+                    "_wbsr_results/run-"
+                        + ZonedDateTime.now(ZoneOffset.UTC)
+                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                .toString();
+    System.out.printf(
+        Locale.ROOT,
+        "Model %s (x%d), mode %s; %d image(s) in %d task(s) -> %s%n",
+        bundle.name(),
+        bundle.manifest().scale(),
+        config.policy().label(),
+        files.size(),
+        groups.size(),
+        a.output());
     long t0 = System.nanoTime();
     SerializableConfiguration conf = new SerializableConfiguration(hadoop);
     JobConfig c = config;
@@ -128,8 +155,17 @@ public final class UpscaleJob {
 
   private static JobConfig config(
       JobArgs a, ModelBundle b, String mode, String archive, String dir) {
-    return new JobConfig(archive, dir, b.name(), b.manifest().scale(), mode, a.budget(),
-        a.cost(), a.format(), a.quality(), a.device());
+    return new JobConfig(
+        archive,
+        dir,
+        b.name(),
+        b.manifest().scale(),
+        mode,
+        a.budget(),
+        a.cost(),
+        a.format(),
+        a.quality(),
+        a.device());
   }
 
   private static BundleLocator locator(JobArgs a) {

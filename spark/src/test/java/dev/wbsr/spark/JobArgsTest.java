@@ -38,11 +38,12 @@ class JobArgsTest {
   void badCommandLinesSayWhatIsWrong() {
     assertThatThrownBy(() -> JobArgs.parse(new String[] {"--input", "in"}))
         .hasMessageContaining("--output");
-    assertThatThrownBy(() -> JobArgs.parse(new String[] {"--input", "in", "--output", "o",
-            "--budget", "half"}))
+    assertThatThrownBy(
+            () ->
+                JobArgs.parse(new String[] {"--input", "in", "--output", "o", "--budget", "half"}))
         .hasMessageContaining("--budget needs a number");
-    assertThatThrownBy(() -> JobArgs.parse(new String[] {"--input", "in", "--output", "o",
-            "--quality", "0"}))
+    assertThatThrownBy(
+            () -> JobArgs.parse(new String[] {"--input", "in", "--output", "o", "--quality", "0"}))
         .hasMessageContaining("1..100");
     assertThatThrownBy(() -> JobArgs.parse(new String[] {"--input"}))
         .hasMessageContaining("--input needs a value");

@@ -82,8 +82,16 @@ class UpscaleJobTest {
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(new StringWriter()));
     int code =
-        cli.execute("upscale", "--models-dir", models(), "-m", "wbsr-x2", "-r", "-o",
-            ref.toString(), in.toString());
+        cli.execute(
+            "upscale",
+            "--models-dir",
+            models(),
+            "-m",
+            "wbsr-x2",
+            "-r",
+            "-o",
+            ref.toString(),
+            in.toString());
     assertThat(code).isEqualTo(1);
     for (String name : List.of("a.png", "b.png", "sub/c.png")) {
       assertThat(out.resolve(name)).exists();
@@ -136,8 +144,16 @@ class UpscaleJobTest {
         spark,
         JobArgs.parse(
             new String[] {
-              "--model", "wbsr-x2", "--models-dir", models(), "--input", in.toString(),
-              "--output", out.toString(), "--results", results.toString()
+              "--model",
+              "wbsr-x2",
+              "--models-dir",
+              models(),
+              "--input",
+              in.toString(),
+              "--output",
+              out.toString(),
+              "--results",
+              results.toString()
             }));
   }
 
@@ -145,8 +161,9 @@ class UpscaleJobTest {
   private static Map<String, ImageResult> rows(String results) {
     return spark.read().parquet(results + "/parquet").collectAsList().stream()
         .map(ImageResult::of)
-        .collect(Collectors.toMap(r -> r.input().substring(r.input().indexOf("/in/") + 4),
-            Function.identity()));
+        .collect(
+            Collectors.toMap(
+                r -> r.input().substring(r.input().indexOf("/in/") + 4), Function.identity()));
   }
 
   private static List<String> jsonLines(String results) throws IOException {

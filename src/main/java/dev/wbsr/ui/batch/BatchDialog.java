@@ -23,10 +23,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -50,14 +48,17 @@ public final class BatchDialog {
   private final CheckBox recursive = new CheckBox("Include sub-folders (tree mirrored)");
   private final TextField output = new TextField();
   private final ComboBox<String> format = new ComboBox<>();
-  private final javafx.scene.control.Spinner<Integer> quality = new javafx.scene.control.Spinner<>(1, 100, 92);
+  private final javafx.scene.control.Spinner<Integer> quality =
+      new javafx.scene.control.Spinner<>(1, 100, 92);
+
   /** The output folder was filled in by the dialog ({@code INPUT/upscaled}), not chosen. */
   private boolean outputSuggested;
+
   private final TextField template = new TextField();
   private final Label preview = new Label();
   private final ComboBox<ModelBundle> bundle = new ComboBox<>();
   private final ComboBox<RoutingMode> mode = new ComboBox<>();
-  private final Slider budget = new Slider(0, 1, 0);
+  private BatchBudget budget;
   private final ComboBox<WhenExists> existing = new ComboBox<>();
   private final ProgressBar progress = new ProgressBar(0);
   private final Label status = new Label("Choose an input and an output folder.");
@@ -69,6 +70,7 @@ public final class BatchDialog {
   private HBox formatRow;
   private boolean suggesting;
   private Attention attention;
+
   /** Inputs dropped onto the app, used instead of the input field; null when typed or browsed. */
   private List<Path> dropped;
 
@@ -81,11 +83,12 @@ public final class BatchDialog {
     if (owner != null && owner.getScene() != null) {
       stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
     }
-    stage.setOnCloseRequest(e -> {
-      if (task != null && task.isRunning()) {
-        task.cancel();
-      }
-    });
+    stage.setOnCloseRequest(
+        e -> {
+          if (task != null && task.isRunning()) {
+            task.cancel();
+          }
+        });
   }
 
   public static BatchDialog show(Window owner, StudioModel model) {
@@ -120,7 +123,10 @@ public final class BatchDialog {
     }
     List<Path> in;
     try {
-      in = dropped != null ? dropped : input.getText().isBlank() ? List.of() : List.of(Path.of(input.getText().trim()));
+      in =
+          dropped != null
+              ? dropped
+              : input.getText().isBlank() ? List.of() : List.of(Path.of(input.getText().trim()));
     } catch (RuntimeException e) {
       return; // not a path (yet)
     }
@@ -156,11 +162,14 @@ public final class BatchDialog {
     // a folder the user chose is remembered; otherwise the results go next to the sources
     output.setText(s.getBoolean("batch.outputChosen", false) ? s.get("batch.output", "") : "");
     input.textProperty().addListener((o, was, now) -> suggestOutput());
-    output.textProperty().addListener((o, was, now) -> {
-      if (!suggesting) {
-        outputSuggested = false;
-      }
-    });
+    output
+        .textProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!suggesting) {
+                outputSuggested = false;
+              }
+            });
     suggestOutput();
     recursive.setId("batchRecursive");
     recursive.setSelected(s.getBoolean("batch.recursive", false));
@@ -171,16 +180,28 @@ public final class BatchDialog {
     quality.setEditable(true);
     quality.getValueFactory().setValue(dev.wbsr.ui.export.OutputQuality.get(s));
     quality.setPrefWidth(90);
-    quality.setTooltip(new javafx.scene.control.Tooltip(
-        "JPEG and WebP quality, 1..100 (WebP at 100 is lossless); shared with File > JPEG / WebP Quality"));
+    quality.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "JPEG and WebP quality, 1..100 (WebP at 100 is lossless); shared with File > JPEG / WebP Quality"));
     Label qualityNote = new Label();
     qualityNote.getStyleClass().add("muted-small");
-    qualityNote.textProperty().bind(Bindings.createStringBinding(
-        () -> "webp".equals(format.getValue()) && quality.getValue() != null && quality.getValue() >= 100
-            ? "lossless" : "", format.valueProperty(), quality.valueProperty()));
+    qualityNote
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    "webp".equals(format.getValue())
+                            && quality.getValue() != null
+                            && quality.getValue() >= 100
+                        ? "lossless"
+                        : "",
+                format.valueProperty(),
+                quality.valueProperty()));
     HBox qualityBox = new HBox(8, label("Quality"), quality, qualityNote);
     qualityBox.setAlignment(Pos.CENTER_LEFT);
-    qualityBox.visibleProperty().bind(format.valueProperty().isEqualTo("jpg").or(format.valueProperty().isEqualTo("webp")));
+    qualityBox
+        .visibleProperty()
+        .bind(format.valueProperty().isEqualTo("jpg").or(format.valueProperty().isEqualTo("webp")));
     formatRow = new HBox(16, format, qualityBox);
     formatRow.setAlignment(Pos.CENTER_LEFT);
     template.setId("batchTemplate");
@@ -194,12 +215,10 @@ public final class BatchDialog {
     mode.setId("batchMode");
     offerModes(bundle.getValue(), model.routingState().modeProperty().get());
     bundle.valueProperty().addListener((o, was, now) -> offerModes(now, mode.getValue()));
-    budget.setId("batchBudget");
-    budget.setValue(model.routingState().budgetProperty().get());
-    Label budgetLabel = new Label();
-    budgetLabel.textProperty().bind(Bindings.createStringBinding(
-        () -> budget.getValue() <= 0.0049 ? "paper rule" : String.format("%.0f %%", budget.getValue() * 100),
-        budget.valueProperty()));
+    budget =
+        new BatchBudget(
+            Budget.ofSlider(model.routingState().budgetProperty().get()), bundle.getValue());
+    bundle.valueProperty().addListener((o, was, now) -> budget.range(now));
     existing.setId("batchExisting");
     existing.getItems().setAll(WhenExists.SKIP, WhenExists.KEEP_BOTH, WhenExists.OVERWRITE);
     WhenExists saved = s.getEnum("batch.existing", WhenExists.SKIP);
@@ -226,8 +245,7 @@ public final class BatchDialog {
     g.addRow(r++, label("File name"), new VBox(2, template, preview));
     g.addRow(r++, label("Bundle"), bundle);
     g.addRow(r++, label("Mode"), mode);
-    HBox budgetRow = new HBox(8, budget, budgetLabel);
-    HBox.setHgrow(budget, Priority.ALWAYS);
+    HBox budgetRow = budget;
     budgetRow.disableProperty().bind(mode.valueProperty().isNotEqualTo(RoutingMode.WBSR));
     g.addRow(r++, label("Budget"), budgetRow);
     g.addRow(r++, label("If it exists"), existing);
@@ -246,23 +264,25 @@ public final class BatchDialog {
     start.setOnAction(e -> start());
     cancel.setId("batchCancel");
     cancel.setDisable(true);
-    cancel.setOnAction(e -> {
-      if (task != null) {
-        task.cancel();
-      }
-    });
+    cancel.setOnAction(
+        e -> {
+          if (task != null) {
+            task.cancel();
+          }
+        });
     openFolder.setId("batchOpenFolder");
     openFolder.setDisable(true);
     openFolder.setOnAction(e -> openOutput());
     Button close = new Button("Close");
     close.setId("batchClose");
     close.setCancelButton(true);
-    close.setOnAction(e -> {
-      if (task != null && task.isRunning()) {
-        task.cancel();
-      }
-      stage.close();
-    });
+    close.setOnAction(
+        e -> {
+          if (task != null && task.isRunning()) {
+            task.cancel();
+          }
+          stage.close();
+        });
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox buttons = new HBox(8, openFolder, spacer, cancel, close, start);
@@ -275,11 +295,16 @@ public final class BatchDialog {
     return root;
   }
 
-  /** The modes the chosen bundle offers (ClassSR bundles: ClassSR and bicubic), keeping {@code want}. */
+  /**
+   * The modes the chosen bundle offers (ClassSR bundles: ClassSR and bicubic), keeping {@code
+   * want}.
+   */
   private void offerModes(ModelBundle b, RoutingMode want) {
-    List<RoutingMode> offered = b == null ? List.of(RoutingMode.values()) : RoutingMode.offeredBy(b);
+    List<RoutingMode> offered =
+        b == null ? List.of(RoutingMode.values()) : RoutingMode.offeredBy(b);
     mode.getItems().setAll(offered);
-    mode.setValue(offered.contains(want) ? want : b == null ? RoutingMode.WBSR : RoutingMode.defaultFor(b));
+    mode.setValue(
+        offered.contains(want) ? want : b == null ? RoutingMode.WBSR : RoutingMode.defaultFor(b));
   }
 
   private static Label label(String t) {
@@ -291,32 +316,44 @@ public final class BatchDialog {
   private HBox folderRow(TextField f, String id) {
     Button b = new Button("Browse…");
     b.setId(id);
-    b.setOnAction(e -> {
-      DirectoryChooser dc = new DirectoryChooser();
-      File cur = new File(f.getText());
-      if (cur.isDirectory()) {
-        dc.setInitialDirectory(cur);
-      }
-      File chosen = dc.showDialog(stage);
-      if (chosen != null) {
-        if (f == input) {
-          dropped = null;
-          input.setEditable(true);
-        }
-        f.setText(chosen.getAbsolutePath());
-      }
-    });
+    b.setOnAction(
+        e -> {
+          DirectoryChooser dc = new DirectoryChooser();
+          File cur = new File(f.getText());
+          if (cur.isDirectory()) {
+            dc.setInitialDirectory(cur);
+          }
+          File chosen = dc.showDialog(stage);
+          if (chosen != null) {
+            if (f == input) {
+              dropped = null;
+              input.setEditable(true);
+            }
+            f.setText(chosen.getAbsolutePath());
+          }
+        });
     HBox h = new HBox(6, f, b);
     HBox.setHgrow(f, Priority.ALWAYS);
     return h;
   }
 
+  Budget batchBudget() {
+    return budget.budget();
+  }
+
   private BatchRequest request(List<Path> inputs) {
     RoutingMode m = mode.getValue() == null ? RoutingMode.WBSR : mode.getValue();
-    RoutingPolicy rr = m.policy(Budget.ofSlider(budget.getValue()), model.routingState().etaProperty().get());
-    return new BatchRequest(inputs, recursive.isSelected(),
-        Path.of(output.getText().trim()), format.getValue(), template.getText(), bundle.getValue(), rr,
-        existing.getValue(), quality.getValue() == null ? 92 : quality.getValue());
+    RoutingPolicy rr = m.policy(batchBudget(), model.routingState().etaProperty().get());
+    return new BatchRequest(
+        inputs,
+        recursive.isSelected(),
+        Path.of(output.getText().trim()),
+        format.getValue(),
+        template.getText(),
+        bundle.getValue(),
+        rr,
+        existing.getValue(),
+        quality.getValue() == null ? 92 : quality.getValue());
   }
 
   /** The folder typed or chosen, or the files dropped onto the window. */
@@ -327,8 +364,10 @@ public final class BatchDialog {
   private void updatePreview() {
     try {
       Path photo = Path.of("photo.jpg");
-      preview.setText("e.g. photo.jpg → " + InputScan.outputName(request(List.of(photo)).toJob(), photo)
-          + "   ({name} {bundle} {scale} {mode})");
+      preview.setText(
+          "e.g. photo.jpg → "
+              + InputScan.outputName(request(List.of(photo)).toJob(), photo)
+              + "   ({name} {bundle} {scale} {mode})");
     } catch (RuntimeException e) {
       preview.setText("");
     }
@@ -370,25 +409,31 @@ public final class BatchDialog {
     cancel.setDisable(false);
     openFolder.setDisable(true);
     task.setOnSucceeded(e -> finished(task.getValue()));
-    task.setOnCancelled(e -> {
-      unbind();
-      status.setText("Cancelled; finishing the current step…");
-    });
-    task.setOnFailed(e -> {
-      unbind();
-      status.setText("Batch failed: " + dev.wbsr.ui.model.UserMessages.describe(task.getException()));
-      start.setDisable(false);
-      cancel.setDisable(true);
-    });
+    task.setOnCancelled(
+        e -> {
+          unbind();
+          status.setText("Cancelled; finishing the current step…");
+        });
+    task.setOnFailed(
+        e -> {
+          unbind();
+          status.setText(
+              "Batch failed: " + dev.wbsr.ui.model.UserMessages.describe(task.getException()));
+          start.setDisable(false);
+          cancel.setDisable(true);
+        });
     BatchTask t = task;
-    EXEC.execute(() -> {
-      t.run();
-      if (t.isCancelled()) {
-        BatchSummary sum = t.lastSummary() != null ? t.lastSummary()
-            : new BatchSummary(0, 0, List.of(), true, Path.of(output.getText().trim()), 0);
-        javafx.application.Platform.runLater(() -> finished(sum));
-      }
-    });
+    EXEC.execute(
+        () -> {
+          t.run();
+          if (t.isCancelled()) {
+            BatchSummary sum =
+                t.lastSummary() != null
+                    ? t.lastSummary()
+                    : new BatchSummary(0, 0, List.of(), true, Path.of(output.getText().trim()), 0);
+            javafx.application.Platform.runLater(() -> finished(sum));
+          }
+        });
   }
 
   private void unbind() {
@@ -402,10 +447,14 @@ public final class BatchDialog {
     cancel.setDisable(true);
     openFolder.setDisable(false);
     progress.setProgress(sum.cancelled() ? progress.getProgress() : 1);
-    status.setText(sum.cancelled()
-        ? "Cancelled. " + sum.written() + " written, " + sum.failures().size()
-            + " failed before the cancel; no half-written file was left."
-        : sum.headline());
+    status.setText(
+        sum.cancelled()
+            ? "Cancelled. "
+                + sum.written()
+                + " written, "
+                + sum.failures().size()
+                + " failed before the cancel; no half-written file was left."
+            : sum.headline());
     for (BatchSummary.Failure f : sum.failures()) {
       failures.getItems().add(f.toString());
     }
@@ -416,32 +465,21 @@ public final class BatchDialog {
 
   private void openOutput() {
     File dir = new File(output.getText().trim());
-    new Thread(() -> {
-      try {
-        if (java.awt.Desktop.isDesktopSupported()
-            && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
-          java.awt.Desktop.getDesktop().open(dir);
-        } else {
-          new ProcessBuilder("xdg-open", dir.getAbsolutePath()).start();
-        }
-      } catch (Exception | Error ex) {
-        javafx.application.Platform.runLater(() -> status.setText("Cannot open " + dir + ": " + ex.getMessage()));
-      }
-    }, "open-folder").start();
-  }
-
-  /** A failure line wrapped to the list's width, so a long reason never needs horizontal scrolling. */
-  static final class WrappingCell extends ListCell<String> {
-    WrappingCell(ListView<String> list) {
-      setWrapText(true);
-      prefWidthProperty().bind(list.widthProperty().subtract(24));
-      setMaxWidth(USE_PREF_SIZE);
-    }
-
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      setText(empty ? null : item);
-    }
+    new Thread(
+            () -> {
+              try {
+                if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                  java.awt.Desktop.getDesktop().open(dir);
+                } else {
+                  new ProcessBuilder("xdg-open", dir.getAbsolutePath()).start();
+                }
+              } catch (Exception | Error ex) {
+                javafx.application.Platform.runLater(
+                    () -> status.setText("Cannot open " + dir + ": " + ex.getMessage()));
+              }
+            },
+            "open-folder")
+        .start();
   }
 }

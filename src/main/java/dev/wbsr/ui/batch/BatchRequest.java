@@ -33,9 +33,24 @@ public record BatchRequest(
   }
 
   /** At the default JPEG/WebP quality. */
-  public BatchRequest(List<Path> inputs, boolean recursive, Path output, String format,
-      String template, ModelBundle bundle, RoutingPolicy routing, WhenExists existing) {
-    this(inputs, recursive, output, format, template, bundle, routing, existing,
+  public BatchRequest(
+      List<Path> inputs,
+      boolean recursive,
+      Path output,
+      String format,
+      String template,
+      ModelBundle bundle,
+      RoutingPolicy routing,
+      WhenExists existing) {
+    this(
+        inputs,
+        recursive,
+        output,
+        format,
+        template,
+        bundle,
+        routing,
+        existing,
         dev.wbsr.image.SaveOptions.DEFAULT_JPEG_QUALITY);
   }
 

@@ -6,7 +6,12 @@ import java.util.List;
 
 /** How a batch ended: counts, the failures with their reasons, and whether it was cancelled. */
 public record BatchSummary(
-    int written, int skipped, List<Failure> failures, boolean cancelled, Path output, double seconds) {
+    int written,
+    int skipped,
+    List<Failure> failures,
+    boolean cancelled,
+    Path output,
+    double seconds) {
 
   public BatchSummary {
     failures = List.copyOf(failures);
@@ -37,8 +42,10 @@ public record BatchSummary(
   }
 
   public String headline() {
-    String s = String.format("%d written, %d skipped, %d failed in %.1f s", written, skipped,
-        failures.size(), seconds);
+    String s =
+        String.format(
+            "%d written, %d skipped, %d failed in %.1f s",
+            written, skipped, failures.size(), seconds);
     return cancelled ? "Cancelled — " + s : s;
   }
 }

@@ -14,8 +14,8 @@ import javafx.concurrent.Task;
 /**
  * The core's {@link UpscaleRunner} as a JavaFX task: progress and ETA for the dialog, cancellation
  * between inference batches (no half-written output is left), and a summary that also counts what
- * was written and what failed before a cancel. Runs off the FX thread, so it never reads the
- * task's own properties (they belong to the FX thread).
+ * was written and what failed before a cancel. Runs off the FX thread, so it never reads the task's
+ * own properties (they belong to the FX thread).
  */
 public final class BatchTask extends Task<BatchSummary> {
 
@@ -35,8 +35,14 @@ public final class BatchTask extends Task<BatchSummary> {
     long t0 = System.nanoTime();
     updateMessage("Listing the inputs…");
     // the app's engine for the bundle (already open when the window used it), the CLI's pipeline
-    UpscaleRunner runner = new UpscaleRunner(request.toJob(), new EngineUpscaler(request.bundle().manifest(),
-        core.engine(request.bundle()), request.routing(), PipelineOptions.batch()));
+    UpscaleRunner runner =
+        new UpscaleRunner(
+            request.toJob(),
+            new EngineUpscaler(
+                request.bundle().manifest(),
+                core.engine(request.bundle()),
+                request.routing(),
+                PipelineOptions.batch()));
     try {
       runner.run(
           new JobListener() {
@@ -52,7 +58,8 @@ public final class BatchTask extends Task<BatchSummary> {
           },
           this::isCancelled);
     } finally {
-      last = BatchSummary.of(results, isCancelled(), request.output(), (System.nanoTime() - t0) / 1e9);
+      last =
+          BatchSummary.of(results, isCancelled(), request.output(), (System.nanoTime() - t0) / 1e9);
       updateProgress(isCancelled() ? fraction : 1, 1);
     }
     return last;
@@ -74,7 +81,8 @@ public final class BatchTask extends Task<BatchSummary> {
 
   static String clock(double s) {
     long t = Math.round(s);
-    return t >= 3600 ? String.format("%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+    return t >= 3600
+        ? String.format("%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
         : String.format("%d:%02d", t / 60, t % 60);
   }
 }

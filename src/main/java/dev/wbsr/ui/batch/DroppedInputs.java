@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Files and folders dropped onto the app: when they mean a batch, and how the dialog shows them. */
+/**
+ * Files and folders dropped onto the app: when they mean a batch, and how the dialog shows them.
+ */
 public final class DroppedInputs {
 
   private DroppedInputs() {}

@@ -32,8 +32,8 @@ public final class ExportTarget {
 
   /**
    * {@code photo.jpg} upscaled by the WBSR bundle {@code wbsr-x2} -> {@code photo-wbsr-x2.png}; by
-   * another mode of it -> {@code photo-bicubic-x2.png}. {@code tag} is the mode's own word, or
-   * null for the bundle's routing (then the bundle's name says it all).
+   * another mode of it -> {@code photo-bicubic-x2.png}. {@code tag} is the mode's own word, or null
+   * for the bundle's routing (then the bundle's name says it all).
    */
   public static String name(String source, String bundle, int scale, String tag, String ext) {
     String stem = ImageFormat.stem(source);

@@ -63,8 +63,8 @@ public final class Exports {
   }
 
   /** One line per patch: position in LR and SR pixels, score, class, subnet and its FLOPs. */
-  public static void patchCsv(Writer w, ModelBundle b, PatchAnalysis g, Assignment r, int lrW, int lrH)
-      throws IOException {
+  public static void patchCsv(
+      Writer w, ModelBundle b, PatchAnalysis g, Assignment r, int lrW, int lrH) throws IOException {
     w.write("col,row,lr_x,lr_y,lr_w,lr_h,score,class,subnet_id,subnet,gflops\n");
     int p = g.grid().patchSize();
     for (int row = 0; row < g.grid().rows(); row++) {
@@ -73,9 +73,21 @@ public final class Exports {
         int m = r == null ? -1 : r.subnetOf(i);
         String name = m < 0 ? "bicubic" : b.manifest().subnets().get(m).name();
         double gf = m < 0 ? 0 : b.manifest().subnets().get(m).flopsPerPatch() / 1e9;
-        w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d,%.6f,%d,%d,%s,%.6f%n", col, row, col * p,
-            row * p, Math.min(p, lrW - col * p), Math.min(p, lrH - row * p), g.score(i),
-            g.classOf(i), m, name, gf));
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%d,%d,%d,%d,%d,%d,%.6f,%d,%d,%s,%.6f%n",
+                col,
+                row,
+                col * p,
+                row * p,
+                Math.min(p, lrW - col * p),
+                Math.min(p, lrH - row * p),
+                g.score(i),
+                g.classOf(i),
+                m,
+                name,
+                gf));
       }
     }
   }

@@ -9,20 +9,23 @@ import dev.wbsr.job.Alpha;
 import java.nio.file.Path;
 
 /**
- * Writes an exported image with the user's quality: the source's EXIF, ICC profile and alpha carried
- * where the format allows.
+ * Writes an exported image with the user's quality: the source's EXIF, ICC profile and alpha
+ * carried where the format allows.
  */
 public final class ImageExport {
 
   private ImageExport() {}
 
   /** {@code source} is the decoded photo (null for pasted images and composites). */
-  public static void write(RgbImage image, LoadedImage source, Path file, String format, int quality)
-      throws Exception {
+  public static void write(
+      RgbImage image, LoadedImage source, Path file, String format, int quality) throws Exception {
     LoadedImage out = source != null ? Alpha.reattach(source, image) : LoadedImage.of(image);
-    ImageSaver.save(out, file, SaveOptions.defaults()
-        .withFormat(ImageFormat.parseWritable(format))
-        .withJpegQuality(OutputQuality.clamp(quality))
-        .withOverwrite(true));
+    ImageSaver.save(
+        out,
+        file,
+        SaveOptions.defaults()
+            .withFormat(ImageFormat.parseWritable(format))
+            .withJpegQuality(OutputQuality.clamp(quality))
+            .withOverwrite(true));
   }
 }

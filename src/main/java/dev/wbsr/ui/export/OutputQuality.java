@@ -10,6 +10,7 @@ import dev.wbsr.ui.model.Settings;
 public final class OutputQuality {
 
   static final String KEY = "output.quality";
+
   /** The choices the menu offers (the batch dialog takes any 1..100). */
   public static final int[] CHOICES = {100, 95, SaveOptions.DEFAULT_JPEG_QUALITY, 85, 75, 60};
 
@@ -29,7 +30,8 @@ public final class OutputQuality {
 
   /** "92", "100 (lossless WebP)" as the menu names a choice. */
   public static String label(int q) {
-    return q >= 100 ? "100 (lossless WebP, best JPEG)"
+    return q >= 100
+        ? "100 (lossless WebP, best JPEG)"
         : q == SaveOptions.DEFAULT_JPEG_QUALITY ? q + " (default)" : String.valueOf(q);
   }
 }

@@ -14,6 +14,22 @@ public final class Bundles {
     return b.manifest().kind() == Manifest.Kind.CLASSSR;
   }
 
+  /**
+   * The lowest budget a WBSR bundle can reach: every patch on the cheapest subnet of its front, as
+   * a fraction of the supernet's FLOPs (the same on every image); 0 for ClassSR.
+   */
+  public static double budgetFloor(ModelBundle b) {
+    if (isClassSr(b)) {
+      return 0;
+    }
+    var m = b.manifest();
+    double cheapest = Double.MAX_VALUE;
+    for (int s : m.front()) {
+      cheapest = Math.min(cheapest, m.subnets().get(s).flopsPerPatch());
+    }
+    return cheapest / m.supernetSpec().flopsPerPatch();
+  }
+
   public static boolean hasArm(ModelBundle b) {
     return b.manifest().arm().isPresent();
   }
@@ -22,7 +38,10 @@ public final class Bundles {
     return b.manifest().scale();
   }
 
-  /** A short label for lists: {@code wbsr-x2  (x2, 9 subnets)}, {@code classsr-x2  (x2, ClassSR, 3 branches)}. */
+  /**
+   * A short label for lists: {@code wbsr-x2 (x2, 9 subnets)}, {@code classsr-x2 (x2, ClassSR, 3
+   * branches)}.
+   */
   public static String label(ModelBundle b) {
     Manifest m = b.manifest();
     return isClassSr(b)

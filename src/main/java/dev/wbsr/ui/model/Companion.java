@@ -35,12 +35,19 @@ public final class Companion implements AutoCloseable {
     if (main == null) {
       return null;
     }
-    List<ModelBundle> other = bundles.stream()
-        .filter(b -> Bundles.scale(b) == Bundles.scale(main) && Bundles.isClassSr(b) != Bundles.isClassSr(main)
-            && !b.dir().equals(main.dir()))
-        .toList();
-    return other.stream().filter(b -> b.name().equals(preferred)).findFirst()
-        .or(() -> other.stream().findFirst()).orElse(null);
+    List<ModelBundle> other =
+        bundles.stream()
+            .filter(
+                b ->
+                    Bundles.scale(b) == Bundles.scale(main)
+                        && Bundles.isClassSr(b) != Bundles.isClassSr(main)
+                        && !b.dir().equals(main.dir()))
+            .toList();
+    return other.stream()
+        .filter(b -> b.name().equals(preferred))
+        .findFirst()
+        .or(() -> other.stream().findFirst())
+        .orElse(null);
   }
 
   public ModelBundle bundle() {

@@ -15,19 +15,25 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The viewer's two sides: which variant each shows and how they are compared, the pixels and
- * labels that gives for the current document, the variants offered, and a revision that counts
- * pixel updates (the viewer repaints on it). FX thread only, except {@link #postRevision()}.
+ * The viewer's two sides: which variant each shows and how they are compared, the pixels and labels
+ * that gives for the current document, the variants offered, and a revision that counts pixel
+ * updates (the viewer repaints on it). FX thread only, except {@link #postRevision()}.
  */
 public final class CompareState {
 
-  final ObjectProperty<Variant> leftVariant = new SimpleObjectProperty<>(this, "left", Variant.WBSR);
-  final ObjectProperty<Variant> rightVariant = new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
-  final ObjectProperty<CompareMode> mode = new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
-  private final ReadOnlyObjectWrapper<PixelSource> leftSource = new ReadOnlyObjectWrapper<>(this, "leftSource");
-  private final ReadOnlyObjectWrapper<PixelSource> rightSource = new ReadOnlyObjectWrapper<>(this, "rightSource");
+  final ObjectProperty<Variant> leftVariant =
+      new SimpleObjectProperty<>(this, "left", Variant.WBSR);
+  final ObjectProperty<Variant> rightVariant =
+      new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
+  final ObjectProperty<CompareMode> mode =
+      new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
+  private final ReadOnlyObjectWrapper<PixelSource> leftSource =
+      new ReadOnlyObjectWrapper<>(this, "leftSource");
+  private final ReadOnlyObjectWrapper<PixelSource> rightSource =
+      new ReadOnlyObjectWrapper<>(this, "rightSource");
   private final ReadOnlyStringWrapper leftLabel = new ReadOnlyStringWrapper(this, "leftLabel", "");
-  private final ReadOnlyStringWrapper rightLabel = new ReadOnlyStringWrapper(this, "rightLabel", "");
+  private final ReadOnlyStringWrapper rightLabel =
+      new ReadOnlyStringWrapper(this, "rightLabel", "");
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private final ObservableList<Variant> variantChoices =
       FXCollections.observableArrayList(VariantOutputs.choices(null));
@@ -44,10 +50,13 @@ public final class CompareState {
     settings.putEnum("right", rightVariant.get());
   }
 
-  /** Points both sides at the pixels their variants have now (the right one only when comparing). */
+  /**
+   * Points both sides at the pixels their variants have now (the right one only when comparing).
+   */
   void showPixels(VariantOutputs outputs, Document d) {
     leftSource.set(outputs.source(d, leftVariant.get()));
-    rightSource.set(mode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
+    rightSource.set(
+        mode.get() == CompareMode.SINGLE ? null : outputs.source(d, rightVariant.get()));
   }
 
   void showLabels(Document d) {
@@ -74,10 +83,11 @@ public final class CompareState {
   void postRevision() {
     if (!revisionPosted) {
       revisionPosted = true;
-      Platform.runLater(() -> {
-        revisionPosted = false;
-        bumpRevision();
-      });
+      Platform.runLater(
+          () -> {
+            revisionPosted = false;
+            bumpRevision();
+          });
     }
   }
 
@@ -85,14 +95,43 @@ public final class CompareState {
     revision.set(revision.get() + 1);
   }
 
-  public ObjectProperty<Variant> leftVariantProperty() { return leftVariant; }
-  public ObjectProperty<Variant> rightVariantProperty() { return rightVariant; }
-  public ObjectProperty<CompareMode> modeProperty() { return mode; }
-  public ReadOnlyObjectProperty<PixelSource> leftSourceProperty() { return leftSource.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<PixelSource> rightSourceProperty() { return rightSource.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty leftLabelProperty() { return leftLabel.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty rightLabelProperty() { return rightLabel.getReadOnlyProperty(); }
-  public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
-  /** What the compare sides can show for the current document (ClassSR only beside a ClassSR bundle). */
-  public ObservableList<Variant> variantChoices() { return variantChoices; }
+  public ObjectProperty<Variant> leftVariantProperty() {
+    return leftVariant;
+  }
+
+  public ObjectProperty<Variant> rightVariantProperty() {
+    return rightVariant;
+  }
+
+  public ObjectProperty<CompareMode> modeProperty() {
+    return mode;
+  }
+
+  public ReadOnlyObjectProperty<PixelSource> leftSourceProperty() {
+    return leftSource.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<PixelSource> rightSourceProperty() {
+    return rightSource.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty leftLabelProperty() {
+    return leftLabel.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty rightLabelProperty() {
+    return rightLabel.getReadOnlyProperty();
+  }
+
+  public ReadOnlyLongProperty revisionProperty() {
+    return revision.getReadOnlyProperty();
+  }
+
+  /**
+   * What the compare sides can show for the current document (ClassSR only beside a ClassSR
+   * bundle).
+   */
+  public ObservableList<Variant> variantChoices() {
+    return variantChoices;
+  }
 }

@@ -39,11 +39,14 @@ public record Document(
   public int patchAtOutput(double x, double y) {
     int lx = (int) Math.floor(x / scale());
     int ly = (int) Math.floor(y / scale());
-    return lx < 0 || ly < 0 || lx >= lr.width() || ly >= lr.height() ? -1 : analysis.grid().indexAt(lx, ly);
+    return lx < 0 || ly < 0 || lx >= lr.width() || ly >= lr.height()
+        ? -1
+        : analysis.grid().indexAt(lx, ly);
   }
 
   public boolean foreign(Variant v) {
-    return companion != null && (Bundles.isClassSr(bundle) ? v == Variant.WBSR : v == Variant.CLASSSR);
+    return companion != null
+        && (Bundles.isClassSr(bundle) ? v == Variant.WBSR : v == Variant.CLASSSR);
   }
 
   /** The session that produces {@code v}; may open the companion's (engine thread only). */

@@ -13,18 +13,20 @@ import javafx.concurrent.Task;
 
 /**
  * The document's life cycle: reads a file in the background, prepares a {@link Document} for the
- * bundle and work mode (opening the core's session: scores and classes, no inference), installs
- * it, and closes the one it replaces on the engine thread. The document of the other work mode on
- * the same image is kept with its outputs, so switching Evaluate -> Upscale -> Evaluate reuses
- * what was computed instead of running it again.
+ * bundle and work mode (opening the core's session: scores and classes, no inference), installs it,
+ * and closes the one it replaces on the engine thread. The document of the other work mode on the
+ * same image is kept with its outputs, so switching Evaluate -> Upscale -> Evaluate reuses what was
+ * computed instead of running it again.
  */
 final class DocumentLoader {
 
   private final Studio s;
   private final Runnable onInstalled;
   private long generation;
+
   /** The last document of the other work mode on the same image, and its outputs. */
   private Document parked;
+
   private VariantOutputs parkedOutputs;
 
   DocumentLoader(Studio s, Runnable onInstalled) {
@@ -34,29 +36,31 @@ final class DocumentLoader {
 
   /** Opens an image file in the background; an unreadable file ends in a message. */
   void open(Path file, boolean sample) {
-    s.runInBackground(new Task<SourceImage>() {
-      @Override
-      protected SourceImage call() throws Exception {
-        updateMessage("Reading " + file.getFileName() + "…");
-        SourceImage img = s.core.read(file);
-        return sample ? img.asSample() : img;
-      }
+    s.runInBackground(
+        new Task<SourceImage>() {
+          @Override
+          protected SourceImage call() throws Exception {
+            updateMessage("Reading " + file.getFileName() + "…");
+            SourceImage img = s.core.read(file);
+            return sample ? img.asSample() : img;
+          }
 
-      @Override
-      protected void succeeded() {
-        if (!sample) {
-          s.settings.put("lastDir", file.toAbsolutePath().getParent().toString());
-          s.source.recent.setAll(s.settings.addRecent(file));
-        }
-        openLoaded(getValue());
-      }
+          @Override
+          protected void succeeded() {
+            if (!sample) {
+              s.settings.put("lastDir", file.toAbsolutePath().getParent().toString());
+              s.source.recent.setAll(s.settings.addRecent(file));
+            }
+            openLoaded(getValue());
+          }
 
-      @Override
-      protected void failed() {
-        s.source.loading.set(false);
-        s.reportError("Cannot open " + file.getFileName() + ": " + UserMessages.describe(getException()));
-      }
-    });
+          @Override
+          protected void failed() {
+            s.source.loading.set(false);
+            s.reportError(
+                "Cannot open " + file.getFileName() + ": " + UserMessages.describe(getException()));
+          }
+        });
   }
 
   /** The first file opens; the others that exist go to Open Recent. Returns the status note. */
@@ -100,48 +104,58 @@ final class DocumentLoader {
       install(back, outs);
       return;
     }
-    ModelBundle companionBundle = Companion.pick(b, s.routing.bundles,
-        s.settings.get("bundle.wbsr", "wbsr-x" + Bundles.scale(b)));
+    ModelBundle companionBundle =
+        Companion.pick(
+            b, s.routing.bundles, s.settings.get("bundle.wbsr", "wbsr-x" + Bundles.scale(b)));
     s.source.loading.set(true);
-    Task<Document> t = new Task<>() {
-      @Override
-      protected Document call() {
-        updateMessage("Preparing " + img.name() + "…");
-        RgbImage lr = img.rgb();
-        RgbImage gt = null;
-        int scale = Bundles.scale(b);
-        if (mode == WorkMode.EVALUATE) {
-          gt = ModCrop.apply(img.rgb(), scale);
-          lr = Bicubic.downscale(gt, scale);
-        }
-        UpscaleSession session = s.core.open(b, lr);
-        Companion c = companionBundle == null ? null : new Companion(companionBundle, s.core, lr);
-        return new Document(img.name(), img, mode, b, lr, gt, session, session.analysis(), gen, c);
-      }
+    Task<Document> t =
+        new Task<>() {
+          @Override
+          protected Document call() {
+            updateMessage("Preparing " + img.name() + "…");
+            RgbImage lr = img.rgb();
+            RgbImage gt = null;
+            int scale = Bundles.scale(b);
+            if (mode == WorkMode.EVALUATE) {
+              gt = ModCrop.apply(img.rgb(), scale);
+              lr = Bicubic.downscale(gt, scale);
+            }
+            UpscaleSession session = s.core.open(b, lr);
+            Companion c =
+                companionBundle == null ? null : new Companion(companionBundle, s.core, lr);
+            return new Document(
+                img.name(), img, mode, b, lr, gt, session, session.analysis(), gen, c);
+          }
 
-      @Override
-      protected void succeeded() {
-        if (gen == generation) {
-          install(getValue(), null);
-        } else {
-          s.engineExec.execute(getValue()::close);
-        }
-      }
+          @Override
+          protected void succeeded() {
+            if (gen == generation) {
+              install(getValue(), null);
+            } else {
+              s.engineExec.execute(getValue()::close);
+            }
+          }
 
-      @Override
-      protected void failed() {
-        s.source.loading.set(false);
-        s.reportError("Cannot prepare " + img.name() + " for " + b.name() + ": "
-            + UserMessages.describe(getException()));
-      }
-    };
+          @Override
+          protected void failed() {
+            s.source.loading.set(false);
+            s.reportError(
+                "Cannot prepare "
+                    + img.name()
+                    + " for "
+                    + b.name()
+                    + ": "
+                    + UserMessages.describe(getException()));
+          }
+        };
     s.queue.request("prepare", () -> t, true);
   }
 
   private void install(Document doc, VariantOutputs restored) {
     Document old = s.document();
     if (old != null && old != doc) {
-      boolean otherMode = old.loaded() == doc.loaded() && old.bundle() == doc.bundle() && old.mode() != doc.mode();
+      boolean otherMode =
+          old.loaded() == doc.loaded() && old.bundle() == doc.bundle() && old.mode() != doc.mode();
       if (otherMode) {
         closeParked();
         parked = old;

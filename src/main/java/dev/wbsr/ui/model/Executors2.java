@@ -13,12 +13,15 @@ public final class Executors2 {
   private Executors2() {}
 
   public static ExecutorService single(String name) {
-    return Executors.newSingleThreadExecutor(r -> {
-      // a roomy stack: ONNX Runtime's native start-up overflows 1 MB when the class path is long
-      Thread t = new Thread(null, r, name, 16L << 20);
-      t.setDaemon(true);
-      t.setUncaughtExceptionHandler((th, e) -> LOG.log(Level.WARNING, "uncaught in " + name, e));
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          // a roomy stack: ONNX Runtime's native start-up overflows 1 MB when the class path is
+          // long
+          Thread t = new Thread(null, r, name, 16L << 20);
+          t.setDaemon(true);
+          t.setUncaughtExceptionHandler(
+              (th, e) -> LOG.log(Level.WARNING, "uncaught in " + name, e));
+          return t;
+        });
   }
 }

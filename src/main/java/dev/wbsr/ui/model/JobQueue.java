@@ -20,7 +20,8 @@ final class JobQueue {
 
   private final Executor executor;
   private final LinkedHashMap<String, Supplier<Task<?>>> pending = new LinkedHashMap<>();
-  private final ReadOnlyObjectWrapper<Task<?>> running = new ReadOnlyObjectWrapper<>(this, "running");
+  private final ReadOnlyObjectWrapper<Task<?>> running =
+      new ReadOnlyObjectWrapper<>(this, "running");
   private String runningKey;
 
   JobQueue(Executor executor) {

@@ -27,6 +27,7 @@ public final class OverlayMaps {
         colors[i] = ColorMaps.subnetColor(subnets[i], b.manifest().subnets().size());
       }
     }
-    return new OverlayMap(g.grid().cols(), g.grid().rows(), g.grid().patchSize() * b.manifest().scale(), colors);
+    return new OverlayMap(
+        g.grid().cols(), g.grid().rows(), g.grid().patchSize() * b.manifest().scale(), colors);
   }
 }

@@ -9,12 +9,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** The heat-map over the image: which one (class, subnet, off), how opaque, and its patches. FX thread only. */
+/**
+ * The heat-map over the image: which one (class, subnet, off), how opaque, and its patches. FX
+ * thread only.
+ */
 public final class OverlayState {
 
-  final ObjectProperty<OverlayKind> kind = new SimpleObjectProperty<>(this, "overlayKind", OverlayKind.CLASS);
+  final ObjectProperty<OverlayKind> kind =
+      new SimpleObjectProperty<>(this, "overlayKind", OverlayKind.CLASS);
   final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.45);
-  private final ReadOnlyObjectWrapper<OverlayMap> map = new ReadOnlyObjectWrapper<>(this, "overlayMap");
+  private final ReadOnlyObjectWrapper<OverlayMap> map =
+      new ReadOnlyObjectWrapper<>(this, "overlayMap");
 
   /** Whether the document shown is the bundled sample: its heat-map choice is kept apart. */
   private boolean sample;
@@ -53,7 +58,15 @@ public final class OverlayState {
     map.set(d == null ? null : OverlayMaps.of(kind.get(), d.bundle(), d.analysis(), routing));
   }
 
-  public ObjectProperty<OverlayKind> kindProperty() { return kind; }
-  public DoubleProperty opacityProperty() { return opacity; }
-  public ReadOnlyObjectProperty<OverlayMap> mapProperty() { return map.getReadOnlyProperty(); }
+  public ObjectProperty<OverlayKind> kindProperty() {
+    return kind;
+  }
+
+  public DoubleProperty opacityProperty() {
+    return opacity;
+  }
+
+  public ReadOnlyObjectProperty<OverlayMap> mapProperty() {
+    return map.getReadOnlyProperty();
+  }
 }

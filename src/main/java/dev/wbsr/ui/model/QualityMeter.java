@@ -59,7 +59,9 @@ final class QualityMeter {
     Document d = s.document();
     Variant p = s.routing.primary();
     Assignment at = s.routing.routing.get();
-    if (d == null || !renders.isComplete(d, p) || !Double.isNaN(s.readouts.readouts.get().psnr())
+    if (d == null
+        || !renders.isComplete(d, p)
+        || !Double.isNaN(s.readouts.readouts.get().psnr())
         || pending == at) {
       return;
     }
@@ -68,20 +70,22 @@ final class QualityMeter {
       return;
     }
     pending = at;
-    s.runInBackground(new QualityTask(s.outputs.get(p), ref, d.scale()) {
-      @Override
-      protected void succeeded() {
-        if (d == s.document() && at == s.routing.routing.get()) {
-          double[] v = getValue();
-          s.readouts.readouts.set(s.readouts.readouts.get().withQuality(v[0], v[1], referenceName(d)));
-        }
-      }
+    s.runInBackground(
+        new QualityTask(s.outputs.get(p), ref, d.scale()) {
+          @Override
+          protected void succeeded() {
+            if (d == s.document() && at == s.routing.routing.get()) {
+              double[] v = getValue();
+              s.readouts.readouts.set(
+                  s.readouts.readouts.get().withQuality(v[0], v[1], referenceName(d)));
+            }
+          }
 
-      @Override
-      protected void failed() {
-        s.reportError("Measuring failed: " + UserMessages.describe(getException()));
-      }
-    });
+          @Override
+          protected void failed() {
+            s.reportError("Measuring failed: " + UserMessages.describe(getException()));
+          }
+        });
   }
 
   void maybeSweep() {
@@ -96,11 +100,21 @@ final class QualityMeter {
     if (done().size() >= SweepTask.plan(d).size()) {
       return;
     }
-    s.queue.request(JobQueue.SWEEP, () -> d != s.document() ? null : new SweepTask(d, ref, done(), pt -> {
-      if (d == s.document()) {
-        s.readouts.sweep.add(pt);
-      }
-    }), false);
+    s.queue.request(
+        JobQueue.SWEEP,
+        () ->
+            d != s.document()
+                ? null
+                : new SweepTask(
+                    d,
+                    ref,
+                    done(),
+                    pt -> {
+                      if (d == s.document()) {
+                        s.readouts.sweep.add(pt);
+                      }
+                    }),
+        false);
   }
 
   private Set<String> done() {

@@ -10,16 +10,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What is measured of the current routing (cost, time, quality: {@link Readouts}) and the
- * trade-off chart's points, which are only computed while the chart is wanted. FX thread only.
+ * What is measured of the current routing (cost, time, quality: {@link Readouts}) and the trade-off
+ * chart's points, which are only computed while the chart is wanted. FX thread only.
  */
 public final class ReadoutState {
 
-  final ReadOnlyObjectWrapper<Readouts> readouts = new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
+  final ReadOnlyObjectWrapper<Readouts> readouts =
+      new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
   final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
   final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
-  /** The user asked to measure the quality of this document (Upscale mode: runs the supernet once). */
-  final ReadOnlyBooleanWrapper measureWanted = new ReadOnlyBooleanWrapper(this, "measureWanted", false);
+
+  /**
+   * The user asked to measure the quality of this document (Upscale mode: runs the supernet once).
+   */
+  final ReadOnlyBooleanWrapper measureWanted =
+      new ReadOnlyBooleanWrapper(this, "measureWanted", false);
 
   /** A new document: nothing measured yet. */
   void clear() {
@@ -28,8 +33,19 @@ public final class ReadoutState {
     readouts.set(Readouts.EMPTY);
   }
 
-  public ReadOnlyObjectProperty<Readouts> readoutsProperty() { return readouts.getReadOnlyProperty(); }
-  public ObservableList<SweepPoint> sweepPoints() { return sweep; }
-  public BooleanProperty sweepWantedProperty() { return sweepWanted; }
-  public ReadOnlyBooleanProperty measureWantedProperty() { return measureWanted.getReadOnlyProperty(); }
+  public ReadOnlyObjectProperty<Readouts> readoutsProperty() {
+    return readouts.getReadOnlyProperty();
+  }
+
+  public ObservableList<SweepPoint> sweepPoints() {
+    return sweep;
+  }
+
+  public BooleanProperty sweepWantedProperty() {
+    return sweepWanted;
+  }
+
+  public ReadOnlyBooleanProperty measureWantedProperty() {
+    return measureWanted.getReadOnlyProperty();
+  }
 }

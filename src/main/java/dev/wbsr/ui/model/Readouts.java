@@ -41,12 +41,30 @@ public record Readouts(
     // x4 on a large photo runs into thousands of GFLOPs: TFLOPs then, both numbers in one unit
     boolean tera = gflopsSupernet >= 1000;
     double u = tera ? 1000 : 1;
-    return String.format("%s %.2f %s · %s %.2f (%.0f%%)",
-        mode.isEmpty() ? "" : mode, gflops / u, tera ? "TFLOPs" : "GFLOPs", full, gflopsSupernet / u, percent()).trim();
+    return String.format(
+            "%s %.2f %s · %s %.2f (%.0f%%)",
+            mode.isEmpty() ? "" : mode,
+            gflops / u,
+            tera ? "TFLOPs" : "GFLOPs",
+            full,
+            gflopsSupernet / u,
+            percent())
+        .trim();
   }
 
   public Readouts withQuality(double p, double s, String ref) {
-    return new Readouts(p, s, ref, gflops, gflopsSupernet, patchesPerSubnet, patchesShort, seconds, device, mode, full);
+    return new Readouts(
+        p,
+        s,
+        ref,
+        gflops,
+        gflopsSupernet,
+        patchesPerSubnet,
+        patchesShort,
+        seconds,
+        device,
+        mode,
+        full);
   }
 
   public Readouts withCost(String m, double g, double gs, String pps) {
@@ -57,11 +75,23 @@ public record Readouts(
    * The cost of the current routing; {@code pps} lists the patches per subnet, {@code ppsShort}
    * says it in a few words, {@code fullName} is what {@code gs} is the FLOPs of.
    */
-  public Readouts withCost(String m, double g, double gs, String pps, String ppsShort, String fullName) {
+  public Readouts withCost(
+      String m, double g, double gs, String pps, String ppsShort, String fullName) {
     return new Readouts(psnr, ssim, reference, g, gs, pps, ppsShort, seconds, device, m, fullName);
   }
 
   public Readouts withTime(double s, String dev) {
-    return new Readouts(psnr, ssim, reference, gflops, gflopsSupernet, patchesPerSubnet, patchesShort, s, dev, mode, full);
+    return new Readouts(
+        psnr,
+        ssim,
+        reference,
+        gflops,
+        gflopsSupernet,
+        patchesPerSubnet,
+        patchesShort,
+        s,
+        dev,
+        mode,
+        full);
   }
 }

@@ -57,11 +57,18 @@ final class RenderScheduler {
     Assignment r = d.session().plan(s.routing.policyFor(mode));
     s.routing.routing.set(r);
     s.routing.classRows.setAll(RoutingSummary.classRows(d.bundle(), d.analysis(), r));
-    s.readouts.readouts.set(s.readouts.readouts.get()
-        .withCost(mode.label(), r.paperFlops() / 1e9, r.supernetFlops() / 1e9,
-            RoutingSummary.patchesPerSubnet(d.bundle(), r), RoutingSummary.patchesShort(d.bundle(), r),
-            QualityMeter.fullName(d))
-        .withQuality(Double.NaN, Double.NaN, QualityMeter.referenceName(d)));
+    s.readouts.readouts.set(
+        s.readouts
+            .readouts
+            .get()
+            .withCost(
+                mode.label(),
+                r.paperFlops() / 1e9,
+                r.supernetFlops() / 1e9,
+                RoutingSummary.patchesPerSubnet(d.bundle(), r),
+                RoutingSummary.patchesShort(d.bundle(), r),
+                QualityMeter.fullName(d))
+            .withQuality(Double.NaN, Double.NaN, QualityMeter.referenceName(d)));
     s.overlay.refresh(d, r);
     refreshSources();
   }
@@ -75,7 +82,9 @@ final class RenderScheduler {
     Document d = s.document();
     s.compare.showPixels(s.outputs, d);
     s.compare.showLabels(d);
-    if (d == null || d.bundle() != s.routing.bundle.get() || !s.routing.mode.get().isOfferedBy(d.bundle())) {
+    if (d == null
+        || d.bundle() != s.routing.bundle.get()
+        || !s.routing.mode.get().isOfferedBy(d.bundle())) {
       return; // the document for the new bundle is on its way
     }
     request(s.routing.primary(), true);
@@ -87,7 +96,8 @@ final class RenderScheduler {
   }
 
   boolean isComplete(Document d, Variant v) {
-    return s.outputs.isComplete(v, v == Variant.INPUT || v == Variant.GROUND_TRUTH ? null : routingFor(d, v));
+    return s.outputs.isComplete(
+        v, v == Variant.INPUT || v == Variant.GROUND_TRUTH ? null : routingFor(d, v));
   }
 
   void request(Variant v, boolean urgent) {
@@ -98,7 +108,9 @@ final class RenderScheduler {
     if (s.outputs.hasFailed(v, routingFor(d, v))) {
       return; // reported once; retried when the routing or the document changes
     }
-    if (s.queue.runningProperty().get() instanceof RenderTask rt && rt.doc == d && rt.variant == v
+    if (s.queue.runningProperty().get() instanceof RenderTask rt
+        && rt.doc == d
+        && rt.variant == v
         && (v.fixedRouting() || Renders.same(rt.routing, routingFor(d, v)))) {
       return;
     }
@@ -117,8 +129,17 @@ final class RenderScheduler {
       try {
         target = RgbImage.allocate(d.outWidth(), d.outHeight());
       } catch (OutOfMemoryError | IllegalArgumentException e) {
-        s.reportError("Not enough memory to show " + v.label() + " of " + d.name() + " ("
-            + d.outWidth() + "×" + d.outHeight() + "): " + UserMessages.describe(e));
+        s.reportError(
+            "Not enough memory to show "
+                + v.label()
+                + " of "
+                + d.name()
+                + " ("
+                + d.outWidth()
+                + "×"
+                + d.outHeight()
+                + "): "
+                + UserMessages.describe(e));
         return null;
       }
       s.outputs.put(v, target);
@@ -134,7 +155,8 @@ final class RenderScheduler {
       @Override
       protected void failed() {
         s.outputs.failed(v, routing);
-        s.reportError(VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
+        s.reportError(
+            VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
       }
     };
   }

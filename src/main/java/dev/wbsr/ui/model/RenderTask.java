@@ -8,10 +8,10 @@ import dev.wbsr.pipeline.UpscaleSession;
 import javafx.concurrent.Task;
 
 /**
- * Computes one variant of the current document into its persistent target, so the viewer shows
- * the pixels as batches land. Cancelling stops at the next batch; the session keeps what it
- * computed (per-patch cache), so a later run resumes cheaply. A variant of the companion bundle
- * opens its session first and routes there ({@link #routing} is then known once the task runs).
+ * Computes one variant of the current document into its persistent target, so the viewer shows the
+ * pixels as batches land. Cancelling stops at the next batch; the session keeps what it computed
+ * (per-patch cache), so a later run resumes cheaply. A variant of the companion bundle opens its
+ * session first and routes there ({@link #routing} is then known once the task runs).
  */
 class RenderTask extends Task<RgbImage> {
 
@@ -24,8 +24,14 @@ class RenderTask extends Task<RgbImage> {
   volatile Assignment routing;
   volatile double seconds;
 
-  RenderTask(Document doc, Variant variant, RoutingPolicy policy, Assignment routing, RgbImage target,
-      boolean fresh, Runnable onBatch) {
+  RenderTask(
+      Document doc,
+      Variant variant,
+      RoutingPolicy policy,
+      Assignment routing,
+      RgbImage target,
+      boolean fresh,
+      Runnable onBatch) {
     this.doc = doc;
     this.variant = variant;
     this.policy = policy;
@@ -54,10 +60,16 @@ class RenderTask extends Task<RgbImage> {
       r = session.plan(policy);
       routing = r;
     }
-    RgbImage out = Renders.run(session, r, target, (done, total) -> {
-      updateProgress(done, total);
-      onBatch.run();
-    }, this::isCancelled);
+    RgbImage out =
+        Renders.run(
+            session,
+            r,
+            target,
+            (done, total) -> {
+              updateProgress(done, total);
+              onBatch.run();
+            },
+            this::isCancelled);
     seconds = (System.nanoTime() - t0) / 1e9;
     return out;
   }

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Drives one render of the core's {@link UpscaleSession} from a worker thread: each update is
- * copied into the caller's persistent target (so the viewer refreshes progressively) and the
- * cancel flag is polled. The session renders only the patches whose subnet changed.
+ * copied into the caller's persistent target (so the viewer refreshes progressively) and the cancel
+ * flag is polled. The session renders only the patches whose subnet changed.
  */
 final class Renders {
 
@@ -30,7 +30,10 @@ final class Renders {
 
   /** True when both assign every patch to the same subnet (null never equals). */
   static boolean same(Assignment a, Assignment b) {
-    return a != null && b != null && a.size() == b.size() && Arrays.equals(a.subnetMap(), b.subnetMap());
+    return a != null
+        && b != null
+        && a.size() == b.size()
+        && Arrays.equals(a.subnetMap(), b.subnetMap());
   }
 
   /**
@@ -38,21 +41,29 @@ final class Renders {
    *
    * @throws CancellationException when {@code cancelled} turned true; target is then partial
    */
-  static RgbImage run(UpscaleSession session, Assignment a, RgbImage target, Progress progress,
-      BooleanSupplier cancelled) throws Exception {
-    RenderJob job = session.render(a, new RenderListener() {
-      @Override
-      public void onUpdate(RenderUpdate u) {
-        if (target != null) {
-          blit(u.pixels(), target, u.x(), u.y());
-        }
-      }
+  static RgbImage run(
+      UpscaleSession session,
+      Assignment a,
+      RgbImage target,
+      Progress progress,
+      BooleanSupplier cancelled)
+      throws Exception {
+    RenderJob job =
+        session.render(
+            a,
+            new RenderListener() {
+              @Override
+              public void onUpdate(RenderUpdate u) {
+                if (target != null) {
+                  blit(u.pixels(), target, u.x(), u.y());
+                }
+              }
 
-      @Override
-      public void onProgress(int done, int total) {
-        progress.onBatch(done, total);
-      }
-    });
+              @Override
+              public void onProgress(int done, int total) {
+                progress.onBatch(done, total);
+              }
+            });
     while (true) {
       if (cancelled.getAsBoolean()) {
         job.cancel();
@@ -84,7 +95,8 @@ final class Renders {
     int w = Math.min(src.width(), dst.width() - x);
     int h = Math.min(src.height(), dst.height() - y);
     for (int r = 0; r < h; r++) {
-      System.arraycopy(src.rgb(), r * src.width() * 3, dst.rgb(), ((y + r) * dst.width() + x) * 3, w * 3);
+      System.arraycopy(
+          src.rgb(), r * src.width() * 3, dst.rgb(), ((y + r) * dst.width() + x) * 3, w * 3);
     }
   }
 }

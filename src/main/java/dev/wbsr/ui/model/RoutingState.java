@@ -20,22 +20,32 @@ import javafx.collections.ObservableList;
 
 /**
  * The routing controls and what they give: the bundles found, the chosen bundle, the routing mode,
- * the WBSR budget and the ARM threshold; the current {@link Assignment} and its class table. FX thread
- * only; {@link StudioModel} reroutes when these change.
+ * the WBSR budget and the ARM threshold; the current {@link Assignment} and its class table. FX
+ * thread only; {@link StudioModel} reroutes when these change.
  */
 public final class RoutingState {
 
   final ObservableList<ModelBundle> bundles = FXCollections.observableArrayList();
   final ObjectProperty<ModelBundle> bundle = new SimpleObjectProperty<>(this, "bundle");
-  final ObjectProperty<RoutingMode> mode = new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
+  final ObjectProperty<RoutingMode> mode =
+      new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
   final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
   final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
   final ReadOnlyObjectWrapper<Assignment> routing = new ReadOnlyObjectWrapper<>(this, "routing");
   final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
-  /** The budget's reachable floor on this image: every patch on the cheapest front subnet (fraction of the supernet's FLOPs). */
+
+  /**
+   * The budget's reachable floor on this image: every patch on the cheapest front subnet (fraction
+   * of the supernet's FLOPs).
+   */
   final ReadOnlyDoubleWrapper budgetFloor = new ReadOnlyDoubleWrapper(this, "budgetFloor", 0);
-  /** Where the paper rule falls on the same scale for this image (a point to mark, not the slider's end). */
+
+  /**
+   * Where the paper rule falls on the same scale for this image (a point to mark, not the slider's
+   * end).
+   */
   final ReadOnlyDoubleWrapper paperRulePoint = new ReadOnlyDoubleWrapper(this, "paperRulePoint", 0);
+
   private RoutingMode lastWeightSharingMode;
 
   void restore(Settings settings) {
@@ -56,7 +66,10 @@ public final class RoutingState {
     }
   }
 
-  /** The core's policy for mode {@code m} with the knob that mode reads (budget for WBSR, eta for ARM). */
+  /**
+   * The core's policy for mode {@code m} with the knob that mode reads (budget for WBSR, eta for
+   * ARM).
+   */
   RoutingPolicy policyFor(RoutingMode m) {
     return m.policy(Budget.ofSlider(budget.get()), eta.get());
   }
@@ -66,11 +79,17 @@ public final class RoutingState {
     return Variant.of(mode.get());
   }
 
-  /** For the status bar when a key asks for a mode the bundle lacks, e.g. "… offers ClassSR and Bicubic …". */
+  /**
+   * For the status bar when a key asks for a mode the bundle lacks, e.g. "… offers ClassSR and
+   * Bicubic …".
+   */
   static String modesOffered(ModelBundle b) {
     List<String> names = RoutingMode.offeredBy(b).stream().map(RoutingMode::label).toList();
-    return b.name() + " offers " + String.join(", ", names.subList(0, names.size() - 1))
-        + " and " + names.get(names.size() - 1)
+    return b.name()
+        + " offers "
+        + String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1)
         + (Bundles.isClassSr(b) ? " (ClassSR has no budget)" : "; ClassSR needs a ClassSR bundle");
   }
 
@@ -84,25 +103,67 @@ public final class RoutingState {
       lastWeightSharingMode = m;
     }
     if (!m.isOfferedBy(now)) {
-      mode.set(!Bundles.isClassSr(now) && lastWeightSharingMode != null ? lastWeightSharingMode
-          : RoutingMode.defaultFor(now));
+      mode.set(
+          !Bundles.isClassSr(now) && lastWeightSharingMode != null
+              ? lastWeightSharingMode
+              : RoutingMode.defaultFor(now));
     }
   }
 
   /** Whether the budget slider applies: not for ClassSR bundles (their classifier decides). */
   public BooleanBinding budgetAppliesBinding() {
-    return Bindings.createBooleanBinding(() -> bundle.get() == null || RoutingMode.WBSR.isOfferedBy(bundle.get()), bundle);
+    return Bindings.createBooleanBinding(
+        () -> bundle.get() == null || RoutingMode.WBSR.isOfferedBy(bundle.get()), bundle);
   }
 
-  public ObservableList<ModelBundle> bundles() { return bundles; }
-  public ObjectProperty<ModelBundle> bundleProperty() { return bundle; }
-  public ObjectProperty<RoutingMode> modeProperty() { return mode; }
-  public DoubleProperty budgetProperty() { return budget; }
-  public DoubleProperty etaProperty() { return eta; }
-  public ReadOnlyObjectProperty<Assignment> routingProperty() { return routing.getReadOnlyProperty(); }
-  public ObservableList<ClassRow> classRows() { return classRows; }
-  public ReadOnlyDoubleProperty budgetFloorProperty() { return budgetFloor.getReadOnlyProperty(); }
-  public ReadOnlyDoubleProperty paperRulePointProperty() { return paperRulePoint.getReadOnlyProperty(); }
+  public ObservableList<ModelBundle> bundles() {
+    return bundles;
+  }
+
+  public ObjectProperty<ModelBundle> bundleProperty() {
+    return bundle;
+  }
+
+  public ObjectProperty<RoutingMode> modeProperty() {
+    return mode;
+  }
+
+  public DoubleProperty budgetProperty() {
+    return budget;
+  }
+
+  public DoubleProperty etaProperty() {
+    return eta;
+  }
+
+  public ReadOnlyObjectProperty<Assignment> routingProperty() {
+    return routing.getReadOnlyProperty();
+  }
+
+  public ObservableList<ClassRow> classRows() {
+    return classRows;
+  }
+
+  public ReadOnlyDoubleProperty budgetFloorProperty() {
+    return budgetFloor.getReadOnlyProperty();
+  }
+
+  public ReadOnlyDoubleProperty paperRulePointProperty() {
+    return paperRulePoint.getReadOnlyProperty();
+  }
+
+  /**
+   * The budget {@code delta} along the reachable scale (the paper rule counts as its point): never
+   * below the floor, never back onto the paper-rule sentinel, so ] always adds FLOPs.
+   */
+  double nudged(double delta) {
+    double at =
+        Budget.ofSlider(budget.get()) instanceof Budget.Fraction f
+            ? f.value()
+            : paperRulePoint.get();
+    double low = Math.max(0.01, budgetFloor.get());
+    return Math.max(low, Math.min(1, Math.max(low, at) + delta));
+  }
 
   /** The budget scale's floor and the paper rule's point for a document (FX thread). */
   void measureScale(Document d) {
@@ -111,12 +172,7 @@ public final class RoutingState {
       paperRulePoint.set(0);
       return;
     }
-    var m = d.bundle().manifest();
-    double cheapest = Double.MAX_VALUE;
-    for (int s : m.front()) {
-      cheapest = Math.min(cheapest, m.subnets().get(s).flopsPerPatch());
-    }
-    budgetFloor.set(cheapest / m.supernetSpec().flopsPerPatch());
+    budgetFloor.set(Bundles.budgetFloor(d.bundle()));
     paperRulePoint.set(d.session().plan(RoutingPolicy.Wbsr.paper()).flopsRatio());
   }
 }

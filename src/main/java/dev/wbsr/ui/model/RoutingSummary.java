@@ -25,8 +25,12 @@ public final class RoutingSummary {
     List<ClassRow> rows = new ArrayList<>(k);
     boolean classSr = r != null && r.policy() instanceof RoutingPolicy.ClassSr;
     int[] ofPatch = r == null ? null : r.subnetMap();
-    int[] ofClass = r == null ? null
-        : r.classTable().map(t -> t.stream().mapToInt(Integer::intValue).toArray()).orElse(null);
+    int[] ofClass =
+        r == null
+            ? null
+            : r.classTable()
+                .map(t -> t.stream().mapToInt(Integer::intValue).toArray())
+                .orElse(null);
     int subnets = b.manifest().subnets().size();
     for (int c = 1; c <= k; c++) {
       String subnet = "—";
@@ -49,8 +53,11 @@ public final class RoutingSummary {
         }
         if (counts[c] > 0 && per[best] > 0) {
           subnet = Bundles.subnetName(b, best);
-          note = String.format("The classifier picked %s for %.0f%% of class %d's patches; "
-              + "GFLOPs: the mean of its picks in this class", subnet, 100.0 * per[best] / counts[c], c);
+          note =
+              String.format(
+                  "The classifier picked %s for %.0f%% of class %d's patches; "
+                      + "GFLOPs: the mean of its picks in this class",
+                  subnet, 100.0 * per[best] / counts[c], c);
           gf = sum / counts[c];
         }
       } else if (ofClass != null) {
@@ -85,8 +92,8 @@ public final class RoutingSummary {
 
   /**
    * The status bar's few words for {@link #patchesPerSubnet}: the list itself when it names at most
-   * three subnets (or branches, or bicubic), else the count, e.g. "247 patches · 9 subnets" or
-   * "247 patches · 7 subnets + 12 bicubic" (the full list goes in the tooltip).
+   * three subnets (or branches, or bicubic), else the count, e.g. "247 patches · 9 subnets" or "247
+   * patches · 7 subnets + 12 bicubic" (the full list goes in the tooltip).
    */
   public static String patchesShort(ModelBundle b, Assignment r) {
     int[] n = r.patchesPerSubnet();
@@ -99,9 +106,13 @@ public final class RoutingSummary {
     if (used + (r.bicubicPatches() > 0 ? 1 : 0) <= 3) {
       return patchesPerSubnet(b, r);
     }
-    String nets = Bundles.isClassSr(b) ? (used == 1 ? "branch" : "branches") : (used == 1 ? "subnet" : "subnets");
-    return String.format("%d patches · %d %s%s", total, used, nets,
-        r.bicubicPatches() > 0 ? " + " + r.bicubicPatches() + " bicubic" : "");
+    String nets =
+        Bundles.isClassSr(b)
+            ? (used == 1 ? "branch" : "branches")
+            : (used == 1 ? "subnet" : "subnets");
+    return String.format(
+        "%d patches · %d %s%s",
+        total, used, nets, r.bicubicPatches() > 0 ? " + " + r.bicubicPatches() + " bicubic" : "");
   }
 
   public static String hover(ModelBundle b, PatchAnalysis g, Assignment r, int patch) {
@@ -112,11 +123,16 @@ public final class RoutingSummary {
     int row = patch / g.grid().cols();
     StringBuilder s = new StringBuilder();
     s.append(String.format("Patch (%d, %d)%n", col, row));
-    s.append(String.format("Score %.2f · class %d of %d", g.score(patch), g.classOf(patch), g.numClasses()));
+    s.append(
+        String.format(
+            "Score %.2f · class %d of %d", g.score(patch), g.classOf(patch), g.numClasses()));
     if (r != null && patch < r.size()) {
       int m = r.subnetOf(patch);
       boolean classSr = r.policy() instanceof RoutingPolicy.ClassSr;
-      s.append(String.format(classSr ? "%nBranch %s (classifier's pick)" : "%nSubnet %s", Bundles.subnetName(b, m)));
+      s.append(
+          String.format(
+              classSr ? "%nBranch %s (classifier's pick)" : "%nSubnet %s",
+              Bundles.subnetName(b, m)));
       if (m >= 0) {
         s.append(String.format(" · %.3f GFLOPs", Bundles.gflops(b, m)));
       }

@@ -7,8 +7,8 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * Settings that persist between runs, in {@code java.util.prefs} (node {@code dev/wbsr/studio},
- * or the one named by the system property {@code wbsr.prefs.node}, which tests use).
+ * Settings that persist between runs, in {@code java.util.prefs} (node {@code dev/wbsr/studio}, or
+ * the one named by the system property {@code wbsr.prefs.node}, which tests use).
  */
 public final class Settings {
 

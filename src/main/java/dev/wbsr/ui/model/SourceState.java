@@ -19,12 +19,15 @@ import javafx.collections.ObservableList;
  */
 public final class SourceState {
 
-  final ObjectProperty<WorkMode> workMode = new SimpleObjectProperty<>(this, "workMode", WorkMode.UPSCALE);
+  final ObjectProperty<WorkMode> workMode =
+      new SimpleObjectProperty<>(this, "workMode", WorkMode.UPSCALE);
   final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
   final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "WBSR Studio");
+  private final ReadOnlyStringWrapper title =
+      new ReadOnlyStringWrapper(this, "title", "WBSR Studio");
   final ObservableList<Path> recent = FXCollections.observableArrayList();
+
   /** The decoded image the document is (re)made from when the bundle or work mode changes. */
   SourceImage loaded;
 
@@ -47,10 +50,27 @@ public final class SourceState {
     title.set((d == null ? "" : (dirty.get() ? "• " : "") + d.name() + " — ") + "WBSR Studio");
   }
 
-  public ObjectProperty<WorkMode> workModeProperty() { return workMode; }
-  public ReadOnlyObjectProperty<Document> documentProperty() { return document.getReadOnlyProperty(); }
-  public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-  public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
-  public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-  public ObservableList<Path> recentFiles() { return recent; }
+  public ObjectProperty<WorkMode> workModeProperty() {
+    return workMode;
+  }
+
+  public ReadOnlyObjectProperty<Document> documentProperty() {
+    return document.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return dirty.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public ObservableList<Path> recentFiles() {
+    return recent;
+  }
 }

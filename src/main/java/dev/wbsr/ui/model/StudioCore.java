@@ -1,7 +1,6 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.engine.BundleCheck;
-import dev.wbsr.model.BundleException;
 import dev.wbsr.engine.DeviceChoice;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
@@ -14,6 +13,7 @@ import dev.wbsr.image.LoadedImage;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.image.SaveOptions;
 import dev.wbsr.job.Alpha;
+import dev.wbsr.model.BundleException;
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
@@ -30,10 +30,10 @@ import java.util.logging.Logger;
 
 /**
  * The app's one door to the core: finds bundles ({@link BundleLocator}), opens one engine per
- * bundle (kept for the app's lifetime, checked with {@link BundleCheck#full} so a mismatched
- * bundle fails with a sentence), opens the core's incremental {@link UpscaleSession} on an image,
- * and reads and writes images. Everything it hands out is a core type. Tests give it an engine
- * double through {@link EngineOpener}; the rest is the production code.
+ * bundle (kept for the app's lifetime, checked with {@link BundleCheck#full} so a mismatched bundle
+ * fails with a sentence), opens the core's incremental {@link UpscaleSession} on an image, and
+ * reads and writes images. Everything it hands out is a core type. Tests give it an engine double
+ * through {@link EngineOpener}; the rest is the production code.
  */
 public final class StudioCore implements AutoCloseable {
 
@@ -61,7 +61,9 @@ public final class StudioCore implements AutoCloseable {
     this.device = DeviceChoice.parse(System.getProperty("wbsr.device", "auto"));
   }
 
-  /** For the app: ONNX engines, the interactive pipeline (with the patch cache), the standard roots. */
+  /**
+   * For the app: ONNX engines, the interactive pipeline (with the patch cache), the standard roots.
+   */
   public static StudioCore onnx() {
     return onnx(PipelineOptions.interactive(), BundleLocator.defaultRoots());
   }
@@ -87,7 +89,9 @@ public final class StudioCore implements AutoCloseable {
     }
   }
 
-  /** Every readable bundle under the given folders and the built-in ones; broken ones are skipped. */
+  /**
+   * Every readable bundle under the given folders and the built-in ones; broken ones are skipped.
+   */
   public List<ModelBundle> discover(List<Path> roots) {
     Set<Path> all = new LinkedHashSet<>(roots);
     all.addAll(builtInRoots);
@@ -161,7 +165,8 @@ public final class StudioCore implements AutoCloseable {
    */
   public static void write(RgbImage image, SourceImage source, Path file, ImageFormat format)
       throws ImageException {
-    LoadedImage out = source != null ? Alpha.reattach(source.image(), image) : LoadedImage.of(image);
+    LoadedImage out =
+        source != null ? Alpha.reattach(source.image(), image) : LoadedImage.of(image);
     ImageSaver.save(out, file, SaveOptions.defaults().withFormat(format).withOverwrite(true));
   }
 

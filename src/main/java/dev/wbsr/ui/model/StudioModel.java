@@ -16,17 +16,17 @@ import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
 /**
- * The main view-model: the commands, and the wiring that keeps everything derived in step with
- * what the user sets. The state lives in smaller view-models by subject ({@link SourceState},
- * {@link RoutingState}, {@link CompareState}, {@link OverlayState}, {@link ReadoutState}); the work
- * is done by parts with one job each: {@link BundleCatalog} (bundles), {@link DocumentLoader} (the
+ * The main view-model: the commands, and the wiring that keeps everything derived in step with what
+ * the user sets. The state lives in smaller view-models by subject ({@link SourceState}, {@link
+ * RoutingState}, {@link CompareState}, {@link OverlayState}, {@link ReadoutState}); the work is
+ * done by parts with one job each: {@link BundleChoice} (bundles), {@link DocumentLoader} (the
  * document's life cycle), {@link RenderScheduler} (routing and renders) and {@link QualityMeter}
  * (quality and the trade-off sweep). All state changes on the FX thread.
  */
 public final class StudioModel {
 
   private final Studio s;
-  private final BundleCatalog catalog;
+  private final BundleChoice catalog;
   private final DocumentLoader documents;
   private final RenderScheduler renders;
   private final QualityMeter quality;
@@ -36,38 +36,50 @@ public final class StudioModel {
 
   public StudioModel(StudioCore core, Settings settings) {
     s = new Studio(core, settings);
-    catalog = new BundleCatalog(s);
+    catalog = new BundleChoice(s);
     renders = new RenderScheduler(s);
     quality = new QualityMeter(s, renders);
     renders.setQuality(quality);
     documents = new DocumentLoader(s, this::installed);
     restore();
-    s.routing.mode.addListener((o, was, now) -> {
-      s.compare.leftVariant.set(Variant.of(now));
-      renders.reroute();
-    });
+    s.routing.mode.addListener(
+        (o, was, now) -> {
+          s.compare.leftVariant.set(Variant.of(now));
+          renders.reroute();
+        });
     s.routing.budget.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.WBSR));
     s.routing.eta.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.ARM));
     s.overlay.kind.addListener(o -> renders.refreshOverlay());
     s.source.workMode.addListener(o -> documents.prepare());
-    s.routing.bundle.addListener((o, was, now) -> {
-      if (now != null && !now.equals(was)) {
-        s.routing.fitModeTo(was, now);
-        documents.prepare();
-      }
-    });
+    s.routing.bundle.addListener(
+        (o, was, now) -> {
+          if (now != null && !now.equals(was)) {
+            s.routing.fitModeTo(was, now);
+            documents.prepare();
+          }
+        });
     s.compare.leftVariant.addListener(o -> renders.refreshSources());
     s.compare.rightVariant.addListener(o -> renders.refreshSources());
     s.compare.mode.addListener(o -> renders.refreshSources());
     s.readouts.sweepWanted.addListener(o -> quality.maybeSweep());
-    device.addListener((o, was, now) -> {
-      s.core.setDevice(now);
-      saveSettings();
-      documents.prepare();
-    });
-    s.source.document.addListener(o -> s.compare.offerChoicesFor(s.document(), s.routing.primary()));
-    for (Observable o : new Observable[] {s.source.workMode, s.routing.bundle, s.routing.mode,
-        s.overlay.kind, s.compare.mode, s.compare.rightVariant, dark}) {
+    device.addListener(
+        (o, was, now) -> {
+          s.core.setDevice(now);
+          saveSettings();
+          documents.prepare();
+        });
+    s.source.document.addListener(
+        o -> s.compare.offerChoicesFor(s.document(), s.routing.primary()));
+    for (Observable o :
+        new Observable[] {
+          s.source.workMode,
+          s.routing.bundle,
+          s.routing.mode,
+          s.overlay.kind,
+          s.compare.mode,
+          s.compare.rightVariant,
+          dark
+        }) {
       o.addListener(x -> saveSettings());
     }
   }
@@ -77,8 +89,9 @@ public final class StudioModel {
     renders.reroute();
     String ran = s.core.device();
     if ("gpu".equals(device.get()) && !ran.startsWith("cuda")) {
-      reportError("CUDA is not available here (no usable GPU, driver or CUDA build of ONNX Runtime); "
-          + "running on the CPU instead.");
+      reportError(
+          "CUDA is not available here (no usable GPU, driver or CUDA build of ONNX Runtime); "
+              + "running on the CPU instead.");
     }
   }
 
@@ -125,7 +138,7 @@ public final class StudioModel {
       return;
     }
     s.routing.mode.set(RoutingMode.WBSR);
-    s.routing.budget.set(Math.max(0, Math.min(1, s.routing.budget.get() + delta)));
+    s.routing.budget.set(s.routing.nudged(delta));
   }
 
   /** Opens an image file in the background; an unreadable file ends in a message. */
@@ -154,8 +167,8 @@ public final class StudioModel {
   }
 
   /**
-   * Measures PSNR-Y/SSIM-Y of the result; in Upscale mode against the supernet, which runs once
-   * for this (the app never runs it unasked).
+   * Measures PSNR-Y/SSIM-Y of the result; in Upscale mode against the supernet, which runs once for
+   * this (the app never runs it unasked).
    */
   public void measureQuality() {
     quality.measure();
@@ -242,8 +255,11 @@ public final class StudioModel {
   /** True when nothing runs or waits (tests poll it). */
   public boolean isIdle() {
     Task<?> a = s.auxTask.get();
-    boolean auxIdle = a == null || a.getState() != Worker.State.RUNNING && a.getState() != Worker.State.SCHEDULED
-        && a.getState() != Worker.State.READY;
+    boolean auxIdle =
+        a == null
+            || a.getState() != Worker.State.RUNNING
+                && a.getState() != Worker.State.SCHEDULED
+                && a.getState() != Worker.State.READY;
     return s.queue.idle() && auxIdle;
   }
 
@@ -252,22 +268,54 @@ public final class StudioModel {
     if (d == null) {
       return null;
     }
-    return RoutingSummary.hover(d.bundle(), d.analysis(), s.routing.routing.get(), d.patchAtOutput(x, y));
+    return RoutingSummary.hover(
+        d.bundle(), d.analysis(), s.routing.routing.get(), d.patchAtOutput(x, y));
   }
 
-  public SourceState source() { return s.source; }
-  public RoutingState routingState() { return s.routing; }
-  public CompareState compare() { return s.compare; }
-  public OverlayState overlay() { return s.overlay; }
-  public ReadoutState readoutState() { return s.readouts; }
-  public BooleanProperty darkProperty() { return dark; }
-  public StringProperty deviceProperty() { return device; }
-  /** A short note for the status bar (e.g. where the other files given at start-up went). */
-  public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
-  public ReadOnlyObjectProperty<Task<?>> engineTaskProperty() { return s.queue.runningProperty(); }
-  public ReadOnlyObjectProperty<Task<?>> auxTaskProperty() { return s.auxTask.getReadOnlyProperty(); }
+  public SourceState source() {
+    return s.source;
+  }
 
-  /** The name of a variant for the current document, e.g. "ClassSR (classsr-x2)", "Widest branch". */
+  public RoutingState routingState() {
+    return s.routing;
+  }
+
+  public CompareState compare() {
+    return s.compare;
+  }
+
+  public OverlayState overlay() {
+    return s.overlay;
+  }
+
+  public ReadoutState readoutState() {
+    return s.readouts;
+  }
+
+  public BooleanProperty darkProperty() {
+    return dark;
+  }
+
+  public StringProperty deviceProperty() {
+    return device;
+  }
+
+  /** A short note for the status bar (e.g. where the other files given at start-up went). */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Task<?>> engineTaskProperty() {
+    return s.queue.runningProperty();
+  }
+
+  public ReadOnlyObjectProperty<Task<?>> auxTaskProperty() {
+    return s.auxTask.getReadOnlyProperty();
+  }
+
+  /**
+   * The name of a variant for the current document, e.g. "ClassSR (classsr-x2)", "Widest branch".
+   */
   public String variantName(Variant v) {
     return VariantOutputs.name(s.document(), v);
   }

@@ -15,12 +15,12 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
- * The trade-off sweep: the budget from 0.1 to 1 and ARM's eta over 0.5..32, each point routed,
- * run (mostly from the session's cache) and scored against the reference, plus one ClassSR point
- * when the document is a ClassSR one or has a ClassSR companion of the same scale. FLOPs are a
- * fraction of the document's own supernet (ClassSR: widest branch) on this image, so all points
- * share one axis. Points already known are skipped, so a sweep that yielded to the slider resumes
- * where it stopped.
+ * The trade-off sweep: the budget from 0.1 to 1 and ARM's eta over 0.5..32, each point routed, run
+ * (mostly from the session's cache) and scored against the reference, plus one ClassSR point when
+ * the document is a ClassSR one or has a ClassSR companion of the same scale. FLOPs are a fraction
+ * of the document's own supernet (ClassSR: widest branch) on this image, so all points share one
+ * axis. Points already known are skipped, so a sweep that yielded to the slider resumes where it
+ * stopped.
  */
 final class SweepTask extends Task<Void> {
 
@@ -40,8 +40,7 @@ final class SweepTask extends Task<Void> {
   private final Set<String> done;
   private final Consumer<SweepPoint> sink;
 
-  SweepTask(Document doc, RgbImage reference, Set<String> done,
-      Consumer<SweepPoint> sink) {
+  SweepTask(Document doc, RgbImage reference, Set<String> done, Consumer<SweepPoint> sink) {
     this.doc = doc;
     this.reference = reference;
     this.done = Set.copyOf(done);
@@ -84,7 +83,8 @@ final class SweepTask extends Task<Void> {
       if (done.contains(p.key())) {
         continue;
       }
-      updateMessage("Trade-off sweep: " + p.series() + (p.parameter() == 0 ? "" : " " + p.parameter()));
+      updateMessage(
+          "Trade-off sweep: " + p.series() + (p.parameter() == 0 ? "" : " " + p.parameter()));
       updateProgress(i - 1, plan.size());
       RoutingPolicy req = p.request();
       RoutingMode mode = RoutingMode.of(req);

@@ -14,7 +14,8 @@ public final class UserMessages {
     while (e.getCause() != null
         && (e.getMessage() == null
             || e instanceof java.util.concurrent.ExecutionException
-            || e.getClass() == RuntimeException.class && e.getMessage().equals(e.getCause().toString()))) {
+            || e.getClass() == RuntimeException.class
+                && e.getMessage().equals(e.getCause().toString()))) {
       e = e.getCause();
     }
     if (e instanceof OutOfMemoryError) {

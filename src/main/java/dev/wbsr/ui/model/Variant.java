@@ -1,6 +1,5 @@
 package dev.wbsr.ui.model;
 
-
 /** What one side of the viewer shows. */
 public enum Variant {
   INPUT("Input (nearest)"),

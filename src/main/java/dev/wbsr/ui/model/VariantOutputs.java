@@ -90,9 +90,12 @@ final class VariantOutputs {
   static List<Variant> choices(Document d) {
     List<Variant> out = new ArrayList<>();
     for (Variant v : Variant.values()) {
-      boolean offered = d == null
-          ? v != Variant.CLASSSR
-          : available(d, v) || v == Variant.GROUND_TRUTH || v == Variant.ARM && !Bundles.isClassSr(d.bundle());
+      boolean offered =
+          d == null
+              ? v != Variant.CLASSSR
+              : available(d, v)
+                  || v == Variant.GROUND_TRUTH
+                  || v == Variant.ARM && !Bundles.isClassSr(d.bundle());
       if (offered) {
         out.add(v);
       }

@@ -2,6 +2,9 @@ package dev.wbsr.ui.view;
 
 import dev.wbsr.about.AboutInfo;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.AppLog;
+import dev.wbsr.ui.AppPaths;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,21 +32,38 @@ public final class AboutPane {
   }
 
   static String text(List<ModelBundle> bundles, String device) {
+    return text(bundles, device, AppLog.folder(AppPaths.dataDir()));
+  }
+
+  /** {@code logs}: the app's log folder, named so a bug report can attach its files. */
+  static String text(List<ModelBundle> bundles, String device, Path logs) {
     StringBuilder s = new StringBuilder();
     s.append("WBSR Studio ").append(version()).append('\n');
     s.append("Weight-balanced super-resolution (Yu et al., NeurIPS 2024), running on ")
-        .append(device).append(".\n");
-    s.append(AboutInfo.runtime()).append(" · JavaFX ")
-        .append(System.getProperty("javafx.runtime.version", "?")).append("\n\n");
+        .append(device)
+        .append(".\n");
+    s.append(AboutInfo.runtime())
+        .append(" · JavaFX ")
+        .append(System.getProperty("javafx.runtime.version", "?"))
+        .append("\n\n");
     s.append(bundles.isEmpty() ? "No model bundle found.\n" : "Model bundles:\n");
     for (ModelBundle b : bundles) {
       var m = b.manifest();
-      s.append(" • ").append(m.name()).append(" v").append(m.version()).append(" (x")
-          .append(m.scale()).append(", ").append(m.kind().id()).append("), weights licence ")
-          .append(m.license()).append('\n');
+      s.append(" • ")
+          .append(m.name())
+          .append(" v")
+          .append(m.version())
+          .append(" (x")
+          .append(m.scale())
+          .append(", ")
+          .append(m.kind().id())
+          .append("), weights licence ")
+          .append(m.license())
+          .append('\n');
     }
     s.append("\nSample photos: scikit-image data, CC0. Icons: Material Design Icons via Ikonli.\n");
-    s.append("Licences of everything shipped: the Third-party notices tab.");
+    s.append("Licences of everything shipped: the Third-party notices tab.\n\n");
+    s.append("Log files (attach them to a bug report): ").append(logs);
     return s.toString();
   }
 
@@ -71,9 +91,17 @@ public final class AboutPane {
     Tab third = new Tab("Third-party notices", loading);
     third.setId("thirdPartyTab");
     CompletableFuture.supplyAsync(() -> NoticesView.parse(AboutInfo.thirdPartyNotices()))
-        .whenComplete((blocks, err) -> Platform.runLater(() -> third.setContent(err == null
-            ? NoticesView.view(blocks)
-            : NoticesView.view(NoticesView.parse("Cannot read the third-party notices: " + cause(err).getMessage())))));
+        .whenComplete(
+            (blocks, err) ->
+                Platform.runLater(
+                    () ->
+                        third.setContent(
+                            err == null
+                                ? NoticesView.view(blocks)
+                                : NoticesView.view(
+                                    NoticesView.parse(
+                                        "Cannot read the third-party notices: "
+                                            + cause(err).getMessage())))));
     TabPane tabs = new TabPane(about, third);
     tabs.setId("aboutTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

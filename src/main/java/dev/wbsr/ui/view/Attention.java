@@ -42,9 +42,12 @@ public final class Attention {
     return new Attention(stage::isFocused, new SystemDesktop(stage), inApp);
   }
 
-  /** The same, counting the app as in use while {@code alsoFocused} (a dialog of it has the focus). */
+  /**
+   * The same, counting the app as in use while {@code alsoFocused} (a dialog of it has the focus).
+   */
   public Attention orWhile(BooleanSupplier alsoFocused) {
-    return new Attention(() -> focused.getAsBoolean() || alsoFocused.getAsBoolean(), desktop, inApp);
+    return new Attention(
+        () -> focused.getAsBoolean() || alsoFocused.getAsBoolean(), desktop, inApp);
   }
 
   /**

@@ -18,13 +18,19 @@ public record BundlePurpose(boolean forPhotos, String summary, String detail) {
 
   public static BundlePurpose of(Manifest m) {
     if (m.testFixture()) {
-      return new BundlePurpose(false, "Test bundle", "A tiny bundle for the project's tests; its"
-          + " pictures mean nothing.");
+      return new BundlePurpose(
+          false,
+          "Test bundle",
+          "A tiny bundle for the project's tests; its" + " pictures mean nothing.");
     }
     if (m.kind() == Manifest.Kind.CLASSSR) {
-      return new BundlePurpose(false, "Research: ClassSR baseline", "The ClassSR method the paper"
-          + " compares with: a classifier sends each patch to one of "
-          + m.subnets().size() + " separate networks. For comparison, not for photos.");
+      return new BundlePurpose(
+          false,
+          "Research: ClassSR baseline",
+          "The ClassSR method the paper"
+              + " compares with: a classifier sends each patch to one of "
+              + m.subnets().size()
+              + " separate networks. For comparison, not for photos.");
     }
     return ofRecipe(m.training());
   }
@@ -36,19 +42,29 @@ public record BundlePurpose(boolean forPhotos, String summary, String detail) {
     boolean balancedSampling = sampling.contains("hes");
     boolean balancedLoss = loss.contains("bd");
     if (balancedSampling && balancedLoss) {
-      return new BundlePurpose(true, "Recommended for photos", "The app's main bundle, the full WBSR"
-          + " method (balanced sampling and loss): flat areas run on small subnets, detail on the"
-          + " full network.");
+      return new BundlePurpose(
+          true,
+          "Recommended for photos",
+          "The app's main bundle, the full WBSR"
+              + " method (balanced sampling and loss): flat areas run on small subnets, detail on the"
+              + " full network.");
     }
     if (sampling.isEmpty() && loss.isEmpty()) {
-      return new BundlePurpose(true, "For photos", "A WBSR bundle (its manifest does not say how it"
-          + " was trained).");
+      return new BundlePurpose(
+          true, "For photos", "A WBSR bundle (its manifest does not say how it" + " was trained).");
     }
-    String what = balancedSampling ? "balanced sampling only (no balanced loss)"
-        : balancedLoss ? "the balanced loss only (uniform sampling)"
-        : "no balancing (uniform sampling, plain loss): the starting point";
-    return new BundlePurpose(false, "Research: " + (balancedSampling ? "sampling ablation"
-        : balancedLoss ? "loss ablation" : "baseline"),
+    String what =
+        balancedSampling
+            ? "balanced sampling only (no balanced loss)"
+            : balancedLoss
+                ? "the balanced loss only (uniform sampling)"
+                : "no balancing (uniform sampling, plain loss): the starting point";
+    return new BundlePurpose(
+        false,
+        "Research: "
+            + (balancedSampling
+                ? "sampling ablation"
+                : balancedLoss ? "loss ablation" : "baseline"),
         "Trained with " + what + ", to measure what each part of WBSR adds. For comparison.");
   }
 }

@@ -46,7 +46,8 @@ final class ExportActions {
       return null;
     }
     if (v != null && !model.isComplete(v)) {
-      model.reportError(v.label() + " is still being computed; export when the progress bar is done.");
+      model.reportError(
+          v.label() + " is still being computed; export when the progress bar is done.");
       return null;
     }
     return d;
@@ -56,17 +57,24 @@ final class ExportActions {
     FileChooser fc = new FileChooser();
     fc.setTitle(title);
     for (String e : exts) {
-      fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(e.toUpperCase() + " (*." + e + ")", "*." + e));
+      fc.getExtensionFilters()
+          .add(new FileChooser.ExtensionFilter(e.toUpperCase() + " (*." + e + ")", "*." + e));
     }
     // the photo's own folder (not the working directory), else where the last export went
     String last = model.settings().get("exportDir", null);
     Document d = model.source().documentProperty().get();
     Path source = d == null || d.loaded() == null ? null : d.loaded().source();
-    fc.setInitialDirectory(ExportTarget.initialFolder(source, last == null ? null : Path.of(last),
-        Path.of(System.getProperty("user.home"))).toFile());
+    fc.setInitialDirectory(
+        ExportTarget.initialFolder(
+                source,
+                last == null ? null : Path.of(last),
+                Path.of(System.getProperty("user.home")))
+            .toFile());
     fc.setInitialFileName(name);
     String ext = dev.wbsr.image.ImageFormat.extensionOf(name);
-    fc.getExtensionFilters().stream().filter(f -> f.getExtensions().contains("*." + ext)).findFirst()
+    fc.getExtensionFilters().stream()
+        .filter(f -> f.getExtensions().contains("*." + ext))
+        .findFirst()
         .ifPresent(fc::setSelectedExtensionFilter);
     File f = fc.showSaveDialog(owner);
     if (f == null) {
@@ -96,8 +104,12 @@ final class ExportActions {
 
   /** {@code photo-wbsr-x2.png}: the bundle names a WBSR result, the mode any other one. */
   static String suggestedName(Document d, Variant v, String ext) {
-    return ExportTarget.name(d.name(), d.bundle().name(), d.bundle().manifest().scale(),
-        v == Variant.WBSR ? null : v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), ext);
+    return ExportTarget.name(
+        d.name(),
+        d.bundle().name(),
+        d.bundle().manifest().scale(),
+        v == Variant.WBSR ? null : v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        ext);
   }
 
   /**
@@ -107,9 +119,15 @@ final class ExportActions {
   void saveImage(Path p, Document d, Variant v) {
     RgbImage img = model.output(v);
     int quality = OutputQuality.get(model.settings());
-    run("Saving " + p.getFileName(), () ->
-        ImageExport.write(img, d.loaded() == null ? null : d.loaded().image(), p,
-            Exports.formatOf(p.toString()), quality),
+    run(
+        "Saving " + p.getFileName(),
+        () ->
+            ImageExport.write(
+                img,
+                d.loaded() == null ? null : d.loaded().image(),
+                p,
+                Exports.formatOf(p.toString()),
+                quality),
         () -> model.markSaved());
   }
 
@@ -119,16 +137,26 @@ final class ExportActions {
     if (d == null) {
       return;
     }
-    OverlayKind k = model.overlay().kindProperty().get() == OverlayKind.OFF ? OverlayKind.CLASS : model.overlay().kindProperty().get();
-    Path p = choose("Export heat-map", base(d) + "-" + (k == OverlayKind.CLASS ? "classes" : "subnets") + ".png", "png");
+    OverlayKind k =
+        model.overlay().kindProperty().get() == OverlayKind.OFF
+            ? OverlayKind.CLASS
+            : model.overlay().kindProperty().get();
+    Path p =
+        choose(
+            "Export heat-map",
+            base(d) + "-" + (k == OverlayKind.CLASS ? "classes" : "subnets") + ".png",
+            "png");
     if (p == null) {
       return;
     }
-    var map = OverlayMaps.of(k, d.bundle(), d.analysis(), model.routingState().routingProperty().get());
+    var map =
+        OverlayMaps.of(k, d.bundle(), d.analysis(), model.routingState().routingProperty().get());
     RgbImage base = model.output(v) == null ? Images.enlarge(d.lr(), d.scale()) : model.output(v);
     double op = Math.max(0.35, model.overlay().opacityProperty().get());
-    run("Saving " + p.getFileName(), () ->
-        StudioCore.write(Exports.heatmap(base, map, op), null, p, ImageFormat.PNG), () -> {});
+    run(
+        "Saving " + p.getFileName(),
+        () -> StudioCore.write(Exports.heatmap(base, map, op), null, p, ImageFormat.PNG),
+        () -> {});
   }
 
   void exportSideBySide() {
@@ -138,7 +166,13 @@ final class ExportActions {
     if (d == null || ready(r) == null) {
       return;
     }
-    Path p = choose("Export side-by-side", base(d) + "-" + l.name().toLowerCase() + "-vs-" + r.name().toLowerCase() + ".png", "png", "jpg", "webp");
+    Path p =
+        choose(
+            "Export side-by-side",
+            base(d) + "-" + l.name().toLowerCase() + "-vs-" + r.name().toLowerCase() + ".png",
+            "png",
+            "jpg",
+            "webp");
     if (p == null) {
       return;
     }
@@ -149,12 +183,18 @@ final class ExportActions {
       return;
     }
     int quality = OutputQuality.get(model.settings());
-    run("Saving " + p.getFileName(), () ->
-        ImageExport.write(Exports.sideBySide(ls, rs, 8), null, p, Exports.formatOf(p.toString()), quality), () -> {});
+    run(
+        "Saving " + p.getFileName(),
+        () ->
+            ImageExport.write(
+                Exports.sideBySide(ls, rs, 8), null, p, Exports.formatOf(p.toString()), quality),
+        () -> {});
   }
 
   private PixelSource source(Document d, Variant v) {
-    return v == Variant.INPUT ? PixelSource.enlarged(d.lr(), d.scale()) : PixelSource.of(model.output(v));
+    return v == Variant.INPUT
+        ? PixelSource.enlarged(d.lr(), d.scale())
+        : PixelSource.of(model.output(v));
   }
 
   void exportCsv() {
@@ -167,11 +207,18 @@ final class ExportActions {
       return;
     }
     var r = model.routingState().routingProperty().get();
-    run("Saving " + p.getFileName(), () -> PartFiles.writeAtomically(p, tmp -> {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        Exports.patchCsv(w, d.bundle(), d.analysis(), r, d.lr().width(), d.lr().height());
-      }
-    }), () -> {});
+    run(
+        "Saving " + p.getFileName(),
+        () ->
+            PartFiles.writeAtomically(
+                p,
+                tmp -> {
+                  try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    Exports.patchCsv(
+                        w, d.bundle(), d.analysis(), r, d.lr().width(), d.lr().height());
+                  }
+                }),
+        () -> {});
   }
 
   interface Job {
@@ -179,16 +226,18 @@ final class ExportActions {
   }
 
   private void run(String message, Job job, Runnable done) {
-    Task<Void> t = new Task<>() {
-      @Override
-      protected Void call() throws Exception {
-        updateMessage(message + "…");
-        job.run();
-        return null;
-      }
-    };
+    Task<Void> t =
+        new Task<>() {
+          @Override
+          protected Void call() throws Exception {
+            updateMessage(message + "…");
+            job.run();
+            return null;
+          }
+        };
     t.setOnSucceeded(e -> done.run());
-    t.setOnFailed(e -> model.reportError("Export failed: " + UserMessages.describe(t.getException())));
+    t.setOnFailed(
+        e -> model.reportError("Export failed: " + UserMessages.describe(t.getException())));
     runner.accept(t);
   }
 }

@@ -143,8 +143,12 @@ class FlowBar extends Region {
     for (Place p : places) {
       double lh = heights.get(p.line());
       double top = tops[p.line()] + (lh - p.h()) / 2;
-      p.node().resizeRelocate(snapPositionX(in.getLeft() + p.x()), snapPositionY(top),
-          snapSizeX(p.w()), snapSizeY(p.h()));
+      p.node()
+          .resizeRelocate(
+              snapPositionX(in.getLeft() + p.x()),
+              snapPositionY(top),
+              snapSizeX(p.w()),
+              snapSizeY(p.h()));
     }
   }
 

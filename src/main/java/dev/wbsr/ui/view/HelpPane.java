@@ -14,7 +14,10 @@ final class HelpPane {
 
   /** What each shortcut does; the keys are shown by {@link #keysText} in the platform's words. */
   static final String[][] SHORTCUTS = {
-    {"Shortcut+O", "Open an image (or drop it on the window; drop a folder or several files to batch)"},
+    {
+      "Shortcut+O",
+      "Open an image (or drop it on the window; drop a folder or several files to batch)"
+    },
     {"Shortcut+V", "Paste an image (or a copied file)"},
     {"Shortcut+S", "Export the upscaled image (PNG, JPEG, WebP, TIFF)"},
     {"Shortcut+Shift+H", "Export the heat-map as PNG"},
@@ -60,12 +63,13 @@ final class HelpPane {
       what.setMaxWidth(440);
       g.addRow(i, k, what);
     }
-    Label intro = new Label(
-        "WBSR routes every 32×32 patch of the input to a subnet by its gradient complexity class: "
-            + "flat patches run on small subnets, textured ones on the full supernet. The heat-map "
-            + "shows the class (or subnet) of each patch; hover a patch for its score and FLOPs. The "
-            + "compute budget remaps classes to subnets; only patches whose subnet changed are "
-            + "recomputed.");
+    Label intro =
+        new Label(
+            "WBSR routes every 32×32 patch of the input to a subnet by its gradient complexity class: "
+                + "flat patches run on small subnets, textured ones on the full supernet. The heat-map "
+                + "shows the class (or subnet) of each patch; hover a patch for its score and FLOPs. The "
+                + "compute budget remaps classes to subnets; only patches whose subnet changed are "
+                + "recomputed.");
     intro.setWrapText(true);
     intro.setMaxWidth(560);
     VBox box = new VBox(12, intro, g);

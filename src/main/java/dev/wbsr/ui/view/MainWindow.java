@@ -57,11 +57,13 @@ public final class MainWindow {
     this.attention = Attention.forStage(stage, banner::show);
     root.setId("mainRoot");
     bindViewer();
-    VBox side = new VBox(8,
-        new SourcePane(model, this::chooseAndOpen),
-        new ModelPane(model, this::chooseBundleFolder),
-        new BudgetPane(model),
-        new OverlayPane(model));
+    VBox side =
+        new VBox(
+            8,
+            new SourcePane(model, this::chooseAndOpen),
+            new ModelPane(model, this::chooseBundleFolder),
+            new BudgetPane(model),
+            new OverlayPane(model));
     side.getStyleClass().add("sidebar");
     ScrollPane scroll = new ScrollPane(side);
     scroll.setId("sidebar");
@@ -76,7 +78,10 @@ public final class MainWindow {
     root.setCenter(centre);
     root.setBottom(new StatusBar(model));
     model.setErrorSink(m -> Dialogs.error(stage, m));
-    model.readoutState().sweepWantedProperty().addListener((o, was, now) -> centre.setRight(now ? chart : null));
+    model
+        .readoutState()
+        .sweepWantedProperty()
+        .addListener((o, was, now) -> centre.setRight(now ? chart : null));
     if (model.readoutState().sweepWantedProperty().get()) {
       centre.setRight(chart);
     }
@@ -90,14 +95,21 @@ public final class MainWindow {
     }
     long t0 = System.nanoTime();
     boolean sweep = t.getClass().getSimpleName().contains("Sweep");
-    t.stateProperty().addListener((o, was, now) -> {
-      if (now == javafx.concurrent.Worker.State.SUCCEEDED) {
-        String name = model.source().documentProperty().get() == null ? "the image"
-            : model.source().documentProperty().get().name();
-        attention.jobEnded(sweep ? "The trade-off sweep of " + name + " has finished."
-            : name + " is upscaled.", (System.nanoTime() - t0) / 1e9);
-      }
-    });
+    t.stateProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == javafx.concurrent.Worker.State.SUCCEEDED) {
+                String name =
+                    model.source().documentProperty().get() == null
+                        ? "the image"
+                        : model.source().documentProperty().get().name();
+                attention.jobEnded(
+                    sweep
+                        ? "The trade-off sweep of " + name + " has finished."
+                        : name + " is upscaled.",
+                    (System.nanoTime() - t0) / 1e9);
+              }
+            });
   }
 
   /** Tells the user a long job ended while the window was in the background (batch dialog too). */
@@ -139,8 +151,14 @@ public final class MainWindow {
     viewer.leftLabelProperty().bind(model.compare().leftLabelProperty());
     viewer.rightLabelProperty().bind(model.compare().rightLabelProperty());
     viewer.setHoverText(model::hoverText);
+    // a card names a patch of the image and model it was shown on: another image, paste or model
+    // ends it
+    model.source().documentProperty().addListener((o, was, now) -> viewer.hideHover());
+    model.routingState().bundleProperty().addListener((o, was, now) -> viewer.hideHover());
     model.compare().revisionProperty().addListener(o -> viewer.repaint());
-    model.darkProperty().addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));
+    model
+        .darkProperty()
+        .addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));
     viewer.setBackgroundColor(model.darkProperty().get() ? 0x161b22 : 0xd0d7de);
   }
 
@@ -148,60 +166,111 @@ public final class MainWindow {
 
   private MenuBar menu() {
     Menu file = new Menu("File");
-    file.getItems().addAll(
-        item("menuOpen", "Open…", "Shortcut+O", this::chooseAndOpen),
-        recentMenu,
-        item("menuPaste", "Paste Image", "Shortcut+V", this::paste),
-        new SeparatorMenuItem(),
-        item("menuExportImage", "Export Upscaled Image…", "Shortcut+S", exports::exportImage),
-        item("menuExportHeatmap", "Export Heat-map PNG…", "Shortcut+Shift+H", exports::exportHeatmap),
-        item("menuExportSideBySide", "Export Side-by-side…", "Shortcut+Shift+S", exports::exportSideBySide),
-        item("menuExportCsv", "Export Per-patch CSV…", "Shortcut+Shift+C", exports::exportCsv),
-        qualityMenu(),
-        new SeparatorMenuItem(),
-        item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
-        item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
-        new SeparatorMenuItem(),
-        item("menuQuit", "Quit", "Shortcut+Q", this::quit));
+    file.getItems()
+        .addAll(
+            item("menuOpen", "Open…", "Shortcut+O", this::chooseAndOpen),
+            recentMenu,
+            item("menuPaste", "Paste Image", "Shortcut+V", this::paste),
+            new SeparatorMenuItem(),
+            item("menuExportImage", "Export Upscaled Image…", "Shortcut+S", exports::exportImage),
+            item(
+                "menuExportHeatmap",
+                "Export Heat-map PNG…",
+                "Shortcut+Shift+H",
+                exports::exportHeatmap),
+            item(
+                "menuExportSideBySide",
+                "Export Side-by-side…",
+                "Shortcut+Shift+S",
+                exports::exportSideBySide),
+            item("menuExportCsv", "Export Per-patch CSV…", "Shortcut+Shift+C", exports::exportCsv),
+            qualityMenu(),
+            new SeparatorMenuItem(),
+            item("menuBatch", "Batch Export Folder…", "Shortcut+B", () -> batchAction.run()),
+            item("menuBundleFolder", "Add Bundle Folder…", null, this::chooseBundleFolder),
+            new SeparatorMenuItem(),
+            item("menuQuit", "Quit", "Shortcut+Q", this::quit));
     model.source().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
     rebuildRecent();
     Menu view = new Menu("View");
-    view.getItems().addAll(
-        item("menuMode", "Upscale / Evaluate", "E", () -> model.source().workModeProperty().set(
-            model.source().workModeProperty().get() == WorkMode.UPSCALE ? WorkMode.EVALUATE : WorkMode.UPSCALE)),
-        item("menuWbsr", "WBSR", "W", () -> model.selectMode(RoutingMode.WBSR)),
-        item("menuSupernet", "Supernet", "S", () -> model.selectMode(RoutingMode.SUPERNET)),
-        item("menuArm", "ARM", "A", () -> model.selectMode(RoutingMode.ARM)),
-        item("menuClassSr", "ClassSR (ClassSR bundles)", "C", () -> model.selectMode(RoutingMode.CLASSSR)),
-        item("menuBicubic", "Bicubic", "B", () -> model.selectMode(RoutingMode.BICUBIC)),
-        item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> model.nudgeBudget(-0.05)),
-        item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> model.nudgeBudget(0.05)),
-        new SeparatorMenuItem(),
-        item("menuOverlay", "Cycle Heat-map", "M", () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
-        item("menuCompare", "Cycle Compare Mode", "V", () -> cycle(model.compare().modeProperty(), CompareMode.values())),
-        item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
-        item("menuMeasure", "Measure Quality (vs supernet or ground truth)", "Shortcut+M", model::measureQuality),
-        item("menuLens", "Magnifier Lens", "L", () -> viewer.lensProperty().set(!viewer.lensProperty().get())),
-        new SeparatorMenuItem(),
-        item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
-        item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
-        item("menuFit", "Fit", "Shortcut+0", viewer::fit),
-        item("menuActual", "Actual Size", "Shortcut+1", viewer::actualSize),
-        new SeparatorMenuItem(),
-        item("menuDark", "Dark Theme", "Shortcut+Shift+D", () -> model.darkProperty().set(!model.darkProperty().get())),
-        deviceMenu(),
-        item("menuCancel", "Cancel Job", "ESCAPE", model::cancel));
+    view.getItems()
+        .addAll(
+            item(
+                "menuMode",
+                "Upscale / Evaluate",
+                "E",
+                () ->
+                    model
+                        .source()
+                        .workModeProperty()
+                        .set(
+                            model.source().workModeProperty().get() == WorkMode.UPSCALE
+                                ? WorkMode.EVALUATE
+                                : WorkMode.UPSCALE)),
+            item("menuWbsr", "WBSR", "W", () -> model.selectMode(RoutingMode.WBSR)),
+            item("menuSupernet", "Supernet", "S", () -> model.selectMode(RoutingMode.SUPERNET)),
+            item("menuArm", "ARM", "A", () -> model.selectMode(RoutingMode.ARM)),
+            item(
+                "menuClassSr",
+                "ClassSR (ClassSR bundles)",
+                "C",
+                () -> model.selectMode(RoutingMode.CLASSSR)),
+            item("menuBicubic", "Bicubic", "B", () -> model.selectMode(RoutingMode.BICUBIC)),
+            item("menuBudgetDown", "Lower Budget", "OPEN_BRACKET", () -> model.nudgeBudget(-0.05)),
+            item("menuBudgetUp", "Raise Budget", "CLOSE_BRACKET", () -> model.nudgeBudget(0.05)),
+            new SeparatorMenuItem(),
+            item(
+                "menuOverlay",
+                "Cycle Heat-map",
+                "M",
+                () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
+            item(
+                "menuCompare",
+                "Cycle Compare Mode",
+                "V",
+                () -> cycle(model.compare().modeProperty(), CompareMode.values())),
+            item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
+            item(
+                "menuMeasure",
+                "Measure Quality (vs supernet or ground truth)",
+                "Shortcut+M",
+                model::measureQuality),
+            item(
+                "menuLens",
+                "Magnifier Lens",
+                "L",
+                () -> viewer.lensProperty().set(!viewer.lensProperty().get())),
+            new SeparatorMenuItem(),
+            item("menuZoomIn", "Zoom In", "Shortcut+EQUALS", () -> viewer.zoomBy(1.25)),
+            item("menuZoomOut", "Zoom Out", "Shortcut+MINUS", () -> viewer.zoomBy(0.8)),
+            item("menuFit", "Fit", "Shortcut+0", viewer::fit),
+            item("menuActual", "Actual Size", "Shortcut+1", viewer::actualSize),
+            new SeparatorMenuItem(),
+            item(
+                "menuDark",
+                "Dark Theme",
+                "Shortcut+Shift+D",
+                () -> model.darkProperty().set(!model.darkProperty().get())),
+            deviceMenu(),
+            item("menuCancel", "Cancel Job", "ESCAPE", model::cancel));
     Menu help = new Menu("Help");
-    help.getItems().addAll(
-        item("menuHelp", "Shortcuts and Help", "F1", () -> HelpPane.show(stage)),
-        item("menuAbout", "About WBSR Studio", null,
-            () -> AboutPane.show(stage, model.routingState().bundles(), model.core().device())));
+    help.getItems()
+        .addAll(
+            item("menuHelp", "Shortcuts and Help", "F1", () -> HelpPane.show(stage)),
+            item(
+                "menuAbout",
+                "About WBSR Studio",
+                null,
+                () ->
+                    AboutPane.show(stage, model.routingState().bundles(), model.core().device())));
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menuBar");
     return bar;
   }
 
-  /** JPEG and WebP quality for exports and batches (one remembered setting; 100 = lossless WebP). */
+  /**
+   * JPEG and WebP quality for exports and batches (one remembered setting; 100 = lossless WebP).
+   */
   private Menu qualityMenu() {
     Menu m = new Menu("JPEG / WebP Quality");
     m.setId("menuQuality");
@@ -217,10 +286,12 @@ public final class MainWindow {
       m.getItems().add(r);
     }
     // the batch dialog takes any value: reselect on opening so the menu shows what is in force
-    m.setOnShowing(e -> {
-      int cur = dev.wbsr.ui.export.OutputQuality.get(model.settings());
-      g.getToggles().forEach(t -> t.setSelected(((MenuItem) t).getId().equals("quality-" + cur)));
-    });
+    m.setOnShowing(
+        e -> {
+          int cur = dev.wbsr.ui.export.OutputQuality.get(model.settings());
+          g.getToggles()
+              .forEach(t -> t.setSelected(((MenuItem) t).getId().equals("quality-" + cur)));
+        });
     return m;
   }
 
@@ -228,7 +299,9 @@ public final class MainWindow {
     Menu m = new Menu("Device");
     m.setId("menuDevice");
     javafx.scene.control.ToggleGroup g = new javafx.scene.control.ToggleGroup();
-    String[][] choices = {{"auto", "Automatic (CUDA when available)"}, {"cpu", "CPU"}, {"gpu", "GPU (CUDA)"}};
+    String[][] choices = {
+      {"auto", "Automatic (CUDA when available)"}, {"cpu", "CPU"}, {"gpu", "GPU (CUDA)"}
+    };
     for (String[] c : choices) {
       javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(c[1]);
       r.setId("device-" + c[0]);
@@ -240,9 +313,12 @@ public final class MainWindow {
     return m;
   }
 
-  /** Quit asks like the window's close button does (stage.close() alone would skip the question). */
+  /**
+   * Quit asks like the window's close button does (stage.close() alone would skip the question).
+   */
   private void quit() {
-    javafx.stage.WindowEvent ev = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+    javafx.stage.WindowEvent ev =
+        new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
     if (stage.getOnCloseRequest() != null) {
       stage.getOnCloseRequest().handle(ev);
     }
@@ -261,7 +337,8 @@ public final class MainWindow {
     return i;
   }
 
-  private static <E extends Enum<E>> void cycle(javafx.beans.property.ObjectProperty<E> p, E[] values) {
+  private static <E extends Enum<E>> void cycle(
+      javafx.beans.property.ObjectProperty<E> p, E[] values) {
     p.set(values[(p.get().ordinal() + 1) % values.length]);
   }
 
@@ -276,7 +353,10 @@ public final class MainWindow {
   }
 
   private void toggleChart() {
-    model.readoutState().sweepWantedProperty().set(!model.readoutState().sweepWantedProperty().get());
+    model
+        .readoutState()
+        .sweepWantedProperty()
+        .set(!model.readoutState().sweepWantedProperty().get());
   }
 
   // ---- open, paste, drop -----------------------------------------------------------------------
@@ -284,10 +364,12 @@ public final class MainWindow {
   private void chooseAndOpen() {
     FileChooser fc = new FileChooser();
     fc.setTitle("Open image");
-    fc.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
-            "*.webp", "*.bmp", "*.psd"),
-        new FileChooser.ExtensionFilter("All files", "*.*"));
+    fc.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp",
+                "*.psd"),
+            new FileChooser.ExtensionFilter("All files", "*.*"));
     String dir = model.settings().get("lastDir", null);
     if (dir != null && new File(dir).isDirectory()) {
       fc.setInitialDirectory(new File(dir));
@@ -337,21 +419,23 @@ public final class MainWindow {
   }
 
   private void installDragAndDrop(Scene scene) {
-    scene.setOnDragOver(e -> {
-      if (e.getDragboard().hasFiles()) {
-        e.acceptTransferModes(TransferMode.COPY);
-      }
-      e.consume();
-    });
-    scene.setOnDragDropped(e -> {
-      List<File> files = e.getDragboard().getFiles();
-      boolean ok = files != null && !files.isEmpty();
-      if (ok) {
-        drop(files.stream().map(File::toPath).toList());
-      }
-      e.setDropCompleted(ok);
-      e.consume();
-    });
+    scene.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+          }
+          e.consume();
+        });
+    scene.setOnDragDropped(
+        e -> {
+          List<File> files = e.getDragboard().getFiles();
+          boolean ok = files != null && !files.isEmpty();
+          if (ok) {
+            drop(files.stream().map(File::toPath).toList());
+          }
+          e.setDropCompleted(ok);
+          e.consume();
+        });
   }
 
   /** One image opens in the viewer; a folder, or several files, go to the batch dialog. */
@@ -364,13 +448,15 @@ public final class MainWindow {
   }
 
   private void installKeys(Scene scene) {
-    Consumer<KeyEvent> flip = e -> {
-      if (e.getCode() == KeyCode.SPACE && model.compare().modeProperty().get() == CompareMode.FLIP
-          && !(scene.getFocusOwner() instanceof TextInputControl)) {
-        viewer.flipHeldProperty().set(e.getEventType() == KeyEvent.KEY_PRESSED);
-        e.consume();
-      }
-    };
+    Consumer<KeyEvent> flip =
+        e -> {
+          if (e.getCode() == KeyCode.SPACE
+              && model.compare().modeProperty().get() == CompareMode.FLIP
+              && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            viewer.flipHeldProperty().set(e.getEventType() == KeyEvent.KEY_PRESSED);
+            e.consume();
+          }
+        };
     scene.addEventFilter(KeyEvent.KEY_PRESSED, flip::accept);
     scene.addEventFilter(KeyEvent.KEY_RELEASED, flip::accept);
   }

@@ -20,11 +20,17 @@ final class NoticesView {
 
   /** Column weights (characters): see {@link #columnPercents}. */
   private static final int MIN_COLUMN_WEIGHT = 11;
+
   private static final int MAX_COLUMN_WEIGHT = 36;
 
   private NoticesView() {}
 
-  enum Kind { HEADING, PARAGRAPH, BULLET, TABLE }
+  enum Kind {
+    HEADING,
+    PARAGRAPH,
+    BULLET,
+    TABLE
+  }
 
   /** One block of the document; {@code rows} for tables (the first is the header). */
   record Block(Kind kind, int level, String text, List<List<String>> rows) {}
@@ -113,7 +119,10 @@ final class NoticesView {
     return s.replace("`", "").replace("**", "").replaceAll("\\[([^\\]]*)]\\(([^)]*)\\)", "$1 ($2)");
   }
 
-  /** The {@link #parse parsed} notices in a vertically scrolling pane (id {@code thirdPartyNotices}). */
+  /**
+   * The {@link #parse parsed} notices in a vertically scrolling pane (id {@code
+   * thirdPartyNotices}).
+   */
   static ScrollPane view(List<Block> blocks) {
     VBox box = new VBox(6);
     box.setPadding(new Insets(8));
@@ -177,7 +186,10 @@ final class NoticesView {
     double[] weight = new double[cols];
     for (List<String> row : rows) {
       for (int c = 0; c < row.size(); c++) {
-        weight[c] = Math.max(weight[c], Math.min(MAX_COLUMN_WEIGHT, Math.max(MIN_COLUMN_WEIGHT, row.get(c).length())));
+        weight[c] =
+            Math.max(
+                weight[c],
+                Math.min(MAX_COLUMN_WEIGHT, Math.max(MIN_COLUMN_WEIGHT, row.get(c).length())));
       }
     }
     double sum = java.util.Arrays.stream(weight).sum();

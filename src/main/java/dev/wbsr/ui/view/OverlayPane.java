@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -25,13 +24,19 @@ final class OverlayPane extends VBox {
     super(8);
     this.model = model;
     getStyleClass().add("sidebar-section");
-    HBox kinds = Ui.segmented(model.overlay().kindProperty(), OverlayKind.values(),
-        k -> "overlay" + k.name().charAt(0) + k.name().substring(1).toLowerCase(), OverlayKind::toString);
+    HBox kinds =
+        Ui.segmented(
+            model.overlay().kindProperty(),
+            OverlayKind.values(),
+            k -> "overlay" + k.name().charAt(0) + k.name().substring(1).toLowerCase(),
+            OverlayKind::toString);
     Slider op = new Slider(0, 1, model.overlay().opacityProperty().get());
     op.setId("opacitySlider");
     op.valueProperty().bindBidirectional(model.overlay().opacityProperty());
     Label opValue = new Label();
-    opValue.textProperty().bind(Bindings.format("%.0f %%", model.overlay().opacityProperty().multiply(100)));
+    opValue
+        .textProperty()
+        .bind(Bindings.format("%.0f %%", model.overlay().opacityProperty().multiply(100)));
     opValue.setMinWidth(40);
     opValue.setAlignment(Pos.CENTER_RIGHT);
     HBox opRow = new HBox(8, new Label("Opacity"), op, opValue);
@@ -64,12 +69,21 @@ final class OverlayPane extends VBox {
       int m = subnets.size();
       HBox bar = new HBox();
       for (int i = 0; i < m; i++) {
-        bar.getChildren().add(cell(ColorMaps.subnetColor(i, m), subnets.get(i).name()
-            + String.format(" · %.3f GFLOPs/patch", subnets.get(i).flopsPerPatch() / 1e9)));
+        bar.getChildren()
+            .add(
+                cell(
+                    ColorMaps.subnetColor(i, m),
+                    subnets.get(i).name()
+                        + String.format(
+                            " · %.3f GFLOPs/patch", subnets.get(i).flopsPerPatch() / 1e9)));
       }
-      legend.getChildren().addAll(small(Bundles.isClassSr(b) ? "smallest branch" : "cheap"), bar,
-          small(Bundles.isClassSr(b) ? "widest" : "full"),
-          swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
+      legend
+          .getChildren()
+          .addAll(
+              small(Bundles.isClassSr(b) ? "smallest branch" : "cheap"),
+              bar,
+              small(Bundles.isClassSr(b) ? "widest" : "full"),
+              swatch(ColorMaps.BICUBIC_GREY, "bicubic"));
     }
   }
 

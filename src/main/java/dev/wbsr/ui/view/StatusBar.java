@@ -5,13 +5,13 @@ import dev.wbsr.ui.model.Readouts;
 import dev.wbsr.ui.model.StudioModel;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
-import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,7 +39,10 @@ final class StatusBar extends FlowBar {
     }
     // the patch counts keep their words ("9 subnets …"); on a narrow window the bar wraps instead
     patches.setMinWidth(Region.USE_PREF_SIZE);
-    model.readoutState().readoutsProperty().addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
+    model
+        .readoutState()
+        .readoutsProperty()
+        .addListener((o, was, r) -> show(r, quality, flops, patches, time, device));
     show(model.readoutState().readoutsProperty().get(), quality, flops, patches, time, device);
 
     status.setId("statusText");
@@ -53,7 +56,8 @@ final class StatusBar extends FlowBar {
     status.setTooltip(statusTip);
     progress.setId("progressBar");
     progress.setPrefWidth(140);
-    cancel = Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
+    cancel =
+        Ui.iconButton("cancelButton", "mdi2c-close-circle-outline", "Cancel (Esc)", model::cancel);
     // hidden while idle, the progress bar gives its room to the readouts (the patch one shrank to
     // an ellipsis for a bar no one saw); the cancel button keeps its place, and so the bar's height
     progress.managedProperty().bind(progress.visibleProperty());
@@ -61,17 +65,25 @@ final class StatusBar extends FlowBar {
     job.setAlignment(Pos.CENTER_RIGHT);
     HBox.setHgrow(status, Priority.SOMETIMES);
     setItems(job, quality, unit(flops), unit(patches), unit(time, device));
-    model.engineTaskProperty().addListener((o, was, t) -> track(t != null ? t : model.auxTaskProperty().get()));
-    model.auxTaskProperty().addListener((o, was, t) -> {
-      if (model.engineTaskProperty().get() == null) {
-        track(t);
-      }
-    });
-    model.noticeProperty().addListener(o -> {
-      if (tracked == null) {
-        track(null);
-      }
-    });
+    model
+        .engineTaskProperty()
+        .addListener((o, was, t) -> track(t != null ? t : model.auxTaskProperty().get()));
+    model
+        .auxTaskProperty()
+        .addListener(
+            (o, was, t) -> {
+              if (model.engineTaskProperty().get() == null) {
+                track(t);
+              }
+            });
+    model
+        .noticeProperty()
+        .addListener(
+            o -> {
+              if (tracked == null) {
+                track(null);
+              }
+            });
     track(null);
   }
 
@@ -92,15 +104,22 @@ final class StatusBar extends FlowBar {
       cancel.setVisible(false);
       return;
     }
-    status.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then("Working…").otherwise(t.messageProperty()));
+    status
+        .textProperty()
+        .bind(
+            Bindings.when(t.messageProperty().isEmpty())
+                .then("Working…")
+                .otherwise(t.messageProperty()));
     progress.progressProperty().bind(t.progressProperty());
     progress.setVisible(true);
     cancel.setVisible(true);
-    t.runningProperty().addListener((o, was, now) -> {
-      if (!now && tracked == t) {
-        track(null);
-      }
-    });
+    t.runningProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now && tracked == t) {
+                track(null);
+              }
+            });
   }
 
   /** A readout with the separator before it, kept together when the bar wraps. */
@@ -122,12 +141,23 @@ final class StatusBar extends FlowBar {
   private static void show(Readouts r, Label q, Label f, Label p, Label t, Label d) {
     q.setText(r.qualityText());
     f.setText(r.flopsText());
-    p.setText(r.patchesShort().isEmpty() ? "" : r.patchesShort().equals(r.patchesPerSubnet())
-        ? "Patches: " + r.patchesShort() : r.patchesShort());
-    p.setTooltip(r.patchesPerSubnet().isEmpty() ? null
-        : new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
+    p.setText(
+        r.patchesShort().isEmpty()
+            ? ""
+            : r.patchesShort().equals(r.patchesPerSubnet())
+                ? "Patches: " + r.patchesShort()
+                : r.patchesShort());
+    p.setTooltip(
+        r.patchesPerSubnet().isEmpty()
+            ? null
+            : new javafx.scene.control.Tooltip("Patches per subnet: " + r.patchesPerSubnet()));
     t.setText(Double.isNaN(r.seconds()) ? "" : String.format("%.2f s", r.seconds()));
     String dev = r.device();
-    d.setText(dev.isEmpty() ? "" : dev.startsWith("cuda") ? "CUDA (" + dev + ")" : dev.toUpperCase(java.util.Locale.ROOT));
+    d.setText(
+        dev.isEmpty()
+            ? ""
+            : dev.startsWith("cuda")
+                ? "CUDA (" + dev + ")"
+                : dev.toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -18,8 +18,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * PSNR-Y against FLOPs (% of the supernet) over a sweep of the budget and of ARM's eta, with the
- * current setting marked, and ClassSR's point when a ClassSR bundle of the same scale is there (for a
- * ClassSR bundle: its point and bicubic, FLOPs as % of its widest branch). The sweep runs when this pane is open and yields to the slider.
+ * current setting marked, and ClassSR's point when a ClassSR bundle of the same scale is there (for
+ * a ClassSR bundle: its point and bicubic, FLOPs as % of its widest branch). The sweep runs when
+ * this pane is open and yields to the slider.
  */
 final class TradeoffPane extends VBox {
 
@@ -41,17 +42,20 @@ final class TradeoffPane extends VBox {
     x.setLowerBound(-10);
     x.setUpperBound(110);
     x.setTickUnit(10);
-    x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(Number n) {
-        return n.doubleValue() < 0 || n.doubleValue() > 100 ? "" : String.format("%.0f", n.doubleValue());
-      }
+    x.setTickLabelFormatter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            return n.doubleValue() < 0 || n.doubleValue() > 100
+                ? ""
+                : String.format("%.0f", n.doubleValue());
+          }
 
-      @Override
-      public Number fromString(String s) {
-        return Double.valueOf(s);
-      }
-    });
+          @Override
+          public Number fromString(String s) {
+            return Double.valueOf(s);
+          }
+        });
     NumberAxis y = new NumberAxis();
     y.setLabel("PSNR-Y (dB)");
     y.setForceZeroInRange(false);
@@ -79,9 +83,14 @@ final class TradeoffPane extends VBox {
     javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(12, 4);
     // the series' names, their keys' texts and colours; a key shows only while its series has a
     // point (no ClassSR key without a ClassSR bundle of the same scale, no ARM key without ARM)
-    String[][] keys = {{"WBSR budget", "WBSR budget", "#2f81f7"}, {"WBSR paper rule", "WBSR paper rule", "#3fb950"},
-        {"ARM", "ARM (eta)", "#f0883e"}, {"Bicubic", "Bicubic", "#8b949e"}, {"ClassSR", "ClassSR", "#a371f7"},
-        {"Current", "Current", null}};
+    String[][] keys = {
+      {"WBSR budget", "WBSR budget", "#2f81f7"},
+      {"WBSR paper rule", "WBSR paper rule", "#3fb950"},
+      {"ARM", "ARM (eta)", "#f0883e"},
+      {"Bicubic", "Bicubic", "#8b949e"},
+      {"ClassSR", "ClassSR", "#a371f7"},
+      {"Current", "Current", null}
+    };
     for (String[] k0 : keys) {
       String[] k = {k0[1], k0[2]};
       XYChart.Series<Number, Number> of = k0[0].equals("Current") ? current : series.get(k0[0]);
@@ -107,13 +116,23 @@ final class TradeoffPane extends VBox {
   private void updateNote() {
     var d = model.source().documentProperty().get();
     boolean eval = d != null && d.mode() == WorkMode.EVALUATE;
-    String full = d != null && dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) ? "widest branch" : "supernet";
+    String full =
+        d != null && dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) ? "widest branch" : "supernet";
     xAxis.setLabel("FLOPs, % of " + full);
-    String classSr = d != null && !dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) && d.companion() != null
-        ? " ClassSR: " + d.companion().bundle().name() + " on the same image." : "";
-    note.setText((eval ? "PSNR-Y against the ground truth."
-        : "Upscale mode: PSNR-Y against the " + full + " output (the " + full + " itself is off the "
-            + "chart). Use Evaluate for scores against ground truth.") + classSr);
+    String classSr =
+        d != null && !dev.wbsr.ui.model.Bundles.isClassSr(d.bundle()) && d.companion() != null
+            ? " ClassSR: " + d.companion().bundle().name() + " on the same image."
+            : "";
+    note.setText(
+        (eval
+                ? "PSNR-Y against the ground truth."
+                : "Upscale mode: PSNR-Y against the "
+                    + full
+                    + " output (the "
+                    + full
+                    + " itself is off the "
+                    + "chart). Use Evaluate for scores against ground truth.")
+            + classSr);
   }
 
   private void rebuild() {

@@ -50,8 +50,8 @@ final class Ui {
   }
 
   /**
-   * A segmented row of toggle buttons bound both ways to an enum property; a selected button
-   * cannot be deselected by clicking it again.
+   * A segmented row of toggle buttons bound both ways to an enum property; a selected button cannot
+   * be deselected by clicking it again.
    */
   static <E extends Enum<E>> HBox segmented(
       ObjectProperty<E> prop, E[] values, Function<E, String> id, Function<E, String> text) {
@@ -67,24 +67,31 @@ final class Ui {
       b.setToggleGroup(g);
       b.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(b, Priority.ALWAYS);
-      b.getStyleClass().add(values.length == 1 ? "" : i == 0 ? Styles.LEFT_PILL
-          : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.getStyleClass()
+          .add(
+              values.length == 1
+                  ? ""
+                  : i == 0
+                      ? Styles.LEFT_PILL
+                      : i == values.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
       map.put(v, b);
       box.getChildren().add(b);
     }
-    g.selectedToggleProperty().addListener((o, was, now) -> {
-      if (now == null) {
-        if (was != null) {
-          g.selectToggle(was);
-        }
-        return;
-      }
-      @SuppressWarnings("unchecked")
-      E v = (E) now.getUserData();
-      if (prop.get() != v) {
-        prop.set(v);
-      }
-    });
+    g.selectedToggleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                if (was != null) {
+                  g.selectToggle(was);
+                }
+                return;
+              }
+              @SuppressWarnings("unchecked")
+              E v = (E) now.getUserData();
+              if (prop.get() != v) {
+                prop.set(v);
+              }
+            });
     prop.addListener((o, was, now) -> select(g, map.get(now)));
     select(g, map.get(prop.get()));
     return box;

@@ -9,6 +9,8 @@ final class ZoomText {
 
   static String of(double zoom) {
     double p = zoom * 100;
-    return p >= 9.95 ? String.format(Locale.ROOT, "%.0f %%", p) : String.format(Locale.ROOT, "%.1f %%", p);
+    return p >= 9.95
+        ? String.format(Locale.ROOT, "%.0f %%", p)
+        : String.format(Locale.ROOT, "%.1f %%", p);
   }
 }

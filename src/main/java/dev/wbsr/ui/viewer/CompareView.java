@@ -52,21 +52,31 @@ public final class CompareView extends StackPane {
     main.flippedProperty().bind(flipHeld.and(mode.isEqualTo(CompareMode.FLIP)));
     main.splitVisibleProperty().bind(mode.isEqualTo(CompareMode.SPLIT));
     second.leftLabelProperty().bind(rightLabel);
-    main.leftLabelProperty().bind(
-        javafx.beans.binding.Bindings.createStringBinding(
-            () -> mode.get() == CompareMode.FLIP && flipHeld.get() ? rightLabel.get() : leftLabel.get(),
-            mode, flipHeld, leftLabel, rightLabel));
+    main.leftLabelProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    mode.get() == CompareMode.FLIP && flipHeld.get()
+                        ? rightLabel.get()
+                        : leftLabel.get(),
+                mode,
+                flipHeld,
+                leftLabel,
+                rightLabel));
     main.rightLabelProperty().bind(rightLabel);
     mode.addListener((o, was, now) -> relayout());
     relayout();
-    addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> moveLens(e.getSceneX(), e.getSceneY()));
-    addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> moveLens(e.getSceneX(), e.getSceneY()));
+    addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> moveLens(e.getSceneX(), e.getSceneY()));
+    addEventFilter(
+        javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> moveLens(e.getSceneX(), e.getSceneY()));
     addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> magnifier.setVisible(false));
-    lens.addListener((o, was, on) -> {
-      if (!on) {
-        magnifier.setVisible(false);
-      }
-    });
+    lens.addListener(
+        (o, was, on) -> {
+          if (!on) {
+            magnifier.setVisible(false);
+          }
+        });
   }
 
   /** Whether the magnifier lens follows the cursor. */
@@ -104,7 +114,9 @@ public final class CompareView extends StackPane {
     magnifier.render(left.get(), other, ix, iy, MagnifierLens.scaleFor(transform.getZoom()));
     javafx.geometry.Point2D here = sceneToLocal(sx, sy);
     // above the cursor, so the lens never hides the point it enlarges; below near the top edge
-    double x = Math.max(0, Math.min(getWidth() - magnifier.getWidth(), here.getX() - magnifier.getWidth() / 2));
+    double x =
+        Math.max(
+            0, Math.min(getWidth() - magnifier.getWidth(), here.getX() - magnifier.getWidth() / 2));
     double y = here.getY() - magnifier.getHeight() - 24;
     if (y < 0) {
       y = here.getY() + 24;
@@ -173,6 +185,15 @@ public final class CompareView extends StackPane {
   public void setHoverText(java.util.function.BiFunction<Double, Double, String> f) {
     main.hoverTextProperty().set(f);
     second.hoverTextProperty().set(f);
+  }
+
+  /**
+   * Hides both sides' hover cards, e.g. when another image, a paste or another model replaces the
+   * shown one.
+   */
+  public void hideHover() {
+    main.hideHover();
+    second.hideHover();
   }
 
   public void setBackgroundColor(int rgb) {

@@ -96,18 +96,22 @@ public final class ImageViewport extends Region {
     setClip(clip);
 
     for (Observable o :
-        new Observable[] {left, right, overlay, overlayOpacity, splitVisible, splitFraction, flipped}) {
+        new Observable[] {
+          left, right, overlay, overlayOpacity, splitVisible, splitFraction, flipped
+        }) {
       o.addListener(x -> repaint());
     }
     splitFraction.addListener(x -> requestLayout());
     transform.addListener((obs, was, now) -> bindTransform(now));
     bindTransform(transform.get());
-    left.addListener((obs, was, now) -> {
-      if (now != null && (was == null || was.width() != now.width() || was.height() != now.height())) {
-        transform.get().requestFit();
-        requestLayout();
-      }
-    });
+    left.addListener(
+        (obs, was, now) -> {
+          if (now != null
+              && (was == null || was.width() != now.width() || was.height() != now.height())) {
+            transform.get().requestFit();
+            requestLayout();
+          }
+        });
     installMouse();
   }
 
@@ -253,7 +257,9 @@ public final class ImageViewport extends Region {
             t.centerYProperty().get(),
             background);
     ViewportRenderer.render(pixels, w, h, frame);
-    buffer.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
+    buffer
+        .getPixelWriter()
+        .setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
     paints++;
   }
 
@@ -271,54 +277,67 @@ public final class ImageViewport extends Region {
   }
 
   private void installMouse() {
-    addEventHandler(ScrollEvent.SCROLL, e -> {
-      if (e.getDeltaY() != 0) {
-        double f = Math.pow(1.005, e.getDeltaY());
-        transform.get().zoomAt(f, e.getX(), e.getY(), getWidth(), getHeight());
-      }
-      e.consume();
-    });
-    addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-      requestFocus();
-      dragX = e.getX();
-      dragY = e.getY();
-      splitDrag = nearSplit(e.getX());
-    });
-    addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (splitDrag) {
-        splitFraction.set(Math.max(0, Math.min(1, e.getX() / getWidth())));
-      } else if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
-        transform.get().panBy(e.getX() - dragX, e.getY() - dragY);
-        setCursor(Cursor.CLOSED_HAND);
-      }
-      dragX = e.getX();
-      dragY = e.getY();
-      showHover(e.getX(), e.getY());
-    });
+    addEventHandler(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.getDeltaY() != 0) {
+            double f = Math.pow(1.005, e.getDeltaY());
+            transform.get().zoomAt(f, e.getX(), e.getY(), getWidth(), getHeight());
+          }
+          e.consume();
+        });
+    addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          requestFocus();
+          dragX = e.getX();
+          dragY = e.getY();
+          splitDrag = nearSplit(e.getX());
+        });
+    addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          if (splitDrag) {
+            splitFraction.set(Math.max(0, Math.min(1, e.getX() / getWidth())));
+          } else if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+            transform.get().panBy(e.getX() - dragX, e.getY() - dragY);
+            setCursor(Cursor.CLOSED_HAND);
+          }
+          dragX = e.getX();
+          dragY = e.getY();
+          showHover(e.getX(), e.getY());
+        });
     addEventHandler(MouseEvent.MOUSE_RELEASED, e -> setCursor(Cursor.DEFAULT));
-    addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-        if (Math.abs(transform.get().getZoom() - 1) < 1e-6) {
-          fit();
-        } else {
-          transform.get().zoomAt(1 / transform.get().getZoom(), e.getX(), e.getY(), getWidth(), getHeight());
-        }
-      }
-    });
+    addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            if (Math.abs(transform.get().getZoom() - 1) < 1e-6) {
+              fit();
+            } else {
+              transform
+                  .get()
+                  .zoomAt(
+                      1 / transform.get().getZoom(), e.getX(), e.getY(), getWidth(), getHeight());
+            }
+          }
+        });
     addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
-    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      double step = Math.min(getWidth(), getHeight()) * 0.1;
-      switch (e.getCode()) {
-        case LEFT -> transform.get().panBy(step, 0);
-        case RIGHT -> transform.get().panBy(-step, 0);
-        case UP -> transform.get().panBy(0, step);
-        case DOWN -> transform.get().panBy(0, -step);
-        default -> {
-          return;
-        }
-      }
-      e.consume();
-    });
+    addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          double step = Math.min(getWidth(), getHeight()) * 0.1;
+          switch (e.getCode()) {
+            case LEFT -> transform.get().panBy(step, 0);
+            case RIGHT -> transform.get().panBy(-step, 0);
+            case UP -> transform.get().panBy(0, step);
+            case DOWN -> transform.get().panBy(0, -step);
+            default -> {
+              return;
+            }
+          }
+          e.consume();
+        });
     addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
   }
 
@@ -339,6 +358,11 @@ public final class ImageViewport extends Region {
     double hy = y + 16 + hover.getHeight() > getHeight() ? y - 12 - hover.getHeight() : y + 16;
     hover.relocate(Math.max(0, hx), Math.max(0, hy));
     hover.setVisible(true);
+  }
+
+  /** Takes the hover card down (its patch belongs to an image or model no longer shown). */
+  public void hideHover() {
+    hover.setVisible(false);
   }
 
   public String hoverTextShown() {

@@ -14,8 +14,10 @@ public final class MagnifierLens extends Region {
 
   /** Edge of one square in screen pixels. */
   static final int SIDE = 160;
+
   /** The lens enlarges this much beyond the view's own zoom, up to {@link #MAX_SCALE}. */
   static final double FACTOR = 2;
+
   static final double MAX_SCALE = 32;
 
   private final ImageView view = new ImageView();
@@ -66,8 +68,10 @@ public final class MagnifierLens extends Region {
       int sy = (int) Math.floor(iy + (y + 0.5 - SIDE / 2.0) / scale);
       for (int x = 0; x < SIDE; x++) {
         int sx = (int) Math.floor(ix + (x + 0.5 - SIDE / 2.0) / scale);
-        int rgb = s == null || sx < 0 || sy < 0 || sx >= s.width() || sy >= s.height()
-            ? background : s.rgb(sx, sy);
+        int rgb =
+            s == null || sx < 0 || sy < 0 || sx >= s.width() || sy >= s.height()
+                ? background
+                : s.rgb(sx, sy);
         pixels[y * stride + x0 + x] = 0xFF000000 | rgb;
       }
     }

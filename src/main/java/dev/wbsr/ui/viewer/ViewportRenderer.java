@@ -47,48 +47,66 @@ public final class ViewportRenderer {
       }
     }
     Rows rows = new Rows(dst, w, h, f, q, minify, imgH, split, a, b, ov, ocol, alpha, bg, x0);
-    int chunks = (minify && (long) w * h > 400_000) || (long) w * h > 2_000_000 ? Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())) : 1;
+    int chunks =
+        (minify && (long) w * h > 400_000) || (long) w * h > 2_000_000
+            ? Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))
+            : 1;
     if (chunks == 1) {
       rows.run(0, h);
     } else {
-      java.util.stream.IntStream.range(0, chunks).parallel()
+      java.util.stream.IntStream.range(0, chunks)
+          .parallel()
           .forEach(c -> rows.run(h * c / chunks, h * (c + 1) / chunks));
     }
   }
 
-  private record Rows(int[] dst, int w, int h, Frame f, double q, boolean minify, int imgH, int split,
-      Lookup a, Lookup b, OverlayMap ov, int[] ocol, int alpha, int bg, int[] x0) {
+  private record Rows(
+      int[] dst,
+      int w,
+      int h,
+      Frame f,
+      double q,
+      boolean minify,
+      int imgH,
+      int split,
+      Lookup a,
+      Lookup b,
+      OverlayMap ov,
+      int[] ocol,
+      int alpha,
+      int bg,
+      int[] x0) {
     void run(int from, int to) {
-        for (int sy = from; sy < to; sy++) {
-          double iy = f.centerY() + (sy + 0.5 - h / 2.0) / f.zoom();
-          int y0 = coord(iy - q, imgH);
-          int y1 = minify ? coord(iy + q, imgH) : y0;
-          int row = sy * w;
-          if (y0 < 0) {
-            java.util.Arrays.fill(dst, row, row + w, bg);
+      for (int sy = from; sy < to; sy++) {
+        double iy = f.centerY() + (sy + 0.5 - h / 2.0) / f.zoom();
+        int y0 = coord(iy - q, imgH);
+        int y1 = minify ? coord(iy + q, imgH) : y0;
+        int row = sy * w;
+        if (y0 < 0) {
+          java.util.Arrays.fill(dst, row, row + w, bg);
+          continue;
+        }
+        if (y1 < 0) {
+          y1 = y0;
+        }
+        int orow = ocol == null ? -1 : y0 / ov.side();
+        int obase = orow >= 0 && orow < ov.rows() ? orow * ov.cols() : -1;
+        for (int sx = 0; sx < w; sx++) {
+          if (x0[sx] < 0) {
+            dst[row + sx] = bg;
             continue;
           }
-          if (y1 < 0) {
-            y1 = y0;
-          }
-          int orow = ocol == null ? -1 : y0 / ov.side();
-          int obase = orow >= 0 && orow < ov.rows() ? orow * ov.cols() : -1;
-          for (int sx = 0; sx < w; sx++) {
-            if (x0[sx] < 0) {
-              dst[row + sx] = bg;
-              continue;
+          Lookup src = sx >= split ? b : a;
+          int c = minify ? src.avg(sx, y0, y1) : src.at(sx, y0);
+          if (obase >= 0 && ocol[sx] < ov.cols()) {
+            int o = ov.colors()[obase + ocol[sx]];
+            if (o >= 0) {
+              c = blend(c, o, alpha);
             }
-            Lookup src = sx >= split ? b : a;
-            int c = minify ? src.avg(sx, y0, y1) : src.at(sx, y0);
-            if (obase >= 0 && ocol[sx] < ov.cols()) {
-              int o = ov.colors()[obase + ocol[sx]];
-              if (o >= 0) {
-                c = blend(c, o, alpha);
-              }
-            }
-            dst[row + sx] = 0xFF000000 | c;
           }
+          dst[row + sx] = 0xFF000000 | c;
         }
+      }
     }
   }
 
@@ -145,8 +163,10 @@ public final class ViewportRenderer {
       int k = r1 * stride + xo0;
       int l = r1 * stride + xo1;
       int r = ((p[i] & 0xFF) + (p[j] & 0xFF) + (p[k] & 0xFF) + (p[l] & 0xFF) + 2) >> 2;
-      int g = ((p[i + 1] & 0xFF) + (p[j + 1] & 0xFF) + (p[k + 1] & 0xFF) + (p[l + 1] & 0xFF) + 2) >> 2;
-      int bl = ((p[i + 2] & 0xFF) + (p[j + 2] & 0xFF) + (p[k + 2] & 0xFF) + (p[l + 2] & 0xFF) + 2) >> 2;
+      int g =
+          ((p[i + 1] & 0xFF) + (p[j + 1] & 0xFF) + (p[k + 1] & 0xFF) + (p[l + 1] & 0xFF) + 2) >> 2;
+      int bl =
+          ((p[i + 2] & 0xFF) + (p[j + 2] & 0xFF) + (p[k + 2] & 0xFF) + (p[l + 2] & 0xFF) + 2) >> 2;
       return r << 16 | g << 8 | bl;
     }
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.job.WhenExists;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.RoutingMode;
 import dev.wbsr.ui.model.StudioCore;
 import java.nio.file.Files;
@@ -27,13 +26,20 @@ class BatchTaskTest {
   }
 
   private BatchRequest request(Path in, Path out) {
-    return new BatchRequest(List.of(in), false, out, "png", "{name}_x{scale}",
-        FakeCore.bundle("tiny-x2"), RoutingMode.WBSR.policy(), WhenExists.FAIL);
+    return new BatchRequest(
+        List.of(in),
+        false,
+        out,
+        "png",
+        "{name}_x{scale}",
+        FakeCore.bundle("tiny-x2"),
+        RoutingMode.WBSR.policy(),
+        WhenExists.FAIL);
   }
 
   /**
-   * Issue 15: a cancel reported "0 written" although files were written, and the failures before
-   * it were lost (the task read its progress property off the FX thread, which throws).
+   * Issue 15: a cancel reported "0 written" although files were written, and the failures before it
+   * were lost (the task read its progress property off the FX thread, which throws).
    */
   @Test
   void aCancelKeepsWhatWasWrittenAndWhatFailed() throws Exception {
@@ -71,8 +77,8 @@ class BatchTaskTest {
   @Test
   void aFinishedBatchCountsEveryFile() throws Exception {
     Path in = tmp.resolve("in");
-    FxTestSupport.writePng(FxTestSupport.testImage(40, 30), Files.createDirectories(in)
-        .resolve("a.png"));
+    FxTestSupport.writePng(
+        FxTestSupport.testImage(40, 30), Files.createDirectories(in).resolve("a.png"));
     Files.write(in.resolve("anim.gif"), "GIF89a".getBytes());
     BatchTask task = new BatchTask(FakeCore.create(), request(in, tmp.resolve("out")));
     task.run();
@@ -86,11 +92,13 @@ class BatchTaskTest {
   /** Issue 15: a long failure line needed horizontal scrolling. */
   @Test
   void failureLinesWrapToTheListsWidth() {
-    BatchDialog.WrappingCell cell = FxTestSupport.onFx(() -> {
-      ListView<String> list = new ListView<>();
-      list.resize(300, 100);
-      return new BatchDialog.WrappingCell(list);
-    });
+    WrappingCell cell =
+        FxTestSupport.onFx(
+            () -> {
+              ListView<String> list = new ListView<>();
+              list.resize(300, 100);
+              return new WrappingCell(list);
+            });
     assertThat(cell.isWrapText()).isTrue();
     assertThat(cell.getPrefWidth()).isLessThanOrEqualTo(300);
   }

@@ -14,11 +14,15 @@ class ExportTargetTest {
   /** Issue 15: {@code photo2000-wbsr-x2-wbsr.png} said the model twice. */
   @Test
   void oneTagForWhatMadeTheImage() {
-    assertThat(ExportTarget.name("photo2000.png", "wbsr-x2", 2, null, "png")).isEqualTo("photo2000-wbsr-x2.png");
-    assertThat(ExportTarget.name("photo2000.jpg", "wbsr-x4", 4, "bicubic", "webp")).isEqualTo("photo2000-bicubic-x4.webp");
-    assertThat(ExportTarget.name("cat.photo.jpeg", "hes-x2", 2, "supernet", "jpg")).isEqualTo("cat.photo-supernet-x2.jpg");
+    assertThat(ExportTarget.name("photo2000.png", "wbsr-x2", 2, null, "png"))
+        .isEqualTo("photo2000-wbsr-x2.png");
+    assertThat(ExportTarget.name("photo2000.jpg", "wbsr-x4", 4, "bicubic", "webp"))
+        .isEqualTo("photo2000-bicubic-x4.webp");
+    assertThat(ExportTarget.name("cat.photo.jpeg", "hes-x2", 2, "supernet", "jpg"))
+        .isEqualTo("cat.photo-supernet-x2.jpg");
     // an upscale exported again keeps its one tag
-    assertThat(ExportTarget.name("photo2000-wbsr-x2.png", "wbsr-x2", 2, null, "png")).isEqualTo("photo2000-wbsr-x2.png");
+    assertThat(ExportTarget.name("photo2000-wbsr-x2.png", "wbsr-x2", 2, null, "png"))
+        .isEqualTo("photo2000-wbsr-x2.png");
   }
 
   /** Issue 15: the first export opened in the working directory, not the photo's folder. */
@@ -52,7 +56,9 @@ class ExportTargetTest {
 
   @Test
   void qualityIsRememberedAndClamped() {
-    var s = new dev.wbsr.ui.model.Settings(dev.wbsr.ui.fake.MemoryPreferences.root().node("dev/wbsr/studio-test-quality"));
+    var s =
+        new dev.wbsr.ui.model.Settings(
+            dev.wbsr.ui.fake.MemoryPreferences.root().node("dev/wbsr/studio-test-quality"));
     s.clear();
     assertThat(OutputQuality.get(s)).isEqualTo(dev.wbsr.image.SaveOptions.DEFAULT_JPEG_QUALITY);
     OutputQuality.set(s, 100);

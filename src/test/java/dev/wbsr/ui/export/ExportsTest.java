@@ -18,7 +18,6 @@ import dev.wbsr.ui.viewer.PixelSource;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,10 @@ class ExportsTest {
   @TempDir Path tmp;
 
   final ModelBundle bundle = FakeCore.bundle("tiny-x2");
+
   /** A 40x20 LR image: two patches, the second partial (8x20); a flat one and a textured one. */
   final PatchAnalysis grid = PatchAnalysis.of(image(), bundle.manifest());
+
   final Assignment routing = TestAssignments.of(bundle.manifest(), -1, 8);
 
   static RgbImage image() {
@@ -48,10 +49,21 @@ class ExportsTest {
     String[] lines = w.toString().split("\n");
     assertThat(lines).hasSize(3);
     assertThat(lines[0]).startsWith("col,row,lr_x");
-    assertThat(lines[1]).isEqualTo(String.format(java.util.Locale.ROOT,
-        "0,0,0,0,32,20,%.6f,%d,-1,bicubic,0.000000", grid.score(0), grid.classOf(0)));
-    assertThat(lines[2]).isEqualTo(String.format(java.util.Locale.ROOT, "1,0,32,0,8,20,%.6f,%d,8,w8-d3,%.6f",
-        grid.score(1), grid.classOf(1), bundle.manifest().subnets().get(8).flopsPerPatch() / 1e9));
+    assertThat(lines[1])
+        .isEqualTo(
+            String.format(
+                java.util.Locale.ROOT,
+                "0,0,0,0,32,20,%.6f,%d,-1,bicubic,0.000000",
+                grid.score(0),
+                grid.classOf(0)));
+    assertThat(lines[2])
+        .isEqualTo(
+            String.format(
+                java.util.Locale.ROOT,
+                "1,0,32,0,8,20,%.6f,%d,8,w8-d3,%.6f",
+                grid.score(1),
+                grid.classOf(1),
+                bundle.manifest().subnets().get(8).flopsPerPatch() / 1e9));
   }
 
   @Test
@@ -64,7 +76,9 @@ class ExportsTest {
     assertThat(rows.stream().mapToInt(ClassRow::patches).sum()).isEqualTo(2);
     assertThat(RoutingSummary.patchesPerSubnet(bundle, routing)).isEqualTo("bicubic 1 · w8-d3 1");
     assertThat(RoutingSummary.hover(bundle, grid, routing, 1))
-        .contains("Patch (1, 0)").contains("class " + grid.classOf(1) + " of 10").contains("Subnet w8-d3");
+        .contains("Patch (1, 0)")
+        .contains("class " + grid.classOf(1) + " of 10")
+        .contains("Subnet w8-d3");
   }
 
   @Test

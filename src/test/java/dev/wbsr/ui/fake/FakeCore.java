@@ -39,7 +39,10 @@ public final class FakeCore {
     return ModelBundle.load(BUNDLES.resolve(name));
   }
 
-  /** Opens {@link Engine}s; {@link #delayMs} slows every inference call (set before or during a test). */
+  /**
+   * Opens {@link Engine}s; {@link #delayMs} slows every inference call (set before or during a
+   * test).
+   */
   public static final class Engines implements StudioCore.EngineOpener {
     public volatile long delayMs = 0;
 

@@ -6,11 +6,6 @@ import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.TestAssignments;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.RoutingMode;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutingSummaryTest {
@@ -30,10 +25,13 @@ class RoutingSummaryTest {
     // the x4 coffee sample at the paper rule: 247 patches on all nine subnets; the full list
     // (~120 characters) never fitted the status bar
     Assignment all = routing(new int[] {7, 15, 20, 40, 30, 21, 25, 35, 54}, 0);
-    assertThat(RoutingSummary.patchesPerSubnet(b, all)).startsWith("w4-d1 7 · w4-d2 15 · ").endsWith("w8-d3 54");
+    assertThat(RoutingSummary.patchesPerSubnet(b, all))
+        .startsWith("w4-d1 7 · w4-d2 15 · ")
+        .endsWith("w8-d3 54");
     assertThat(RoutingSummary.patchesShort(b, all)).isEqualTo("247 patches · 9 subnets");
     Assignment someBicubic = routing(new int[] {0, 15, 20, 40, 0, 21, 25, 35, 54}, 12);
-    assertThat(RoutingSummary.patchesShort(b, someBicubic)).isEqualTo("222 patches · 7 subnets + 12 bicubic");
+    assertThat(RoutingSummary.patchesShort(b, someBicubic))
+        .isEqualTo("222 patches · 7 subnets + 12 bicubic");
     // up to three entries: the list itself
     Assignment supernet = routing(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 247}, 0);
     assertThat(RoutingSummary.patchesShort(b, supernet)).isEqualTo("w8-d3 247");
@@ -41,17 +39,30 @@ class RoutingSummaryTest {
     assertThat(RoutingSummary.patchesShort(b, three)).isEqualTo("bicubic 2 · w4-d3 3 · w8-d2 4");
     // ClassSR bundles have branches
     ModelBundle c = FakeCore.bundle("tiny-classsr-x2");
-    assertThat(RoutingSummary.patchesShort(c, TestAssignments.counts(c.manifest(), new int[] {1, 2, 3}, 4))).isEqualTo("10 patches · 3 branches + 4 bicubic");
+    assertThat(
+            RoutingSummary.patchesShort(
+                c, TestAssignments.counts(c.manifest(), new int[] {1, 2, 3}, 4)))
+        .isEqualTo("10 patches · 3 branches + 4 bicubic");
   }
 
   @Test
   void readoutsCarryTheShortFormNextToTheList() {
-    Readouts r = Readouts.EMPTY.withCost("WBSR", 151.03, 237.08, "w16-d2 7 · w16-d4 15", "22 patches · 2 subnets", "supernet")
-        .withTime(5.5, "cpu").withQuality(47, 0.99, "supernet");
+    Readouts r =
+        Readouts.EMPTY
+            .withCost(
+                "WBSR",
+                151.03,
+                237.08,
+                "w16-d2 7 · w16-d4 15",
+                "22 patches · 2 subnets",
+                "supernet")
+            .withTime(5.5, "cpu")
+            .withQuality(47, 0.99, "supernet");
     assertThat(r.patchesPerSubnet()).isEqualTo("w16-d2 7 · w16-d4 15");
     assertThat(r.patchesShort()).isEqualTo("22 patches · 2 subnets");
     assertThat(r.seconds()).isEqualTo(5.5);
-    assertThat(Readouts.EMPTY.withCost("WBSR", 1, 2, "w32-d8 4").patchesShort()).isEqualTo("w32-d8 4");
+    assertThat(Readouts.EMPTY.withCost("WBSR", 1, 2, "w32-d8 4").patchesShort())
+        .isEqualTo("w32-d8 4");
   }
 
   @Test

@@ -38,8 +38,10 @@ class StudioCoreCheckTest {
     ModelBundle b = ModelBundle.load(dir);
     // the supernet's file under the smallest subnet's name: right output size, wrong network,
     // which a one-network probe cannot see but the FLOPs comparison does
-    Files.copy(b.subnetFile(b.manifest().supernet()),
-        dir.resolve(b.manifest().subnets().get(0).file()), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        b.subnetFile(b.manifest().supernet()),
+        dir.resolve(b.manifest().subnets().get(0).file()),
+        StandardCopyOption.REPLACE_EXISTING);
     try (StudioCore core = StudioCore.onnx(PipelineOptions.interactive(), List.of())) {
       ModelBundle swapped = core.load(dir);
       assertThatThrownBy(() -> core.engine(swapped))

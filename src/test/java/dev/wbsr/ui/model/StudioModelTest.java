@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.fake.FakeCore;
 import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.RoutingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +33,11 @@ class StudioModelTest {
     settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-model"));
     settings.clear();
     model = onFx(() -> new StudioModel(FakeCore.create(), settings));
-    onFx(() -> {
-      model.setErrorSink(errors::add);
-      model.discoverBundles(List.of());
-    });
+    onFx(
+        () -> {
+          model.setErrorSink(errors::add);
+          model.discoverBundles(List.of());
+        });
   }
 
   @AfterEach
@@ -64,7 +63,8 @@ class StudioModelTest {
     // issue 15: the supernet never runs unasked; the readout says so
     assertThat(model.output(Variant.SUPERNET)).isNull();
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isNaN();
-    assertThat(model.readoutState().readoutsProperty().get().qualityText()).contains("not measured yet");
+    assertThat(model.readoutState().readoutsProperty().get().qualityText())
+        .contains("not measured yet");
     onFx(() -> model.measureQuality());
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.SUPERNET)).isTrue();
@@ -108,11 +108,12 @@ class StudioModelTest {
 
   @Test
   void settingsPersist() throws Exception {
-    onFx(() -> {
-      model.routingState().modeProperty().set(RoutingMode.SUPERNET);
-      model.overlay().kindProperty().set(OverlayKind.SUBNET);
-      model.saveSettings();
-    });
+    onFx(
+        () -> {
+          model.routingState().modeProperty().set(RoutingMode.SUPERNET);
+          model.overlay().kindProperty().set(OverlayKind.SUBNET);
+          model.saveSettings();
+        });
     StudioModel again = onFx(() -> new StudioModel(FakeCore.create(), settings));
     assertThat(again.routingState().modeProperty().get()).isEqualTo(RoutingMode.SUPERNET);
     assertThat(again.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
@@ -137,12 +138,19 @@ class StudioModelTest {
   }
 
   private dev.wbsr.model.ModelBundle bundleNamed(String name) {
-    return onFx(() -> model.routingState().bundles().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow());
+    return onFx(
+        () ->
+            model.routingState().bundles().stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow());
   }
 
   @Test
   void classSrBundlesAreListedAndRouteByTheirClassifier() throws Exception {
-    assertThat(model.routingState().bundles()).extracting(b -> b.name()).contains("tiny-classsr-x2");
+    assertThat(model.routingState().bundles())
+        .extracting(b -> b.name())
+        .contains("tiny-classsr-x2");
     assertThat(model.routingState().bundleProperty().get().name()).isEqualTo("tiny-x2");
     Path png = FxTestSupport.writePng(FxTestSupport.thirdsImage(192, 96), tmp.resolve("t.png"));
     onFx(() -> model.open(png));
@@ -166,14 +174,17 @@ class StudioModelTest {
     // classifier FLOPs are counted
     double branches = 0;
     for (int p : r.subnetMap()) {
-      branches += model.routingState().bundleProperty().get().manifest().subnets().get(p).flopsPerPatch();
+      branches +=
+          model.routingState().bundleProperty().get().manifest().subnets().get(p).flopsPerPatch();
     }
     assertThat(r.paperFlops()).isGreaterThan(branches);
     // the class table says which branch the classifier picks most in each class
-    assertThat(model.routingState().classRows()).anySatisfy(row -> {
-      assertThat(row.subnet()).matches("w\\d+-d1");
-      assertThat(row.note()).contains("The classifier picked");
-    });
+    assertThat(model.routingState().classRows())
+        .anySatisfy(
+            row -> {
+              assertThat(row.subnet()).matches("w\\d+-d1");
+              assertThat(row.note()).contains("The classifier picked");
+            });
     // subnet map: one colour per branch
     onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
     int[] colors = model.overlay().mapProperty().get().colors();
@@ -207,10 +218,11 @@ class StudioModelTest {
     assertThat(d.companion().bundle().name()).isEqualTo("tiny-classsr-x2");
     assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.ARM);
     assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (tiny-classsr-x2)");
-    onFx(() -> {
-      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
-      model.compare().rightVariantProperty().set(Variant.CLASSSR);
-    });
+    onFx(
+        () -> {
+          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+          model.compare().rightVariantProperty().set(Variant.CLASSSR);
+        });
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
     assertThat(model.isComplete(Variant.CLASSSR)).isTrue();
@@ -219,10 +231,12 @@ class StudioModelTest {
     assertThat(model.compare().rightSourceProperty().get()).isNotNull();
     onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
-    assertThat(model.readoutState().sweepPoints()).anySatisfy(p -> {
-      assertThat(p.series()).isEqualTo("ClassSR");
-      assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
-    });
+    assertThat(model.readoutState().sweepPoints())
+        .anySatisfy(
+            p -> {
+              assertThat(p.series()).isEqualTo("ClassSR");
+              assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
+            });
     // an x4 document has no ClassSR companion here
     onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x4")));
     awaitIdle(model, 20);
@@ -237,18 +251,23 @@ class StudioModelTest {
   void aClassSrDocumentComparesWithTheWbsrBundleAndSweepsItsOwnPoint() throws Exception {
     onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
     openTestImage();
-    assertThat(model.compare().variantChoices()).contains(Variant.CLASSSR, Variant.WBSR).doesNotContain(Variant.ARM);
+    assertThat(model.compare().variantChoices())
+        .contains(Variant.CLASSSR, Variant.WBSR)
+        .doesNotContain(Variant.ARM);
     assertThat(model.variantName(Variant.WBSR)).isEqualTo("WBSR (tiny-x2)");
     assertThat(model.variantName(Variant.SUPERNET)).isEqualTo("Widest branch");
-    onFx(() -> {
-      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
-      model.compare().rightVariantProperty().set(Variant.WBSR);
-    });
+    onFx(
+        () -> {
+          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
+          model.compare().rightVariantProperty().set(Variant.WBSR);
+        });
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     onFx(() -> model.readoutState().sweepWantedProperty().set(true));
     awaitIdle(model, 30);
-    assertThat(model.readoutState().sweepPoints()).extracting(SweepPoint::series).containsExactlyInAnyOrder("ClassSR", "Bicubic");
+    assertThat(model.readoutState().sweepPoints())
+        .extracting(SweepPoint::series)
+        .containsExactlyInAnyOrder("ClassSR", "Bicubic");
     assertThat(errors).isEmpty();
   }
 
@@ -271,12 +290,13 @@ class StudioModelTest {
 
   @Test
   void aRestartInUpscaleModeDoesNotShowAMissingGroundTruth() throws Exception {
-    onFx(() -> {
-      model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
-      model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
-      model.saveSettings();
-      model.shutdown();
-    });
+    onFx(
+        () -> {
+          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+          model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
+          model.saveSettings();
+          model.shutdown();
+        });
     model = onFx(() -> new StudioModel(FakeCore.create(), settings));
     onFx(() -> model.discoverBundles(List.of()));
     openTestImage();
@@ -310,7 +330,9 @@ class StudioModelTest {
     double floor = model.routingState().budgetFloorProperty().get();
     double paper = model.routingState().paperRulePointProperty().get();
     var m = model.routingState().bundleProperty().get().manifest();
-    assertThat(floor).isEqualTo(m.subnets().get(m.front()[0]).flopsPerPatch() / m.supernetSpec().flopsPerPatch());
+    assertThat(floor)
+        .isEqualTo(
+            m.subnets().get(m.front()[0]).flopsPerPatch() / m.supernetSpec().flopsPerPatch());
     // the paper rule is a point inside the reachable range, not its left end
     assertThat(paper).isBetween(floor, 1.0);
     assertThat(paper).isEqualTo(model.routingState().routingProperty().get().flopsRatio());

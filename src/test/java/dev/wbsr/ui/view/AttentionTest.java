@@ -15,20 +15,23 @@ class AttentionTest {
   boolean canNotify = true;
 
   Attention attention() {
-    return new Attention(() -> focused, new Attention.Desktop() {
-      @Override
-      public boolean notify(String title, String text) {
-        if (canNotify) {
-          desktop.add(text);
-        }
-        return canNotify;
-      }
+    return new Attention(
+        () -> focused,
+        new Attention.Desktop() {
+          @Override
+          public boolean notify(String title, String text) {
+            if (canNotify) {
+              desktop.add(text);
+            }
+            return canNotify;
+          }
 
-      @Override
-      public void requestAttention() {
-        attention++;
-      }
-    }, inApp::add);
+          @Override
+          public void requestAttention() {
+            attention++;
+          }
+        },
+        inApp::add);
   }
 
   @Test

@@ -20,7 +20,6 @@ import dev.wbsr.ui.viewer.OverlayMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -73,7 +72,8 @@ class MainWindowTest {
     openImage();
     assertThat(robot.lookup("#sourceName").queryAs(Label.class).getText()).isEqualTo("photo.png");
     assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).contains("GFLOPs");
-    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText()).contains("vs supernet");
+    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText())
+        .contains("vs supernet");
     assertThat(robot.lookup("#classTable").queryAs(TableView.class).getItems()).hasSize(10);
     assertThat(robot.window("• photo.png — WBSR Studio")).isNotNull();
   }
@@ -81,16 +81,26 @@ class MainWindowTest {
   @Test
   void budgetSliderRemapsSubnetMapAndFlops(FxRobot robot) throws Exception {
     openImage();
-    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+    onFx(
+        () -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     robot.clickOn("#overlaySubnet");
-    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+    onFx(
+        () -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
     assertThat(model.overlay().kindProperty().get()).isEqualTo(OverlayKind.SUBNET);
+    // from the scale's left end (every patch on the cheapest subnet), as the paper rule is
+    // mid-scale now
+    javafx.scene.control.Slider slider =
+        robot.lookup("#budgetSlider").queryAs(javafx.scene.control.Slider.class);
+    onFx(() -> slider.setValue(slider.getMin()));
+    awaitIdle(model, 20);
     String flopsBefore = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     OverlayMap mapBefore = model.overlay().mapProperty().get();
     engines.delayMs = 30;
     long revBefore = model.compare().revisionProperty().get();
     long paintsBefore = robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount();
-    robot.clickOn("#budgetSlider").type(KeyCode.END);
+    robot
+        .clickOn("#budgetSlider")
+        .type(KeyCode.END); // two moves: to mid-scale, then to the supernet
     assertThat(model.routingState().budgetProperty().get()).isEqualTo(1.0);
     String flopsAfter = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     assertThat(flopsAfter).isNotEqualTo(flopsBefore).contains("(100%)");
@@ -100,7 +110,8 @@ class MainWindowTest {
     assertThat(model.isComplete(dev.wbsr.ui.model.Variant.WBSR)).isTrue();
     // the image refreshed progressively: several repaints while the changed patches came in
     assertThat(model.compare().revisionProperty().get() - revBefore).isGreaterThanOrEqualTo(3);
-    assertThat(robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount() - paintsBefore)
+    assertThat(
+            robot.lookup("#viewportMain").queryAs(ImageViewport.class).paintCount() - paintsBefore)
         .isGreaterThanOrEqualTo(3);
   }
 
@@ -139,19 +150,21 @@ class MainWindowTest {
     Path bad = Files.writeString(tmp.resolve("broken.jpg"), "garbage");
     onFx(() -> model.open(bad));
     await(10, () -> robot.lookup("#errorDialog").tryQuery().isPresent());
-    javafx.scene.control.DialogPane pane = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
+    javafx.scene.control.DialogPane pane =
+        robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
     assertThat(pane.getContentText()).contains("broken.jpg");
     robot.clickOn("OK");
   }
 
   @Test
   void pasteOpensTheClipboardImage(FxRobot robot) throws Exception {
-    onFx(() -> {
-      javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(90, 70);
-      javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
-      c.putImage(img);
-      javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-    });
+    onFx(
+        () -> {
+          javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(90, 70);
+          javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+          c.putImage(img);
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
     robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
     awaitIdle(model, 20);
     assertThat(model.source().documentProperty().get()).isNotNull();
@@ -175,7 +188,9 @@ class MainWindowTest {
     await(10, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("p1.png"));
     robot.clickOn("#batchCancel");
     // stopping within seconds, not minutes; how fast exactly is a benchmark's business
-    await(10, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Cancelled."));
+    await(
+        10,
+        () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Cancelled."));
     try (Stream<Path> s = Files.walk(out)) {
       assertThat(s.filter(p -> p.toString().contains(".part")).toList()).isEmpty();
     }
@@ -196,9 +211,15 @@ class MainWindowTest {
     await(5, () -> robot.lookup("#batchDialog").tryQuery().isPresent());
     robot.lookup("#batchInput").queryTextInputControl().setText(tmp.resolve("in").toString());
     robot.lookup("#batchOutput").queryTextInputControl().setText(out.toString());
-    onFx(() -> robot.lookup("#batchRecursive").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+    onFx(
+        () ->
+            robot
+                .lookup("#batchRecursive")
+                .queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
     robot.clickOn("#batchStart");
-    await(30, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
+    await(
+        30, () -> robot.lookup("#batchStatus").queryAs(Label.class).getText().contains("written"));
     String status = robot.lookup("#batchStatus").queryAs(Label.class).getText();
     assertThat(status).contains("2 written").contains("1 failed");
     assertThat(out.resolve("a_x2.png")).exists();
@@ -214,13 +235,16 @@ class MainWindowTest {
   void aClassSrBundleOffersItsModeAndDisablesTheBudget(FxRobot robot) throws Exception {
     openImage();
     @SuppressWarnings("unchecked")
-    javafx.scene.control.ComboBox<Variant> right = robot.lookup("#rightVariant").queryAs(javafx.scene.control.ComboBox.class);
+    javafx.scene.control.ComboBox<Variant> right =
+        robot.lookup("#rightVariant").queryAs(javafx.scene.control.ComboBox.class);
     // a WBSR document with a ClassSR bundle of the same scale: ClassSR is a compare choice
     assertThat(right.getItems()).contains(Variant.CLASSSR);
-    assertThat(right.getConverter().toString(Variant.CLASSSR)).isEqualTo("ClassSR (tiny-classsr-x2)");
+    assertThat(right.getConverter().toString(Variant.CLASSSR))
+        .isEqualTo("ClassSR (tiny-classsr-x2)");
     assertThat(robot.lookup("#budgetSlider").query().isDisabled()).isFalse();
     @SuppressWarnings("unchecked")
-    javafx.scene.control.ComboBox<ModelBundle> bundles = robot.lookup("#bundleCombo").queryAs(javafx.scene.control.ComboBox.class);
+    javafx.scene.control.ComboBox<ModelBundle> bundles =
+        robot.lookup("#bundleCombo").queryAs(javafx.scene.control.ComboBox.class);
     robot.clickOn(bundles);
     robot.clickOn("tiny-classsr-x2  (x2, ClassSR, 3 branches)");
     awaitIdle(model, 20);
@@ -230,14 +254,21 @@ class MainWindowTest {
     assertThat(robot.lookup("#routeWbsr").query().getParent().isVisible()).isFalse();
     assertThat(robot.lookup("#budgetSlider").query().isDisabled()).isTrue();
     assertThat(robot.lookup("#budgetNote").queryAs(Label.class).isVisible()).isTrue();
-    assertThat(robot.lookup("#budgetNote").queryAs(Label.class).getText()).contains("ClassSR has no compute budget");
-    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).startsWith("ClassSR").contains("widest branch");
-    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText()).contains("vs widest branch");
-    assertThat(robot.lookup("#patchesReadout").queryAs(Label.class).getText()).matches(".*w\\d-d1.*");
-    assertThat(robot.lookup("#leftVariant").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo(Variant.CLASSSR);
+    assertThat(robot.lookup("#budgetNote").queryAs(Label.class).getText())
+        .contains("ClassSR has no compute budget");
+    assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText())
+        .startsWith("ClassSR")
+        .contains("widest branch");
+    assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText())
+        .contains("vs widest branch");
+    assertThat(robot.lookup("#patchesReadout").queryAs(Label.class).getText())
+        .matches(".*w\\d-d1.*");
+    assertThat(robot.lookup("#leftVariant").queryAs(javafx.scene.control.ComboBox.class).getValue())
+        .isEqualTo(Variant.CLASSSR);
     assertThat(right.getItems()).contains(Variant.WBSR).doesNotContain(Variant.ARM);
     // the subnet map shows the classifier's branch per patch; hover names it
-    onFx(() -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+    onFx(
+        () -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     robot.clickOn("#overlaySubnet");
     assertThat(model.overlay().mapProperty().get()).isNotNull();
     ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
@@ -246,19 +277,33 @@ class MainWindowTest {
     assertThat(main.hoverTextShown()).contains("Branch");
     // the W key cannot leave ClassSR here; the status bar says why
     robot.type(KeyCode.W);
-    assertThat(model.routingState().modeProperty().get()).isEqualTo(dev.wbsr.ui.model.RoutingMode.CLASSSR);
-    await(5, () -> robot.lookup("#statusText").queryAs(Label.class).getText().contains("offers ClassSR and Bicubic"));
+    assertThat(model.routingState().modeProperty().get())
+        .isEqualTo(dev.wbsr.ui.model.RoutingMode.CLASSSR);
+    await(
+        5,
+        () ->
+            robot
+                .lookup("#statusText")
+                .queryAs(Label.class)
+                .getText()
+                .contains("offers ClassSR and Bicubic"));
     robot.clickOn("#routeBicubicClassSr");
-    assertThat(model.routingState().modeProperty().get()).isEqualTo(dev.wbsr.ui.model.RoutingMode.BICUBIC);
+    assertThat(model.routingState().modeProperty().get())
+        .isEqualTo(dev.wbsr.ui.model.RoutingMode.BICUBIC);
     assertThat(robot.lookup("#budgetSlider").query().isVisible()).isTrue();
     awaitIdle(model, 20);
   }
 
   @Test
   void aboutShowsTheVersionBundlesAndTheThirdPartyNotices(FxRobot robot) throws Exception {
-    onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
-        .flatMap(m -> m.getItems().stream()).filter(i -> "menuAbout".equals(i.getId())).findFirst()
-        .orElseThrow().fire());
+    onFx(
+        () ->
+            robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "menuAbout".equals(i.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
     await(20, () -> robot.lookup("#aboutTabs").tryQuery().isPresent());
     TabPane tabs = robot.lookup("#aboutTabs").queryAs(TabPane.class);
     DialogPane dialog = (DialogPane) tabs.getScene().getRoot();
@@ -273,8 +318,10 @@ class MainWindowTest {
     await(20, () -> third.getContent() instanceof ScrollPane);
     // a ScrollPane's content joins the scene graph through its skin, one pulse after it is set
     await(20, () -> !robot.lookup("#thirdPartyNoticesContent .label").queryAll().isEmpty());
-    List<String> labels = robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
-        .map(Label::getText).toList();
+    List<String> labels =
+        robot.lookup("#thirdPartyNoticesContent .label").queryAllAs(Label.class).stream()
+            .map(Label::getText)
+            .toList();
     assertThat(labels.get(0)).isEqualTo("Third-party notices");
     assertThat(labels).contains("Java libraries", "info.picocli:picocli");
     onFx(() -> ((Stage) tabs.getScene().getWindow()).close());

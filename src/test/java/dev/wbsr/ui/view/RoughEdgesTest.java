@@ -42,9 +42,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The photographer-facing rough edges of issue 15 on the real window (test doubles for the
- * engine): nothing truncated or pushed off the window at 1024x700, real key names, the zoom
- * indicator, the magnifier lens, drops that mean a batch.
+ * The photographer-facing rough edges of issue 15 on the real window (test doubles for the engine):
+ * nothing truncated or pushed off the window at 1024x700, real key names, the zoom indicator, the
+ * magnifier lens, drops that mean a batch.
  */
 @ExtendWith(ApplicationExtension.class)
 class RoughEdgesTest {
@@ -64,8 +64,10 @@ class RoughEdgesTest {
     window = new MainWindow(model, stage);
     window.setDropBatchAction(batchDrops::add);
     stage.setScene(window.createScene(1024, 700));
-    stage.getScene().getStylesheets().add(
-        StudioApp.class.getResource("studio.css").toExternalForm());
+    stage
+        .getScene()
+        .getStylesheets()
+        .add(StudioApp.class.getResource("studio.css").toExternalForm());
     model.discoverBundles(List.of());
     stage.show();
   }
@@ -101,16 +103,26 @@ class RoughEdgesTest {
   @Test
   void evaluateModeAt1024x700CutsNoToolbarTextAndFitsTheWindow(FxRobot robot) throws Exception {
     openImage();
-    onFx(() -> {
-      model.source().workModeProperty().set(WorkMode.EVALUATE);
-      model.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
-      model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
-      model.readoutState().sweepWantedProperty().set(true);
-    });
+    onFx(
+        () -> {
+          model.source().workModeProperty().set(WorkMode.EVALUATE);
+          model.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
+          model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
+          model.readoutState().sweepWantedProperty().set(true);
+        });
     awaitIdle(model, 30);
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-    for (String id : new String[] {"#compareSingle", "#compareSideBySide", "#compareSplit", "#compareFlip",
-        "#zoomLevel", "#qualityReadout", "#flopsReadout", "#patchesReadout"}) {
+    for (String id :
+        new String[] {
+          "#compareSingle",
+          "#compareSideBySide",
+          "#compareSplit",
+          "#compareFlip",
+          "#zoomLevel",
+          "#qualityReadout",
+          "#flopsReadout",
+          "#patchesReadout"
+        }) {
       Labeled l = robot.lookup(id).queryAs(Labeled.class);
       assertThat(shown(l)).as(id).isEqualTo(l.getText());
     }
@@ -135,20 +147,24 @@ class RoughEdgesTest {
     openImage();
     Label status = robot.lookup("#statusText").queryAs(Label.class);
     double before = onFx(() -> stage.getScene().getRoot().minWidth(-1));
-    String longText = "Sweep: WBSR budget 35 % · ARM eta 4.0 · ClassSR on the same image · " + "x".repeat(300);
-    onFx(() -> {
-      status.textProperty().unbind();
-      status.setText(longText);
-      stage.getScene().getRoot().requestLayout();
-    });
+    String longText =
+        "Sweep: WBSR budget 35 % · ARM eta 4.0 · ClassSR on the same image · " + "x".repeat(300);
+    onFx(
+        () -> {
+          status.textProperty().unbind();
+          status.setText(longText);
+          stage.getScene().getRoot().requestLayout();
+        });
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     double after = onFx(() -> stage.getScene().getRoot().minWidth(-1));
     assertThat(after).isEqualTo(before);
     assertThat(after).isLessThanOrEqualTo(stage.getScene().getWidth());
-    Bounds bar = onFx(() -> {
-      Node n = robot.lookup("#statusBar").query();
-      return n.localToScene(n.getLayoutBounds());
-    });
+    Bounds bar =
+        onFx(
+            () -> {
+              Node n = robot.lookup("#statusBar").query();
+              return n.localToScene(n.getLayoutBounds());
+            });
     assertThat(bar.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
     assertThat(status.getTooltip().getText()).isEqualTo(longText);
   }
@@ -192,10 +208,11 @@ class RoughEdgesTest {
   @Test
   void theLensShowsBothSidesEnlargedUnderTheCursor(FxRobot robot) throws Exception {
     openImage();
-    onFx(() -> {
-      model.compare().modeProperty().set(CompareMode.SPLIT);
-      model.compare().rightVariantProperty().set(Variant.BICUBIC);
-    });
+    onFx(
+        () -> {
+          model.compare().modeProperty().set(CompareMode.SPLIT);
+          model.compare().rightVariantProperty().set(Variant.BICUBIC);
+        });
     awaitIdle(model, 20);
     CompareView v = window.viewer();
     robot.clickOn("#lensToggle");

@@ -32,8 +32,11 @@ class ViewportRendererTest {
   void oneToOneCopiesPixelsAndPaintsBackgroundOutside() {
     RgbImage img = ramp(8, 4);
     int[] dst = new int[10 * 6];
-    ViewportRenderer.render(dst, 10, 6, new ViewportRenderer.Frame(
-        PixelSource.of(img), null, -1, null, 0, 1, 4, 2, 0x123456));
+    ViewportRenderer.render(
+        dst,
+        10,
+        6,
+        new ViewportRenderer.Frame(PixelSource.of(img), null, -1, null, 0, 1, 4, 2, 0x123456));
     // image centred: x 1..8, y 1..4
     assertThat(dst[0]).isEqualTo(0xFF123456);
     assertThat(dst[1 * 10 + 1]).isEqualTo(0xFF000000);
@@ -44,8 +47,8 @@ class ViewportRendererTest {
   void zoomInIsNearestNeighbour() {
     RgbImage img = ramp(2, 2);
     int[] dst = new int[8 * 8];
-    ViewportRenderer.render(dst, 8, 8, new ViewportRenderer.Frame(
-        PixelSource.of(img), null, -1, null, 0, 4, 1, 1, 0));
+    ViewportRenderer.render(
+        dst, 8, 8, new ViewportRenderer.Frame(PixelSource.of(img), null, -1, null, 0, 4, 1, 1, 0));
     assertThat(dst[0]).isEqualTo(dst[3]).isEqualTo(0xFF000000);
     assertThat(dst[4]).isEqualTo(0xFF010000);
     assertThat(dst[7 * 8 + 7]).isEqualTo(0xFF010100);
@@ -77,9 +80,20 @@ class ViewportRendererTest {
     for (double zoom : new double[] {0.2, 1, 4}) {
       for (int i = 0; i < 3; i++) {
         long t0 = System.nanoTime();
-        ViewportRenderer.render(dst, 1280, 800, new ViewportRenderer.Frame(
-            PixelSource.of(big), null, -1, new OverlayMap(94, 63, 64, new int[94 * 63]), 0.4, zoom,
-            3000, 2000, 0));
+        ViewportRenderer.render(
+            dst,
+            1280,
+            800,
+            new ViewportRenderer.Frame(
+                PixelSource.of(big),
+                null,
+                -1,
+                new OverlayMap(94, 63, 64, new int[94 * 63]),
+                0.4,
+                zoom,
+                3000,
+                2000,
+                0));
         best = Math.min(best, System.nanoTime() - t0);
       }
     }

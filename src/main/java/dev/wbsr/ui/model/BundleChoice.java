@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the bundles, picks the saved or the default one, and adds folders the user chooses. */
-final class BundleCatalog {
+final class BundleChoice {
 
   private final Studio s;
 
-  BundleCatalog(Studio s) {
+  BundleChoice(Studio s) {
     this.s = s;
   }
 
@@ -19,13 +19,22 @@ final class BundleCatalog {
     s.routing.bundles.setAll(found);
     List<String> problems = s.core.discoveryProblems();
     if (!problems.isEmpty()) {
-      s.reportError("Some model bundles cannot be used and were skipped:\n• "
-          + String.join("\n• ", problems));
+      s.reportError(
+          "Some model bundles cannot be used and were skipped:\n• "
+              + String.join("\n• ", problems));
     }
     String saved = s.settings.get("bundle", "wbsr-x2");
-    ModelBundle pick = found.stream().filter(b -> b.name().equals(saved)).findFirst()
-        .or(() -> found.stream().filter(b -> Bundles.scale(b) == 2 && !Bundles.isClassSr(b)).findFirst())
-        .or(() -> found.stream().findFirst()).orElse(null);
+    ModelBundle pick =
+        found.stream()
+            .filter(b -> b.name().equals(saved))
+            .findFirst()
+            .or(
+                () ->
+                    found.stream()
+                        .filter(b -> Bundles.scale(b) == 2 && !Bundles.isClassSr(b))
+                        .findFirst())
+            .or(() -> found.stream().findFirst())
+            .orElse(null);
     if (pick != null) {
       s.routing.bundle.set(pick);
     }

@@ -1,0 +1,97 @@
+package dev.wbsr.ui.view;
+
+import static dev.wbsr.ui.FxTestSupport.await;
+import static dev.wbsr.ui.FxTestSupport.awaitIdle;
+import static dev.wbsr.ui.FxTestSupport.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wbsr.model.ModelBundle;
+import dev.wbsr.ui.FxTestSupport;
+import dev.wbsr.ui.StudioApp;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.SourceImage;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.viewer.ImageViewport;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A hover card names a patch of the image and model shown; it goes when either is replaced. */
+@ExtendWith(ApplicationExtension.class)
+class HoverCardTest {
+
+  @TempDir Path tmp;
+  StudioModel model;
+
+  @Start
+  void start(Stage stage) {
+    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-hover"));
+    s.clear();
+    model = StudioApp.create(stage, FakeCore.create(new FakeCore.Engines()), s);
+    model.discoverBundles(List.of());
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    onFx(() -> model.shutdown());
+  }
+
+  private ImageViewport cardOverTheImage(FxRobot robot) throws Exception {
+    ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
+    onFx(() -> main.showHover(main.getWidth() / 2, main.getHeight() / 2));
+    await(5, () -> main.hoverTextShown() != null);
+    return main;
+  }
+
+  @Test
+  void openingAnotherImageClearsTheCard(FxRobot robot) throws Exception {
+    Path big = FxTestSupport.writePng(FxTestSupport.testImage(512, 400), tmp.resolve("big.png"));
+    onFx(() -> model.open(big));
+    awaitIdle(model, 20);
+    ImageViewport main = cardOverTheImage(robot);
+    Path small =
+        FxTestSupport.writePng(FxTestSupport.testImage(300, 200), tmp.resolve("small.png"));
+    onFx(() -> model.open(small));
+    awaitIdle(model, 20);
+    assertThat(main.hoverTextShown()).isNull();
+  }
+
+  @Test
+  void pastingClearsTheCard(FxRobot robot) throws Exception {
+    Path photo =
+        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
+    onFx(() -> model.open(photo));
+    awaitIdle(model, 20);
+    ImageViewport main = cardOverTheImage(robot);
+    onFx(() -> model.openLoaded(SourceImage.pasted(FxTestSupport.testImage(64, 64))));
+    awaitIdle(model, 20);
+    assertThat(main.hoverTextShown()).isNull();
+  }
+
+  @Test
+  void changingTheModelClearsTheCard(FxRobot robot) throws Exception {
+    Path photo =
+        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
+    onFx(() -> model.open(photo));
+    awaitIdle(model, 20);
+    ImageViewport main = cardOverTheImage(robot);
+    ModelBundle other =
+        model.routingState().bundles().stream()
+            .filter(b -> b != model.routingState().bundleProperty().get())
+            .findFirst()
+            .orElseThrow();
+    onFx(() -> model.routingState().bundleProperty().set(other));
+    awaitIdle(model, 20);
+    assertThat(main.hoverTextShown()).isNull();
+  }
+}
