@@ -83,8 +83,8 @@ public final class ImageQuality {
 
   /**
    * SSIM-Y computed over strips of {@code strip} output rows (each with the 10 rows the window
-   * needs below it): the same value as {@code ssim(luma(img), luma(ref))} to the last bit, in
-   * about 11 strip-sized arrays instead of 11 full-size ones (4 GB at 8000x6000, issue 15).
+   * needs below it): the same value as {@code ssim(luma(img), luma(ref))} to the last bit, in about
+   * 11 strip-sized arrays instead of 11 full-size ones (4 GB at 8000x6000, issue 15).
    */
   static double ssimY(RgbImage img, RgbImage ref, int shave, int strip) {
     checkSameSize(img, ref);
@@ -105,13 +105,21 @@ public final class ImageQuality {
 
   static final int STRIP_ROWS = 256;
 
-  /** Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}. */
+  /**
+   * Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}.
+   */
   private static double[] luma(RgbImage img, int shave, int r0, int rows) {
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
     if (shave < 0 || w <= 0 || h <= 0) {
       throw new IllegalArgumentException(
-          "cannot shave " + shave + " pixels from a " + img.width() + "x" + img.height() + " image");
+          "cannot shave "
+              + shave
+              + " pixels from a "
+              + img.width()
+              + "x"
+              + img.height()
+              + " image");
     }
     double[] y = new double[w * rows];
     for (int r = 0; r < rows; r++) {
@@ -123,8 +131,9 @@ public final class ImageQuality {
   }
 
   private static double luma(byte[] rgb, int o) {
-    return 16.0 + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF)
-        + 24.966 * (rgb[o + 2] & 0xFF)) / 255.0;
+    return 16.0
+        + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF) + 24.966 * (rgb[o + 2] & 0xFF))
+            / 255.0;
   }
 
   /** PSNR of two equally long arrays on the 0..255 scale. */

@@ -156,15 +156,15 @@ public final class UpscaleSession implements AutoCloseable {
 
   /**
    * Copies the SR image as it is now into {@code target} (output size). Unlike {@link #image()} it
-   * needs no full-size temporary: at x2 on a 12-megapixel photo that temporary is 144 MB of heap
-   * at the end of every render (issue 15, memory).
+   * needs no full-size temporary: at x2 on a 12-megapixel photo that temporary is 144 MB of heap at
+   * the end of every render (issue 15, memory).
    */
   public void copyInto(RgbImage target) {
     int w = lr.width() * scale;
     int h = lr.height() * scale;
     if (target.width() != w || target.height() != h) {
-      throw new IllegalArgumentException("target is " + target.width() + "x" + target.height()
-          + ", the SR image " + w + "x" + h);
+      throw new IllegalArgumentException(
+          "target is " + target.width() + "x" + target.height() + ", the SR image " + w + "x" + h);
     }
     synchronized (lock) {
       System.arraycopy(sr, 0, target.rgb(), 0, sr.length);

@@ -162,7 +162,8 @@ class UpscaleSessionTest {
       assertThat(target.rgb()).isEqualTo(session.image().rgb());
       assertThat(target.rgb()).isNotEqualTo(new byte[target.rgb().length]);
       RgbImage small = RgbImage.allocate(lr.width() * SCALE - 1, lr.height() * SCALE);
-      assertThatThrownBy(() -> session.copyInto(small)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> session.copyInto(small))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 

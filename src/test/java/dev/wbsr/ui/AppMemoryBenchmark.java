@@ -18,9 +18,9 @@ import javafx.application.Platform;
  * Not a test: starts the real app (window, real core, the bundles under {@code models/}) on one
  * photo and prints {@code READY seconds} once the routing mode's image is complete and nothing runs
  * (or {@code FAILED seconds} when the app goes idle without it); with {@code -Dbench.measure=true}
- * it then runs "Measure Quality" and prints {@code MEASURED seconds}. It keeps running so that {@code
- * bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends it. Settings live
- * in memory: the user's real preferences are never touched.
+ * it then runs "Measure Quality" and prints {@code MEASURED seconds}. It keeps running so that
+ * {@code bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends it.
+ * Settings live in memory: the user's real preferences are never touched.
  *
  * <p>Arguments: {@code PHOTO} (run the app), or {@code make SOURCE PHOTO WIDTH HEIGHT} (write a
  * WIDTHxHEIGHT photo: SOURCE resized with MATLAB bicubic to HEIGHT rows, centre-cropped; run in its
@@ -32,17 +32,19 @@ public final class AppMemoryBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args[0].equals("make")) {
-      makePhoto(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      makePhoto(
+          Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       return;
     }
     System.out.println("PID " + ProcessHandle.current().pid());
     StudioApp.setSettingsFactory(() -> new Settings(MemoryPreferences.root()));
     long t0 = System.nanoTime();
-    StudioApp.setOnStarted((stage, model) -> {
-      Thread w = new Thread(() -> watch(model, t0), "memory-bench-watch");
-      w.setDaemon(true);
-      w.start();
-    });
+    StudioApp.setOnStarted(
+        (stage, model) -> {
+          Thread w = new Thread(() -> watch(model, t0), "memory-bench-watch");
+          w.setDaemon(true);
+          w.start();
+        });
     StudioLauncher.main(new String[] {args[0]});
   }
 
@@ -56,11 +58,18 @@ public final class AppMemoryBenchmark {
         boolean idle = onFx(() -> m.isIdle() && m.source().documentProperty().get() != null);
         double now = (System.nanoTime() - t0) / 1e9;
         if (complete && idle) {
-          System.out.printf("READY %.1f %s%n", now, onFx(() -> {
-            var d = m.source().documentProperty().get();
-            return d.lr().width() + "x" + d.lr().height() + " " + m.readoutState().readoutsProperty().get()
-                .qualityText();
-          }));
+          System.out.printf(
+              "READY %.1f %s%n",
+              now,
+              onFx(
+                  () -> {
+                    var d = m.source().documentProperty().get();
+                    return d.lr().width()
+                        + "x"
+                        + d.lr().height()
+                        + " "
+                        + m.readoutState().readoutsProperty().get().qualityText();
+                  }));
           if (Boolean.getBoolean("bench.measure")) {
             measure(m, t0);
           }
@@ -78,12 +87,15 @@ public final class AppMemoryBenchmark {
     }
   }
 
-  /** Then "Measure Quality" (the supernet over the whole image, the heaviest step the app offers). */
+  /**
+   * Then "Measure Quality" (the supernet over the whole image, the heaviest step the app offers).
+   */
   private static void measure(StudioModel m, long t0) throws Exception {
-    onFx(() -> {
-      m.measureQuality();
-      return null;
-    });
+    onFx(
+        () -> {
+          m.measureQuality();
+          return null;
+        });
     long idleSince = 0;
     while (true) {
       Thread.sleep(200);
@@ -95,7 +107,9 @@ public final class AppMemoryBenchmark {
         return;
       }
       if (done) {
-        System.out.printf("MEASURED %.1f %s%n", (System.nanoTime() - t0) / 1e9,
+        System.out.printf(
+            "MEASURED %.1f %s%n",
+            (System.nanoTime() - t0) / 1e9,
             onFx(() -> m.readoutState().readoutsProperty().get().qualityText()));
         return;
       }
@@ -119,13 +133,14 @@ public final class AppMemoryBenchmark {
 
   private static <T> T onFx(Callable<T> c) throws Exception {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        f.complete(c.call());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            f.complete(c.call());
+          } catch (Exception e) {
+            f.completeExceptionally(e);
+          }
+        });
     return f.get();
   }
 }
