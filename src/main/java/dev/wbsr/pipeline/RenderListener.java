@@ -16,4 +16,19 @@ public interface RenderListener {
 
   /** Patches done (computed or restored) out of the patches this render changes. */
   default void onProgress(int done, int total) {}
+
+  /** A listener that hears concurrent workers' batches one at a time. */
+  static RenderListener serialized(RenderListener l) {
+    return new RenderListener() {
+      @Override
+      public synchronized void onUpdate(RenderUpdate update) {
+        l.onUpdate(update);
+      }
+
+      @Override
+      public synchronized void onProgress(int done, int total) {
+        l.onProgress(done, total);
+      }
+    };
+  }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -137,7 +136,8 @@ public final class UpscaleSession implements AutoCloseable {
       }
       active = job;
     }
-    RenderListener serial = serialized(listener == null ? RenderListener.NONE : listener);
+    RenderListener serial =
+        RenderListener.serialized(listener == null ? RenderListener.NONE : listener);
     coordinator.execute(() -> run(job, serial));
     return job;
   }
@@ -220,25 +220,8 @@ public final class UpscaleSession implements AutoCloseable {
     coordinator.shutdownNow();
     workers.shutdownNow();
     if (!ownThreads.contains(Thread.currentThread())) {
-      awaitQuietly(coordinator);
-      awaitQuietly(workers);
-    }
-  }
-
-  /** Waits for a pool to stop; an interrupt is kept for the caller but does not cut the wait. */
-  private static void awaitQuietly(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      Pools.awaitQuietly(coordinator);
+      Pools.awaitQuietly(workers);
     }
   }
 
@@ -488,21 +471,6 @@ public final class UpscaleSession implements AutoCloseable {
         flops,
         (System.nanoTime() - start) / 1e9,
         engine.device());
-  }
-
-  /** Workers finish batches concurrently; the listener hears them one at a time. */
-  private static RenderListener serialized(RenderListener l) {
-    return new RenderListener() {
-      @Override
-      public synchronized void onUpdate(RenderUpdate update) {
-        l.onUpdate(update);
-      }
-
-      @Override
-      public synchronized void onProgress(int done, int total) {
-        l.onProgress(done, total);
-      }
-    };
   }
 
   private ThreadFactory daemon(String name) {
