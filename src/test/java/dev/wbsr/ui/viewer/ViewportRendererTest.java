@@ -73,32 +73,28 @@ class ViewportRendererTest {
   }
 
   @Test
-  void a24MegapixelImageRendersOnlyTheViewport() {
+  void a24MegapixelImageRendersItsViewportAtEveryZoom() {
+    // speed on big images is a benchmark matter (bench/app-memory.sh, StartupBenchmark), not a
+    // test's: here every viewport pixel is written, at zooms below, at and above 1:1
     RgbImage big = RgbImage.allocate(6000, 4000);
-    int[] dst = new int[1280 * 800];
-    long best = Long.MAX_VALUE;
     for (double zoom : new double[] {0.2, 1, 4}) {
-      for (int i = 0; i < 3; i++) {
-        long t0 = System.nanoTime();
-        ViewportRenderer.render(
-            dst,
-            1280,
-            800,
-            new ViewportRenderer.Frame(
-                PixelSource.of(big),
-                null,
-                -1,
-                new OverlayMap(94, 63, 64, new int[94 * 63]),
-                0.4,
-                zoom,
-                3000,
-                2000,
-                0));
-        best = Math.min(best, System.nanoTime() - t0);
-      }
+      int[] dst = new int[1280 * 800];
+      ViewportRenderer.render(
+          dst,
+          1280,
+          800,
+          new ViewportRenderer.Frame(
+              PixelSource.of(big),
+              null,
+              -1,
+              new OverlayMap(94, 63, 64, new int[94 * 63]),
+              0.4,
+              zoom,
+              3000,
+              2000,
+              0));
+      assertThat(java.util.Arrays.stream(dst).allMatch(argb -> (argb >>> 24) == 0xff)).isTrue();
     }
-    // cost follows the viewport, not the 24 MP image (generous bound for a loaded CI machine)
-    assertThat(best / 1e6).isLessThan(250);
   }
 
   @Test
