@@ -128,7 +128,8 @@ public final class Waifu2x {
    * {@code dir}), or the sentence the report prints instead of its numbers.
    */
   public static Located locate(Path dir, Optional<Path> executable) {
-    Path bin = executable.orElse(dir.resolve(BINARY));
+    // absolute: the process starts in the install folder, where a relative name would not resolve
+    Path bin = executable.map(Path::toAbsolutePath).orElse(dir.resolve(BINARY));
     if (executable.isPresent() && (!Files.isRegularFile(bin) || !Files.isExecutable(bin))) {
       return new Located(
           Optional.empty(),

@@ -161,8 +161,10 @@ class Waifu2xTest {
     can(tools, classic, 2);
     PrintWriter log = new PrintWriter(new StringWriter());
 
+    // named relative to the working directory, as on a command line
+    Path relative = Path.of("").toAbsolutePath().relativize(torch);
     External e =
-        new ExternalRuns(Optional.of(dir), Optional.of(torch), log)
+        new ExternalRuns(Optional.of(dir), Optional.of(relative), log)
             .waifu2x(2, "val-classic", classic);
 
     assertThat(e.problem()).isEmpty();
