@@ -1,6 +1,7 @@
-"""The PyTorch reimplementation of waifu2x-ncnn-vulkan's CUNet runner (training/tools/waifu2x_cunet.py):
-.param parsing, .bin blobs (fp32, fp16-tagged, table-quantized), ncnn layer semantics against
-hand-written loops, the binary's tiling, and its command line, all on small synthetic files."""
+"""The PyTorch reimplementation of waifu2x-ncnn-vulkan's CUNet runner (training/tools/waifu2x_cunet.py
+and ncnn_torch.py): .param parsing, .bin blobs (fp32, fp16-tagged, table-quantized), ncnn layer
+semantics against hand-written loops, the binary's tiling, and its command line, all on small
+synthetic files."""
 
 import io
 import struct
@@ -11,6 +12,7 @@ import pytest
 import torch
 from PIL import Image
 
+from training.tools import ncnn_torch as N
 from training.tools import waifu2x_cunet as W
 
 
@@ -20,13 +22,13 @@ def _blob_fp32(a: np.ndarray, tag: bool = True) -> bytes:
 
 def _blob_fp16(a: np.ndarray) -> bytes:
     raw = np.asarray(a, "<f2").tobytes()
-    return struct.pack("<I", W.TAG_FP16) + raw + b"\0" * ((-len(raw)) % 4)
+    return struct.pack("<I", N.TAG_FP16) + raw + b"\0" * ((-len(raw)) % 4)
 
 
 def _write_model(d: Path, stem: str, lines, blobs) -> None:
     layers = [ln for ln in lines]
     blob_names = {b for ln in layers for b in ln.split()[4:] if "=" not in b}
-    text = f"{W.PARAM_MAGIC}\n{len(layers)} {len(blob_names)}\n" + "\n".join(layers) + "\n"
+    text = f"{N.PARAM_MAGIC}\n{len(layers)} {len(blob_names)}\n" + "\n".join(layers) + "\n"
     (d / f"{stem}.param").write_text(text)
     (d / f"{stem}.bin").write_bytes(b"".join(blobs))
 
@@ -38,36 +40,36 @@ def test_parse_param_reads_ints_floats_and_arrays():
         "Convolution      conv1   1 1 data c1 0=8 1=3 5=1 6=216 9=2 -23310=1,0.100000\n"
         "Eltwise          sum     2 1 c1 c1 out 0=1 -23301=2,1.0,-0.5\n"
     )
-    layers = W.parse_param(text)
+    layers = N.parse_param(text)
     assert [lay.type for lay in layers] == ["Input", "Convolution", "Eltwise"]
     conv = layers[1]
     assert conv.bottoms == ["data"] and conv.tops == ["c1"]
     assert conv.params[0] == 8 and conv.params[6] == 216 and conv.params[9] == 2
     assert conv.params[10] == [pytest.approx(0.1)] and isinstance(conv.params[10][0], float)
     assert layers[2].params[1] == [1.0, -0.5]
-    with pytest.raises(W.ModelError, match="layers"):
-        W.parse_param("7767517\n4 3\n" + text.split("\n", 2)[2])
-    with pytest.raises(W.ModelError, match="not an ncnn"):
-        W.parse_param("123\n1 1\nInput input 0 1 data\n")
+    with pytest.raises(N.ModelError, match="layers"):
+        N.parse_param("7767517\n4 3\n" + text.split("\n", 2)[2])
+    with pytest.raises(N.ModelError, match="not an ncnn"):
+        N.parse_param("123\n1 1\nInput input 0 1 data\n")
 
 
 def test_read_blob_fp32_fp16_and_table():
     a = np.array([0.5, -1.25, 3.0], np.float32)
-    assert np.array_equal(W.read_blob(io.BytesIO(_blob_fp32(a, tag=False)), 3, tagged=False), a)
-    assert np.array_equal(W.read_blob(io.BytesIO(_blob_fp32(a)), 3, tagged=True), a)
-    tagged32 = struct.pack("<I", W.TAG_FP32) + a.tobytes()
-    assert np.array_equal(W.read_blob(io.BytesIO(tagged32), 3, tagged=True), a)
+    assert np.array_equal(N.read_blob(io.BytesIO(_blob_fp32(a, tag=False)), 3, tagged=False), a)
+    assert np.array_equal(N.read_blob(io.BytesIO(_blob_fp32(a)), 3, tagged=True), a)
+    tagged32 = struct.pack("<I", N.TAG_FP32) + a.tobytes()
+    assert np.array_equal(N.read_blob(io.BytesIO(tagged32), 3, tagged=True), a)
     # fp16: 3 halves are 6 bytes, padded to 8; the next blob must start right after the padding
     f = io.BytesIO(_blob_fp16(a) + _blob_fp32(np.array([7.0]), tag=False))
-    assert np.array_equal(W.read_blob(f, 3, tagged=True), a)
-    assert W.read_blob(f, 1, tagged=False)[0] == 7.0
+    assert np.array_equal(N.read_blob(f, 3, tagged=True), a)
+    assert N.read_blob(f, 1, tagged=False)[0] == 7.0
     table = np.arange(256, dtype="<f4") / 4
     quant = struct.pack("<BBBB", 1, 0, 0, 0) + table.tobytes() + bytes([4, 8, 255]) + b"\0"
-    assert np.array_equal(W.read_blob(io.BytesIO(quant), 3, tagged=True), [1.0, 2.0, 63.75])
-    with pytest.raises(W.ModelError, match="int8"):
-        W.read_blob(io.BytesIO(struct.pack("<I", W.TAG_INT8) + b"\0" * 4), 3, tagged=True)
-    with pytest.raises(W.ModelError, match="ends early"):
-        W.read_blob(io.BytesIO(_blob_fp32(a)[:-1]), 3, tagged=True)
+    assert np.array_equal(N.read_blob(io.BytesIO(quant), 3, tagged=True), [1.0, 2.0, 63.75])
+    with pytest.raises(N.ModelError, match="int8"):
+        N.read_blob(io.BytesIO(struct.pack("<I", N.TAG_INT8) + b"\0" * 4), 3, tagged=True)
+    with pytest.raises(N.ModelError, match="ends early"):
+        N.read_blob(io.BytesIO(_blob_fp32(a)[:-1]), 3, tagged=True)
 
 
 def _deconv_reference(x: np.ndarray, k: np.ndarray, bias: np.ndarray, stride: int, pad: int) -> np.ndarray:
@@ -101,7 +103,7 @@ def test_layers_match_hand_computed_convolution_deconvolution_crop_and_eltwise(t
     ]
     # the conv weights fp16-tagged, the deconv weights fp32 with a zero tag, biases untagged
     _write_model(tmp_path, "m", lines, [_blob_fp16(conv_w), _blob_fp32(conv_b, False), _blob_fp32(de_w), _blob_fp32(de_b, False)])
-    net = W.NcnnNet.load(tmp_path / "m.param", tmp_path / "m.bin")
+    net = N.NcnnNet.load(tmp_path / "m.param", tmp_path / "m.bin")
     x = rng.uniform(0, 1, (3, 11, 12)).astype(np.float32)
 
     w16 = conv_w.astype(np.float16).astype(np.float64)
@@ -123,18 +125,18 @@ def test_layers_match_hand_computed_convolution_deconvolution_crop_and_eltwise(t
 
 
 def test_crop_with_reference_and_eltwise_sum():
-    layer = W.Layer("Crop", "crop", ["a", "b"], ["c"], {0: 1, 1: 2})
+    layer = N.Layer("Crop", "crop", ["a", "b"], ["c"], {0: 1, 1: 2})
     a = torch.arange(2 * 6 * 7, dtype=torch.float32).view(1, 2, 6, 7)
     ref = torch.zeros(1, 2, 3, 4)
-    out = W.crop(layer, [a, ref])
+    out = N.crop(layer, [a, ref])
     assert out.shape == (1, 2, 3, 4)
     assert torch.equal(out, a[:, :, 2:5, 1:5])
-    s = W.eltwise(W.Layer("Eltwise", "e", ["x", "y"], ["z"], {0: 1, 1: [2.0, -1.0]}), [out, torch.ones_like(out)])
+    s = N.eltwise(N.Layer("Eltwise", "e", ["x", "y"], ["z"], {0: 1, 1: [2.0, -1.0]}), [out, torch.ones_like(out)])
     assert torch.equal(s, 2 * out - 1)
-    m = W.eltwise(W.Layer("Eltwise", "e", ["x", "y"], ["z"], {0: 2}), [out, torch.full_like(out, 50.0)])
+    m = N.eltwise(N.Layer("Eltwise", "e", ["x", "y"], ["z"], {0: 2}), [out, torch.full_like(out, 50.0)])
     assert torch.equal(m, torch.clamp(out, min=50.0))
-    with pytest.raises(W.ModelError, match="outside"):
-        W.crop(layer, [ref, a])
+    with pytest.raises(N.ModelError, match="outside"):
+        N.crop(layer, [ref, a])
 
 
 def _toy_cunet(d: Path) -> Path:
@@ -163,7 +165,7 @@ def test_tiles_join_into_the_whole_image_result(tmp_path):
     models = _toy_cunet(tmp_path)
     s = W.setup(models, -1, 2)
     assert (s.prepadding, s.model_scale, s.passes) == (18, 2, 1)
-    net = W.NcnnNet.load(s.param, s.model).eval()
+    net = N.NcnnNet.load(s.param, s.model).eval()
     img = np.random.default_rng(3).integers(0, 256, (45, 71, 3), dtype=np.uint8)
     whole = W.process(net, img, 2, s.prepadding, 4000)
     tiled = W.process(net, img, 2, s.prepadding, 32)
@@ -197,13 +199,13 @@ def test_command_line_as_the_report_calls_it(tmp_path, monkeypatch, capsys):
     assert sorted(p.name for p in dst.iterdir()) == ["00000.png", "00001.png"]
     # x4 is the x2 model twice
     once = W.process(
-        W.NcnnNet.load(models / "scale2.0x_model.param", models / "scale2.0x_model.bin"),
+        N.NcnnNet.load(models / "scale2.0x_model.param", models / "scale2.0x_model.bin"),
         np.asarray(Image.open(src / "00000.png")),
         2,
         18,
         4000,
     )
-    net = W.NcnnNet.load(models / "scale2.0x_model.param", models / "scale2.0x_model.bin")
+    net = N.NcnnNet.load(models / "scale2.0x_model.param", models / "scale2.0x_model.bin")
     assert np.array_equal(np.asarray(a), W.process(net, once, 2, 18, 4000))
 
     assert W.main(args + ["-x"]) == 1
