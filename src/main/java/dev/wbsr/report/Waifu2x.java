@@ -64,6 +64,13 @@ public final class Waifu2x {
    */
   static final double SLOWEST_PX_PER_S = 10_000;
 
+  /**
+   * The same allowance for the PyTorch reimplementation ({@value #TORCH}): ten times slower than
+   * the 0.005 output MP/s (x2) measured for it on Val-Classic at load average 13-15 on that machine
+   * ({@code training/tools/README.md}); with the binary's allowance Val-Large would time out there.
+   */
+  static final double SLOWEST_TORCH_PX_PER_S = 500;
+
   private final Path dir;
   private final Path executable;
   private final long baseTimeoutS;
@@ -186,8 +193,7 @@ public final class Waifu2x {
         ImageSaver.save(inputs.get(i), in.resolve(name(i)), SaveOptions.defaults());
         outPixels += inputs.get(i).pixelCount() * scale * scale;
       }
-      Duration timeout =
-          Duration.ofSeconds(baseTimeoutS + (long) Math.ceil(outPixels / SLOWEST_PX_PER_S));
+      Duration timeout = timeout(outPixels);
       Path log = tmp.resolve("log.txt");
       List<String> cmd =
           List.of(
@@ -261,6 +267,15 @@ public final class Waifu2x {
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  /**
+   * How long a set of {@code outPixels} output pixels may take before the process counts as hung.
+   */
+  Duration timeout(long outPixels) {
+    boolean torch = String.valueOf(executable.getFileName()).equals(TORCH);
+    double pxPerS = torch ? SLOWEST_TORCH_PX_PER_S : SLOWEST_PX_PER_S;
+    return Duration.ofSeconds(baseTimeoutS + (long) Math.ceil(outPixels / pxPerS));
   }
 
   private static String name(int i) {

@@ -183,6 +183,12 @@ class Waifu2xTest {
     assertThat(missing.problem()).startsWith("not installed").contains(Waifu2x.EXE_ENV);
     assertThat(missing.system()).contains("executable nope");
 
+    // the slower reimplementation gets a longer allowance before it counts as hung
+    Waifu2x binary = Waifu2x.locate(dir).tool().orElseThrow();
+    Waifu2x reimpl = Waifu2x.locate(dir, Optional.of(torch)).tool().orElseThrow();
+    assertThat(binary.timeout(1_000_000).toSeconds()).isEqualTo(Waifu2x.BASE_TIMEOUT_S + 100);
+    assertThat(reimpl.timeout(1_000_000).toSeconds()).isEqualTo(Waifu2x.BASE_TIMEOUT_S + 2000);
+
     assertThat(Waifu2x.defaultExecutable(Map.of(Waifu2x.EXE_ENV, "/x/waifu2x-torch")))
         .contains(Path.of("/x/waifu2x-torch"));
     assertThat(Waifu2x.defaultExecutable(Map.of(Waifu2x.ENV, "/opt/w2x"))).isEmpty();
