@@ -102,27 +102,7 @@ public record Manifest(
 
   /** A builder that starts from this manifest, to change a few components. */
   public Builder toBuilder() {
-    return new Builder(name, kind)
-        .testFixture(testFixture)
-        .title(title)
-        .description(description)
-        .version(version)
-        .license(license)
-        .scale(scale)
-        .patchSize(patchSize)
-        .receptiveField(receptiveField)
-        .complexity(complexity)
-        .subnets(subnets)
-        .supernet(supernet)
-        .arm(arm)
-        .classsr(classsr)
-        .parity(parity)
-        .training(training)
-        .validation(validation)
-        .provenance(provenance)
-        .routing(routing)
-        .trainingRun(trainingRun)
-        .validationScores(validationScores);
+    return new Builder(this);
   }
 
   /**
@@ -158,6 +138,31 @@ public record Manifest(
       this.name = Objects.requireNonNull(name, "name");
       this.kind = Objects.requireNonNull(kind, "kind");
       this.title = name;
+    }
+
+    private Builder(Manifest m) {
+      name = m.name;
+      kind = m.kind;
+      testFixture = m.testFixture;
+      title = m.title;
+      description = m.description;
+      version = m.version;
+      license = m.license;
+      scale = m.scale;
+      patchSize = m.patchSize;
+      receptiveField = m.receptiveField;
+      complexity = m.complexity;
+      subnets = m.subnets;
+      supernet = m.supernet;
+      arm = m.arm;
+      classsr = m.classsr;
+      parity = m.parity;
+      training = m.training;
+      validation = m.validation;
+      provenance = m.provenance;
+      routing = m.routing;
+      trainingRun = m.trainingRun;
+      validationScores = m.validationScores;
     }
 
     public Builder testFixture(boolean v) {

@@ -6,7 +6,6 @@ import static dev.wbsr.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioCore;
@@ -52,8 +51,7 @@ class CoreWindowTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-core"));
-    s.clear();
+    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-core");
     model =
         StudioApp.create(
             stage,
@@ -83,7 +81,7 @@ class CoreWindowTest {
             .or(() -> found.stream().filter(x -> x.manifest().scale() == 2).findFirst())
             .orElse(null);
     Assumptions.assumeTrue(b != null, "no x2 test bundle yet");
-    onFx(() -> model.routingState().bundleProperty().set(b));
+    onFx(() -> model.routingState().setBundle(b));
     return b;
   }
 
@@ -98,7 +96,7 @@ class CoreWindowTest {
     onFx(() -> model.measureQuality());
     awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
-    onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
+    onFx(() -> model.overlay().setKind(OverlayKind.SUBNET));
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     int[] mapBefore = model.overlay().mapProperty().get().colors().clone();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
@@ -108,7 +106,7 @@ class CoreWindowTest {
     assertThat(model.overlay().mapProperty().get().colors()).isNotEqualTo(mapBefore);
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
-    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().setWorkMode(WorkMode.EVALUATE));
     awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().reference()).isEqualTo("ground truth");
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
@@ -124,10 +122,10 @@ class CoreWindowTest {
     // 13)
     for (int i = 0; i < 25; i++) {
       double v = (i * 7 % 20 + 1) / 20.0;
-      onFx(() -> model.routingState().budgetProperty().set(v));
+      onFx(() -> model.routingState().setBudget(v));
       Thread.sleep(15);
     }
-    onFx(() -> model.routingState().budgetProperty().set(0.35));
+    onFx(() -> model.routingState().setBudget(0.35));
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     // what the viewer shows equals a fresh one-shot render of the same routing
