@@ -88,9 +88,7 @@ class CoreWindowTest {
   @Test
   void upscalesWithARealBundleAndTheSliderRemaps(FxRobot robot) throws Exception {
     pickX2();
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(128, 96), tmp.resolve("real.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 120);
+    FxTestSupport.open(model, FxTestSupport.testImage(128, 96), tmp.resolve("real.png"), 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
     onFx(() -> model.measureQuality());
@@ -115,9 +113,7 @@ class CoreWindowTest {
   @Test
   void rapidSliderMovesStayResponsiveAndSettleOnTheExactImage(FxRobot robot) throws Exception {
     ModelBundle b = pickX2();
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 120);
+    FxTestSupport.open(model, FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"), 120);
     // how long each event takes is not asserted: wall-clock limits fail on loaded machines (issue
     // 13)
     for (int i = 0; i < 25; i++) {

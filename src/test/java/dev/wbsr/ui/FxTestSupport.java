@@ -52,9 +52,15 @@ public final class FxTestSupport {
 
   /** Writes the 256x160 {@link #testImage} to {@code dir/photo.png}, opens it, waits until idle. */
   public static Path openPhoto(StudioModel model, Path dir) throws Exception {
-    Path png = writePng(testImage(256, 160), dir.resolve("photo.png"));
+    return open(model, testImage(256, 160), dir.resolve("photo.png"), 20);
+  }
+
+  /** Writes {@code img} to {@code png}, opens it and waits up to {@code seconds} until idle. */
+  public static Path open(StudioModel model, RgbImage img, Path png, long seconds)
+      throws Exception {
+    writePng(img, png);
     onFx(() -> model.open(png));
-    awaitIdle(model, 20);
+    awaitIdle(model, seconds);
     return png;
   }
 

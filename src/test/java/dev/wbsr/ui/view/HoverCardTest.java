@@ -47,14 +47,9 @@ class HoverCardTest {
 
   @Test
   void openingAnotherImageClearsTheCard(FxRobot robot) throws Exception {
-    Path big = FxTestSupport.writePng(FxTestSupport.testImage(512, 400), tmp.resolve("big.png"));
-    onFx(() -> model.open(big));
-    awaitIdle(model, 20);
+    FxTestSupport.open(model, FxTestSupport.testImage(512, 400), tmp.resolve("big.png"), 20);
     ImageViewport main = cardOverTheImage(robot);
-    Path small =
-        FxTestSupport.writePng(FxTestSupport.testImage(300, 200), tmp.resolve("small.png"));
-    onFx(() -> model.open(small));
-    awaitIdle(model, 20);
+    FxTestSupport.open(model, FxTestSupport.testImage(300, 200), tmp.resolve("small.png"), 20);
     assertThat(main.hoverTextShown()).isNull();
   }
 
