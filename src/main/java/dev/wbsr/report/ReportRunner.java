@@ -4,12 +4,10 @@ import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.ImageException;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.PatchAnalysis;
 import dev.wbsr.pipeline.PatchGrid;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
-import dev.wbsr.pipeline.UpscaleSession;
 import dev.wbsr.pipeline.Upscaler;
 import dev.wbsr.report.ReportData.ArmChoice;
 import dev.wbsr.report.ReportData.BundleStatus;
@@ -18,7 +16,6 @@ import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
 import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -38,15 +35,18 @@ import java.util.Optional;
  *       ({@link Upscaler}, then {@link Evaluation#score}), so each row can be reproduced with
  *       {@code wbsr eval -m BUNDLE --mode MODE --hr DIR};
  *   <li>the sweeps (WBSR budgets, the static subnets, ARM's eta) run every routing of an image
- *       through one {@link UpscaleSession} with a cache large enough for every (patch, subnet)
- *       output, so each output is computed once, as the app's budget slider does. A patch taken
- *       from the cache may have been computed in another tile layout than a one-shot render would
- *       use, so sweep points can differ from a row of the same routing by a few thousandths of a
- *       dB; the first routing of each session (the supernet) is identical to the one-shot one.
+ *       through one cached session ({@link SweepRun}), so each (patch, subnet) output is computed
+ *       once, as the app's budget slider does. A patch taken from the cache may have been computed
+ *       in another tile layout than a one-shot render would use, so sweep points can differ from a
+ *       row of the same routing by a few thousandths of a dB; the first routing of each session
+ *       (the supernet) is identical to the one-shot one.
  * </ul>
  *
- * WBSR's bundle runs first: the ARM row's eta is the cheapest one in the sweep whose PSNR-Y reaches
- * WBSR's on the same set.
+ * An image's sweep runs right after its one-shot rows and takes the tiles they ran from an {@link
+ * InferenceMemo} (exact: same input, same output), which the rows themselves never read.
+ *
+ * <p>WBSR's bundle runs first: the ARM row's eta is the cheapest one in the sweep whose PSNR-Y
+ * reaches WBSR's on the same set.
  */
 public final class ReportRunner {
 
@@ -124,7 +124,7 @@ public final class ReportRunner {
       if (bundle.isEmpty()) {
         continue;
       }
-      try (SrEngine engine = engines.open(bundle.get())) {
+      try (InferenceMemo engine = new InferenceMemo(engines.open(bundle.get()))) {
         device = engine.device();
         if (options.timing()) {
           warmUp(bundle.get(), engine, samples.values().iterator().next().get(0));
@@ -205,13 +205,11 @@ public final class ReportRunner {
   // ---------------------------------------------------------------------------------------------
   // One bundle on one set
 
-  private void evaluate(Role role, ModelBundle bundle, SrEngine engine, SetBuilder set)
+  private void evaluate(Role role, ModelBundle bundle, InferenceMemo engine, SetBuilder set)
       throws InterruptedException {
     Manifest m = bundle.manifest();
     switch (role) {
       case WBSR -> {
-        set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
-        set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
         List<SweepSpec> specs = new ArrayList<>(plans.routing("wbsr", role, bundle));
         List<SweepPointSpec> subnets = new ArrayList<>();
         for (int i = m.subnets().size() - 1; i >= 0; i--) {
@@ -233,12 +231,23 @@ public final class ReportRunner {
                 role,
                 name(role, bundle),
                 List.of(new SweepPointSpec("ceil(kM'/K)", 0, RoutingPolicy.Wbsr.paper()))));
-        sweep(bundle, engine, set, specs);
+        rowsAndSweeps(
+            role,
+            bundle,
+            engine,
+            set,
+            List.of(RoutingPolicy.Wbsr.paper(), new RoutingPolicy.Supernet()),
+            specs);
       }
       case BASE -> {
-        set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
-        set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
-        List<Sweep> done = sweep(bundle, engine, set, plans.routing("base", role, bundle));
+        List<Sweep> done =
+            rowsAndSweeps(
+                role,
+                bundle,
+                engine,
+                set,
+                List.of(new RoutingPolicy.Supernet(), RoutingPolicy.Wbsr.paper()),
+                plans.routing("base", role, bundle));
         Optional<Sweep> arm = done.stream().filter(s -> s.id().equals("arm-eta")).findFirst();
         if (arm.isPresent()) {
           ArmChoice choice = SweepPlans.armChoice(m, arm.get(), set.run(Role.WBSR, "wbsr"));
@@ -254,97 +263,121 @@ public final class ReportRunner {
     }
   }
 
-  private Run oneShot(
-      Role role, ModelBundle bundle, SrEngine engine, SetBuilder set, RoutingPolicy policy)
+  /**
+   * The table rows of {@code policies} and the sweeps of {@code specs}, image by image: an image's
+   * one-shot rows run first (timed, never reading the memo, but recorded in it), then its sweep
+   * session, which takes the tiles those rows ran from the memo instead of running them again.
+   */
+  private List<Sweep> rowsAndSweeps(
+      Role role,
+      ModelBundle bundle,
+      InferenceMemo engine,
+      SetBuilder set,
+      List<RoutingPolicy> policies,
+      List<SweepSpec> specs)
       throws InterruptedException {
-    List<Evaluation.ImageScore> scores = new ArrayList<>();
-    List<PatchErrors> errors = new ArrayList<>();
-    for (Evaluation.Sample s : set.samples) {
-      UpscaleResult r =
-          Upscaler.upscale(s.lr(), bundle.manifest(), engine, policy, options.pipeline(), null);
-      scores.add(Evaluation.score(s, r));
-      errors.add(PatchErrors.of(r.image(), s.hr(), r.analysis().grid(), s.scale()));
+    List<RowBuilder> rows = new ArrayList<>();
+    policies.forEach(p -> rows.add(new RowBuilder(role, bundle, p)));
+    SweepRun sweeps = new SweepRun(specs);
+    long hits = engine.hits();
+    try {
+      for (Evaluation.Sample s : set.samples) {
+        engine.recording();
+        for (RowBuilder row : rows) {
+          row.add(s, upscale(s, bundle, engine, row.policy));
+        }
+        engine.replaying();
+        sweeps.add(s, bundle.manifest(), engine, options.pipeline());
+        engine.off();
+      }
+    } finally {
+      engine.off();
     }
-    Evaluation.Mean mean = Evaluation.Mean.of(scores);
-    Run run =
-        new Run(
-            role,
-            name(role, bundle),
-            policy.mode(),
-            policy.label(),
-            scores,
-            mean,
-            bundle.manifest().supernetSpec().flopsPerPatch(),
-            errors);
+    for (RowBuilder row : rows) {
+      set.add(row.build(set.set));
+    }
+    List<Sweep> done = sweeps.finish(bundle.manifest(), set.set, log);
+    set.sweeps.addAll(done);
     log.println(
         f(
-            "x%d %-12s %-10s %-22s PSNR-Y %.3f  SSIM-Y %.4f  %.1f%% FLOPs",
+            "x%d %-12s %-10s sweeps: %d of %d routings rendered, %d tiles from the rows",
             bundle.manifest().scale(),
             set.set,
             name(role, bundle),
-            policy.label(),
-            mean.psnrY(),
-            mean.ssimY(),
-            100 * mean.flopsRatio()));
-    return run;
+            sweeps.rendered(),
+            set.samples.size() * (1 + specs.stream().mapToInt(x -> x.points().size()).sum()),
+            engine.hits() - hits));
+    return done;
+  }
+
+  private Run oneShot(
+      Role role, ModelBundle bundle, SrEngine engine, SetBuilder set, RoutingPolicy policy)
+      throws InterruptedException {
+    RowBuilder row = new RowBuilder(role, bundle, policy);
+    for (Evaluation.Sample s : set.samples) {
+      row.add(s, upscale(s, bundle, engine, policy));
+    }
+    return row.build(set.set);
+  }
+
+  private UpscaleResult upscale(
+      Evaluation.Sample s, ModelBundle bundle, SrEngine engine, RoutingPolicy policy)
+      throws InterruptedException {
+    return Upscaler.upscale(s.lr(), bundle.manifest(), engine, policy, options.pipeline(), null);
+  }
+
+  /** One table row (a bundle and a routing), image by image. */
+  private final class RowBuilder {
+    final Role role;
+    final ModelBundle bundle;
+    final RoutingPolicy policy;
+    final List<Evaluation.ImageScore> scores = new ArrayList<>();
+    final List<PatchErrors> errors = new ArrayList<>();
+
+    RowBuilder(Role role, ModelBundle bundle, RoutingPolicy policy) {
+      this.role = role;
+      this.bundle = bundle;
+      this.policy = policy;
+    }
+
+    void add(Evaluation.Sample s, UpscaleResult r) {
+      scores.add(Evaluation.score(s, r));
+      errors.add(PatchErrors.of(r.image(), s.hr(), r.analysis().grid(), s.scale()));
+    }
+
+    Run build(String set) {
+      Evaluation.Mean mean = Evaluation.Mean.of(scores);
+      Run run =
+          new Run(
+              role,
+              name(role, bundle),
+              policy.mode(),
+              policy.label(),
+              scores,
+              mean,
+              bundle.manifest().supernetSpec().flopsPerPatch(),
+              errors);
+      log.println(
+          f(
+              "x%d %-12s %-10s %-22s PSNR-Y %.3f  SSIM-Y %.4f  %.1f%% FLOPs",
+              bundle.manifest().scale(),
+              set,
+              name(role, bundle),
+              policy.label(),
+              mean.psnrY(),
+              mean.ssimY(),
+              100 * mean.flopsRatio()));
+      return run;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Sweeps through one cached session per image
+  // Sweeps: see SweepRun
 
   record SweepPointSpec(String label, double param, RoutingPolicy policy) {}
 
   record SweepSpec(
       String id, String title, Role role, String bundle, List<SweepPointSpec> points) {}
-
-  private List<Sweep> sweep(
-      ModelBundle bundle, SrEngine engine, SetBuilder set, List<SweepSpec> specs)
-      throws InterruptedException {
-    List<RoutingPolicy> policies = new ArrayList<>();
-    policies.add(new RoutingPolicy.Supernet()); // first: identical to the one-shot supernet
-    specs.forEach(s -> s.points().forEach(p -> policies.add(p.policy())));
-    int n = policies.size();
-    double[] psnr = new double[n];
-    double[] flops = new double[n];
-    double[] supernet = new double[n];
-    Manifest m = bundle.manifest();
-    long cache = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-    for (Evaluation.Sample s : set.samples) {
-      try (UpscaleSession session =
-          UpscaleSession.create(s.lr(), m, engine, options.pipeline().withCacheBytes(cache))) {
-        for (int i = 0; i < n; i++) {
-          Assignment a = session.plan(policies.get(i));
-          session.render(a, null).await();
-          psnr[i] += dev.wbsr.metrics.ImageQuality.psnrY(session.image(), s.hr(), s.scale());
-          flops[i] += a.paperFlops();
-          supernet[i] += a.supernetFlops();
-        }
-      }
-    }
-    double perPatch = m.supernetSpec().flopsPerPatch();
-    List<Sweep> out = new ArrayList<>();
-    int i = 1;
-    for (SweepSpec spec : specs) {
-      List<SweepPoint> points = new ArrayList<>();
-      for (SweepPointSpec p : spec.points()) {
-        points.add(
-            new SweepPoint(
-                p.label(),
-                p.param(),
-                psnr[i] / set.samples.size(),
-                flops[i] / supernet[i] * perPatch / 1e9));
-        i++;
-      }
-      Sweep sweep = new Sweep(spec.id(), spec.title(), spec.role(), spec.bundle(), points);
-      set.sweeps.add(sweep);
-      out.add(sweep);
-      log.println(
-          f(
-              "x%d %-12s %-10s %s: %d points",
-              m.scale(), set.set, spec.bundle(), spec.title(), points.size()));
-    }
-    return out;
-  }
 
   // ---------------------------------------------------------------------------------------------
 
