@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * real bundles, and by {@code InferenceMemoTest} on the tiny fixtures), so a remembered output is
  * the output a new call would give, bit for bit. Timed rows must never read from it: {@link
  * #recording()} remembers without looking up, {@link #replaying()} looks up without remembering.
+ * One memo per image: its outputs are forgotten once the image's sweep is done.
  */
 final class InferenceMemo implements SrEngine {
 
@@ -159,9 +160,9 @@ final class InferenceMemo implements SrEngine {
     return engine.device();
   }
 
+  /** Forgets everything; the engine it wraps stays open (its owner closes it). */
   @Override
   public void close() {
-    outputs.clear();
-    engine.close();
+    off();
   }
 }

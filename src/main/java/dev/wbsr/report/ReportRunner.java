@@ -4,8 +4,6 @@ import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.ImageException;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.PatchAnalysis;
-import dev.wbsr.pipeline.PatchGrid;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
 import dev.wbsr.pipeline.Upscaler;
@@ -26,6 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures the report. Per scale, every bundle is opened once and evaluated on every set:
@@ -42,8 +45,9 @@ import java.util.Optional;
  *       (the supernet) is identical to the one-shot one.
  * </ul>
  *
- * An image's sweep runs right after its one-shot rows and takes the tiles they ran from an {@link
- * InferenceMemo} (exact: same input, same output), which the rows themselves never read.
+ * An image's sweep runs after its one-shot rows and takes the tiles they ran from an {@link
+ * InferenceMemo} (exact: same input, same output), which the rows themselves never read; the sweeps
+ * of a few images run side by side, never beside a timed row.
  *
  * <p>WBSR's bundle runs first: the ARM row's eta is the cheapest one in the sweep whose PSNR-Y
  * reaches WBSR's on the same set.
@@ -58,7 +62,7 @@ public final class ReportRunner {
 
   /** Order of evaluation: WBSR before base (the ARM row's eta depends on WBSR's PSNR). */
   /** Routing patch side of every bundle format v1 ({@code patch_size}). */
-  private static final int PATCH = 32;
+  static final int PATCH = 32;
 
   private static final List<Role> ORDER =
       List.of(Role.WBSR, Role.BASE, Role.CLASSSR, Role.HES, Role.BD);
@@ -124,7 +128,7 @@ public final class ReportRunner {
       if (bundle.isEmpty()) {
         continue;
       }
-      try (InferenceMemo engine = new InferenceMemo(engines.open(bundle.get()))) {
+      try (SrEngine engine = engines.open(bundle.get())) {
         device = engine.device();
         if (options.timing()) {
           warmUp(bundle.get(), engine, samples.values().iterator().next().get(0));
@@ -205,7 +209,7 @@ public final class ReportRunner {
   // ---------------------------------------------------------------------------------------------
   // One bundle on one set
 
-  private void evaluate(Role role, ModelBundle bundle, InferenceMemo engine, SetBuilder set)
+  private void evaluate(Role role, ModelBundle bundle, SrEngine engine, SetBuilder set)
       throws InterruptedException {
     Manifest m = bundle.manifest();
     switch (role) {
@@ -264,14 +268,17 @@ public final class ReportRunner {
   }
 
   /**
-   * The table rows of {@code policies} and the sweeps of {@code specs}, image by image: an image's
-   * one-shot rows run first (timed, never reading the memo, but recorded in it), then its sweep
-   * session, which takes the tiles those rows ran from the memo instead of running them again.
+   * The table rows of {@code policies} and the sweeps of {@code specs}, a few images at a time: the
+   * images' one-shot rows run first, one after the other (timed, never reading a memo, but recorded
+   * in the image's {@link InferenceMemo}), then the images' sweeps, side by side (untimed; each
+   * takes the tiles its rows ran from its memo). Rows never overlap sweeps, so the times stay those
+   * of a one-shot upscale alone; {@code workers} images per group keep both cores busy through the
+   * sweeps' many small renders and bound the memory of memos and sessions.
    */
   private List<Sweep> rowsAndSweeps(
       Role role,
       ModelBundle bundle,
-      InferenceMemo engine,
+      SrEngine engine,
       SetBuilder set,
       List<RoutingPolicy> policies,
       List<SweepSpec> specs)
@@ -279,19 +286,42 @@ public final class ReportRunner {
     List<RowBuilder> rows = new ArrayList<>();
     policies.forEach(p -> rows.add(new RowBuilder(role, bundle, p)));
     SweepRun sweeps = new SweepRun(specs);
-    long hits = engine.hits();
+    int group = Math.max(1, Math.min(4, options.pipeline().workers()));
+    long hits = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(group);
     try {
-      for (Evaluation.Sample s : set.samples) {
-        engine.recording();
-        for (RowBuilder row : rows) {
-          row.add(s, upscale(s, bundle, engine, row.policy));
+      for (int from = 0; from < set.samples.size(); from += group) {
+        List<Evaluation.Sample> samples =
+            set.samples.subList(from, Math.min(set.samples.size(), from + group));
+        List<InferenceMemo> memos = new ArrayList<>();
+        for (Evaluation.Sample s : samples) {
+          InferenceMemo memo = new InferenceMemo(engine);
+          memos.add(memo);
+          memo.recording();
+          for (RowBuilder row : rows) {
+            row.add(s, upscale(s, bundle, memo, row.policy));
+          }
+          memo.replaying();
         }
-        engine.replaying();
-        sweeps.add(s, bundle.manifest(), engine, options.pipeline());
-        engine.off();
+        List<Future<SweepRun.ImageResult>> results = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+          Evaluation.Sample s = samples.get(i);
+          InferenceMemo memo = memos.get(i);
+          results.add(
+              pool.submit(() -> sweeps.measure(s, bundle.manifest(), memo, options.pipeline())));
+        }
+        for (Future<SweepRun.ImageResult> r : results) {
+          sweeps.add(await(r));
+        }
+        for (InferenceMemo memo : memos) {
+          hits += memo.hits();
+          memo.off();
+        }
       }
     } finally {
-      engine.off();
+      pool.shutdownNow();
+      // no sweep may still be inside the engine when the caller closes it
+      pool.awaitTermination(1, TimeUnit.HOURS);
     }
     for (RowBuilder row : rows) {
       set.add(row.build(set.set));
@@ -306,8 +336,28 @@ public final class ReportRunner {
             name(role, bundle),
             sweeps.rendered(),
             set.samples.size() * (1 + specs.stream().mapToInt(x -> x.points().size()).sum()),
-            engine.hits() - hits));
+            hits));
     return done;
+  }
+
+  /** A sweep's result, with its failure rethrown as it was. */
+  private static SweepRun.ImageResult await(Future<SweepRun.ImageResult> r)
+      throws InterruptedException {
+    try {
+      return r.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof InterruptedException ie) {
+        throw ie;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 
   private Run oneShot(
@@ -380,94 +430,6 @@ public final class ReportRunner {
       String id, String title, Role role, String bundle, List<SweepPointSpec> points) {}
 
   // ---------------------------------------------------------------------------------------------
-
-  /** What has been measured on one set so far. */
-  private static final class SetBuilder {
-    final String set;
-    final List<Evaluation.Sample> samples;
-    final List<Run> runs = new ArrayList<>();
-    final List<Sweep> sweeps = new ArrayList<>();
-    final List<ReportData.External> externals = new ArrayList<>();
-    Optional<ArmChoice> arm = Optional.empty();
-
-    SetBuilder(String set, List<Evaluation.Sample> samples) {
-      this.set = set;
-      this.samples = samples;
-    }
-
-    void add(Run r) {
-      runs.add(r);
-    }
-
-    Optional<Run> run(Role role, String mode) {
-      return runs.stream().filter(r -> r.role() == role && r.mode().equals(mode)).findFirst();
-    }
-
-    void drop(Role role) {
-      runs.removeIf(r -> r.role() == role);
-      sweeps.removeIf(s -> s.role() == role);
-      if (role == Role.BASE) {
-        arm = Optional.empty();
-      }
-    }
-
-    SetData build(Optional<BundleStatus> classesFrom) {
-      Optional<ClassStats> classes =
-          classesFrom.map(b -> classStats(b.name(), b.bundle().orElseThrow().manifest()));
-      int patches = 0;
-      long pixels = 0;
-      for (Evaluation.Sample s : samples) {
-        patches += new PatchGrid(s.lr().width(), s.lr().height(), PATCH).size();
-        pixels += s.hr().pixelCount();
-      }
-      return new SetData(
-          set,
-          samples.stream().map(Evaluation.Sample::name).toList(),
-          patches,
-          pixels,
-          runs,
-          sweeps,
-          arm,
-          classes,
-          externals);
-    }
-
-    /** Classes by {@code m}'s thresholds, and each run's pooled PSNR-Y per class. */
-    private ClassStats classStats(String name, Manifest m) {
-      int k = m.numClasses();
-      int[] counts = new int[k];
-      List<int[]> classMaps = new ArrayList<>();
-      for (Evaluation.Sample s : samples) {
-        PatchAnalysis a = PatchAnalysis.of(s.lr(), m);
-        int[] map = a.classMap();
-        classMaps.add(map);
-        for (int c : map) {
-          counts[c - 1]++;
-        }
-      }
-      Map<String, double[]> psnr = new LinkedHashMap<>();
-      for (Run r : runs) {
-        double[] sse = new double[k];
-        long[] px = new long[k];
-        for (int i = 0; i < samples.size(); i++) {
-          PatchErrors e = r.errors().get(i);
-          double[] es = e.sse();
-          long[] ep = e.pixels();
-          int[] map = classMaps.get(i);
-          for (int p = 0; p < map.length; p++) {
-            sse[map[p] - 1] += es[p];
-            px[map[p] - 1] += ep[p];
-          }
-        }
-        double[] v = new double[k];
-        for (int c = 0; c < k; c++) {
-          v[c] = PatchErrors.psnr(sse[c], px[c]);
-        }
-        psnr.put(key(r.role(), r.mode()), v);
-      }
-      return new ClassStats(name, counts, psnr);
-    }
-  }
 
   /** Key of a run in {@link ClassStats#psnrByRun()}: {@code wbsr/supernet}. */
   public static String key(Role role, String mode) {

@@ -53,9 +53,40 @@ final class SweepRun {
     supernet = new double[policies.size()];
   }
 
+  /** One image's PSNR-Y and FLOPs at every routing, and how many routings it rendered. */
+  record ImageResult(double[] psnr, double[] flops, double[] supernet, int rendered) {}
+
   /** Runs every routing on one image and adds its PSNR-Y and FLOPs to the sums. */
   void add(Evaluation.Sample s, Manifest m, SrEngine engine, PipelineOptions pipeline)
       throws InterruptedException {
+    add(measure(s, m, engine, pipeline));
+  }
+
+  /**
+   * Adds one image's numbers to the sums. Images must be added in set order: the sums are the same
+   * doubles as a serial run's only in the same order.
+   */
+  void add(ImageResult r) {
+    for (int i = 0; i < psnr.length; i++) {
+      psnr[i] += r.psnr[i];
+      flops[i] += r.flops[i];
+      supernet[i] += r.supernet[i];
+    }
+    rendered += r.rendered;
+    images++;
+  }
+
+  /**
+   * Runs every routing on one image. Touches no state of this object, so images may be measured on
+   * several threads at once (then {@link #add(ImageResult)} them in order).
+   */
+  ImageResult measure(Evaluation.Sample s, Manifest m, SrEngine engine, PipelineOptions pipeline)
+      throws InterruptedException {
+    int n = policies.size();
+    double[] psnrs = new double[n];
+    double[] paper = new double[n];
+    double[] full = new double[n];
+    int renders = 0;
     long cache = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
     int w = s.lr().width() * m.scale();
     int h = s.lr().height() * m.scale();
@@ -65,26 +96,24 @@ final class SweepRun {
     RgbImage image = RgbImage.allocate(w, h);
     try (UpscaleSession session =
         UpscaleSession.create(s.lr(), m, engine, pipeline.withCacheBytes(cache))) {
-      for (int i = 0; i < policies.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Assignment a = session.plan(policies.get(i));
         ByteBuffer key = key(a.subnetMap());
         Double known = noEviction ? byMap.get(key) : null;
-        double p;
         if (known != null) {
-          p = known;
+          psnrs[i] = known;
         } else {
           session.render(a, null).await();
           session.copyInto(image);
-          p = ImageQuality.psnrY(image, s.hr(), s.scale());
-          rendered++;
-          byMap.put(key, p);
+          psnrs[i] = ImageQuality.psnrY(image, s.hr(), s.scale());
+          renders++;
+          byMap.put(key, psnrs[i]);
         }
-        psnr[i] += p;
-        flops[i] += a.paperFlops();
-        supernet[i] += a.supernetFlops();
+        paper[i] = a.paperFlops();
+        full[i] = a.supernetFlops();
       }
     }
-    images++;
+    return new ImageResult(psnrs, paper, full, renders);
   }
 
   /** Routings rendered so far (points with an earlier point's subnet map are not). */

@@ -24,6 +24,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +89,39 @@ class SweepRunTest {
       assertThat(fast.rendered()).isLessThan(samples.size() * (points.size() + 1));
       // the repeated Pareto point is the first one's: the same map is the same image
       assertThat(got.get(0).psnrY()).isEqualTo(got.get(points.size() - 1).psnrY());
+
+      // the report measures a few images side by side, then adds them in set order
+      SweepRun parallel = new SweepRun(specs);
+      List<InferenceMemo> memos = new ArrayList<>();
+      for (Evaluation.Sample s : samples) {
+        InferenceMemo memo1 = new InferenceMemo(raw);
+        memo1.recording();
+        for (RoutingPolicy p : List.of(RoutingPolicy.Wbsr.paper(), new RoutingPolicy.Supernet())) {
+          Upscaler.upscale(s.lr(), m, memo1, p, pipeline, null);
+        }
+        memo1.replaying();
+        memos.add(memo1);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(samples.size());
+      try {
+        List<Future<SweepRun.ImageResult>> results = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+          Evaluation.Sample s = samples.get(i);
+          InferenceMemo memo1 = memos.get(i);
+          results.add(pool.submit(() -> parallel.measure(s, m, memo1, pipeline)));
+        }
+        for (Future<SweepRun.ImageResult> r : results) {
+          parallel.add(r.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<SweepPoint> side =
+          parallel.finish(m, "set", new PrintWriter(new StringWriter())).get(0).points();
+      for (int i = 0; i < points.size(); i++) {
+        assertThat(side.get(i).psnrY()).as(points.get(i).label()).isEqualTo(expected.get(i));
+        assertThat(side.get(i).gflops()).isEqualTo(got.get(i).gflops());
+      }
     }
   }
 
