@@ -76,6 +76,37 @@ public final class ImageQuality {
     return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
   }
 
+  /**
+   * {@link #psnrY(RgbImage, RgbImage, int)} against a reference given by its luma plane ({@link
+   * #luma(RgbImage, int)} with the same shave): the same value to the last bit, without computing
+   * the reference's luma again (the report scores many renders of one image against it).
+   */
+  public static double psnrY(RgbImage img, double[] refLuma, int shave) {
+    int w = img.width() - 2 * shave;
+    int h = img.height() - 2 * shave;
+    luma(img, shave, 0, 1); // checks the shave
+    if (refLuma.length != (long) w * h) {
+      throw new IllegalArgumentException(
+          "reference luma has " + refLuma.length + " values, the shaved image " + w + "x" + h);
+    }
+    byte[] p = img.rgb();
+    double sum = 0;
+    double chunk = 0;
+    int i = 0;
+    for (int r = 0; r < h; r++) {
+      for (int x = 0; x < w; x++, i++) {
+        double d = luma(p, ((r + shave) * img.width() + x + shave) * 3) - refLuma[i];
+        chunk += d * d;
+        if ((i & 4095) == 4095) {
+          sum += chunk;
+          chunk = 0;
+        }
+      }
+    }
+    double mse = (sum + chunk) / ((double) w * h);
+    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+  }
+
   /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
   public static double ssimY(RgbImage img, RgbImage ref, int shave) {
     return ssimY(img, ref, shave, STRIP_ROWS);

@@ -94,6 +94,7 @@ final class SweepRun {
     boolean noEviction = (m.subnets().size() + 1L) * w * h * 3 <= cache;
     Map<ByteBuffer, Double> byMap = new HashMap<>();
     RgbImage image = RgbImage.allocate(w, h);
+    double[] hrLuma = ImageQuality.luma(s.hr(), s.scale());
     try (UpscaleSession session =
         UpscaleSession.create(s.lr(), m, engine, pipeline.withCacheBytes(cache))) {
       for (int i = 0; i < n; i++) {
@@ -105,7 +106,7 @@ final class SweepRun {
         } else {
           session.render(a, null).await();
           session.copyInto(image);
-          psnrs[i] = ImageQuality.psnrY(image, s.hr(), s.scale());
+          psnrs[i] = ImageQuality.psnrY(image, hrLuma, s.scale());
           renders++;
           byMap.put(key, psnrs[i]);
         }
