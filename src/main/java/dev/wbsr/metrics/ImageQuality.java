@@ -39,29 +39,19 @@ public final class ImageQuality {
    * the reference's luma again (the report scores many renders of one image against it).
    */
   public static double psnrY(RgbImage img, double[] refLuma, int shave) {
+    checkShave(img, shave);
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
-    luma(img, shave, 0, 1); // checks the shave
     if (refLuma.length != (long) w * h) {
       throw new IllegalArgumentException(
           "reference luma has " + refLuma.length + " values, the shaved image " + w + "x" + h);
     }
-    byte[] p = img.rgb();
-    double sum = 0;
-    double chunk = 0;
-    int i = 0;
-    for (int r = 0; r < h; r++) {
-      for (int x = 0; x < w; x++, i++) {
-        double d = luma(p, ((r + shave) * img.width() + x + shave) * 3) - refLuma[i];
-        chunk += d * d;
-        if ((i & 4095) == 4095) {
-          sum += chunk;
-          chunk = 0;
-        }
-      }
+    SquaredError e = new SquaredError();
+    for (int r0 = 0; r0 < h; r0 += STRIP_ROWS) {
+      int rows = Math.min(STRIP_ROWS, h - r0);
+      e.add(luma(img, shave, r0, rows), refLuma, r0 * w);
     }
-    double mse = (sum + chunk) / ((double) w * h);
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    return e.psnr();
   }
 
   /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
@@ -152,8 +142,13 @@ public final class ImageQuality {
     private long count;
 
     void add(double[] a, double[] b) {
+      add(a, b, 0);
+    }
+
+    /** Adds a[i] - b[from + i] for every i of {@code a}. */
+    void add(double[] a, double[] b, int from) {
       for (int i = 0; i < a.length; i++, count++) {
-        double d = a[i] - b[i];
+        double d = a[i] - b[from + i];
         chunk += d * d;
         if ((count & 4095) == 4095) {
           sum += chunk;
