@@ -33,6 +33,27 @@ public final class ImageQuality {
     return e.psnr();
   }
 
+  /**
+   * {@link #psnrY(RgbImage, RgbImage, int)} against a reference given by its luma plane ({@link
+   * #luma(RgbImage, int)} with the same shave): the same value to the last bit, without computing
+   * the reference's luma again (the report scores many renders of one image against it).
+   */
+  public static double psnrY(RgbImage img, double[] refLuma, int shave) {
+    checkShave(img, shave);
+    int w = img.width() - 2 * shave;
+    int h = img.height() - 2 * shave;
+    if (refLuma.length != (long) w * h) {
+      throw new IllegalArgumentException(
+          "reference luma has " + refLuma.length + " values, the shaved image " + w + "x" + h);
+    }
+    SquaredError e = new SquaredError();
+    for (int r0 = 0; r0 < h; r0 += STRIP_ROWS) {
+      int rows = Math.min(STRIP_ROWS, h - r0);
+      e.add(luma(img, shave, r0, rows), refLuma, r0 * w);
+    }
+    return e.psnr();
+  }
+
   /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
   public static double ssimY(RgbImage img, RgbImage ref, int shave) {
     return ssimY(img, ref, shave, STRIP_ROWS);
@@ -121,8 +142,13 @@ public final class ImageQuality {
     private long count;
 
     void add(double[] a, double[] b) {
+      add(a, b, 0);
+    }
+
+    /** Adds a[i] - b[from + i] for every i of {@code a}. */
+    void add(double[] a, double[] b, int from) {
       for (int i = 0; i < a.length; i++, count++) {
-        double d = a[i] - b[i];
+        double d = a[i] - b[from + i];
         chunk += d * d;
         if ((count & 4095) == 4095) {
           sum += chunk;
