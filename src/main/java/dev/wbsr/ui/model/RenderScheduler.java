@@ -2,6 +2,7 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.Focus;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleSession;
 import dev.wbsr.ui.viewer.CompareMode;
@@ -17,6 +18,7 @@ final class RenderScheduler {
 
   private final Studio s;
   private QualityMeter quality;
+  private Focus focus;
 
   RenderScheduler(Studio s) {
     this.s = s;
@@ -24,6 +26,18 @@ final class RenderScheduler {
 
   void setQuality(QualityMeter q) {
     quality = q;
+  }
+
+  /**
+   * The part of the image on screen (SR pixels; null for none): renders compute it first, and a
+   * move while one runs re-prioritises what it has left (issue 15).
+   */
+  void focus(Focus f) {
+    focus = f;
+    Document d = s.document();
+    if (d != null) {
+      d.focus(f);
+    }
   }
 
   /** The routing of {@code v} now; null while the companion's session is not open yet. */
@@ -80,6 +94,9 @@ final class RenderScheduler {
   /** Shows what each side has now and queues what is missing (the routing mode's variant first). */
   void refreshSources() {
     Document d = s.document();
+    if (d != null) {
+      d.focus(focus); // a new document starts from where the user looks
+    }
     s.compare.showPixels(s.outputs, d);
     s.compare.showLabels(d);
     if (d == null
@@ -146,19 +163,29 @@ final class RenderScheduler {
       s.compare.showPixels(s.outputs, d);
     }
     RoutingPolicy policy = s.routing.policyFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
-    return new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
-      @Override
-      protected void succeeded() {
-        rendered(this);
-      }
+    RenderTask task =
+        new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
+          @Override
+          protected void succeeded() {
+            s.compare.renderEnded(this);
+            rendered(this);
+          }
 
-      @Override
-      protected void failed() {
-        s.outputs.failed(v, routing);
-        s.reportError(
-            VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
-      }
-    };
+          @Override
+          protected void cancelled() {
+            s.compare.renderEnded(this);
+          }
+
+          @Override
+          protected void failed() {
+            s.compare.renderEnded(this);
+            s.outputs.failed(v, routing);
+            s.reportError(
+                VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
+          }
+        };
+    s.compare.renderStarted(task, VariantOutputs.name(d, v));
+    return task;
   }
 
   private void rendered(RenderTask t) {

@@ -1,6 +1,7 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.pipeline.Focus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import javafx.geometry.Rectangle2D;
 
 /**
  * The main view-model: the commands, and the wiring that keeps everything derived in step with what
@@ -172,6 +174,22 @@ public final class StudioModel {
    */
   public void measureQuality() {
     quality.measure();
+  }
+
+  /**
+   * The part of the image the viewer shows, in output pixels (null: none in particular): renders
+   * compute it first, and a move during a render re-prioritises what is left.
+   */
+  public void showRegion(Rectangle2D r) {
+    s.compare.showRegion(r);
+    renders.focus(
+        r == null
+            ? null
+            : new Focus(
+                (int) Math.floor(r.getMinX()),
+                (int) Math.floor(r.getMinY()),
+                (int) Math.ceil(r.getWidth()) + 1,
+                (int) Math.ceil(r.getHeight()) + 1));
   }
 
   public void cancel() {
