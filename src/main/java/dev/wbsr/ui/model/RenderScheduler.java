@@ -1,10 +1,12 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.Focus;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleSession;
+import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.ui.viewer.CompareMode;
 import javafx.concurrent.Task;
 
@@ -82,9 +84,62 @@ final class RenderScheduler {
                 RoutingSummary.patchesPerSubnet(d.bundle(), r),
                 RoutingSummary.patchesShort(d.bundle(), r),
                 QualityMeter.fullName(d))
+            .withTimeShare(
+                mode == RoutingMode.WBSR && s.routing.byTimeNow()
+                    ? 100 * s.routing.costRatio(r)
+                    : Double.NaN)
             .withQuality(Double.NaN, Double.NaN, QualityMeter.referenceName(d)));
     s.overlay.refresh(d, r);
     refreshSources();
+    if (s.routing.timesMissing() && RoutingMode.WBSR.isOfferedBy(d.bundle())) {
+      measureTimes(d.bundle());
+    }
+  }
+
+  /**
+   * Measures (or reads from the per-machine cache) what each subnet of {@code b} costs here, on the
+   * engine thread ahead of the renders, then routes again by time. A failure says so and goes back
+   * to counting FLOPs.
+   */
+  private void measureTimes(ModelBundle b) {
+    s.queue.request(
+        "times",
+        () ->
+            new Task<SubnetTimes>() {
+              {
+                updateMessage("Measuring " + b.name() + "'s subnets on this machine…");
+              }
+
+              @Override
+              protected SubnetTimes call() {
+                return s.core.subnetTimes(b);
+              }
+
+              @Override
+              protected void succeeded() {
+                s.routing.measured.put(RoutingState.key(b), getValue());
+                if (b == s.routing.bundle.get()) {
+                  s.routing.timesFor(b);
+                  Document d = s.document();
+                  if (d != null && d.bundle() == b) {
+                    s.routing.measureScale(d);
+                  }
+                  reroute();
+                }
+              }
+
+              @Override
+              protected void failed() {
+                s.reportError(
+                    "Could not time "
+                        + b.name()
+                        + "'s subnets on this machine ("
+                        + UserMessages.describe(getException())
+                        + "); the budget counts FLOPs.");
+                s.routing.budgetByTime.set(false);
+              }
+            },
+        true);
   }
 
   void refreshOverlay() {

@@ -51,11 +51,21 @@ public final class StudioModel {
         });
     s.routing.budget.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.WBSR));
     s.routing.eta.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.ARM));
+    s.routing.budgetByTime.addListener(
+        (o, was, now) -> {
+          saveSettings();
+          Document d = s.document();
+          if (d != null && d.bundle() == s.routing.bundle.get()) {
+            s.routing.measureScale(d);
+          }
+          renders.reroute();
+        });
     s.overlay.kind.addListener(o -> renders.refreshOverlay());
     s.source.workMode.addListener(o -> documents.prepare());
     s.routing.bundle.addListener(
         (o, was, now) -> {
           if (now != null && !now.equals(was)) {
+            s.routing.timesFor(now);
             s.routing.fitModeTo(was, now);
             documents.prepare();
           }
