@@ -20,60 +20,17 @@ public final class ImageQuality {
 
   /** BT.601 luma of every pixel, row-major, after cutting {@code shave} pixels per border. */
   public static double[] luma(RgbImage img, int shave) {
-    int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    if (shave < 0 || w <= 0 || h <= 0) {
-      throw new IllegalArgumentException(
-          "cannot shave "
-              + shave
-              + " pixels from a "
-              + img.width()
-              + "x"
-              + img.height()
-              + " image");
-    }
-    byte[] rgb = img.rgb();
-    double[] y = new double[w * h];
-    for (int r = 0; r < h; r++) {
-      for (int x = 0; x < w; x++) {
-        int o = ((r + shave) * img.width() + x + shave) * 3;
-        y[r * w + x] =
-            16.0
-                + (65.481 * (rgb[o] & 0xFF)
-                        + 128.553 * (rgb[o + 1] & 0xFF)
-                        + 24.966 * (rgb[o + 2] & 0xFF))
-                    / 255.0;
-      }
-    }
-    return y;
+    checkShave(img, shave);
+    return luma(img, shave, 0, img.height() - 2 * shave);
   }
 
   /** PSNR-Y in dB of {@code img} against {@code ref}; +infinity when Y is identical. */
   public static double psnrY(RgbImage img, RgbImage ref, int shave) {
-    checkSameSize(img, ref);
-    // pixel by pixel, no luma planes (2 x 384 MB at 8000x6000); same sums, in the same order, as
-    // psnr(luma(img), luma(ref))
-    int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    luma(img, shave, 0, 1); // checks the shave
-    byte[] p = img.rgb();
-    byte[] q = ref.rgb();
-    double sum = 0;
-    double chunk = 0;
-    int i = 0;
-    for (int r = 0; r < h; r++) {
-      for (int x = 0; x < w; x++, i++) {
-        int o = ((r + shave) * img.width() + x + shave) * 3;
-        double d = luma(p, o) - luma(q, o);
-        chunk += d * d;
-        if ((i & 4095) == 4095) {
-          sum += chunk;
-          chunk = 0;
-        }
-      }
-    }
-    double mse = (sum + chunk) / ((double) w * h);
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    // strip by strip, no full luma planes (2 x 384 MB at 8000x6000); the same sums, in the same
+    // order, as psnr(luma(img), luma(ref))
+    SquaredError e = new SquaredError();
+    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w) -> e.add(a, b));
+    return e.psnr();
   }
 
   /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
@@ -88,39 +45,44 @@ public final class ImageQuality {
    */
   static double ssimY(RgbImage img, RgbImage ref, int shave, int strip) {
     checkSameSize(img, ref);
+    checkShave(img, shave);
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
-    luma(img, shave, 0, 1); // checks the shave
     if (w < WINDOW || h < WINDOW) {
       throw new IllegalArgumentException("SSIM needs at least 11x11 pixels, got " + w + "x" + h);
     }
-    int oh = h - WINDOW + 1;
     double[] sum = new double[1];
-    for (int r0 = 0; r0 < oh; r0 += strip) {
-      int rows = Math.min(strip, oh - r0) + WINDOW - 1;
-      ssimSum(luma(img, shave, r0, rows), luma(ref, shave, r0, rows), w, sum);
-    }
-    return sum[0] / ((double) (w - WINDOW + 1) * oh);
+    overStrips(img, ref, shave, strip, WINDOW - 1, (a, b, width) -> ssimSum(a, b, width, sum));
+    return sum[0] / ((double) (w - WINDOW + 1) * (h - WINDOW + 1));
   }
 
   static final int STRIP_ROWS = 256;
+
+  /** What {@link #overStrips} hands on: both images' luma for the same rows. */
+  private interface StripSink {
+    void accept(double[] imgLuma, double[] refLuma, int width);
+  }
+
+  /**
+   * The one loop over the shaved Y planes: consecutive strips of {@code strip} rows, each with the
+   * {@code overlap} rows below it that a window needs (0 for pixel-wise sums), top to bottom.
+   */
+  private static void overStrips(
+      RgbImage img, RgbImage ref, int shave, int strip, int overlap, StripSink sink) {
+    checkSameSize(img, ref);
+    checkShave(img, shave);
+    int starts = img.height() - 2 * shave - overlap;
+    for (int r0 = 0; r0 < starts; r0 += strip) {
+      int rows = Math.min(strip, starts - r0) + overlap;
+      sink.accept(luma(img, shave, r0, rows), luma(ref, shave, r0, rows), img.width() - 2 * shave);
+    }
+  }
 
   /**
    * Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}.
    */
   private static double[] luma(RgbImage img, int shave, int r0, int rows) {
     int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    if (shave < 0 || w <= 0 || h <= 0) {
-      throw new IllegalArgumentException(
-          "cannot shave "
-              + shave
-              + " pixels from a "
-              + img.width()
-              + "x"
-              + img.height()
-              + " image");
-    }
     double[] y = new double[w * rows];
     for (int r = 0; r < rows; r++) {
       for (int x = 0; x < w; x++) {
@@ -136,23 +98,53 @@ public final class ImageQuality {
             / 255.0;
   }
 
+  private static void checkShave(RgbImage img, int shave) {
+    if (shave < 0 || img.width() - 2 * shave <= 0 || img.height() - 2 * shave <= 0) {
+      throw new IllegalArgumentException(
+          "cannot shave "
+              + shave
+              + " pixels from a "
+              + img.width()
+              + "x"
+              + img.height()
+              + " image");
+    }
+  }
+
+  /**
+   * Sum of squared differences, added in chunks of 4096 pixels in pixel order (the test vectors'
+   * rounding), over one or more consecutive pieces of the two planes.
+   */
+  private static final class SquaredError {
+    private double sum;
+    private double chunk;
+    private long count;
+
+    void add(double[] a, double[] b) {
+      for (int i = 0; i < a.length; i++, count++) {
+        double d = a[i] - b[i];
+        chunk += d * d;
+        if ((count & 4095) == 4095) {
+          sum += chunk;
+          chunk = 0;
+        }
+      }
+    }
+
+    double psnr() {
+      double mse = (sum + chunk) / count;
+      return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    }
+  }
+
   /** PSNR of two equally long arrays on the 0..255 scale. */
   public static double psnr(double[] a, double[] b) {
     if (a.length != b.length || a.length == 0) {
       throw new IllegalArgumentException("arrays differ in length: " + a.length + ", " + b.length);
     }
-    double sum = 0;
-    double chunk = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      chunk += d * d;
-      if ((i & 4095) == 4095) {
-        sum += chunk;
-        chunk = 0;
-      }
-    }
-    double mse = (sum + chunk) / a.length;
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    SquaredError e = new SquaredError();
+    e.add(a, b);
+    return e.psnr();
   }
 
   /** SSIM of two single-channel images of {@code width} columns (0..255). */

@@ -58,7 +58,7 @@ public final class SliderBenchmark {
                       .filter(x -> x.name().equals(bundleName))
                       .findFirst()
                       .orElseThrow();
-              model.routingState().bundleProperty().set(b);
+              model.routingState().setBundle(b);
               return model;
             });
     System.out.printf(
@@ -90,7 +90,7 @@ public final class SliderBenchmark {
     onFx(
         () -> {
           m.showRegion(null);
-          m.routingState().budgetProperty().set(0);
+          m.routingState().setBudget(0);
           m.open(photo);
           return null;
         });
@@ -109,7 +109,7 @@ public final class SliderBenchmark {
                 m.showRegion(screen);
               }
               long t = System.nanoTime();
-              m.routingState().budgetProperty().set(to);
+              m.routingState().setBudget(to);
               return t;
             });
     Assignment target = onFx(() -> m.routingState().routingProperty().get());

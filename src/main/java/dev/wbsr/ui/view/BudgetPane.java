@@ -54,7 +54,10 @@ final class BudgetPane extends VBox {
             "Budget counts FLOPs (the paper's accounting) or the time each subnet takes on this"
                 + " machine, measured once per bundle and kept in the cache. The paper FLOPs stay"
                 + " in the status bar."));
-    byTime.selectedProperty().bindBidirectional(model.routingState().budgetByTimeProperty());
+    Ui.link(
+        byTime.selectedProperty(),
+        model.routingState().budgetByTimeProperty(),
+        v -> model.routingState().setBudgetByTime(v));
     byTime.disableProperty().bind(applies.not());
     VBox budgetBox =
         new VBox(
@@ -72,7 +75,10 @@ final class BudgetPane extends VBox {
 
     Slider eta = new Slider(0.5, 32, model.routingState().etaProperty().get());
     eta.setId("etaSlider");
-    eta.valueProperty().bindBidirectional(model.routingState().etaProperty());
+    Ui.link(
+        eta.valueProperty(),
+        model.routingState().etaProperty(),
+        v -> model.routingState().setEta(v.doubleValue()));
     Label etaValue = new Label();
     etaValue.textProperty().bind(Bindings.format("η = %.1f", model.routingState().etaProperty()));
     VBox etaBox = new VBox(2, row("ARM trade-off", etaValue), eta);

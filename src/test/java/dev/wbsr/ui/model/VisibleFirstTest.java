@@ -130,7 +130,7 @@ class VisibleFirstTest {
   void aBudgetMoveComputesThePatchesOnScreenFirst() throws Exception {
     onFx(() -> model.showRegion(cells(3, 2, 4, 3)));
     engines.onRun = (s, in) -> calls.add(decode(in));
-    onFx(() -> model.routingState().budgetProperty().set(1.0));
+    onFx(() -> model.routingState().setBudget(1.0));
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
     Predicate<int[]> visible = in(3, 2, 4, 3);
@@ -158,7 +158,7 @@ class VisibleFirstTest {
             Thread.currentThread().interrupt();
           }
         };
-    onFx(() -> model.routingState().budgetProperty().set(1.0));
+    onFx(() -> model.routingState().setBudget(1.0));
     assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
     FxTestSupport.await(
         5, () -> model.compare().renderNoteProperty().get().startsWith("Updating WBSR"));

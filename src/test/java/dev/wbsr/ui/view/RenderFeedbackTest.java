@@ -88,7 +88,7 @@ class RenderFeedbackTest {
     Label note = robot.lookup("#renderNote").queryAs(Label.class);
     assertThat(note.isVisible()).isFalse();
     engines.delayMs = 40;
-    onFx(() -> model.routingState().budgetProperty().set(1.0));
+    onFx(() -> model.routingState().setBudget(1.0));
     await(10, () -> note.isVisible() && note.getText().startsWith("Updating WBSR"));
     engines.delayMs = 0;
     awaitIdle(model, 20);

@@ -89,7 +89,7 @@ class TimeBudgetTest {
           }
         };
     // the lowest budget: every patch on the cheapest subnet of what the budget counts
-    onFx(() -> model.routingState().budgetProperty().set(0.01));
+    onFx(() -> model.routingState().setBudget(0.01));
     awaitIdle(model, 20);
     assertThat(subnetsUsed()).containsExactly(0);
     CheckBox toggle = robot.lookup("#budgetByTime").queryAs(CheckBox.class);
