@@ -16,6 +16,8 @@ import dev.wbsr.ui.viewer.CompareView;
 import dev.wbsr.ui.viewer.ImageViewport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -49,7 +51,7 @@ class RenderFeedbackTest {
 
   @AfterEach
   void stop() {
-    engines.delayMs = 0;
+    engines.onRun = null;
     onFx(() -> model.shutdown());
   }
 
@@ -87,10 +89,19 @@ class RenderFeedbackTest {
     awaitIdle(model, 20);
     Label note = robot.lookup("#renderNote").queryAs(Label.class);
     assertThat(note.isVisible()).isFalse();
-    engines.delayMs = 40;
+    CountDownLatch hold = new CountDownLatch(1); // the render's first call waits for the test
+    engines.onRun =
+        (subnet, in) -> {
+          try {
+            hold.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
     onFx(() -> model.routingState().setBudget(1.0));
     await(10, () -> note.isVisible() && note.getText().startsWith("Updating WBSR"));
-    engines.delayMs = 0;
+    hold.countDown();
+    engines.onRun = null;
     awaitIdle(model, 20);
     assertThat(note.isVisible()).isFalse();
   }
