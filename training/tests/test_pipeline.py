@@ -89,3 +89,37 @@ def test_evaluate_run_and_arm_route(data_env, tmp_path):
     flops = res["flops"]
     assert arm_route(0.0, table, flops, 0.0) == 0  # no quality weight: the cheapest
     assert len(res["sets"]["val-classic"]["arm"]) == 7
+
+
+def _train_v2(run, scale, init_from=None):
+    """The v2 shape at tiny size: 2 widths x 3 depths (6 subnets), bf16 autocast, x4 from the x2 weights."""
+    cfg = train.merge(train.DEFAULTS, json.loads(json.dumps(CFG)))
+    cfg["network"].update({"widths": [4, 8], "depths": [1, 2, 3], "upscale": scale})
+    cfg["scale"], cfg["name"] = scale, f"v2t{scale}"
+    cfg["train"].update({"iterations": 2, "val_every": 2, "amp": "bf16", "init_from": init_from})
+    train.Trainer(cfg, run, False, log=lambda m: None).run(None)
+    return run
+
+
+def test_v2_shape_trains_exports_and_starts_x4_from_x2(data_env, tmp_path):
+    x2 = _train_v2(tmp_path / "x2", 2)
+    x4 = _train_v2(tmp_path / "x4", 4, init_from=str(x2 / "final.pt"))
+    s2, s4 = torch.load(x2 / "final.pt")["net"], torch.load(x4 / "final.pt")["net"]
+    assert s2.keys() <= s4.keys() and len(s4) > len(s2)  # x4 has a second upsampling conv
+    assert (x4 / "val.csv").read_text().splitlines()[0].count(",") == 1 + 6
+    for run, scale in ((x2, 2), (x4, 4)):
+        out = tmp_path / f"bundle{scale}"
+        m = export.export_run(run, out, parity_shape=(1, 3, 10, 12), test_fixture=True)
+        names = [s["name"] for s in m["subnets"]]
+        assert len(names) == 6 and {s["width"] for s in m["subnets"]} == {4, 8} and m["supernet"] == names.index("w8-d3")
+        assert m["scale"] == scale
+        card = (out / "MODEL_CARD.md").read_text()
+        assert all(n in card for n in names)
+        par = json.loads((out / "parity.json").read_text())
+        x = np.frombuffer(base64.b64decode(par["input"]["data_b64"]), "<f4").reshape(par["input"]["shape"])
+        assert len(par["outputs"]) == 6
+        top, o = m["subnets"][m["supernet"]], par["outputs"][m["supernet"]]  # the full-width net loads the checkpoint as is
+        net = SRResNet(top["width"], top["depth"], scale)
+        net.load_state_dict(torch.load(run / "final.pt")["net"])
+        y = np.frombuffer(base64.b64decode(o["data_b64"]), "<f4").reshape(o["shape"])
+        np.testing.assert_allclose(net.eval()(torch.from_numpy(x.copy())).detach().numpy(), y, atol=1e-5)
