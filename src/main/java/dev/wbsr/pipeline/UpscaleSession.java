@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +38,14 @@ public final class UpscaleSession implements AutoCloseable {
   private final PatchGrid grid;
   private final int scale;
   private final TileExecutor executor;
-  private final byte[] sr;
-  private final int[] rendered;
+  private RgbImage own; // the session's SR image, made on first use (the app never needs it)
+
+  /**
+   * Subnet per patch shown in each image rendered into, keyed by its pixel array (identity). Weak:
+   * a target the caller dropped (a closed view, a sweep's scratch image) is forgotten with it.
+   */
+  private final Map<byte[], int[]> shown = new WeakHashMap<>();
+
   private final PatchCache cache;
   private final Object lock = new Object();
   private final ExecutorService coordinator;
@@ -69,9 +76,6 @@ public final class UpscaleSession implements AutoCloseable {
               + lr.height() * scale
               + " is too large for one image");
     }
-    this.sr = new byte[(int) bytes];
-    this.rendered = new int[grid.size()];
-    Arrays.fill(rendered, NOT_RENDERED);
     this.cache = new PatchCache(options.cacheBytes());
     this.executor = new TileExecutor(lr, engine, bicubic, scale);
     this.coordinator = Executors.newSingleThreadExecutor(daemon("wbsr-render"));
@@ -123,14 +127,28 @@ public final class UpscaleSession implements AutoCloseable {
    * change.
    */
   public RenderJob render(Assignment target, RenderListener listener) {
+    return render(target, null, listener);
+  }
+
+  /**
+   * As {@link #render(Assignment, RenderListener)}, but into the caller's {@code into} (output
+   * size; null = the session's own image) instead of the session's image: the app renders each
+   * variant straight into the image it shows, so no second full-size copy exists. The session
+   * remembers which subnet each patch of {@code into} shows, so a later render into it recomputes
+   * only what changed; the caller must not write into it while a render runs, and only writes it
+   * before the first render (a preview that patches not rendered yet keep showing).
+   */
+  public RenderJob render(Assignment target, RgbImage into, RenderListener listener) {
     if (!target.grid().equals(grid)) {
       throw new IllegalArgumentException("assignment belongs to another image");
     }
     RenderJob job = new RenderJob(target);
+    Canvas canvas;
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("session closed");
       }
+      canvas = canvas(into);
       if (active != null) {
         active.cancel();
       }
@@ -138,7 +156,7 @@ public final class UpscaleSession implements AutoCloseable {
     }
     RenderListener serial =
         RenderListener.serialized(listener == null ? RenderListener.NONE : listener);
-    coordinator.execute(() -> run(job, serial));
+    coordinator.execute(() -> run(job, canvas, serial));
     return job;
   }
 
@@ -150,39 +168,52 @@ public final class UpscaleSession implements AutoCloseable {
   /** A copy of the SR image as it is now (black where nothing was rendered yet). */
   public RgbImage image() {
     synchronized (lock) {
-      return new RgbImage(lr.width() * scale, lr.height() * scale, sr.clone());
+      RgbImage sr = canvas(null).image();
+      return new RgbImage(sr.width(), sr.height(), sr.rgb().clone());
     }
   }
 
-  /**
-   * Copies the SR image as it is now into {@code target} (output size). Unlike {@link #image()} it
-   * needs no full-size temporary: at x2 on a 12-megapixel photo that temporary is 144 MB of heap at
-   * the end of every render (issue 15, memory).
-   */
-  public void copyInto(RgbImage target) {
+  /** The image and per-patch state of {@code into} (null: the session's own image). Under lock. */
+  private Canvas canvas(RgbImage into) {
     int w = lr.width() * scale;
     int h = lr.height() * scale;
-    if (target.width() != w || target.height() != h) {
+    if (into == null) {
+      if (own == null) {
+        own = RgbImage.allocate(w, h);
+      }
+      into = own;
+    } else if (into.width() != w || into.height() != h) {
       throw new IllegalArgumentException(
-          "target is " + target.width() + "x" + target.height() + ", the SR image " + w + "x" + h);
+          "target is " + into.width() + "x" + into.height() + ", the SR image " + w + "x" + h);
     }
-    synchronized (lock) {
-      System.arraycopy(sr, 0, target.rgb(), 0, sr.length);
-    }
+    int[] rendered =
+        shown.computeIfAbsent(
+            into.rgb(),
+            k -> {
+              int[] r = new int[grid.size()];
+              Arrays.fill(r, NOT_RENDERED);
+              return r;
+            });
+    return new Canvas(into, rendered, scale);
   }
 
   /** A copy of a rectangle of the SR image as it is now. */
   public RgbImage region(int x, int y, int w, int h) {
     synchronized (lock) {
-      return TileExecutor.crop(
-          new RgbImage(lr.width() * scale, lr.height() * scale, sr), x, y, w, h);
+      return TileExecutor.crop(canvas(null).image(), x, y, w, h);
+    }
+  }
+
+  private RgbImage regionOf(Canvas canvas, int x, int y, int w, int h) {
+    synchronized (lock) {
+      return TileExecutor.crop(canvas.image(), x, y, w, h);
     }
   }
 
   /** Subnet whose output each patch shows now ({@link #NOT_RENDERED} if none). */
   public int[] renderedSubnets() {
     synchronized (lock) {
-      return rendered.clone();
+      return canvas(null).rendered().clone();
     }
   }
 
@@ -199,7 +230,9 @@ public final class UpscaleSession implements AutoCloseable {
    */
   public RgbImage takeImage() {
     close();
-    return new RgbImage(lr.width() * scale, lr.height() * scale, sr);
+    synchronized (lock) {
+      return canvas(null).image();
+    }
   }
 
   /**
@@ -228,7 +261,7 @@ public final class UpscaleSession implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Rendering (coordinator thread, then worker threads)
 
-  private void run(RenderJob job, RenderListener listener) {
+  private void run(RenderJob job, Canvas canvas, RenderListener listener) {
     long start = System.nanoTime();
     try {
       if (job.isCancelled()) {
@@ -242,10 +275,10 @@ public final class UpscaleSession implements AutoCloseable {
       synchronized (lock) {
         for (int p = 0; p < n; p++) {
           int s = target.subnetOf(p);
-          if (rendered[p] == s) {
+          if (canvas.rendered()[p] == s) {
             unchanged++;
           } else if (cache.contains(p, s)) {
-            swapIn(p, s, cache.take(p, s));
+            swapIn(canvas, p, s, cache.take(p, s));
             restored.add(p);
           } else {
             todo[p] = true;
@@ -257,7 +290,7 @@ public final class UpscaleSession implements AutoCloseable {
       int total = n - unchanged;
       AtomicInteger done = new AtomicInteger(restored.size());
       if (!restored.isEmpty()) {
-        announceRestored(restored, listener);
+        announceRestored(canvas, restored, listener);
         listener.onProgress(done.get(), total);
       }
       double flops = 0;
@@ -278,7 +311,7 @@ public final class UpscaleSession implements AutoCloseable {
             () -> {
               try {
                 if (!job.isCancelled()) {
-                  runBatch(job, batch, listener, done, total);
+                  runBatch(job, canvas, batch, listener, done, total);
                 }
                 if (remaining.decrementAndGet() == 0 && !job.isCancelled()) {
                   job.finish(
@@ -302,7 +335,12 @@ public final class UpscaleSession implements AutoCloseable {
   }
 
   private void runBatch(
-      RenderJob job, List<Tile> batch, RenderListener listener, AtomicInteger done, int total) {
+      RenderJob job,
+      Canvas canvas,
+      List<Tile> batch,
+      RenderListener listener,
+      AtomicInteger done,
+      int total) {
     List<RgbImage> outputs = executor.run(batch);
     List<RenderUpdate> updates = new ArrayList<>(batch.size());
     synchronized (lock) {
@@ -312,9 +350,9 @@ public final class UpscaleSession implements AutoCloseable {
         RgbImage out = outputs.get(t);
         int[] patches = tile.patches(grid);
         for (int p : patches) {
-          byte[] block = block(out, tile, grid.patch(p));
+          byte[] block = Canvas.block(out, tile, grid.patch(p), scale);
           if (commit) {
-            swapIn(p, tile.subnet(), block);
+            swapIn(canvas, p, tile.subnet(), block);
           } else if (options.cacheBytes() > 0) {
             cache.put(p, tile.subnet(), block);
           }
@@ -334,41 +372,18 @@ public final class UpscaleSession implements AutoCloseable {
     }
   }
 
-  /** Puts a patch's block into the image, moving what it showed into the cache. Under lock. */
-  private void swapIn(int p, int subnet, byte[] block) {
+  /** Puts a patch's block into the canvas, moving what it showed into the cache. Under lock. */
+  private void swapIn(Canvas canvas, int p, int subnet, byte[] block) {
     PatchGrid.Patch patch = grid.patch(p);
-    int w = lr.width() * scale;
-    int rowBytes = patch.w() * scale * 3;
-    int x = patch.x() * scale;
-    int y = patch.y() * scale;
-    int rows = patch.h() * scale;
+    int[] rendered = canvas.rendered();
     if (rendered[p] != NOT_RENDERED && options.cacheBytes() > 0) {
-      byte[] old = new byte[rowBytes * rows];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(sr, ((y + r) * w + x) * 3, old, r * rowBytes, rowBytes);
-      }
-      cache.put(p, rendered[p], old);
+      cache.put(p, rendered[p], canvas.read(patch));
     }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(block, r * rowBytes, sr, ((y + r) * w + x) * 3, rowBytes);
-    }
+    canvas.write(patch, block);
     rendered[p] = subnet;
   }
 
-  /** The part of a tile's output that belongs to one patch, as a packed RGB block. */
-  private byte[] block(RgbImage out, Tile tile, PatchGrid.Patch patch) {
-    int rowBytes = patch.w() * scale * 3;
-    int rows = patch.h() * scale;
-    int ox = (patch.x() - tile.x()) * scale;
-    int oy = (patch.y() - tile.y()) * scale;
-    byte[] b = new byte[rowBytes * rows];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(out.rgb(), ((oy + r) * out.width() + ox) * 3, b, r * rowBytes, rowBytes);
-    }
-    return b;
-  }
-
-  private void announceRestored(List<Integer> restored, RenderListener listener) {
+  private void announceRestored(Canvas canvas, List<Integer> restored, RenderListener listener) {
     boolean[] mask = new boolean[grid.size()];
     restored.forEach(p -> mask[p] = true);
     int[] same = new int[grid.size()];
@@ -379,7 +394,7 @@ public final class UpscaleSession implements AutoCloseable {
           new RenderUpdate(
               t.x() * scale,
               t.y() * scale,
-              region(t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale),
+              regionOf(canvas, t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale),
               t.patches(grid)));
     }
   }
