@@ -38,7 +38,8 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
   mkdir -p "$log"
   rm -rf "$log/prefs" "$log/data"
   # shellcheck disable=SC2086  # $3: options split on spaces
-  xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary ${3:-} \
+  xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
+    -Xlog:gc:file="$log/gc.log" ${3:-} \
     -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
     -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
     > "$log/stdout.txt" 2> "$log/stderr.txt" &
@@ -82,7 +83,10 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
   nmt=$(grep -oE '^Total: reserved=[0-9]+KB, committed=[0-9]+KB' "$log/nmt-at-ready.txt" 2>/dev/null \
     | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
   rss=$(awk '/^VmRSS/ {print $2}' "$log/status-at-ready.txt" 2>/dev/null || echo 0)
-  local committed
+  local committed pauses
+  # GC pauses in all (ms, from -Xlog:gc): what heap options cost in time, less blurred by the load
+  pauses=$(grep -oE 'Pause.* ([0-9.]+)ms$' "$log/gc.log" 2>/dev/null \
+    | awk '{sub(/ms$/, "", $NF); t += $NF; n++} END {printf "%d GC pauses, %.0f ms", n, t}')
   committed=$(grep -E 'Java Heap \(reserved' "$log/nmt-at-ready.txt" 2>/dev/null \
     | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
   {
@@ -90,7 +94,7 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
     echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB (to Ready: $((${at_ready:-0} / 1024)) MB)" \
       "| RSS ${IDLE_S:-30} s idle after that $((rss / 1024)) MB (heap committed $((committed / 1024)) MB)" \
       "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
-      "| heap used after GC $((used / 1024)) MB | -Xmx$xmx ${3:-}" \
+      "| heap used after GC $((used / 1024)) MB | $pauses | -Xmx$xmx ${3:-}" \
       "| load $load0 -> $(cut -d' ' -f1-3 /proc/loadavg)"
   } | tee -a "$out/summary.txt"
   grep -iE 'warning|error|exception' "$log/stderr.txt" | head -5 || true
@@ -105,8 +109,10 @@ before=${1:-}
 if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
   tree=${BEFORE_TREE:-$out/before-tree}
   [ -d "$tree" ] || git worktree add -q --detach "$tree" "$before"
-  mkdir -p "$tree/src/test/java/dev/wbsr/ui"
-  cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
+  if ! [ "$tree" -ef "$root" ]; then  # the same tree: options compared on one build
+    mkdir -p "$tree/src/test/java/dev/wbsr/ui"
+    cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
+  fi
   cp_before=$(classpath "$tree")
 fi
 cp_after=$(classpath "$root")
