@@ -8,7 +8,10 @@ from training.wbsr import train
 from training.wbsr.nets import build_net
 
 pytest.importorskip("yaml")
-CONFIGS = sorted((Path(__file__).resolve().parents[1] / "configs").glob("*.yml"))
+ROOT = Path(__file__).resolve().parents[1] / "configs"
+CONFIGS = sorted(ROOT.glob("**/*.yml"))
+# v1's shipped recipes and the v2 recipes of issue 12 (training/configs/v2/), each ablation set on its own
+GENERATIONS = [ROOT, ROOT / "v2"]
 
 
 @pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.stem)
@@ -19,11 +22,12 @@ def test_config_builds(path):
     assert net.upscale == cfg["scale"]
 
 
-def test_x2_ablations_share_backbone_data_seed_schedule():
-    cfgs = {n: train.build_config(Path(CONFIGS[0]).parent / f"{n}.yml", []) for n in ("wbsr-x2", "base-x2", "hes-x2", "bd-x2")}
+@pytest.mark.parametrize("folder", GENERATIONS, ids=lambda p: p.name)
+def test_x2_ablations_share_backbone_data_seed_schedule(folder):
+    cfgs = {n: train.build_config(folder / f"{n}.yml", []) for n in ("wbsr-x2", "base-x2", "hes-x2", "bd-x2")}
     for key in ("network", "data", "seed", "scale"):
         assert len({repr(c[key]) for c in cfgs.values()}) == 1, key
-    for key in ("iterations", "lr", "subnets", "min_lr"):
+    for key in ("iterations", "lr", "subnets", "min_lr", "amp"):
         assert len({repr(c["train"][key]) for c in cfgs.values()}) == 1, key
     assert cfgs["base-x2"]["sampling"]["kind"] == "uniform" and cfgs["base-x2"]["loss"]["kind"] == "l1"
     assert cfgs["hes-x2"]["sampling"] == cfgs["wbsr-x2"]["sampling"] and cfgs["hes-x2"]["loss"]["kind"] == "l1"
@@ -31,7 +35,7 @@ def test_x2_ablations_share_backbone_data_seed_schedule():
 
 
 def test_x4_ablations_share_backbone_data_seed_schedule():
-    cfgs = {n: train.build_config(Path(CONFIGS[0]).parent / f"{n}.yml", []) for n in ("wbsr-x4", "base-x4", "hes-x4", "bd-x4")}
+    cfgs = {n: train.build_config(ROOT / f"{n}.yml", []) for n in ("wbsr-x4", "base-x4", "hes-x4", "bd-x4")}
     for key in ("network", "data", "seed", "scale"):
         assert len({repr(c[key]) for c in cfgs.values()}) == 1, key
     for key in ("iterations", "lr", "subnets", "min_lr", "sigma_lr"):

@@ -55,11 +55,31 @@ DEFAULTS: Dict[str, Any] = {
         "amp": "none",
         "channels_last": False,
         "checkpoint_every_s": 300,
+        "init_from": None,
         "log_every": 20,
         "val_every": 1000,
     },
     "val": {"set": "val-photo", "limit": None},
 }
+
+
+def init_from_checkpoint(net: torch.nn.Module, path: Path, device: torch.device) -> Tuple[int, List[str]]:
+    """Copy every tensor of a checkpoint's network whose name and shape match ``net``'s (issue 12:
+    the x4 runs start from the x2 run's body; an x2 net has one upsampling conv, an x4 net two, so
+    the second keeps its init). The optimizer, schedule and step count start fresh.
+
+    Returns the number of tensors copied and the names left at their init. Raises ``ValueError``
+    when a tensor of both networks differs in shape or nothing matches (a wrong checkpoint, e.g. of
+    other widths, would otherwise silently train from a partial copy)."""
+    src = torch.load(path, map_location=device)["net"]
+    own = net.state_dict()
+    clash = sorted(k for k, v in src.items() if k in own and own[k].shape != v.shape)
+    copied = {k: v for k, v in src.items() if k in own and own[k].shape == v.shape}
+    if clash or not copied:
+        raise ValueError(f"init_from {path}: its network does not match this one (other widths or depths?): {', '.join(clash[:4])}")
+    own.update(copied)
+    net.load_state_dict(own)
+    return len(copied), sorted(k for k in own if k not in copied)
 
 
 def seed_everything(seed: int) -> None:
@@ -225,6 +245,9 @@ class Trainer:
         self.iteration = 0
         self.wall = 0.0
         ckpt = run_dir / "checkpoints" / "latest.pt"
+        if tc.get("init_from") and not (resume and ckpt.exists()):
+            copied, kept = init_from_checkpoint(self.net, Path(str(tc["init_from"])), self.device)
+            log(f"init_from {tc['init_from']}: {copied} tensors copied, {len(kept)} kept at init ({', '.join(kept) or '-'})")
         if resume and ckpt.exists():
             self.load(ckpt)
             if self.ranks.main:
