@@ -55,7 +55,7 @@ public final class ImageQuality {
     // psnr(luma(img), luma(ref))
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
-    luma(img, shave, 0, 1); // checks the shave
+    checkShave(img, shave);
     byte[] p = img.rgb();
     byte[] q = ref.rgb();
     double sum = 0;
@@ -90,17 +90,46 @@ public final class ImageQuality {
     checkSameSize(img, ref);
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
-    luma(img, shave, 0, 1); // checks the shave
+    checkShave(img, shave);
     if (w < WINDOW || h < WINDOW) {
       throw new IllegalArgumentException("SSIM needs at least 11x11 pixels, got " + w + "x" + h);
     }
     int oh = h - WINDOW + 1;
     double[] sum = new double[1];
+    // one set of strip buffers for all strips: new ones per strip were ~250 MB of garbage each at
+    // 8000 wide (humongous arrays), and G1 grew the heap to its limit to keep up (issue 15)
+    Buffers buf = new Buffers(w, Math.min(strip, oh) + WINDOW - 1);
     for (int r0 = 0; r0 < oh; r0 += strip) {
       int rows = Math.min(strip, oh - r0) + WINDOW - 1;
-      ssimSum(luma(img, shave, r0, rows), luma(ref, shave, r0, rows), w, sum);
+      luma(img, shave, r0, rows, buf.a);
+      luma(ref, shave, r0, rows, buf.b);
+      ssimSum(buf.a, buf.b, w, rows, sum, buf);
     }
     return sum[0] / ((double) (w - WINDOW + 1) * oh);
+  }
+
+  /** The working arrays of one strip (or of a whole image), used again for each strip. */
+  private static final class Buffers {
+    final double[] a;
+    final double[] b;
+    final double[] aa;
+    final double[] bb;
+    final double[] ab;
+    final double[] vert;
+    final double[][] filtered = new double[5][];
+
+    Buffers(int width, int rows) {
+      int size = width * rows;
+      a = new double[size];
+      b = new double[size];
+      aa = new double[size];
+      bb = new double[size];
+      ab = new double[size];
+      vert = new double[size];
+      for (int i = 0; i < filtered.length; i++) {
+        filtered[i] = new double[(width - WINDOW + 1) * (rows - WINDOW + 1)];
+      }
+    }
   }
 
   static final int STRIP_ROWS = 256;
@@ -108,7 +137,17 @@ public final class ImageQuality {
   /**
    * Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}.
    */
-  private static double[] luma(RgbImage img, int shave, int r0, int rows) {
+  private static void luma(RgbImage img, int shave, int r0, int rows, double[] y) {
+    checkShave(img, shave);
+    int w = img.width() - 2 * shave;
+    for (int r = 0; r < rows; r++) {
+      for (int x = 0; x < w; x++) {
+        y[r * w + x] = luma(img.rgb(), ((r0 + r + shave) * img.width() + x + shave) * 3);
+      }
+    }
+  }
+
+  private static void checkShave(RgbImage img, int shave) {
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
     if (shave < 0 || w <= 0 || h <= 0) {
@@ -121,13 +160,6 @@ public final class ImageQuality {
               + img.height()
               + " image");
     }
-    double[] y = new double[w * rows];
-    for (int r = 0; r < rows; r++) {
-      for (int x = 0; x < w; x++) {
-        y[r * w + x] = luma(img.rgb(), ((r0 + r + shave) * img.width() + x + shave) * 3);
-      }
-    }
-    return y;
   }
 
   private static double luma(byte[] rgb, int o) {
@@ -166,29 +198,30 @@ public final class ImageQuality {
           "SSIM needs at least 11x11 pixels, got " + width + "x" + height);
     }
     double[] sum = new double[1];
-    ssimSum(a, b, width, sum);
+    Buffers buf = new Buffers(width, height);
+    ssimSum(a, b, width, height, sum, buf);
     return sum[0] / ((double) (width - WINDOW + 1) * (height - WINDOW + 1));
   }
 
   /** Adds the SSIM map's row sums of {@code a} vs {@code b}, row by row, to {@code total[0]}. */
-  private static void ssimSum(double[] a, double[] b, int width, double[] total) {
-    int height = a.length / width;
+  private static void ssimSum(
+      double[] a, double[] b, int width, int height, double[] total, Buffers buf) {
     double[] g = gaussian();
     int ow = width - WINDOW + 1;
     int oh = height - WINDOW + 1;
-    double[] aa = new double[a.length];
-    double[] bb = new double[a.length];
-    double[] ab = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
+    double[] aa = buf.aa;
+    double[] bb = buf.bb;
+    double[] ab = buf.ab;
+    for (int i = 0; i < width * height; i++) {
       aa[i] = a[i] * a[i];
       bb[i] = b[i] * b[i];
       ab[i] = a[i] * b[i];
     }
-    double[] mu1 = filterValid(a, width, height, g);
-    double[] mu2 = filterValid(b, width, height, g);
-    double[] e11 = filterValid(aa, width, height, g);
-    double[] e22 = filterValid(bb, width, height, g);
-    double[] e12 = filterValid(ab, width, height, g);
+    double[] mu1 = filterValid(a, width, height, g, buf.vert, buf.filtered[0]);
+    double[] mu2 = filterValid(b, width, height, g, buf.vert, buf.filtered[1]);
+    double[] e11 = filterValid(aa, width, height, g, buf.vert, buf.filtered[2]);
+    double[] e22 = filterValid(bb, width, height, g, buf.vert, buf.filtered[3]);
+    double[] e12 = filterValid(ab, width, height, g, buf.vert, buf.filtered[4]);
     for (int r = 0; r < oh; r++) {
       double rowSum = 0;
       for (int x = 0; x < ow; x++) {
@@ -222,11 +255,12 @@ public final class ImageQuality {
     return g;
   }
 
-  /** Separable 'valid' filtering: output (w - 10) x (h - 10). */
-  private static double[] filterValid(double[] x, int w, int h, double[] g) {
+  /** Separable 'valid' filtering into {@code out}: (w - 10) x (h - 10); {@code vert} is scratch. */
+  private static double[] filterValid(
+      double[] x, int w, int h, double[] g, double[] vert, double[] out) {
     int oh = h - WINDOW + 1;
     int ow = w - WINDOW + 1;
-    double[] vert = new double[oh * w];
+    java.util.Arrays.fill(vert, 0, oh * w, 0.0);
     for (int r = 0; r < oh; r++) {
       for (int k = 0; k < WINDOW; k++) {
         double gk = g[k];
@@ -237,7 +271,6 @@ public final class ImageQuality {
         }
       }
     }
-    double[] out = new double[oh * ow];
     for (int r = 0; r < oh; r++) {
       for (int col = 0; col < ow; col++) {
         double acc = 0;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,13 +37,7 @@ public final class UpscaleSession implements AutoCloseable {
   private final PatchGrid grid;
   private final int scale;
   private final TileExecutor executor;
-  private RgbImage own; // the session's SR image, made on first use (the app never needs it)
-
-  /**
-   * Subnet per patch shown in each image rendered into, keyed by its pixel array (identity). Weak:
-   * a target the caller dropped (a closed view, a sweep's scratch image) is forgotten with it.
-   */
-  private final Map<byte[], int[]> shown = new WeakHashMap<>();
+  private final Canvases canvases;
 
   private final PatchCache cache;
   private final Object lock = new Object();
@@ -77,6 +70,7 @@ public final class UpscaleSession implements AutoCloseable {
               + " is too large for one image");
     }
     this.cache = new PatchCache(options.cacheBytes());
+    this.canvases = new Canvases(lr.width() * scale, lr.height() * scale, grid.size(), scale);
     this.executor = new TileExecutor(lr, engine, bicubic, scale);
     this.coordinator = Executors.newSingleThreadExecutor(daemon("wbsr-render"));
     this.workers = Executors.newFixedThreadPool(options.workers(), daemon("wbsr-worker"));
@@ -175,26 +169,7 @@ public final class UpscaleSession implements AutoCloseable {
 
   /** The image and per-patch state of {@code into} (null: the session's own image). Under lock. */
   private Canvas canvas(RgbImage into) {
-    int w = lr.width() * scale;
-    int h = lr.height() * scale;
-    if (into == null) {
-      if (own == null) {
-        own = RgbImage.allocate(w, h);
-      }
-      into = own;
-    } else if (into.width() != w || into.height() != h) {
-      throw new IllegalArgumentException(
-          "target is " + into.width() + "x" + into.height() + ", the SR image " + w + "x" + h);
-    }
-    int[] rendered =
-        shown.computeIfAbsent(
-            into.rgb(),
-            k -> {
-              int[] r = new int[grid.size()];
-              Arrays.fill(r, NOT_RENDERED);
-              return r;
-            });
-    return new Canvas(into, rendered, scale);
+    return canvases.of(into);
   }
 
   /** A copy of a rectangle of the SR image as it is now. */
@@ -272,6 +247,7 @@ public final class UpscaleSession implements AutoCloseable {
       boolean[] todo = new boolean[n];
       List<Integer> restored = new ArrayList<>();
       int unchanged = 0;
+      Canvas other;
       synchronized (lock) {
         for (int p = 0; p < n; p++) {
           int s = target.subnetOf(p);
@@ -279,6 +255,9 @@ public final class UpscaleSession implements AutoCloseable {
             unchanged++;
           } else if (cache.contains(p, s)) {
             swapIn(canvas, p, s, cache.take(p, s));
+            restored.add(p);
+          } else if ((other = canvases.showing(canvas, p, s)) != null) {
+            swapIn(canvas, p, s, other.read(grid.patch(p)));
             restored.add(p);
           } else {
             todo[p] = true;
