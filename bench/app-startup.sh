@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The app's time to "WBSR shown" and to "Ready" on a 2000x1500 photo with wbsr-x2, before and after
 # issue 15 (supernet only when asked), in one run, headless (Monocle), real ONNX engine on the CPU.
+# Both halves run this tree's StartupBenchmark, compiled once against each tree's own classes.
 # Usage, from the repository root:  bench/app-startup.sh [BEFORE_COMMIT]
 #   WBSR_PHOTO_SOURCE  the photo the 2000x1500 input is made from
 #                      (default $WBSR_DATA/png/v1/val-large/flowers.png, 1500x996)
@@ -23,15 +24,18 @@ tree=${BEFORE_TREE:-$out/before}   # a checkout of BEFORE_COMMIT (made here when
 if [ ! -d "$tree" ]; then
   git worktree add -q --detach "$tree" "$before"
 fi
-mkdir -p "$tree/src/test/java/dev/wbsr/ui/fake"
-cp bench/before/StartupBenchmarkBefore.java "$tree/src/test/java/dev/wbsr/ui/"
-cp src/test/java/dev/wbsr/ui/fake/MemoryPreferences.java "$tree/src/test/java/dev/wbsr/ui/fake/"
-(cd "$tree" && mvn -o -B -q test-compile \
+# the before tree's own code, built as it was; the benchmark is this tree's StartupBenchmark,
+# compiled against it (it uses only what both trees offer), so the tree itself is not changed
+(cd "$tree" && mvn -o -B -q compile \
   && mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp-before.txt" -Dmdep.includeScope=test)
-before_cp="$tree/target/test-classes:$tree/target/classes:$(cat "$out/cp-before.txt")"
+before_cp="$tree/target/classes:$(cat "$out/cp-before.txt")"
+rm -rf "$out/bench-before" && mkdir -p "$out/bench-before"
+javac -nowarn -d "$out/bench-before" -cp "$before_cp" src/test/java/dev/wbsr/ui/StartupBenchmark.java \
+  src/test/java/dev/wbsr/ui/fake/MemoryPreferences.java
+before_cp="$out/bench-before:$before_cp"
 
 echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 # the first run makes the photo and warms the disk cache; then before and after, back to back
 java "${jvm[@]}" -cp "$after_cp" dev.wbsr.ui.StartupBenchmark "$photo" models wbsr-x2 "$src" > /dev/null
-(cd "$tree" && java "${jvm[@]}" -cp "$before_cp" dev.wbsr.ui.StartupBenchmarkBefore "$photo" "$root/models" wbsr-x2)
+(cd "$tree" && java "${jvm[@]}" -Dwbsr.bench.label=before -cp "$before_cp" dev.wbsr.ui.StartupBenchmark "$photo" "$root/models" wbsr-x2)
 java "${jvm[@]}" -cp "$after_cp" dev.wbsr.ui.StartupBenchmark "$photo" models wbsr-x2

@@ -114,6 +114,19 @@ final class ReportCommand implements Callable<Integer> {
   Path waifu2x;
 
   @Option(
+      names = "--waifu2x-exe",
+      paramLabel = "FILE",
+      description =
+          "Run this executable in place of "
+              + Waifu2x.BINARY
+              + " (same command line, the --waifu2x folder's models), e.g. training/tools/"
+              + Waifu2x.TORCH
+              + ", waifu2x CUNet in PyTorch on the CPU; the row's label names what ran. Default: $"
+              + Waifu2x.EXE_ENV
+              + ", else the binary.")
+  Path waifu2xExe;
+
+  @Option(
       names = "--readme",
       paramLabel = "FILE",
       description =
@@ -249,7 +262,11 @@ final class ReportCommand implements Callable<Integer> {
         waifu2x != null
             ? waifu2x
             : Waifu2x.defaultDir(System.getenv(), System.getProperty("user.home"));
-    return o.withPipeline(p).withWaifu2x(java.util.Optional.of(w2x));
+    java.util.Optional<Path> exe =
+        waifu2xExe != null
+            ? java.util.Optional.of(waifu2xExe)
+            : Waifu2x.defaultExecutable(System.getenv());
+    return o.withPipeline(p).withWaifu2x(java.util.Optional.of(w2x)).withWaifu2xExecutable(exe);
   }
 
   /** {@code wbsr report} and the arguments given, for the page. */

@@ -20,60 +20,20 @@ public final class ImageQuality {
 
   /** BT.601 luma of every pixel, row-major, after cutting {@code shave} pixels per border. */
   public static double[] luma(RgbImage img, int shave) {
-    int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    if (shave < 0 || w <= 0 || h <= 0) {
-      throw new IllegalArgumentException(
-          "cannot shave "
-              + shave
-              + " pixels from a "
-              + img.width()
-              + "x"
-              + img.height()
-              + " image");
-    }
-    byte[] rgb = img.rgb();
-    double[] y = new double[w * h];
-    for (int r = 0; r < h; r++) {
-      for (int x = 0; x < w; x++) {
-        int o = ((r + shave) * img.width() + x + shave) * 3;
-        y[r * w + x] =
-            16.0
-                + (65.481 * (rgb[o] & 0xFF)
-                        + 128.553 * (rgb[o + 1] & 0xFF)
-                        + 24.966 * (rgb[o + 2] & 0xFF))
-                    / 255.0;
-      }
-    }
+    checkShave(img, shave);
+    int rows = img.height() - 2 * shave;
+    double[] y = new double[(img.width() - 2 * shave) * rows];
+    luma(img, shave, 0, rows, y);
     return y;
   }
 
   /** PSNR-Y in dB of {@code img} against {@code ref}; +infinity when Y is identical. */
   public static double psnrY(RgbImage img, RgbImage ref, int shave) {
-    checkSameSize(img, ref);
-    // pixel by pixel, no luma planes (2 x 384 MB at 8000x6000); same sums, in the same order, as
-    // psnr(luma(img), luma(ref))
-    int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    checkShave(img, shave);
-    byte[] p = img.rgb();
-    byte[] q = ref.rgb();
-    double sum = 0;
-    double chunk = 0;
-    int i = 0;
-    for (int r = 0; r < h; r++) {
-      for (int x = 0; x < w; x++, i++) {
-        int o = ((r + shave) * img.width() + x + shave) * 3;
-        double d = luma(p, o) - luma(q, o);
-        chunk += d * d;
-        if ((i & 4095) == 4095) {
-          sum += chunk;
-          chunk = 0;
-        }
-      }
-    }
-    double mse = (sum + chunk) / ((double) w * h);
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    // strip by strip, no full luma planes (2 x 384 MB at 8000x6000); the same sums, in the same
+    // order, as psnr(luma(img), luma(ref))
+    SquaredError e = new SquaredError();
+    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w, rows) -> e.add(a, b, w * rows));
+    return e.psnr();
   }
 
   /** SSIM-Y of {@code img} against {@code ref}; needs at least 11x11 pixels after shaving. */
@@ -88,57 +48,60 @@ public final class ImageQuality {
    */
   static double ssimY(RgbImage img, RgbImage ref, int shave, int strip) {
     checkSameSize(img, ref);
+    checkShave(img, shave);
     int w = img.width() - 2 * shave;
     int h = img.height() - 2 * shave;
-    checkShave(img, shave);
     if (w < WINDOW || h < WINDOW) {
       throw new IllegalArgumentException("SSIM needs at least 11x11 pixels, got " + w + "x" + h);
     }
-    int oh = h - WINDOW + 1;
     double[] sum = new double[1];
-    // one set of strip buffers for all strips: new ones per strip were ~250 MB of garbage each at
-    // 8000 wide (humongous arrays), and G1 grew the heap to its limit to keep up (issue 15)
-    Buffers buf = new Buffers(w, Math.min(strip, oh) + WINDOW - 1);
-    for (int r0 = 0; r0 < oh; r0 += strip) {
-      int rows = Math.min(strip, oh - r0) + WINDOW - 1;
-      luma(img, shave, r0, rows, buf.a);
-      luma(ref, shave, r0, rows, buf.b);
-      ssimSum(buf.a, buf.b, w, rows, sum, buf);
-    }
-    return sum[0] / ((double) (w - WINDOW + 1) * oh);
-  }
-
-  /** The working arrays of one strip (or of a whole image), used again for each strip. */
-  private static final class Buffers {
-    final double[] a;
-    final double[] b;
-    final double[] aa;
-    final double[] bb;
-    final double[] ab;
-    final double[] vert;
-    final double[][] filtered = new double[5][];
-
-    Buffers(int width, int rows) {
-      int size = width * rows;
-      a = new double[size];
-      b = new double[size];
-      aa = new double[size];
-      bb = new double[size];
-      ab = new double[size];
-      vert = new double[size];
-      for (int i = 0; i < filtered.length; i++) {
-        filtered[i] = new double[(width - WINDOW + 1) * (rows - WINDOW + 1)];
-      }
-    }
+    Buffers buf = new Buffers(w, Math.min(strip, h - WINDOW + 1) + WINDOW - 1);
+    overStrips(
+        img,
+        ref,
+        shave,
+        strip,
+        WINDOW - 1,
+        (a, b, width, rows) -> ssimSum(a, b, width, rows, sum, buf));
+    return sum[0] / ((double) (w - WINDOW + 1) * (h - WINDOW + 1));
   }
 
   static final int STRIP_ROWS = 256;
 
   /**
+   * What {@link #overStrips} hands on: both images' luma for the same rows (the first {@code width
+   * * rows} values of arrays that serve every strip).
+   */
+  private interface StripSink {
+    void accept(double[] imgLuma, double[] refLuma, int width, int rows);
+  }
+
+  /**
+   * The one loop over the shaved Y planes: consecutive strips of {@code strip} rows, each with the
+   * {@code overlap} rows below it that a window needs (0 for pixel-wise sums), top to bottom.
+   */
+  private static void overStrips(
+      RgbImage img, RgbImage ref, int shave, int strip, int overlap, StripSink sink) {
+    checkSameSize(img, ref);
+    checkShave(img, shave);
+    int starts = img.height() - 2 * shave - overlap;
+    int w = img.width() - 2 * shave;
+    // one pair of luma arrays for all strips: new ones per strip are humongous garbage at 8000
+    // wide, and G1 grew the heap to its limit to keep up (issue 15, Measure Quality)
+    double[] a = new double[w * (Math.min(strip, Math.max(starts, 0)) + overlap)];
+    double[] b = new double[a.length];
+    for (int r0 = 0; r0 < starts; r0 += strip) {
+      int rows = Math.min(strip, starts - r0) + overlap;
+      luma(img, shave, r0, rows, a);
+      luma(ref, shave, r0, rows, b);
+      sink.accept(a, b, w, rows);
+    }
+  }
+
+  /**
    * Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}.
    */
   private static void luma(RgbImage img, int shave, int r0, int rows, double[] y) {
-    checkShave(img, shave);
     int w = img.width() - 2 * shave;
     for (int r = 0; r < rows; r++) {
       for (int x = 0; x < w; x++) {
@@ -147,10 +110,14 @@ public final class ImageQuality {
     }
   }
 
+  private static double luma(byte[] rgb, int o) {
+    return 16.0
+        + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF) + 24.966 * (rgb[o + 2] & 0xFF))
+            / 255.0;
+  }
+
   private static void checkShave(RgbImage img, int shave) {
-    int w = img.width() - 2 * shave;
-    int h = img.height() - 2 * shave;
-    if (shave < 0 || w <= 0 || h <= 0) {
+    if (shave < 0 || img.width() - 2 * shave <= 0 || img.height() - 2 * shave <= 0) {
       throw new IllegalArgumentException(
           "cannot shave "
               + shave
@@ -162,10 +129,30 @@ public final class ImageQuality {
     }
   }
 
-  private static double luma(byte[] rgb, int o) {
-    return 16.0
-        + (65.481 * (rgb[o] & 0xFF) + 128.553 * (rgb[o + 1] & 0xFF) + 24.966 * (rgb[o + 2] & 0xFF))
-            / 255.0;
+  /**
+   * Sum of squared differences, added in chunks of 4096 pixels in pixel order (the test vectors'
+   * rounding), over one or more consecutive pieces of the two planes.
+   */
+  private static final class SquaredError {
+    private double sum;
+    private double chunk;
+    private long count;
+
+    void add(double[] a, double[] b, int n) {
+      for (int i = 0; i < n; i++, count++) {
+        double d = a[i] - b[i];
+        chunk += d * d;
+        if ((count & 4095) == 4095) {
+          sum += chunk;
+          chunk = 0;
+        }
+      }
+    }
+
+    double psnr() {
+      double mse = (sum + chunk) / count;
+      return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    }
   }
 
   /** PSNR of two equally long arrays on the 0..255 scale. */
@@ -173,18 +160,9 @@ public final class ImageQuality {
     if (a.length != b.length || a.length == 0) {
       throw new IllegalArgumentException("arrays differ in length: " + a.length + ", " + b.length);
     }
-    double sum = 0;
-    double chunk = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      chunk += d * d;
-      if ((i & 4095) == 4095) {
-        sum += chunk;
-        chunk = 0;
-      }
-    }
-    double mse = (sum + chunk) / a.length;
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10.0 * Math.log10(255.0 * 255.0 / mse);
+    SquaredError e = new SquaredError();
+    e.add(a, b, a.length);
+    return e.psnr();
   }
 
   /** SSIM of two single-channel images of {@code width} columns (0..255). */
@@ -198,8 +176,7 @@ public final class ImageQuality {
           "SSIM needs at least 11x11 pixels, got " + width + "x" + height);
     }
     double[] sum = new double[1];
-    Buffers buf = new Buffers(width, height);
-    ssimSum(a, b, width, height, sum, buf);
+    ssimSum(a, b, width, height, sum, new Buffers(width, height));
     return sum[0] / ((double) (width - WINDOW + 1) * (height - WINDOW + 1));
   }
 
@@ -253,6 +230,25 @@ public final class ImageQuality {
       g[i] /= total;
     }
     return g;
+  }
+
+  /** The SSIM arrays of one strip (or of a whole image), used again for each strip. */
+  private static final class Buffers {
+    final double[] aa;
+    final double[] bb;
+    final double[] ab;
+    final double[] vert;
+    final double[][] filtered = new double[5][];
+
+    Buffers(int width, int rows) {
+      aa = new double[width * rows];
+      bb = new double[width * rows];
+      ab = new double[width * rows];
+      vert = new double[width * (rows - WINDOW + 1)];
+      for (int i = 0; i < filtered.length; i++) {
+        filtered[i] = new double[(width - WINDOW + 1) * (rows - WINDOW + 1)];
+      }
+    }
   }
 
   /** Separable 'valid' filtering into {@code out}: (w - 10) x (h - 10); {@code vert} is scratch. */

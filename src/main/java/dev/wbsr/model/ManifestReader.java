@@ -71,29 +71,28 @@ final class ManifestReader {
       JsonFields p = m.object("parity");
       parity = Optional.of(new ParitySpec(p.string("file"), p.number("max_abs_error")));
     }
-    return new Manifest(
-        m.string("name"),
-        m.has("test_fixture") && m.bool("test_fixture"),
-        kind,
-        m.string("title", m.string("name")),
-        m.string("description", ""),
-        m.string("version", "0.0.0"),
-        m.string("license", "unknown"),
-        scale,
-        patchSize,
-        receptiveField,
-        complexity,
-        subnets,
-        supernet,
-        arm,
-        classsr,
-        parity,
-        m.flat("training"),
-        m.flat("validation"),
-        m.flat("provenance"),
-        routing(m, subnets),
-        ManifestNumbers.trainingRun(root),
-        ManifestNumbers.validationScores(root, kind));
+    return Manifest.builder(m.string("name"), kind)
+        .testFixture(m.has("test_fixture") && m.bool("test_fixture"))
+        .title(m.string("title", m.string("name")))
+        .description(m.string("description", ""))
+        .version(m.string("version", "0.0.0"))
+        .license(m.string("license", "unknown"))
+        .scale(scale)
+        .patchSize(patchSize)
+        .receptiveField(receptiveField)
+        .complexity(complexity)
+        .subnets(subnets)
+        .supernet(supernet)
+        .arm(arm)
+        .classsr(classsr)
+        .parity(parity)
+        .training(m.flat("training"))
+        .validation(m.flat("validation"))
+        .provenance(m.flat("provenance"))
+        .routing(routing(m, subnets))
+        .trainingRun(ManifestNumbers.trainingRun(root))
+        .validationScores(ManifestNumbers.validationScores(root, kind))
+        .build();
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.Optional;
  */
 final class ExternalRuns {
 
-  /** The external row's system. */
-  static final String WAIFU2X = "waifu2x CUNet, no denoise (CPU)";
+  /** The external row's system when the binary runs. */
+  static final String WAIFU2X = Waifu2x.system(Optional.empty());
 
   /**
    * How far below bicubic interpolation of the same LR images an external upscaler may land before
@@ -32,26 +32,35 @@ final class ExternalRuns {
   static final double BROKEN_BELOW_BICUBIC_DB = 1.0;
 
   private final Optional<Waifu2x.Located> located;
+  private final String system;
   private final PrintWriter log;
 
   ExternalRuns(Optional<Path> waifu2xDir, PrintWriter log) {
-    this.located = waifu2xDir.map(Waifu2x::locate);
+    this(waifu2xDir, Optional.empty(), log);
+  }
+
+  /**
+   * {@code executable}: run in the binary's place (same command line), with the folder's models.
+   */
+  ExternalRuns(Optional<Path> waifu2xDir, Optional<Path> executable, PrintWriter log) {
+    this.located = waifu2xDir.map(d -> Waifu2x.locate(d, executable));
+    this.system = Waifu2x.system(executable);
     this.log = log;
   }
 
   External waifu2x(int scale, String set, List<Evaluation.Sample> samples)
       throws InterruptedException {
     if (located.isEmpty()) {
-      return External.missing(WAIFU2X, "not run (the report was given no waifu2x folder)");
+      return External.missing(system, "not run (the report was given no waifu2x folder)");
     }
     if (located.get().tool().isEmpty()) {
-      return External.missing(WAIFU2X, located.get().problem());
+      return External.missing(system, located.get().problem());
     }
     log.println(
         String.format(
             Locale.ROOT, "x%d %-12s waifu2x: %d image(s)...", scale, set, samples.size()));
     log.flush();
-    External e = measure(located.get().tool().get(), scale, samples);
+    External e = measure(located.get().tool().get(), scale, samples, system);
     log.println(
         e.measured()
             ? String.format(
@@ -67,7 +76,8 @@ final class ExternalRuns {
     return e;
   }
 
-  private static External measure(Waifu2x tool, int scale, List<Evaluation.Sample> samples)
+  private static External measure(
+      Waifu2x tool, int scale, List<Evaluation.Sample> samples, String system)
       throws InterruptedException {
     Waifu2x.Output out;
     try {
@@ -78,7 +88,7 @@ final class ExternalRuns {
         Files.deleteIfExists(work);
       }
     } catch (IOException | RuntimeException e) {
-      return External.missing(WAIFU2X, "failed: " + e.getMessage());
+      return External.missing(system, "failed: " + e.getMessage());
     }
     List<Double> psnr = new ArrayList<>();
     double ssim = 0;
@@ -93,7 +103,7 @@ final class ExternalRuns {
     double bicubic = bicubicPsnrY(samples);
     if (!(mean >= bicubic - BROKEN_BELOW_BICUBIC_DB)) {
       return External.missing(
-          WAIFU2X,
+          system,
           String.format(
               Locale.ROOT,
               "broken output: its images score %.3f dB PSNR-Y where bicubic interpolation of the"
@@ -102,7 +112,7 @@ final class ExternalRuns {
               mean,
               bicubic));
     }
-    return new External(WAIFU2X, psnr, mean, ssim / samples.size(), out.seconds(), pixels, "");
+    return new External(system, psnr, mean, ssim / samples.size(), out.seconds(), pixels, "");
   }
 
   /** Mean PSNR-Y of MATLAB-bicubic upscales of the LR inputs: the floor any upscaler clears. */

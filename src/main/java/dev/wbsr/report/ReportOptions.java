@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param pipeline how the patch pipeline runs (the CLI's defaults)
  * @param waifu2x the folder of the external anchor ({@link Waifu2x}); empty: not run, and the page
  *     says no folder was given (the CLI always gives one: {@code --waifu2x} or its default)
+ * @param waifu2xExecutable run in place of the folder's binary, with the binary's command line and
+ *     the folder's models (the PyTorch reimplementation {@code training/tools/waifu2x-torch});
+ *     empty: the binary
  */
 public record ReportOptions(
     Path dataDir,
@@ -30,7 +33,8 @@ public record ReportOptions(
     List<Double> etas,
     boolean timing,
     PipelineOptions pipeline,
-    Optional<Path> waifu2x) {
+    Optional<Path> waifu2x,
+    Optional<Path> waifu2xExecutable) {
 
   public ReportOptions {
     sets = List.copyOf(sets);
@@ -82,6 +86,7 @@ public record ReportOptions(
         defaultEtas(),
         true,
         PipelineOptions.batch().withMargin(MARGIN),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -107,30 +112,42 @@ public record ReportOptions(
   }
 
   public ReportOptions withLimit(int n) {
-    return new ReportOptions(dataDir, sets, scales, n, budgets, etas, timing, pipeline, waifu2x);
+    return new ReportOptions(
+        dataDir, sets, scales, n, budgets, etas, timing, pipeline, waifu2x, waifu2xExecutable);
   }
 
   public ReportOptions withTiming(boolean on) {
-    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, on, pipeline, waifu2x);
+    return new ReportOptions(
+        dataDir, sets, scales, limit, budgets, etas, on, pipeline, waifu2x, waifu2xExecutable);
   }
 
   public ReportOptions withSets(List<String> s) {
-    return new ReportOptions(dataDir, s, scales, limit, budgets, etas, timing, pipeline, waifu2x);
+    return new ReportOptions(
+        dataDir, s, scales, limit, budgets, etas, timing, pipeline, waifu2x, waifu2xExecutable);
   }
 
   public ReportOptions withScales(List<Integer> s) {
-    return new ReportOptions(dataDir, sets, s, limit, budgets, etas, timing, pipeline, waifu2x);
+    return new ReportOptions(
+        dataDir, sets, s, limit, budgets, etas, timing, pipeline, waifu2x, waifu2xExecutable);
   }
 
   public ReportOptions withSweeps(List<Double> b, List<Double> e) {
-    return new ReportOptions(dataDir, sets, scales, limit, b, e, timing, pipeline, waifu2x);
+    return new ReportOptions(
+        dataDir, sets, scales, limit, b, e, timing, pipeline, waifu2x, waifu2xExecutable);
   }
 
   public ReportOptions withWaifu2x(Optional<Path> dir) {
-    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, pipeline, dir);
+    return new ReportOptions(
+        dataDir, sets, scales, limit, budgets, etas, timing, pipeline, dir, waifu2xExecutable);
+  }
+
+  public ReportOptions withWaifu2xExecutable(Optional<Path> exe) {
+    return new ReportOptions(
+        dataDir, sets, scales, limit, budgets, etas, timing, pipeline, waifu2x, exe);
   }
 
   public ReportOptions withPipeline(PipelineOptions p) {
-    return new ReportOptions(dataDir, sets, scales, limit, budgets, etas, timing, p, waifu2x);
+    return new ReportOptions(
+        dataDir, sets, scales, limit, budgets, etas, timing, p, waifu2x, waifu2xExecutable);
   }
 }

@@ -168,7 +168,7 @@ public final class ReportRunner {
   /** The external anchor (waifu2x) on every set, after our bundles, on the same LR inputs. */
   private void externals(int scale, java.util.Collection<SetBuilder> sets)
       throws InterruptedException {
-    ExternalRuns ext = new ExternalRuns(options.waifu2x(), log);
+    ExternalRuns ext = new ExternalRuns(options.waifu2x(), options.waifu2xExecutable(), log);
     for (SetBuilder set : sets) {
       set.externals.add(ext.waifu2x(scale, set.set, set.samples));
     }

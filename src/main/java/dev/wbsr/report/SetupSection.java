@@ -162,9 +162,12 @@ final class SetupSection extends MarkdownWriter {
         process per set, and scored with the same modcrop, Y channel and border shave. Its output \
         MP/s divide the set's output pixels by the process's wall time, model loading and PNG \
         encoding included. Install it with `%s`; the report looks in `--waifu2x DIR`, then \
-        `$%s`, then `$WBSR_DATA/waifu2x`.\
+        `$%s`, then `$WBSR_DATA/waifu2x`. Where the binary's CPU path writes noise, \
+        `--waifu2x-exe training/tools/%s` (or `$%s`) runs the same CUNet model files in PyTorch \
+        on the CPU with the binary's tiling; the row's label says which implementation ran, so \
+        the reimplementation's speed is not the binary's.\
         """
-            .formatted(Waifu2x.INSTALL, Waifu2x.ENV));
+            .formatted(Waifu2x.INSTALL, Waifu2x.ENV, Waifu2x.TORCH, Waifu2x.EXE_ENV));
     line(
         "- **ARM's eta** for its row: the bundle's own (format 2), chosen with its lookup table"
             + " on the calibration split before any validation image is seen: the largest eta whose"

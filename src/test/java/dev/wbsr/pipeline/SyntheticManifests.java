@@ -7,7 +7,6 @@ import dev.wbsr.model.Manifest;
 import dev.wbsr.model.SubnetSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -28,26 +27,18 @@ final class SyntheticManifests {
     for (double v : thresholds) {
       t.add(v);
     }
-    return new Manifest(
-        "synthetic-x" + scale,
-        true,
-        Manifest.Kind.WBSR,
-        "synthetic",
-        "",
-        "0.0.0",
-        "CC0-1.0",
-        scale,
-        32,
-        4,
-        new ComplexitySpec(ComplexitySpec.SOBEL_SUM_V1, thresholds.length + 1, t, List.of()),
-        subnets,
-        flops.length - 1,
-        arm,
-        Optional.empty(),
-        Optional.empty(),
-        Map.of(),
-        Map.of(),
-        Map.of());
+    return Manifest.builder("synthetic-x" + scale, Manifest.Kind.WBSR)
+        .testFixture(true)
+        .title("synthetic")
+        .license("CC0-1.0")
+        .scale(scale)
+        .patchSize(32)
+        .receptiveField(4)
+        .complexity(
+            new ComplexitySpec(ComplexitySpec.SOBEL_SUM_V1, thresholds.length + 1, t, List.of()))
+        .subnets(subnets)
+        .arm(arm)
+        .build();
   }
 
   /**
@@ -62,29 +53,9 @@ final class SyntheticManifests {
             psnr,
             new dev.wbsr.model.RoutingSpec.Routed(31, 0.5),
             new dev.wbsr.model.RoutingSpec.Routed(31, 0.6));
-    return new Manifest(
-        m.name(),
-        m.testFixture(),
-        m.kind(),
-        m.title(),
-        m.description(),
-        m.version(),
-        m.license(),
-        m.scale(),
-        m.patchSize(),
-        m.receptiveField(),
-        m.complexity(),
-        m.subnets(),
-        m.supernet(),
-        m.arm(),
-        m.classsr(),
-        m.parity(),
-        m.training(),
-        m.validation(),
-        m.provenance(),
-        Optional.of(new dev.wbsr.model.RoutingSpec(front, calibration, Optional.empty())),
-        m.trainingRun(),
-        m.validationScores());
+    return m.toBuilder()
+        .routing(Optional.of(new dev.wbsr.model.RoutingSpec(front, calibration, Optional.empty())))
+        .build();
   }
 
   /** A ClassSR bundle: three branches of cost 1, 2, 3 (x 1e9), a classifier of 0.1e9 per patch. */
@@ -95,26 +66,17 @@ final class SyntheticManifests {
             new double[] {1e9, 2e9, 3e9},
             new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90},
             Optional.empty());
-    return new Manifest(
-        "classsr-x" + scale,
-        true,
-        Manifest.Kind.CLASSSR,
-        m.title(),
-        "",
-        m.version(),
-        m.license(),
-        scale,
-        32,
-        4,
-        m.complexity(),
-        m.subnets(),
-        2,
-        Optional.empty(),
-        Optional.of(new ClassSrSpec("classifier.onnx", 1e8)),
-        Optional.empty(),
-        Map.of(),
-        Map.of(),
-        Map.of());
+    return Manifest.builder("classsr-x" + scale, Manifest.Kind.CLASSSR)
+        .testFixture(true)
+        .title(m.title())
+        .license(m.license())
+        .scale(scale)
+        .receptiveField(4)
+        .complexity(m.complexity())
+        .subnets(m.subnets())
+        .supernet(2)
+        .classsr(Optional.of(new ClassSrSpec("classifier.onnx", 1e8)))
+        .build();
   }
 
   /** Nine subnets of cost 1..9 (x 1e9) and ten classes cut at 10, 20, ..., 90. */

@@ -171,26 +171,17 @@ final class ReportFixtures {
       t.add(10.0 * i);
     }
     Manifest m =
-        new Manifest(
-            "classsr-x" + scale,
-            true,
-            Manifest.Kind.CLASSSR,
-            "synthetic ClassSR",
-            "",
-            "0.0.0",
-            "CC0-1.0",
-            scale,
-            32,
-            4,
-            new ComplexitySpec(ComplexitySpec.SOBEL_SUM_V1, 10, t, List.of()),
-            subnets,
-            2,
-            Optional.empty(),
-            Optional.of(new ClassSrSpec("classifier.onnx", 5e5)),
-            Optional.empty(),
-            Map.of(),
-            Map.of(),
-            Map.of());
+        Manifest.builder("classsr-x" + scale, Manifest.Kind.CLASSSR)
+            .testFixture(true)
+            .title("synthetic ClassSR")
+            .license("CC0-1.0")
+            .scale(scale)
+            .receptiveField(4)
+            .complexity(new ComplexitySpec(ComplexitySpec.SOBEL_SUM_V1, 10, t, List.of()))
+            .subnets(subnets)
+            .supernet(2)
+            .classsr(Optional.of(new ClassSrSpec("classifier.onnx", 5e5)))
+            .build();
     return new ModelBundle(Path.of("synthetic-classsr-x" + scale), m);
   }
 

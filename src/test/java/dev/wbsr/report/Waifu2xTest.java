@@ -150,6 +150,51 @@ class Waifu2xTest {
   }
 
   @Test
+  void anotherExecutableRunsInTheBinarysPlaceAndTheRowSaysWhichRan() throws Exception {
+    Path data = ReportFixtures.dataDir(tmp);
+    List<Evaluation.Sample> classic = samples(data, "val-classic", 2);
+    Path dir = fakeInstall("echo 'the binary ran' >&2; exit 9");
+    Path tools = Files.createDirectories(tmp.resolve("tools"));
+    Path torch = tools.resolve(Waifu2x.TORCH);
+    Files.writeString(torch, "#!/bin/sh\n" + COPY + "\n");
+    Files.setPosixFilePermissions(torch, PosixFilePermissions.fromString("rwxr-xr-x"));
+    can(tools, classic, 2);
+    PrintWriter log = new PrintWriter(new StringWriter());
+
+    // named relative to the working directory, as on a command line
+    Path relative = Path.of("").toAbsolutePath().relativize(torch);
+    External e =
+        new ExternalRuns(Optional.of(dir), Optional.of(relative), log)
+            .waifu2x(2, "val-classic", classic);
+
+    assertThat(e.problem()).isEmpty();
+    assertThat(e.system())
+        .isEqualTo(Waifu2x.system(Optional.of(torch)))
+        .contains("PyTorch reimplementation (training/tools/waifu2x_cunet.py)")
+        .doesNotContain("binary");
+    assertThat(Files.readString(tools.resolve("args.txt")).strip())
+        .endsWith(" -m " + dir.resolve(Waifu2x.MODELS) + " -g -1");
+    assertThat(ExternalRuns.WAIFU2X).contains("waifu2x-ncnn-vulkan binary");
+
+    External missing =
+        new ExternalRuns(Optional.of(dir), Optional.of(tools.resolve("nope")), log)
+            .waifu2x(2, "val-classic", classic);
+    assertThat(missing.measured()).isFalse();
+    assertThat(missing.problem()).startsWith("not installed").contains(Waifu2x.EXE_ENV);
+    assertThat(missing.system()).contains("executable nope");
+
+    // the slower reimplementation gets a longer allowance before it counts as hung
+    Waifu2x binary = Waifu2x.locate(dir).tool().orElseThrow();
+    Waifu2x reimpl = Waifu2x.locate(dir, Optional.of(torch)).tool().orElseThrow();
+    assertThat(binary.timeout(1_000_000).toSeconds()).isEqualTo(Waifu2x.BASE_TIMEOUT_S + 100);
+    assertThat(reimpl.timeout(1_000_000).toSeconds()).isEqualTo(Waifu2x.BASE_TIMEOUT_S + 2000);
+
+    assertThat(Waifu2x.defaultExecutable(Map.of(Waifu2x.EXE_ENV, "/x/waifu2x-torch")))
+        .contains(Path.of("/x/waifu2x-torch"));
+    assertThat(Waifu2x.defaultExecutable(Map.of(Waifu2x.ENV, "/opt/w2x"))).isEmpty();
+  }
+
+  @Test
   void notInstalledIsARowThatSaysHowToInstall() throws Exception {
     Waifu2x.Located none = Waifu2x.locate(tmp.resolve("nowhere"));
     assertThat(none.tool()).isEmpty();

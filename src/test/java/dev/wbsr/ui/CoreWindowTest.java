@@ -6,7 +6,6 @@ import static dev.wbsr.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.OverlayKind;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioCore;
@@ -52,8 +51,7 @@ class CoreWindowTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-core"));
-    s.clear();
+    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-core");
     model =
         StudioApp.create(
             stage,
@@ -83,22 +81,20 @@ class CoreWindowTest {
             .or(() -> found.stream().filter(x -> x.manifest().scale() == 2).findFirst())
             .orElse(null);
     Assumptions.assumeTrue(b != null, "no x2 test bundle yet");
-    onFx(() -> model.routingState().bundleProperty().set(b));
+    onFx(() -> model.routingState().setBundle(b));
     return b;
   }
 
   @Test
   void upscalesWithARealBundleAndTheSliderRemaps(FxRobot robot) throws Exception {
     pickX2();
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(128, 96), tmp.resolve("real.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 120);
+    FxTestSupport.open(model, FxTestSupport.testImage(128, 96), tmp.resolve("real.png"), 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     assertThat(model.output(Variant.WBSR).width()).isEqualTo(256);
     onFx(() -> model.measureQuality());
     awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
-    onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
+    onFx(() -> model.overlay().setKind(OverlayKind.SUBNET));
     String before = robot.lookup("#flopsReadout").queryAs(Label.class).getText();
     int[] mapBefore = model.overlay().mapProperty().get().colors().clone();
     robot.clickOn("#budgetSlider").type(KeyCode.END);
@@ -108,7 +104,7 @@ class CoreWindowTest {
     assertThat(model.overlay().mapProperty().get().colors()).isNotEqualTo(mapBefore);
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
-    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().setWorkMode(WorkMode.EVALUATE));
     awaitIdle(model, 120);
     assertThat(model.readoutState().readoutsProperty().get().reference()).isEqualTo("ground truth");
     assertThat(model.readoutState().readoutsProperty().get().psnr()).isGreaterThan(15);
@@ -117,17 +113,15 @@ class CoreWindowTest {
   @Test
   void rapidSliderMovesStayResponsiveAndSettleOnTheExactImage(FxRobot robot) throws Exception {
     ModelBundle b = pickX2();
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 120);
+    FxTestSupport.open(model, FxTestSupport.testImage(160, 96), tmp.resolve("burst.png"), 120);
     // how long each event takes is not asserted: wall-clock limits fail on loaded machines (issue
     // 13)
     for (int i = 0; i < 25; i++) {
       double v = (i * 7 % 20 + 1) / 20.0;
-      onFx(() -> model.routingState().budgetProperty().set(v));
+      onFx(() -> model.routingState().setBudget(v));
       Thread.sleep(15);
     }
-    onFx(() -> model.routingState().budgetProperty().set(0.35));
+    onFx(() -> model.routingState().setBudget(0.35));
     awaitIdle(model, 120);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
     // what the viewer shows equals a fresh one-shot render of the same routing

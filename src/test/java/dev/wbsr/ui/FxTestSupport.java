@@ -1,11 +1,16 @@
 package dev.wbsr.ui;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.ui.fake.FakeCore;
+import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,6 +29,39 @@ public final class FxTestSupport {
 
   public static void onFx(Runnable r) {
     WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(r));
+  }
+
+  /** Empty settings kept in memory under {@code node}: never the user's real preferences. */
+  public static Settings freshSettings(String node) {
+    Settings s = new Settings(MemoryPreferences.root().node(node));
+    s.clear();
+    return s;
+  }
+
+  /**
+   * The whole app as it starts ({@link StudioApp#create}) on {@code stage}, over the fake engines,
+   * with fresh settings under {@code node} and no bundle folders but the test bundles; shown. Call
+   * from a TestFX {@code @Start} method; shut the model down after each test.
+   */
+  public static StudioModel showApp(Stage stage, String node, FakeCore.Engines engines) {
+    StudioModel model = StudioApp.create(stage, FakeCore.create(engines), freshSettings(node));
+    model.discoverBundles(List.of());
+    stage.show();
+    return model;
+  }
+
+  /** Writes the 256x160 {@link #testImage} to {@code dir/photo.png}, opens it, waits until idle. */
+  public static Path openPhoto(StudioModel model, Path dir) throws Exception {
+    return open(model, testImage(256, 160), dir.resolve("photo.png"), 20);
+  }
+
+  /** Writes {@code img} to {@code png}, opens it and waits up to {@code seconds} until idle. */
+  public static Path open(StudioModel model, RgbImage img, Path png, long seconds)
+      throws Exception {
+    writePng(img, png);
+    onFx(() -> model.open(png));
+    awaitIdle(model, seconds);
+    return png;
   }
 
   /** Waits until the model has nothing running or queued (checked on the FX thread). */
@@ -70,7 +108,7 @@ public final class FxTestSupport {
   }
 
   public static Path writePng(RgbImage img, Path file) throws Exception {
-    javax.imageio.ImageIO.write(dev.wbsr.ui.fake.FakeCore.toAwt(img), "png", file.toFile());
+    javax.imageio.ImageIO.write(FakeCore.toAwt(img), "png", file.toFile());
     return file;
   }
 }

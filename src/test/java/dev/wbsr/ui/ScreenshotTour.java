@@ -48,7 +48,7 @@ public final class ScreenshotTour {
               m.routingState().bundles().stream()
                   .filter(b -> b.name().equals(want))
                   .findFirst()
-                  .ifPresent(b -> m.routingState().bundleProperty().set(b));
+                  .ifPresent(b -> m.routingState().setBundle(b));
               return null;
             });
       }
@@ -57,8 +57,8 @@ public final class ScreenshotTour {
             () -> {
               stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
               stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
-              m.darkProperty().set(false);
-              m.overlay().opacityProperty().set(0.45);
+              m.setDark(false);
+              m.overlay().setOpacity(0.45);
               return null;
             });
         x4(stage, m);
@@ -68,12 +68,12 @@ public final class ScreenshotTour {
           () -> {
             stage.setWidth(Double.parseDouble(System.getProperty("tour.w", "1280")));
             stage.setHeight(Double.parseDouble(System.getProperty("tour.h", "800")));
-            m.source().workModeProperty().set(WorkMode.UPSCALE);
-            m.overlay().kindProperty().set(OverlayKind.CLASS);
-            m.compare().modeProperty().set(CompareMode.SINGLE);
-            m.routingState().budgetProperty().set(0); // remembered from the last run otherwise
-            m.darkProperty().set(false);
-            m.overlay().opacityProperty().set(0.45);
+            m.source().setWorkMode(WorkMode.UPSCALE);
+            m.overlay().setKind(OverlayKind.CLASS);
+            m.compare().setMode(CompareMode.SINGLE);
+            m.routingState().setBudget(0); // remembered from the last run otherwise
+            m.setDark(false);
+            m.overlay().setOpacity(0.45);
             return null;
           });
       idle(m);
@@ -83,8 +83,8 @@ public final class ScreenshotTour {
       }
       fx(
           () -> {
-            m.overlay().kindProperty().set(OverlayKind.SUBNET);
-            m.routingState().budgetProperty().set(0.5);
+            m.overlay().setKind(OverlayKind.SUBNET);
+            m.routingState().setBudget(0.5);
             return null;
           });
       idle(m);
@@ -111,11 +111,11 @@ public final class ScreenshotTour {
           });
       fx(
           () -> {
-            m.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
-            m.source().workModeProperty().set(WorkMode.EVALUATE);
-            m.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
-            m.darkProperty().set(true);
-            m.readoutState().sweepWantedProperty().set(true);
+            m.compare().setMode(CompareMode.SIDE_BY_SIDE);
+            m.source().setWorkMode(WorkMode.EVALUATE);
+            m.compare().setRightVariant(Variant.GROUND_TRUTH);
+            m.setDark(true);
+            m.readoutState().setSweepWanted(true);
             return null;
           });
       idle(m);
@@ -123,11 +123,11 @@ public final class ScreenshotTour {
       shot(stage.getScene(), "compare-side-by-side-dark.png");
       fx(
           () -> {
-            m.readoutState().sweepWantedProperty().set(false);
-            m.darkProperty().set(false);
-            m.compare().modeProperty().set(CompareMode.SINGLE);
-            m.source().workModeProperty().set(WorkMode.UPSCALE);
-            m.overlay().kindProperty().set(OverlayKind.CLASS);
+            m.readoutState().setSweepWanted(false);
+            m.setDark(false);
+            m.compare().setMode(CompareMode.SINGLE);
+            m.source().setWorkMode(WorkMode.UPSCALE);
+            m.overlay().setKind(OverlayKind.CLASS);
             return null;
           });
       idle(m);
@@ -189,7 +189,7 @@ public final class ScreenshotTour {
                   m.routingState().bundles().stream()
                       .filter(x -> x.name().equals("wbsr-x4"))
                       .findFirst();
-              b.ifPresent(x -> m.routingState().bundleProperty().set(x));
+              b.ifPresent(x -> m.routingState().setBundle(x));
               return b.isPresent();
             });
     if (!there) {
@@ -198,10 +198,10 @@ public final class ScreenshotTour {
     }
     fx(
         () -> {
-          m.source().workModeProperty().set(WorkMode.UPSCALE);
-          m.compare().modeProperty().set(CompareMode.SINGLE);
-          m.overlay().kindProperty().set(OverlayKind.SUBNET);
-          m.routingState().budgetProperty().set(0.6);
+          m.source().setWorkMode(WorkMode.UPSCALE);
+          m.compare().setMode(CompareMode.SINGLE);
+          m.overlay().setKind(OverlayKind.SUBNET);
+          m.routingState().setBudget(0.6);
           return null;
         });
     idle(m);
@@ -229,10 +229,10 @@ public final class ScreenshotTour {
   static void splitAgainstBicubic(StudioModel m) throws Exception {
     fx(
         () -> {
-          m.overlay().kindProperty().set(OverlayKind.OFF);
-          m.compare().modeProperty().set(CompareMode.SPLIT);
-          m.compare().rightVariantProperty().set(Variant.BICUBIC);
-          m.routingState().budgetProperty().set(0);
+          m.overlay().setKind(OverlayKind.OFF);
+          m.compare().setMode(CompareMode.SPLIT);
+          m.compare().setRightVariant(Variant.BICUBIC);
+          m.routingState().setBudget(0);
           return null;
         });
     idle(m);

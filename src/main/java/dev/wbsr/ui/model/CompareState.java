@@ -3,14 +3,12 @@ package dev.wbsr.ui.model;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.PixelSource;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -21,12 +19,12 @@ import javafx.collections.ObservableList;
  */
 public final class CompareState {
 
-  final ObjectProperty<Variant> leftVariant =
-      new SimpleObjectProperty<>(this, "left", Variant.WBSR);
-  final ObjectProperty<Variant> rightVariant =
-      new SimpleObjectProperty<>(this, "right", Variant.BICUBIC);
-  final ObjectProperty<CompareMode> mode =
-      new SimpleObjectProperty<>(this, "compare", CompareMode.SINGLE);
+  final ReadOnlyObjectWrapper<Variant> leftVariant =
+      new ReadOnlyObjectWrapper<>(this, "left", Variant.WBSR);
+  final ReadOnlyObjectWrapper<Variant> rightVariant =
+      new ReadOnlyObjectWrapper<>(this, "right", Variant.BICUBIC);
+  final ReadOnlyObjectWrapper<CompareMode> mode =
+      new ReadOnlyObjectWrapper<>(this, "compare", CompareMode.SINGLE);
   private final ReadOnlyObjectWrapper<PixelSource> leftSource =
       new ReadOnlyObjectWrapper<>(this, "leftSource");
   private final ReadOnlyObjectWrapper<PixelSource> rightSource =
@@ -95,16 +93,29 @@ public final class CompareState {
     revision.set(revision.get() + 1);
   }
 
-  public ObjectProperty<Variant> leftVariantProperty() {
-    return leftVariant;
+  public ReadOnlyObjectProperty<Variant> leftVariantProperty() {
+    return leftVariant.getReadOnlyProperty();
   }
 
-  public ObjectProperty<Variant> rightVariantProperty() {
-    return rightVariant;
+  public ReadOnlyObjectProperty<Variant> rightVariantProperty() {
+    return rightVariant.getReadOnlyProperty();
   }
 
-  public ObjectProperty<CompareMode> modeProperty() {
-    return mode;
+  public ReadOnlyObjectProperty<CompareMode> modeProperty() {
+    return mode.getReadOnlyProperty();
+  }
+
+  /** Shows {@code v} on the left (the side that is measured and exported). */
+  public void setLeftVariant(Variant v) {
+    leftVariant.set(v);
+  }
+
+  public void setRightVariant(Variant v) {
+    rightVariant.set(v);
+  }
+
+  public void setMode(CompareMode m) {
+    mode.set(m);
   }
 
   public ReadOnlyObjectProperty<PixelSource> leftSourceProperty() {

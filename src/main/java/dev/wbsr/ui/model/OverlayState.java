@@ -2,12 +2,10 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.ui.viewer.OverlayMap;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The heat-map over the image: which one (class, subnet, off), how opaque, and its patches. FX
@@ -15,9 +13,9 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class OverlayState {
 
-  final ObjectProperty<OverlayKind> kind =
-      new SimpleObjectProperty<>(this, "overlayKind", OverlayKind.CLASS);
-  final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.45);
+  final ReadOnlyObjectWrapper<OverlayKind> kind =
+      new ReadOnlyObjectWrapper<>(this, "overlayKind", OverlayKind.CLASS);
+  final ReadOnlyDoubleWrapper opacity = new ReadOnlyDoubleWrapper(this, "opacity", 0.45);
   private final ReadOnlyObjectWrapper<OverlayMap> map =
       new ReadOnlyObjectWrapper<>(this, "overlayMap");
 
@@ -58,12 +56,21 @@ public final class OverlayState {
     map.set(d == null ? null : OverlayMaps.of(kind.get(), d.bundle(), d.analysis(), routing));
   }
 
-  public ObjectProperty<OverlayKind> kindProperty() {
-    return kind;
+  public ReadOnlyObjectProperty<OverlayKind> kindProperty() {
+    return kind.getReadOnlyProperty();
   }
 
-  public DoubleProperty opacityProperty() {
-    return opacity;
+  public ReadOnlyDoubleProperty opacityProperty() {
+    return opacity.getReadOnlyProperty();
+  }
+
+  public void setKind(OverlayKind k) {
+    kind.set(k);
+  }
+
+  /** The heat-map's opacity, 0 (invisible) to 1. */
+  public void setOpacity(double v) {
+    opacity.set(Math.max(0, Math.min(1, v)));
   }
 
   public ReadOnlyObjectProperty<OverlayMap> mapProperty() {

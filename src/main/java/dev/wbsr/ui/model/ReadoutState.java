@@ -1,11 +1,9 @@
 package dev.wbsr.ui.model;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -18,7 +16,7 @@ public final class ReadoutState {
   final ReadOnlyObjectWrapper<Readouts> readouts =
       new ReadOnlyObjectWrapper<>(this, "readouts", Readouts.EMPTY);
   final ObservableList<SweepPoint> sweep = FXCollections.observableArrayList();
-  final BooleanProperty sweepWanted = new SimpleBooleanProperty(this, "sweepWanted", false);
+  final ReadOnlyBooleanWrapper sweepWanted = new ReadOnlyBooleanWrapper(this, "sweepWanted", false);
 
   /**
    * The user asked to measure the quality of this document (Upscale mode: runs the supernet once).
@@ -41,8 +39,13 @@ public final class ReadoutState {
     return sweep;
   }
 
-  public BooleanProperty sweepWantedProperty() {
-    return sweepWanted;
+  public ReadOnlyBooleanProperty sweepWantedProperty() {
+    return sweepWanted.getReadOnlyProperty();
+  }
+
+  /** Whether the trade-off chart is wanted: its points are only computed while it is. */
+  public void setSweepWanted(boolean wanted) {
+    sweepWanted.set(wanted);
   }
 
   public ReadOnlyBooleanProperty measureWantedProperty() {

@@ -7,14 +7,10 @@ import dev.wbsr.pipeline.RoutingPolicy;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -26,11 +22,12 @@ import javafx.collections.ObservableList;
 public final class RoutingState {
 
   final ObservableList<ModelBundle> bundles = FXCollections.observableArrayList();
-  final ObjectProperty<ModelBundle> bundle = new SimpleObjectProperty<>(this, "bundle");
-  final ObjectProperty<RoutingMode> mode =
-      new SimpleObjectProperty<>(this, "routingMode", RoutingMode.WBSR);
-  final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0);
-  final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
+  final ReadOnlyObjectWrapper<ModelBundle> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
+  final ReadOnlyObjectWrapper<RoutingMode> mode =
+      new ReadOnlyObjectWrapper<>(this, "routingMode", RoutingMode.WBSR);
+  final ReadOnlyDoubleWrapper budget = new ReadOnlyDoubleWrapper(this, "budget", 0);
+  final ReadOnlyDoubleWrapper eta =
+      new ReadOnlyDoubleWrapper(this, "eta", RoutingPolicy.Arm.DEFAULT_ETA);
   final ReadOnlyObjectWrapper<Assignment> routing = new ReadOnlyObjectWrapper<>(this, "routing");
   final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
 
@@ -120,20 +117,40 @@ public final class RoutingState {
     return bundles;
   }
 
-  public ObjectProperty<ModelBundle> bundleProperty() {
-    return bundle;
+  public ReadOnlyObjectProperty<ModelBundle> bundleProperty() {
+    return bundle.getReadOnlyProperty();
   }
 
-  public ObjectProperty<RoutingMode> modeProperty() {
-    return mode;
+  public ReadOnlyObjectProperty<RoutingMode> modeProperty() {
+    return mode.getReadOnlyProperty();
   }
 
-  public DoubleProperty budgetProperty() {
-    return budget;
+  /** The budget slider's position ({@link Budget#ofSlider}: the paper rule or a FLOPs fraction). */
+  public ReadOnlyDoubleProperty budgetProperty() {
+    return budget.getReadOnlyProperty();
   }
 
-  public DoubleProperty etaProperty() {
-    return eta;
+  public ReadOnlyDoubleProperty etaProperty() {
+    return eta.getReadOnlyProperty();
+  }
+
+  /** Routes with bundle {@code b} (one of {@link #bundles()}); the document is prepared anew. */
+  public void setBundle(ModelBundle b) {
+    bundle.set(b);
+  }
+
+  public void setMode(RoutingMode m) {
+    mode.set(m);
+  }
+
+  /** Moves the budget to a slider position ({@link Budget#ofSlider}). */
+  public void setBudget(double sliderPosition) {
+    budget.set(sliderPosition);
+  }
+
+  /** ARM's edge-score threshold. */
+  public void setEta(double v) {
+    eta.set(v);
   }
 
   public ReadOnlyObjectProperty<Assignment> routingProperty() {

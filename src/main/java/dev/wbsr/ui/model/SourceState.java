@@ -1,26 +1,25 @@
 package dev.wbsr.ui.model;
 
 import java.nio.file.Path;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The opened image and what is made of it: the work mode, the prepared {@link Document}, whether it
- * is being prepared, whether its result is unsaved, the window title, and the recent files. The
- * writable parts that only {@link StudioModel} may change are package-private. FX thread only.
+ * is being prepared, whether its result is unsaved, the window title, and the recent files. All
+ * read-only outward: the work mode changes through {@link #setWorkMode}, the rest only through
+ * {@link StudioModel}. FX thread only.
  */
 public final class SourceState {
 
-  final ObjectProperty<WorkMode> workMode =
-      new SimpleObjectProperty<>(this, "workMode", WorkMode.UPSCALE);
+  final ReadOnlyObjectWrapper<WorkMode> workMode =
+      new ReadOnlyObjectWrapper<>(this, "workMode", WorkMode.UPSCALE);
   final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
   final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -50,8 +49,13 @@ public final class SourceState {
     title.set((d == null ? "" : (dirty.get() ? "• " : "") + d.name() + " — ") + "WBSR Studio");
   }
 
-  public ObjectProperty<WorkMode> workModeProperty() {
-    return workMode;
+  public ReadOnlyObjectProperty<WorkMode> workModeProperty() {
+    return workMode.getReadOnlyProperty();
+  }
+
+  /** Upscale the image as given, or evaluate: downscale it first and compare with the original. */
+  public void setWorkMode(WorkMode m) {
+    workMode.set(m);
   }
 
   public ReadOnlyObjectProperty<Document> documentProperty() {

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 
@@ -30,8 +28,8 @@ public final class StudioModel {
   private final DocumentLoader documents;
   private final RenderScheduler renders;
   private final QualityMeter quality;
-  private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
-  private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
+  private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark", false);
+  private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "auto");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
   public StudioModel(StudioCore core, Settings settings) {
@@ -292,12 +290,21 @@ public final class StudioModel {
     return s.readouts;
   }
 
-  public BooleanProperty darkProperty() {
-    return dark;
+  public ReadOnlyBooleanProperty darkProperty() {
+    return dark.getReadOnlyProperty();
   }
 
-  public StringProperty deviceProperty() {
-    return device;
+  public void setDark(boolean v) {
+    dark.set(v);
+  }
+
+  /** The device asked for: "auto", "cpu" or "gpu" (what ran is the core's {@code device()}). */
+  public ReadOnlyStringProperty deviceProperty() {
+    return device.getReadOnlyProperty();
+  }
+
+  public void setDevice(String v) {
+    device.set(v);
   }
 
   /** A short note for the status bar (e.g. where the other files given at start-up went). */

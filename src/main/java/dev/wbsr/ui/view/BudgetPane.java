@@ -54,7 +54,10 @@ final class BudgetPane extends VBox {
 
     Slider eta = new Slider(0.5, 32, model.routingState().etaProperty().get());
     eta.setId("etaSlider");
-    eta.valueProperty().bindBidirectional(model.routingState().etaProperty());
+    Ui.link(
+        eta.valueProperty(),
+        model.routingState().etaProperty(),
+        v -> model.routingState().setEta(v.doubleValue()));
     Label etaValue = new Label();
     etaValue.textProperty().bind(Bindings.format("η = %.1f", model.routingState().etaProperty()));
     VBox etaBox = new VBox(2, row("ARM trade-off", etaValue), eta);

@@ -52,7 +52,7 @@ final class BudgetSlider extends Pane {
         new Tooltip(
             "The paper's rule (Eq. 15): class k runs member ceil(kM/K); "
                 + "the mark on the slider shows its FLOPs on this image"));
-    paperRule.setOnAction(e -> routing.budgetProperty().set(Budget.DEFAULT.sliderPosition()));
+    paperRule.setOnAction(e -> routing.setBudget(Budget.DEFAULT.sliderPosition()));
     getChildren().addAll(slider, mark);
 
     slider
@@ -60,7 +60,7 @@ final class BudgetSlider extends Pane {
         .addListener(
             (o, was, now) -> {
               if (!syncing) {
-                routing.budgetProperty().set(now.doubleValue());
+                routing.setBudget(now.doubleValue());
               }
             });
     routing.budgetProperty().addListener((o, was, now) -> follow());

@@ -202,8 +202,7 @@ public final class MainWindow {
                 () ->
                     model
                         .source()
-                        .workModeProperty()
-                        .set(
+                        .setWorkMode(
                             model.source().workModeProperty().get() == WorkMode.UPSCALE
                                 ? WorkMode.EVALUATE
                                 : WorkMode.UPSCALE)),
@@ -223,12 +222,20 @@ public final class MainWindow {
                 "menuOverlay",
                 "Cycle Heat-map",
                 "M",
-                () -> cycle(model.overlay().kindProperty(), OverlayKind.values())),
+                () ->
+                    cycle(
+                        model.overlay().kindProperty(),
+                        OverlayKind.values(),
+                        model.overlay()::setKind)),
             item(
                 "menuCompare",
                 "Cycle Compare Mode",
                 "V",
-                () -> cycle(model.compare().modeProperty(), CompareMode.values())),
+                () ->
+                    cycle(
+                        model.compare().modeProperty(),
+                        CompareMode.values(),
+                        model.compare()::setMode)),
             item("menuChart", "Trade-off Chart", "Shortcut+T", this::toggleChart),
             item(
                 "menuMeasure",
@@ -250,7 +257,7 @@ public final class MainWindow {
                 "menuDark",
                 "Dark Theme",
                 "Shortcut+Shift+D",
-                () -> model.darkProperty().set(!model.darkProperty().get())),
+                () -> model.setDark(!model.darkProperty().get())),
             deviceMenu(),
             item("menuCancel", "Cancel Job", "ESCAPE", model::cancel));
     Menu help = new Menu("Help");
@@ -307,7 +314,7 @@ public final class MainWindow {
       r.setId("device-" + c[0]);
       r.setToggleGroup(g);
       r.setSelected(c[0].equals(model.deviceProperty().get()));
-      r.setOnAction(e -> model.deviceProperty().set(c[0]));
+      r.setOnAction(e -> model.setDevice(c[0]));
       m.getItems().add(r);
     }
     return m;
@@ -338,8 +345,10 @@ public final class MainWindow {
   }
 
   private static <E extends Enum<E>> void cycle(
-      javafx.beans.property.ObjectProperty<E> p, E[] values) {
-    p.set(values[(p.get().ordinal() + 1) % values.length]);
+      javafx.beans.property.ReadOnlyObjectProperty<E> p,
+      E[] values,
+      java.util.function.Consumer<E> set) {
+    set.accept(values[(p.get().ordinal() + 1) % values.length]);
   }
 
   private void rebuildRecent() {
@@ -353,10 +362,7 @@ public final class MainWindow {
   }
 
   private void toggleChart() {
-    model
-        .readoutState()
-        .sweepWantedProperty()
-        .set(!model.readoutState().sweepWantedProperty().get());
+    model.readoutState().setSweepWanted(!model.readoutState().sweepWantedProperty().get());
   }
 
   // ---- open, paste, drop -----------------------------------------------------------------------

@@ -41,7 +41,10 @@ final class ModelPane extends VBox {
     bundles.setMaxWidth(Double.MAX_VALUE);
     bundles.setConverter(Bundles.labels());
     bundles.setPromptText("No bundle found in models/");
-    bundles.valueProperty().bindBidirectional(model.routingState().bundleProperty());
+    Ui.link(
+        bundles.valueProperty(),
+        model.routingState().bundleProperty(),
+        model.routingState()::setBundle);
     Label purpose = new Label();
     purpose.setId("bundlePurpose");
     purpose.setWrapText(true);
@@ -115,6 +118,7 @@ final class ModelPane extends VBox {
     HBox row =
         Ui.segmented(
             model.routingState().modeProperty(),
+            model.routingState()::setMode,
             values,
             m ->
                 "route"

@@ -27,12 +27,16 @@ final class OverlayPane extends VBox {
     HBox kinds =
         Ui.segmented(
             model.overlay().kindProperty(),
+            model.overlay()::setKind,
             OverlayKind.values(),
             k -> "overlay" + k.name().charAt(0) + k.name().substring(1).toLowerCase(),
             OverlayKind::toString);
     Slider op = new Slider(0, 1, model.overlay().opacityProperty().get());
     op.setId("opacitySlider");
-    op.valueProperty().bindBidirectional(model.overlay().opacityProperty());
+    Ui.link(
+        op.valueProperty(),
+        model.overlay().opacityProperty(),
+        v -> model.overlay().setOpacity(v.doubleValue()));
     Label opValue = new Label();
     opValue
         .textProperty()

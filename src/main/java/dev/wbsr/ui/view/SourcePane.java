@@ -32,6 +32,7 @@ final class SourcePane extends VBox {
     HBox modes =
         Ui.segmented(
             model.source().workModeProperty(),
+            model.source()::setWorkMode,
             WorkMode.values(),
             m -> m == WorkMode.UPSCALE ? "modeUpscale" : "modeEvaluate",
             WorkMode::toString);

@@ -3,8 +3,14 @@ package dev.wbsr.ui.view;
 import atlantafx.base.theme.Styles;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,11 +56,15 @@ final class Ui {
   }
 
   /**
-   * A segmented row of toggle buttons bound both ways to an enum property; a selected button cannot
-   * be deselected by clicking it again.
+   * A segmented row of toggle buttons that shows a view-model's enum property and changes it
+   * through {@code set}; a selected button cannot be deselected by clicking it again.
    */
   static <E extends Enum<E>> HBox segmented(
-      ObjectProperty<E> prop, E[] values, Function<E, String> id, Function<E, String> text) {
+      ReadOnlyProperty<E> prop,
+      Consumer<E> set,
+      E[] values,
+      Function<E, String> id,
+      Function<E, String> text) {
     ToggleGroup g = new ToggleGroup();
     Map<E, ToggleButton> map = new LinkedHashMap<>();
     HBox box = new HBox();
@@ -88,12 +98,12 @@ final class Ui {
               }
               @SuppressWarnings("unchecked")
               E v = (E) now.getUserData();
-              if (prop.get() != v) {
-                prop.set(v);
+              if (prop.getValue() != v) {
+                set.accept(v);
               }
             });
     prop.addListener((o, was, now) -> select(g, map.get(now)));
-    select(g, map.get(prop.get()));
+    select(g, map.get(prop.getValue()));
     return box;
   }
 
@@ -101,6 +111,29 @@ final class Ui {
     if (t != null && g.getSelectedToggle() != t) {
       g.selectToggle(t);
     }
+  }
+
+  /**
+   * Keeps a control's value and a view-model's read-only property in step, the control writing
+   * through the view-model's setter: what {@code bindBidirectional} did, without a writable
+   * property outward. Like a bidirectional binding, the view-model holds the link weakly, so a
+   * closed pane is not kept alive by the model.
+   */
+  static <T> void link(Property<T> control, ReadOnlyProperty<T> state, Consumer<T> set) {
+    ChangeListener<T> link =
+        new ChangeListener<>() {
+          @Override
+          public void changed(ObservableValue<? extends T> o, T was, T now) {
+            if (o == state) {
+              control.setValue(now);
+            } else if (!Objects.equals(now, state.getValue())) {
+              set.accept(now);
+            }
+          }
+        };
+    control.setValue(state.getValue());
+    control.addListener(link);
+    state.addListener(new WeakChangeListener<>(link));
   }
 
   static Node grow(Node n) {

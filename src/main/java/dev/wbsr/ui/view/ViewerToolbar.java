@@ -1,12 +1,14 @@
 package dev.wbsr.ui.view;
 
 import atlantafx.base.theme.Styles;
+import dev.wbsr.ui.model.CompareState;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.CompareView;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -27,6 +29,7 @@ final class ViewerToolbar extends FlowBar {
     HBox modes =
         Ui.segmented(
             model.compare().modeProperty(),
+            model.compare()::setMode,
             CompareMode.values(),
             m ->
                 switch (m) {
@@ -41,8 +44,9 @@ final class ViewerToolbar extends FlowBar {
     for (javafx.scene.Node b : modes.getChildren()) {
       ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
     }
-    ComboBox<Variant> left = combo("leftVariant", model, model.compare().leftVariantProperty());
-    ComboBox<Variant> right = combo("rightVariant", model, model.compare().rightVariantProperty());
+    CompareState c = model.compare();
+    var left = combo("leftVariant", model, c.leftVariantProperty(), c::setLeftVariant);
+    var right = combo("rightVariant", model, c.rightVariantProperty(), c::setRightVariant);
     Label vs = new Label("vs");
     for (javafx.scene.Node n : new javafx.scene.Node[] {right, vs}) {
       n.visibleProperty().bind(model.compare().modeProperty().isNotEqualTo(CompareMode.SINGLE));
@@ -63,7 +67,7 @@ final class ViewerToolbar extends FlowBar {
     dark.setId("darkToggle");
     dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
     dark.setTooltip(new Tooltip("Dark theme (" + Keys.display("Shortcut+Shift+D") + ")"));
-    dark.selectedProperty().bindBidirectional(model.darkProperty());
+    Ui.link(dark.selectedProperty(), model.darkProperty(), model::setDark);
     Label zoom = new Label();
     zoom.setId("zoomLevel");
     zoom.getStyleClass().add("readout");
@@ -126,7 +130,7 @@ final class ViewerToolbar extends FlowBar {
    * than bound, so replacing the items never passes a transient value to the model.
    */
   private static ComboBox<Variant> combo(
-      String id, StudioModel model, ObjectProperty<Variant> side) {
+      String id, StudioModel model, ReadOnlyObjectProperty<Variant> side, Consumer<Variant> set) {
     ComboBox<Variant> c = new ComboBox<>();
     c.setId(id);
     // as wide as its longest choice ("Ground truth" in full), up to 180 px; the bar wraps if need
@@ -171,7 +175,7 @@ final class ViewerToolbar extends FlowBar {
         .addListener(
             (o, was, now) -> {
               if (!syncing[0] && now != null) {
-                side.set(now);
+                set.accept(now);
               }
             });
     sync.run();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.export.OutputQuality;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +37,7 @@ class BatchDialogUxTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-batchux"));
-    settings.clear();
+    settings = FxTestSupport.freshSettings("dev/wbsr/studio-test-batchux");
     model = new StudioModel(FakeCore.create(), settings);
     model.discoverBundles(List.of());
     // an owner with a scene: Monocle fails to disable a scene-less owner under a modal dialog

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +29,7 @@ class StudioModelTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-model"));
-    settings.clear();
+    settings = FxTestSupport.freshSettings("dev/wbsr/studio-test-model");
     model = onFx(() -> new StudioModel(FakeCore.create(), settings));
     onFx(
         () -> {
@@ -79,7 +77,7 @@ class StudioModelTest {
   void budgetRemapsAtOnceAndRendersAgain() throws Exception {
     openTestImage();
     double before = model.readoutState().readoutsProperty().get().gflops();
-    onFx(() -> model.routingState().budgetProperty().set(1.0));
+    onFx(() -> model.routingState().setBudget(1.0));
     assertThat(model.readoutState().readoutsProperty().get().gflops()).isGreaterThan(before);
     assertThat(model.routingState().routingProperty().get().flopsRatio()).isEqualTo(1.0);
     awaitIdle(model, 20);
@@ -88,7 +86,7 @@ class StudioModelTest {
 
   @Test
   void evaluateModeScoresAgainstGroundTruth() throws Exception {
-    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().setWorkMode(WorkMode.EVALUATE));
     openTestImage();
     Document d = model.source().documentProperty().get();
     assertThat(d.groundTruth()).isNotNull();
@@ -110,8 +108,8 @@ class StudioModelTest {
   void settingsPersist() throws Exception {
     onFx(
         () -> {
-          model.routingState().modeProperty().set(RoutingMode.SUPERNET);
-          model.overlay().kindProperty().set(OverlayKind.SUBNET);
+          model.routingState().setMode(RoutingMode.SUPERNET);
+          model.overlay().setKind(OverlayKind.SUBNET);
           model.saveSettings();
         });
     StudioModel again = onFx(() -> new StudioModel(FakeCore.create(), settings));
@@ -123,7 +121,7 @@ class StudioModelTest {
   @Test
   void askingForAGpuThatIsNotThereIsAMessage() throws Exception {
     openTestImage();
-    onFx(() -> model.deviceProperty().set("gpu"));
+    onFx(() -> model.setDevice("gpu"));
     awaitIdle(model, 20);
     assertThat(errors).anySatisfy(e -> assertThat(e).contains("CUDA is not available"));
     assertThat(model.source().documentProperty().get()).isNotNull();
@@ -132,7 +130,7 @@ class StudioModelTest {
   @Test
   void sweepFillsTheChart() throws Exception {
     openTestImage();
-    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
+    onFx(() -> model.readoutState().setSweepWanted(true));
     awaitIdle(model, 30);
     assertThat(model.readoutState().sweepPoints()).hasSizeGreaterThanOrEqualTo(12);
   }
@@ -155,8 +153,8 @@ class StudioModelTest {
     Path png = FxTestSupport.writePng(FxTestSupport.thirdsImage(192, 96), tmp.resolve("t.png"));
     onFx(() -> model.open(png));
     awaitIdle(model, 20);
-    onFx(() -> model.routingState().modeProperty().set(RoutingMode.ARM));
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
+    onFx(() -> model.routingState().setMode(RoutingMode.ARM));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-classsr-x2")));
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.CLASSSR);
@@ -186,7 +184,7 @@ class StudioModelTest {
               assertThat(row.note()).contains("The classifier picked");
             });
     // subnet map: one colour per branch
-    onFx(() -> model.overlay().kindProperty().set(OverlayKind.SUBNET));
+    onFx(() -> model.overlay().setKind(OverlayKind.SUBNET));
     int[] colors = model.overlay().mapProperty().get().colors();
     assertThat(java.util.Arrays.stream(colors).distinct().count()).isGreaterThan(1);
     assertThat(model.hoverText(10, 10)).contains("Branch").contains("classifier");
@@ -200,12 +198,12 @@ class StudioModelTest {
     onFx(() -> model.selectMode(RoutingMode.BICUBIC));
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     // back on a weight-sharing bundle: the last mode used there
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x2")));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-x2")));
     awaitIdle(model, 20);
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
-    onFx(() -> model.routingState().modeProperty().set(RoutingMode.CLASSSR));
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x2")));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-classsr-x2")));
+    onFx(() -> model.routingState().setMode(RoutingMode.CLASSSR));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-x2")));
     awaitIdle(model, 20);
     assertThat(model.routingState().modeProperty().get()).isEqualTo(RoutingMode.BICUBIC);
     assertThat(errors).isEmpty();
@@ -220,8 +218,8 @@ class StudioModelTest {
     assertThat(model.variantName(Variant.CLASSSR)).isEqualTo("ClassSR (tiny-classsr-x2)");
     onFx(
         () -> {
-          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
-          model.compare().rightVariantProperty().set(Variant.CLASSSR);
+          model.compare().setMode(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+          model.compare().setRightVariant(Variant.CLASSSR);
         });
     awaitIdle(model, 20);
     assertThat(errors).isEmpty();
@@ -229,7 +227,7 @@ class StudioModelTest {
     assertThat(model.output(Variant.CLASSSR).width()).isEqualTo(400);
     assertThat(model.compare().rightLabelProperty().get()).isEqualTo("ClassSR (tiny-classsr-x2)");
     assertThat(model.compare().rightSourceProperty().get()).isNotNull();
-    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
+    onFx(() -> model.readoutState().setSweepWanted(true));
     awaitIdle(model, 30);
     assertThat(model.readoutState().sweepPoints())
         .anySatisfy(
@@ -238,7 +236,7 @@ class StudioModelTest {
               assertThat(p.flopsRatio()).isBetween(0.0, 1.2);
             });
     // an x4 document has no ClassSR companion here
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-x4")));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-x4")));
     awaitIdle(model, 20);
     assertThat(model.source().documentProperty().get().companion()).isNull();
     assertThat(model.compare().variantChoices()).doesNotContain(Variant.CLASSSR);
@@ -249,7 +247,7 @@ class StudioModelTest {
 
   @Test
   void aClassSrDocumentComparesWithTheWbsrBundleAndSweepsItsOwnPoint() throws Exception {
-    onFx(() -> model.routingState().bundleProperty().set(bundleNamed("tiny-classsr-x2")));
+    onFx(() -> model.routingState().setBundle(bundleNamed("tiny-classsr-x2")));
     openTestImage();
     assertThat(model.compare().variantChoices())
         .contains(Variant.CLASSSR, Variant.WBSR)
@@ -258,12 +256,12 @@ class StudioModelTest {
     assertThat(model.variantName(Variant.SUPERNET)).isEqualTo("Widest branch");
     onFx(
         () -> {
-          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SPLIT);
-          model.compare().rightVariantProperty().set(Variant.WBSR);
+          model.compare().setMode(dev.wbsr.ui.viewer.CompareMode.SPLIT);
+          model.compare().setRightVariant(Variant.WBSR);
         });
     awaitIdle(model, 20);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
-    onFx(() -> model.readoutState().sweepWantedProperty().set(true));
+    onFx(() -> model.readoutState().setSweepWanted(true));
     awaitIdle(model, 30);
     assertThat(model.readoutState().sweepPoints())
         .extracting(SweepPoint::series)
@@ -276,10 +274,10 @@ class StudioModelTest {
     openTestImage();
     Document upscale = model.source().documentProperty().get();
     var wbsr = model.output(Variant.WBSR);
-    onFx(() -> model.source().workModeProperty().set(WorkMode.EVALUATE));
+    onFx(() -> model.source().setWorkMode(WorkMode.EVALUATE));
     awaitIdle(model, 20);
     assertThat(model.source().documentProperty().get()).isNotSameAs(upscale);
-    onFx(() -> model.source().workModeProperty().set(WorkMode.UPSCALE));
+    onFx(() -> model.source().setWorkMode(WorkMode.UPSCALE));
     // back at once, with its outputs: nothing queued to compute again
     assertThat(model.source().documentProperty().get()).isSameAs(upscale);
     assertThat(model.isComplete(Variant.WBSR)).isTrue();
@@ -292,8 +290,8 @@ class StudioModelTest {
   void aRestartInUpscaleModeDoesNotShowAMissingGroundTruth() throws Exception {
     onFx(
         () -> {
-          model.compare().modeProperty().set(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
-          model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
+          model.compare().setMode(dev.wbsr.ui.viewer.CompareMode.SIDE_BY_SIDE);
+          model.compare().setRightVariant(Variant.GROUND_TRUTH);
           model.saveSettings();
           model.shutdown();
         });

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,22 +32,13 @@ class BudgetSliderTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-budget-slider"));
-    s.clear();
-    model = StudioApp.create(stage, FakeCore.create(new FakeCore.Engines()), s);
-    model.discoverBundles(List.of());
-    stage.show();
+    model =
+        FxTestSupport.showApp(stage, "dev/wbsr/studio-test-budget-slider", new FakeCore.Engines());
   }
 
   @AfterEach
   void stop() {
     onFx(() -> model.shutdown());
-  }
-
-  private void openImage() throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
   }
 
   private double routedFlops() {
@@ -59,7 +47,7 @@ class BudgetSliderTest {
 
   @Test
   void leftToRightNeverLowersTheFlopsAndStartsAtTheFloor(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
     double floor = model.routingState().budgetFloorProperty().get();
     double paper = model.routingState().paperRulePointProperty().get();
@@ -93,7 +81,7 @@ class BudgetSliderTest {
 
   @Test
   void thePaperRuleIsAMarkedPointAndAButton(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
     onFx(() -> slider.setValue(1.0));
     robot.clickOn("#paperRuleButton");

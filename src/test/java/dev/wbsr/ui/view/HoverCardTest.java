@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.SourceImage;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.viewer.ImageViewport;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +30,7 @@ class HoverCardTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-hover"));
-    s.clear();
-    model = StudioApp.create(stage, FakeCore.create(new FakeCore.Engines()), s);
-    model.discoverBundles(List.of());
-    stage.show();
+    model = FxTestSupport.showApp(stage, "dev/wbsr/studio-test-hover", new FakeCore.Engines());
   }
 
   @AfterEach
@@ -55,23 +47,15 @@ class HoverCardTest {
 
   @Test
   void openingAnotherImageClearsTheCard(FxRobot robot) throws Exception {
-    Path big = FxTestSupport.writePng(FxTestSupport.testImage(512, 400), tmp.resolve("big.png"));
-    onFx(() -> model.open(big));
-    awaitIdle(model, 20);
+    FxTestSupport.open(model, FxTestSupport.testImage(512, 400), tmp.resolve("big.png"), 20);
     ImageViewport main = cardOverTheImage(robot);
-    Path small =
-        FxTestSupport.writePng(FxTestSupport.testImage(300, 200), tmp.resolve("small.png"));
-    onFx(() -> model.open(small));
-    awaitIdle(model, 20);
+    FxTestSupport.open(model, FxTestSupport.testImage(300, 200), tmp.resolve("small.png"), 20);
     assertThat(main.hoverTextShown()).isNull();
   }
 
   @Test
   void pastingClearsTheCard(FxRobot robot) throws Exception {
-    Path photo =
-        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
-    onFx(() -> model.open(photo));
-    awaitIdle(model, 20);
+    FxTestSupport.openPhoto(model, tmp);
     ImageViewport main = cardOverTheImage(robot);
     onFx(() -> model.openLoaded(SourceImage.pasted(FxTestSupport.testImage(64, 64))));
     awaitIdle(model, 20);
@@ -80,17 +64,14 @@ class HoverCardTest {
 
   @Test
   void changingTheModelClearsTheCard(FxRobot robot) throws Exception {
-    Path photo =
-        FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
-    onFx(() -> model.open(photo));
-    awaitIdle(model, 20);
+    FxTestSupport.openPhoto(model, tmp);
     ImageViewport main = cardOverTheImage(robot);
     ModelBundle other =
         model.routingState().bundles().stream()
             .filter(b -> b != model.routingState().bundleProperty().get())
             .findFirst()
             .orElseThrow();
-    onFx(() -> model.routingState().bundleProperty().set(other));
+    onFx(() -> model.routingState().setBundle(other));
     awaitIdle(model, 20);
     assertThat(main.hoverTextShown()).isNull();
   }

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.OverlayKind;
-import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import dev.wbsr.ui.viewer.CompareMode;
@@ -49,11 +46,7 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-window"));
-    s.clear();
-    model = StudioApp.create(stage, FakeCore.create(engines), s);
-    model.discoverBundles(List.of());
-    stage.show();
+    model = FxTestSupport.showApp(stage, "dev/wbsr/studio-test-window", engines);
   }
 
   @AfterEach
@@ -61,15 +54,9 @@ class MainWindowTest {
     onFx(() -> model.shutdown());
   }
 
-  private void openImage() throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
-  }
-
   @Test
   void opensUpscalesAndShowsReadouts(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     assertThat(robot.lookup("#sourceName").queryAs(Label.class).getText()).isEqualTo("photo.png");
     assertThat(robot.lookup("#flopsReadout").queryAs(Label.class).getText()).contains("GFLOPs");
     assertThat(robot.lookup("#qualityReadout").queryAs(Label.class).getText())
@@ -80,7 +67,7 @@ class MainWindowTest {
 
   @Test
   void budgetSliderRemapsSubnetMapAndFlops(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     onFx(
         () -> robot.lookup("#sidebar").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
     robot.clickOn("#overlaySubnet");
@@ -117,7 +104,7 @@ class MainWindowTest {
 
   @Test
   void switchesCompareModes(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     robot.clickOn("#compareSideBySide");
     assertThat(model.compare().modeProperty().get()).isEqualTo(CompareMode.SIDE_BY_SIDE);
     ImageViewport second = robot.lookup("#viewportSecond").queryAs(ImageViewport.class);
@@ -138,7 +125,7 @@ class MainWindowTest {
 
   @Test
   void hoverShowsPatchDetails(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
     robot.moveTo(main);
     await(5, () -> main.hoverTextShown() != null);
@@ -233,7 +220,7 @@ class MainWindowTest {
 
   @Test
   void aClassSrBundleOffersItsModeAndDisablesTheBudget(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     @SuppressWarnings("unchecked")
     javafx.scene.control.ComboBox<Variant> right =
         robot.lookup("#rightVariant").queryAs(javafx.scene.control.ComboBox.class);

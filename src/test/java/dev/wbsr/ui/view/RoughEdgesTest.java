@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import dev.wbsr.ui.model.WorkMode;
@@ -58,9 +56,9 @@ class RoughEdgesTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-rough"));
-    s.clear();
-    model = new StudioModel(FakeCore.create(), s);
+    model =
+        new StudioModel(
+            FakeCore.create(), FxTestSupport.freshSettings("dev/wbsr/studio-test-rough"));
     window = new MainWindow(model, stage);
     window.setDropBatchAction(batchDrops::add);
     stage.setScene(window.createScene(1024, 700));
@@ -75,12 +73,6 @@ class RoughEdgesTest {
   @AfterEach
   void stop() {
     onFx(() -> model.shutdown());
-  }
-
-  private void openImage() throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("photo.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
   }
 
   /** What a label really shows: its skin's text node (ends in "…" when cut). */
@@ -102,13 +94,13 @@ class RoughEdgesTest {
 
   @Test
   void evaluateModeAt1024x700CutsNoToolbarTextAndFitsTheWindow(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     onFx(
         () -> {
-          model.source().workModeProperty().set(WorkMode.EVALUATE);
-          model.compare().modeProperty().set(CompareMode.SIDE_BY_SIDE);
-          model.compare().rightVariantProperty().set(Variant.GROUND_TRUTH);
-          model.readoutState().sweepWantedProperty().set(true);
+          model.source().setWorkMode(WorkMode.EVALUATE);
+          model.compare().setMode(CompareMode.SIDE_BY_SIDE);
+          model.compare().setRightVariant(Variant.GROUND_TRUTH);
+          model.readoutState().setSweepWanted(true);
         });
     awaitIdle(model, 30);
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -144,7 +136,7 @@ class RoughEdgesTest {
 
   @Test
   void aLongStatusTextNeitherWidensTheContentNorIsLost(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     Label status = robot.lookup("#statusText").queryAs(Label.class);
     double before = onFx(() -> stage.getScene().getRoot().minWidth(-1));
     String longText =
@@ -171,7 +163,7 @@ class RoughEdgesTest {
 
   @Test
   void zoomIndicatorFollowsTheView(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     CompareView v = window.viewer();
     onFx(() -> v.transform().setZoom(2));
     assertThat(robot.lookup("#zoomLevel").queryAs(Label.class).getText()).isEqualTo("200 %");
@@ -207,11 +199,11 @@ class RoughEdgesTest {
 
   @Test
   void theLensShowsBothSidesEnlargedUnderTheCursor(FxRobot robot) throws Exception {
-    openImage();
+    FxTestSupport.openPhoto(model, tmp);
     onFx(
         () -> {
-          model.compare().modeProperty().set(CompareMode.SPLIT);
-          model.compare().rightVariantProperty().set(Variant.BICUBIC);
+          model.compare().setMode(CompareMode.SPLIT);
+          model.compare().setRightVariant(Variant.BICUBIC);
         });
     awaitIdle(model, 20);
     CompareView v = window.viewer();
