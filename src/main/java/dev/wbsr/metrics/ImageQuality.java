@@ -32,7 +32,30 @@ public final class ImageQuality {
     // strip by strip, no full luma planes (2 x 384 MB at 8000x6000); the same sums, in the same
     // order, as psnr(luma(img), luma(ref))
     SquaredError e = new SquaredError();
-    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w, rows) -> e.add(a, b, w * rows));
+    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w, rows) -> e.add(a, b, w * rows, 0));
+    return e.psnr();
+  }
+
+  /**
+   * {@link #psnrY(RgbImage, RgbImage, int)} against a reference given by its luma plane ({@link
+   * #luma(RgbImage, int)} with the same shave): the same value to the last bit, without computing
+   * the reference's luma again (the report scores many renders of one image against it).
+   */
+  public static double psnrY(RgbImage img, double[] refLuma, int shave) {
+    checkShave(img, shave);
+    int w = img.width() - 2 * shave;
+    int h = img.height() - 2 * shave;
+    if (refLuma.length != (long) w * h) {
+      throw new IllegalArgumentException(
+          "reference luma has " + refLuma.length + " values, the shaved image " + w + "x" + h);
+    }
+    SquaredError e = new SquaredError();
+    double[] y = new double[w * Math.min(STRIP_ROWS, h)]; // one strip buffer for all strips
+    for (int r0 = 0; r0 < h; r0 += STRIP_ROWS) {
+      int rows = Math.min(STRIP_ROWS, h - r0);
+      luma(img, shave, r0, rows, y);
+      e.add(y, refLuma, w * rows, r0 * w);
+    }
     return e.psnr();
   }
 
@@ -138,9 +161,10 @@ public final class ImageQuality {
     private double chunk;
     private long count;
 
-    void add(double[] a, double[] b, int n) {
+    /** Adds a[i] - b[from + i] for the first {@code n} values of {@code a}. */
+    void add(double[] a, double[] b, int n, int from) {
       for (int i = 0; i < n; i++, count++) {
-        double d = a[i] - b[i];
+        double d = a[i] - b[from + i];
         chunk += d * d;
         if ((count & 4095) == 4095) {
           sum += chunk;
@@ -161,7 +185,7 @@ public final class ImageQuality {
       throw new IllegalArgumentException("arrays differ in length: " + a.length + ", " + b.length);
     }
     SquaredError e = new SquaredError();
-    e.add(a, b, a.length);
+    e.add(a, b, a.length, 0);
     return e.psnr();
   }
 

@@ -6,9 +6,7 @@ import dev.wbsr.metrics.Bicubic;
 import dev.wbsr.model.Manifest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +44,7 @@ public final class UpscaleSession implements AutoCloseable {
   private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
   private RenderJob active;
   private boolean closed;
+  private volatile Focus focus;
 
   private UpscaleSession(
       RgbImage lr, Manifest manifest, SrEngine engine, Resampler bicubic, PipelineOptions options) {
@@ -152,6 +151,15 @@ public final class UpscaleSession implements AutoCloseable {
         RenderListener.serialized(listener == null ? RenderListener.NONE : listener);
     coordinator.execute(() -> run(job, canvas, serial));
     return job;
+  }
+
+  /**
+   * Where the user looks, in SR pixels, or null for none: the render in flight and later ones
+   * compute the tiles that touch it first, then the rest (a move during a render re-prioritises
+   * what is left). The order changes nothing in the result.
+   */
+  public void focus(Focus f) {
+    focus = f;
   }
 
   /** Convenience: plan and render. */
@@ -265,7 +273,7 @@ public final class UpscaleSession implements AutoCloseable {
         }
       }
       List<Tile> tiles = TilePlanner.plan(grid, target.subnetMap(), todo, maxSides(), margins());
-      List<List<Tile>> batches = batches(tiles);
+      RenderQueue queue = new RenderQueue(tiles, this::perCall, scale);
       int total = n - unchanged;
       AtomicInteger done = new AtomicInteger(restored.size());
       if (!restored.isEmpty()) {
@@ -280,31 +288,37 @@ public final class UpscaleSession implements AutoCloseable {
       int computed = n - unchanged - restored.size();
       int restoredCount = restored.size();
       int finalUnchanged = unchanged;
-      if (batches.isEmpty()) {
+      if (tiles.isEmpty()) {
         job.finish(stats(computed, restoredCount, finalUnchanged, 0, 0, executedFlops, start));
         return;
       }
-      AtomicInteger remaining = new AtomicInteger(batches.size());
-      for (List<Tile> batch : batches) {
+      // each worker takes the next batch when it is free, so the focus at that moment decides
+      int runners = Math.min(options.workers(), tiles.size());
+      AtomicInteger running = new AtomicInteger(runners);
+      AtomicInteger calls = new AtomicInteger();
+      for (int w = 0; w < runners; w++) {
         workers.execute(
             () -> {
               try {
-                if (!job.isCancelled()) {
+                List<Tile> batch;
+                while (!job.isCancelled() && (batch = queue.next(focus)) != null) {
+                  calls.incrementAndGet();
                   runBatch(job, canvas, batch, listener, done, total);
                 }
-                if (remaining.decrementAndGet() == 0 && !job.isCancelled()) {
+              } catch (RuntimeException | Error e) {
+                job.fail(e);
+              } finally {
+                if (running.decrementAndGet() == 0 && !job.isCancelled()) {
                   job.finish(
                       stats(
                           computed,
                           restoredCount,
                           finalUnchanged,
                           tiles.size(),
-                          batches.size(),
+                          calls.get(),
                           executedFlops,
                           start));
                 }
-              } catch (RuntimeException | Error e) {
-                job.fail(e);
               }
             });
       }
@@ -386,26 +400,18 @@ public final class UpscaleSession implements AutoCloseable {
    */
   static final int MAX_TILES_PER_CALL = 4;
 
-  private List<List<Tile>> batches(List<Tile> tiles) {
-    Map<String, List<List<Tile>>> groups = new LinkedHashMap<>();
-    List<List<Tile>> out = new ArrayList<>();
-    for (Tile t : tiles) {
-      String key = t.subnet() + ":" + t.inW() + "x" + t.inH();
-      List<List<Tile>> open = groups.computeIfAbsent(key, k -> new ArrayList<>());
-      List<Tile> last = open.isEmpty() ? null : open.get(open.size() - 1);
-      boolean full =
-          last == null
-              || last.size() >= MAX_TILES_PER_CALL
-              || (last.size() + 1) * flopsOf(t) > options.maxCallFlops()
-              || (last.size() + 1) * t.inputPixels() > options.maxCallPixels();
-      if (full) {
-        last = new ArrayList<>();
-        open.add(last);
-        out.add(last);
-      }
-      last.add(t);
+  /**
+   * Tiles of {@code t}'s subnet and shape that one call may take: {@link #MAX_TILES_PER_CALL},
+   * fewer when the per-call FLOPs or pixel cap says so, at least one.
+   */
+  private int perCall(Tile t) {
+    int n = MAX_TILES_PER_CALL;
+    double f = flopsOf(t);
+    if (f > 0) {
+      n = (int) Math.min(n, Math.floor(options.maxCallFlops() / f));
     }
-    return out;
+    n = (int) Math.min(n, options.maxCallPixels() / t.inputPixels());
+    return Math.max(1, n);
   }
 
   private double flopsOf(Tile t) {

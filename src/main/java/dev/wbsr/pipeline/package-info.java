@@ -32,6 +32,9 @@
  *       subnet, copies back the ones the (patch, subnet) cache holds, and computes only the rest,
  *       announcing each batch through {@link dev.wbsr.pipeline.RenderListener} (on a pipeline
  *       thread; hop to the UI thread yourself).
+ *   <li><b>Visible part first:</b> {@link dev.wbsr.pipeline.UpscaleSession#focus} names the part of
+ *       the SR image on screen; renders compute the tiles touching it first, and a new focus during
+ *       a render re-prioritises what is left ({@code RenderQueue}).
  *   <li><b>Cancellable:</b> {@link dev.wbsr.pipeline.RenderJob#cancel()} returns at once; queued
  *       batches are dropped and the batch in flight (bounded by {@link
  *       dev.wbsr.pipeline.PipelineOptions#maxCallFlops()}) only fills the cache. A new {@code

@@ -4,12 +4,8 @@ import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.ImageException;
 import dev.wbsr.model.Manifest;
 import dev.wbsr.model.ModelBundle;
-import dev.wbsr.pipeline.Assignment;
-import dev.wbsr.pipeline.PatchAnalysis;
-import dev.wbsr.pipeline.PatchGrid;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleResult;
-import dev.wbsr.pipeline.UpscaleSession;
 import dev.wbsr.pipeline.Upscaler;
 import dev.wbsr.report.ReportData.ArmChoice;
 import dev.wbsr.report.ReportData.BundleStatus;
@@ -18,7 +14,6 @@ import dev.wbsr.report.ReportData.Run;
 import dev.wbsr.report.ReportData.ScaleData;
 import dev.wbsr.report.ReportData.SetData;
 import dev.wbsr.report.ReportData.Sweep;
-import dev.wbsr.report.ReportData.SweepPoint;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -29,6 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures the report. Per scale, every bundle is opened once and evaluated on every set:
@@ -38,15 +38,19 @@ import java.util.Optional;
  *       ({@link Upscaler}, then {@link Evaluation#score}), so each row can be reproduced with
  *       {@code wbsr eval -m BUNDLE --mode MODE --hr DIR};
  *   <li>the sweeps (WBSR budgets, the static subnets, ARM's eta) run every routing of an image
- *       through one {@link UpscaleSession} with a cache large enough for every (patch, subnet)
- *       output, so each output is computed once, as the app's budget slider does. A patch taken
- *       from the cache may have been computed in another tile layout than a one-shot render would
- *       use, so sweep points can differ from a row of the same routing by a few thousandths of a
- *       dB; the first routing of each session (the supernet) is identical to the one-shot one.
+ *       through one cached session ({@link SweepRun}), so each (patch, subnet) output is computed
+ *       once, as the app's budget slider does. A patch taken from the cache may have been computed
+ *       in another tile layout than a one-shot render would use, so sweep points can differ from a
+ *       row of the same routing by a few thousandths of a dB; the first routing of each session
+ *       (the supernet) is identical to the one-shot one.
  * </ul>
  *
- * WBSR's bundle runs first: the ARM row's eta is the cheapest one in the sweep whose PSNR-Y reaches
- * WBSR's on the same set.
+ * An image's sweep runs after its one-shot rows and takes the tiles they ran from an {@link
+ * InferenceMemo} (exact: same input, same output), which the rows themselves never read; the sweeps
+ * of a few images run side by side, never beside a timed row.
+ *
+ * <p>WBSR's bundle runs first: the ARM row's eta is the cheapest one in the sweep whose PSNR-Y
+ * reaches WBSR's on the same set.
  */
 public final class ReportRunner {
 
@@ -58,7 +62,7 @@ public final class ReportRunner {
 
   /** Order of evaluation: WBSR before base (the ARM row's eta depends on WBSR's PSNR). */
   /** Routing patch side of every bundle format v1 ({@code patch_size}). */
-  private static final int PATCH = 32;
+  static final int PATCH = 32;
 
   private static final List<Role> ORDER =
       List.of(Role.WBSR, Role.BASE, Role.CLASSSR, Role.HES, Role.BD);
@@ -210,8 +214,6 @@ public final class ReportRunner {
     Manifest m = bundle.manifest();
     switch (role) {
       case WBSR -> {
-        set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
-        set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
         List<SweepSpec> specs = new ArrayList<>(plans.routing("wbsr", role, bundle));
         List<SweepPointSpec> subnets = new ArrayList<>();
         for (int i = m.subnets().size() - 1; i >= 0; i--) {
@@ -233,12 +235,23 @@ public final class ReportRunner {
                 role,
                 name(role, bundle),
                 List.of(new SweepPointSpec("ceil(kM'/K)", 0, RoutingPolicy.Wbsr.paper()))));
-        sweep(bundle, engine, set, specs);
+        rowsAndSweeps(
+            role,
+            bundle,
+            engine,
+            set,
+            List.of(RoutingPolicy.Wbsr.paper(), new RoutingPolicy.Supernet()),
+            specs);
       }
       case BASE -> {
-        set.add(oneShot(role, bundle, engine, set, new RoutingPolicy.Supernet()));
-        set.add(oneShot(role, bundle, engine, set, RoutingPolicy.Wbsr.paper()));
-        List<Sweep> done = sweep(bundle, engine, set, plans.routing("base", role, bundle));
+        List<Sweep> done =
+            rowsAndSweeps(
+                role,
+                bundle,
+                engine,
+                set,
+                List.of(new RoutingPolicy.Supernet(), RoutingPolicy.Wbsr.paper()),
+                plans.routing("base", role, bundle));
         Optional<Sweep> arm = done.stream().filter(s -> s.id().equals("arm-eta")).findFirst();
         if (arm.isPresent()) {
           ArmChoice choice = SweepPlans.armChoice(m, arm.get(), set.run(Role.WBSR, "wbsr"));
@@ -254,187 +267,169 @@ public final class ReportRunner {
     }
   }
 
-  private Run oneShot(
-      Role role, ModelBundle bundle, SrEngine engine, SetBuilder set, RoutingPolicy policy)
+  /**
+   * The table rows of {@code policies} and the sweeps of {@code specs}, a few images at a time: the
+   * images' one-shot rows run first, one after the other (timed, never reading a memo, but recorded
+   * in the image's {@link InferenceMemo}), then the images' sweeps, side by side (untimed; each
+   * takes the tiles its rows ran from its memo). Rows never overlap sweeps, so the times stay those
+   * of a one-shot upscale alone; {@code workers} images per group keep both cores busy through the
+   * sweeps' many small renders and bound the memory of memos and sessions.
+   */
+  private List<Sweep> rowsAndSweeps(
+      Role role,
+      ModelBundle bundle,
+      SrEngine engine,
+      SetBuilder set,
+      List<RoutingPolicy> policies,
+      List<SweepSpec> specs)
       throws InterruptedException {
-    List<Evaluation.ImageScore> scores = new ArrayList<>();
-    List<PatchErrors> errors = new ArrayList<>();
-    for (Evaluation.Sample s : set.samples) {
-      UpscaleResult r =
-          Upscaler.upscale(s.lr(), bundle.manifest(), engine, policy, options.pipeline(), null);
-      scores.add(Evaluation.score(s, r));
-      errors.add(PatchErrors.of(r.image(), s.hr(), r.analysis().grid(), s.scale()));
+    List<RowBuilder> rows = new ArrayList<>();
+    policies.forEach(p -> rows.add(new RowBuilder(role, bundle, p)));
+    SweepRun sweeps = new SweepRun(specs);
+    int group = Math.max(1, Math.min(4, options.pipeline().workers()));
+    long hits = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(group);
+    try {
+      for (int from = 0; from < set.samples.size(); from += group) {
+        List<Evaluation.Sample> samples =
+            set.samples.subList(from, Math.min(set.samples.size(), from + group));
+        List<InferenceMemo> memos = new ArrayList<>();
+        for (Evaluation.Sample s : samples) {
+          InferenceMemo memo = new InferenceMemo(engine);
+          memos.add(memo);
+          memo.recording();
+          for (RowBuilder row : rows) {
+            row.add(s, upscale(s, bundle, memo, row.policy));
+          }
+          memo.replaying();
+        }
+        List<Future<SweepRun.ImageResult>> results = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+          Evaluation.Sample s = samples.get(i);
+          InferenceMemo memo = memos.get(i);
+          results.add(
+              pool.submit(() -> sweeps.measure(s, bundle.manifest(), memo, options.pipeline())));
+        }
+        for (Future<SweepRun.ImageResult> r : results) {
+          sweeps.add(await(r));
+        }
+        for (InferenceMemo memo : memos) {
+          hits += memo.hits();
+          memo.off();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      // no sweep may still be inside the engine when the caller closes it
+      pool.awaitTermination(1, TimeUnit.HOURS);
     }
-    Evaluation.Mean mean = Evaluation.Mean.of(scores);
-    Run run =
-        new Run(
-            role,
-            name(role, bundle),
-            policy.mode(),
-            policy.label(),
-            scores,
-            mean,
-            bundle.manifest().supernetSpec().flopsPerPatch(),
-            errors);
+    for (RowBuilder row : rows) {
+      set.add(row.build(set.set));
+    }
+    List<Sweep> done = sweeps.finish(bundle.manifest(), set.set, log);
+    set.sweeps.addAll(done);
     log.println(
         f(
-            "x%d %-12s %-10s %-22s PSNR-Y %.3f  SSIM-Y %.4f  %.1f%% FLOPs",
+            "x%d %-12s %-10s sweeps: %d of %d routings rendered, %d tiles from the rows",
             bundle.manifest().scale(),
             set.set,
             name(role, bundle),
-            policy.label(),
-            mean.psnrY(),
-            mean.ssimY(),
-            100 * mean.flopsRatio()));
-    return run;
+            sweeps.rendered(),
+            set.samples.size() * (1 + specs.stream().mapToInt(x -> x.points().size()).sum()),
+            hits));
+    return done;
+  }
+
+  /** A sweep's result, with its failure rethrown as it was. */
+  private static SweepRun.ImageResult await(Future<SweepRun.ImageResult> r)
+      throws InterruptedException {
+    try {
+      return r.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof InterruptedException ie) {
+        throw ie;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  private Run oneShot(
+      Role role, ModelBundle bundle, SrEngine engine, SetBuilder set, RoutingPolicy policy)
+      throws InterruptedException {
+    RowBuilder row = new RowBuilder(role, bundle, policy);
+    for (Evaluation.Sample s : set.samples) {
+      row.add(s, upscale(s, bundle, engine, policy));
+    }
+    return row.build(set.set);
+  }
+
+  private UpscaleResult upscale(
+      Evaluation.Sample s, ModelBundle bundle, SrEngine engine, RoutingPolicy policy)
+      throws InterruptedException {
+    return Upscaler.upscale(s.lr(), bundle.manifest(), engine, policy, options.pipeline(), null);
+  }
+
+  /** One table row (a bundle and a routing), image by image. */
+  private final class RowBuilder {
+    final Role role;
+    final ModelBundle bundle;
+    final RoutingPolicy policy;
+    final List<Evaluation.ImageScore> scores = new ArrayList<>();
+    final List<PatchErrors> errors = new ArrayList<>();
+
+    RowBuilder(Role role, ModelBundle bundle, RoutingPolicy policy) {
+      this.role = role;
+      this.bundle = bundle;
+      this.policy = policy;
+    }
+
+    void add(Evaluation.Sample s, UpscaleResult r) {
+      scores.add(Evaluation.score(s, r));
+      errors.add(PatchErrors.of(r.image(), s.hr(), r.analysis().grid(), s.scale()));
+    }
+
+    Run build(String set) {
+      Evaluation.Mean mean = Evaluation.Mean.of(scores);
+      Run run =
+          new Run(
+              role,
+              name(role, bundle),
+              policy.mode(),
+              policy.label(),
+              scores,
+              mean,
+              bundle.manifest().supernetSpec().flopsPerPatch(),
+              errors);
+      log.println(
+          f(
+              "x%d %-12s %-10s %-22s PSNR-Y %.3f  SSIM-Y %.4f  %.1f%% FLOPs",
+              bundle.manifest().scale(),
+              set,
+              name(role, bundle),
+              policy.label(),
+              mean.psnrY(),
+              mean.ssimY(),
+              100 * mean.flopsRatio()));
+      return run;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Sweeps through one cached session per image
+  // Sweeps: see SweepRun
 
   record SweepPointSpec(String label, double param, RoutingPolicy policy) {}
 
   record SweepSpec(
       String id, String title, Role role, String bundle, List<SweepPointSpec> points) {}
 
-  private List<Sweep> sweep(
-      ModelBundle bundle, SrEngine engine, SetBuilder set, List<SweepSpec> specs)
-      throws InterruptedException {
-    List<RoutingPolicy> policies = new ArrayList<>();
-    policies.add(new RoutingPolicy.Supernet()); // first: identical to the one-shot supernet
-    specs.forEach(s -> s.points().forEach(p -> policies.add(p.policy())));
-    int n = policies.size();
-    double[] psnr = new double[n];
-    double[] flops = new double[n];
-    double[] supernet = new double[n];
-    Manifest m = bundle.manifest();
-    long cache = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-    for (Evaluation.Sample s : set.samples) {
-      try (UpscaleSession session =
-          UpscaleSession.create(s.lr(), m, engine, options.pipeline().withCacheBytes(cache))) {
-        for (int i = 0; i < n; i++) {
-          Assignment a = session.plan(policies.get(i));
-          session.render(a, null).await();
-          psnr[i] += dev.wbsr.metrics.ImageQuality.psnrY(session.image(), s.hr(), s.scale());
-          flops[i] += a.paperFlops();
-          supernet[i] += a.supernetFlops();
-        }
-      }
-    }
-    double perPatch = m.supernetSpec().flopsPerPatch();
-    List<Sweep> out = new ArrayList<>();
-    int i = 1;
-    for (SweepSpec spec : specs) {
-      List<SweepPoint> points = new ArrayList<>();
-      for (SweepPointSpec p : spec.points()) {
-        points.add(
-            new SweepPoint(
-                p.label(),
-                p.param(),
-                psnr[i] / set.samples.size(),
-                flops[i] / supernet[i] * perPatch / 1e9));
-        i++;
-      }
-      Sweep sweep = new Sweep(spec.id(), spec.title(), spec.role(), spec.bundle(), points);
-      set.sweeps.add(sweep);
-      out.add(sweep);
-      log.println(
-          f(
-              "x%d %-12s %-10s %s: %d points",
-              m.scale(), set.set, spec.bundle(), spec.title(), points.size()));
-    }
-    return out;
-  }
-
   // ---------------------------------------------------------------------------------------------
-
-  /** What has been measured on one set so far. */
-  private static final class SetBuilder {
-    final String set;
-    final List<Evaluation.Sample> samples;
-    final List<Run> runs = new ArrayList<>();
-    final List<Sweep> sweeps = new ArrayList<>();
-    final List<ReportData.External> externals = new ArrayList<>();
-    Optional<ArmChoice> arm = Optional.empty();
-
-    SetBuilder(String set, List<Evaluation.Sample> samples) {
-      this.set = set;
-      this.samples = samples;
-    }
-
-    void add(Run r) {
-      runs.add(r);
-    }
-
-    Optional<Run> run(Role role, String mode) {
-      return runs.stream().filter(r -> r.role() == role && r.mode().equals(mode)).findFirst();
-    }
-
-    void drop(Role role) {
-      runs.removeIf(r -> r.role() == role);
-      sweeps.removeIf(s -> s.role() == role);
-      if (role == Role.BASE) {
-        arm = Optional.empty();
-      }
-    }
-
-    SetData build(Optional<BundleStatus> classesFrom) {
-      Optional<ClassStats> classes =
-          classesFrom.map(b -> classStats(b.name(), b.bundle().orElseThrow().manifest()));
-      int patches = 0;
-      long pixels = 0;
-      for (Evaluation.Sample s : samples) {
-        patches += new PatchGrid(s.lr().width(), s.lr().height(), PATCH).size();
-        pixels += s.hr().pixelCount();
-      }
-      return new SetData(
-          set,
-          samples.stream().map(Evaluation.Sample::name).toList(),
-          patches,
-          pixels,
-          runs,
-          sweeps,
-          arm,
-          classes,
-          externals);
-    }
-
-    /** Classes by {@code m}'s thresholds, and each run's pooled PSNR-Y per class. */
-    private ClassStats classStats(String name, Manifest m) {
-      int k = m.numClasses();
-      int[] counts = new int[k];
-      List<int[]> classMaps = new ArrayList<>();
-      for (Evaluation.Sample s : samples) {
-        PatchAnalysis a = PatchAnalysis.of(s.lr(), m);
-        int[] map = a.classMap();
-        classMaps.add(map);
-        for (int c : map) {
-          counts[c - 1]++;
-        }
-      }
-      Map<String, double[]> psnr = new LinkedHashMap<>();
-      for (Run r : runs) {
-        double[] sse = new double[k];
-        long[] px = new long[k];
-        for (int i = 0; i < samples.size(); i++) {
-          PatchErrors e = r.errors().get(i);
-          double[] es = e.sse();
-          long[] ep = e.pixels();
-          int[] map = classMaps.get(i);
-          for (int p = 0; p < map.length; p++) {
-            sse[map[p] - 1] += es[p];
-            px[map[p] - 1] += ep[p];
-          }
-        }
-        double[] v = new double[k];
-        for (int c = 0; c < k; c++) {
-          v[c] = PatchErrors.psnr(sse[c], px[c]);
-        }
-        psnr.put(key(r.role(), r.mode()), v);
-      }
-      return new ClassStats(name, counts, psnr);
-    }
-  }
 
   /** Key of a run in {@link ClassStats#psnrByRun()}: {@code wbsr/supernet}. */
   public static String key(Role role, String mode) {

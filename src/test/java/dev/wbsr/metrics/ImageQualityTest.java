@@ -51,6 +51,23 @@ class ImageQualityTest {
   }
 
   @Test
+  void psnrAgainstAReferenceLumaPlaneIsTheSameNumber() {
+    // more than 4096 pixels: the partial sums are chunked
+    Random rnd = new Random(3);
+    RgbImage a = RgbImage.allocate(97, 83);
+    RgbImage b = RgbImage.allocate(97, 83);
+    rnd.nextBytes(a.rgb());
+    rnd.nextBytes(b.rgb());
+    for (int shave : new int[] {0, 4}) {
+      double[] yb = ImageQuality.luma(b, shave);
+      assertThat(ImageQuality.psnrY(a, yb, shave)).isEqualTo(ImageQuality.psnrY(a, b, shave));
+    }
+    assertThat(ImageQuality.psnrY(b, ImageQuality.luma(b, 2), 2)).isInfinite();
+    assertThatThrownBy(() -> ImageQuality.psnrY(a, ImageQuality.luma(b, 2), 4))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void stripsGiveTheWholeImageValueToTheLastBit() {
     Random rnd = new Random(15);
     RgbImage a = RgbImage.allocate(37, 61);
@@ -69,6 +86,7 @@ class ImageQualityTest {
         assertThat(ImageQuality.ssimY(a, b, shave, strip)).as("strip %d", strip).isEqualTo(whole);
       }
       assertThat(ImageQuality.psnrY(a, b, shave)).isEqualTo(ImageQuality.psnr(ya, yb)).isFinite();
+      assertThat(ImageQuality.psnrY(a, yb, shave)).isEqualTo(ImageQuality.psnrY(a, b, shave));
     }
   }
 }

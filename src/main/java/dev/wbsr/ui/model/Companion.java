@@ -2,6 +2,7 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Focus;
 import dev.wbsr.pipeline.UpscaleSession;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -19,6 +20,9 @@ public final class Companion implements AutoCloseable {
   private final RgbImage lr;
   private UpscaleSession session;
   private boolean closed;
+  // read without the lock, which is held for as long as a session takes to open
+  private volatile UpscaleSession opened;
+  private volatile Focus focus;
 
   Companion(ModelBundle bundle, StudioCore core, RgbImage lr) {
     this.bundle = bundle;
@@ -61,6 +65,8 @@ public final class Companion implements AutoCloseable {
     }
     if (session == null) {
       session = core.open(bundle, lr);
+      opened = session;
+      session.focus(focus);
     }
     return session;
   }
@@ -70,9 +76,19 @@ public final class Companion implements AutoCloseable {
     return closed ? null : session;
   }
 
+  /** Where the user looks, for the session now or when it opens (any thread, never blocks). */
+  void focus(Focus f) {
+    focus = f;
+    UpscaleSession s = opened;
+    if (s != null) {
+      s.focus(f);
+    }
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
+    opened = null;
     if (session != null) {
       session.close();
       session = null;

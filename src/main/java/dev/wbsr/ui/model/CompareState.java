@@ -2,6 +2,7 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.PixelSource;
+import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -11,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
 
 /**
  * The viewer's two sides: which variant each shows and how they are compared, the pixels and labels
@@ -35,6 +38,11 @@ public final class CompareState {
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
   private final ObservableList<Variant> variantChoices =
       FXCollections.observableArrayList(VariantOutputs.choices(null));
+  private final ReadOnlyObjectWrapper<Rectangle2D> shownRegion =
+      new ReadOnlyObjectWrapper<>(this, "shownRegion");
+  private final ReadOnlyStringWrapper renderNote =
+      new ReadOnlyStringWrapper(this, "renderNote", "");
+  private Task<?> noted;
   private boolean revisionPosted;
 
   void restore(Settings settings, Variant left) {
@@ -89,6 +97,35 @@ public final class CompareState {
     }
   }
 
+  /**
+   * A render began: the viewer says so over the image, with its progress, while the pixels land
+   * (the part on screen first).
+   */
+  void renderStarted(Task<?> t, String name) {
+    noted = t;
+    renderNote.set("Updating " + name + "…");
+    t.progressProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (noted == t && now.doubleValue() >= 0) {
+                renderNote.set(
+                    String.format(
+                        Locale.ROOT,
+                        "Updating %s… %d %%",
+                        name,
+                        Math.round(now.doubleValue() * 100)));
+              }
+            });
+  }
+
+  /** The render ended (done, cancelled or failed): the note goes unless a newer one took over. */
+  void renderEnded(Task<?> t) {
+    if (noted == t) {
+      noted = null;
+      renderNote.set("");
+    }
+  }
+
   void bumpRevision() {
     revision.set(revision.get() + 1);
   }
@@ -132,6 +169,20 @@ public final class CompareState {
 
   public ReadOnlyStringProperty rightLabelProperty() {
     return rightLabel.getReadOnlyProperty();
+  }
+
+  void showRegion(Rectangle2D r) {
+    shownRegion.set(r);
+  }
+
+  /** The part of the image the viewer reports on screen (output pixels), null before it did. */
+  public ReadOnlyObjectProperty<Rectangle2D> shownRegionProperty() {
+    return shownRegion.getReadOnlyProperty();
+  }
+
+  /** "Updating WBSR… 40 %" while a render runs, else empty. */
+  public ReadOnlyStringProperty renderNoteProperty() {
+    return renderNote.getReadOnlyProperty();
   }
 
   public ReadOnlyLongProperty revisionProperty() {

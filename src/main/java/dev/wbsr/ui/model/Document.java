@@ -2,6 +2,7 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.Focus;
 import dev.wbsr.pipeline.PatchAnalysis;
 import dev.wbsr.pipeline.UpscaleSession;
 
@@ -57,6 +58,17 @@ public record Document(
   /** The session that produces {@code v} if it is open, else null (FX thread). */
   UpscaleSession openSessionFor(Variant v) {
     return foreign(v) ? companion.openedOrNull() : session;
+  }
+
+  /**
+   * Where the user looks (SR pixels; null for nowhere in particular): this document's renders
+   * compute that part first, the companion's too.
+   */
+  void focus(Focus f) {
+    session.focus(f);
+    if (companion != null) {
+      companion.focus(f);
+    }
   }
 
   void close() {

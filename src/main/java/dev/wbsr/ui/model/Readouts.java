@@ -4,7 +4,9 @@ package dev.wbsr.ui.model;
  * The numbers of the status bar. {@code psnr}/{@code ssim} are NaN until known; {@code reference}
  * says what they were measured against ("ground truth", "supernet" or, for ClassSR, "widest
  * branch"); {@code full} names the network the FLOPs are compared with ("supernet" or "widest
- * branch"); {@code patchesShort} is the status bar's short form of {@code patchesPerSubnet}.
+ * branch"); {@code patchesShort} is the status bar's short form of {@code patchesPerSubnet}; {@code
+ * timePercent} is the routing's share of the supernet's measured time on this machine when the
+ * budget counts time (issue 17), else NaN.
  */
 public record Readouts(
     double psnr,
@@ -17,10 +19,12 @@ public record Readouts(
     double seconds,
     String device,
     String mode,
-    String full) {
+    String full,
+    double timePercent) {
 
   public static final Readouts EMPTY =
-      new Readouts(Double.NaN, Double.NaN, "", 0, 0, "", "", Double.NaN, "", "", "supernet");
+      new Readouts(
+          Double.NaN, Double.NaN, "", 0, 0, "", "", Double.NaN, "", "", "supernet", Double.NaN);
 
   public double percent() {
     return gflopsSupernet <= 0 ? 0 : 100 * gflops / gflopsSupernet;
@@ -42,14 +46,34 @@ public record Readouts(
     boolean tera = gflopsSupernet >= 1000;
     double u = tera ? 1000 : 1;
     return String.format(
-            "%s %.2f %s · %s %.2f (%.0f%%)",
-            mode.isEmpty() ? "" : mode,
-            gflops / u,
-            tera ? "TFLOPs" : "GFLOPs",
-            full,
-            gflopsSupernet / u,
-            percent())
-        .trim();
+                "%s %.2f %s · %s %.2f (%.0f%%)",
+                mode.isEmpty() ? "" : mode,
+                gflops / u,
+                tera ? "TFLOPs" : "GFLOPs",
+                full,
+                gflopsSupernet / u,
+                percent())
+            .trim()
+        + (Double.isNaN(timePercent)
+            ? ""
+            : String.format(" · time %.0f%% of the %s's here", timePercent, full));
+  }
+
+  /** The routing's share of the supernet's measured time (NaN: the budget counts FLOPs). */
+  public Readouts withTimeShare(double pct) {
+    return new Readouts(
+        psnr,
+        ssim,
+        reference,
+        gflops,
+        gflopsSupernet,
+        patchesPerSubnet,
+        patchesShort,
+        seconds,
+        device,
+        mode,
+        full,
+        pct);
   }
 
   public Readouts withQuality(double p, double s, String ref) {
@@ -64,7 +88,8 @@ public record Readouts(
         seconds,
         device,
         mode,
-        full);
+        full,
+        timePercent);
   }
 
   public Readouts withCost(String m, double g, double gs, String pps) {
@@ -77,7 +102,8 @@ public record Readouts(
    */
   public Readouts withCost(
       String m, double g, double gs, String pps, String ppsShort, String fullName) {
-    return new Readouts(psnr, ssim, reference, g, gs, pps, ppsShort, seconds, device, m, fullName);
+    return new Readouts(
+        psnr, ssim, reference, g, gs, pps, ppsShort, seconds, device, m, fullName, timePercent);
   }
 
   public Readouts withTime(double s, String dev) {
@@ -92,6 +118,7 @@ public record Readouts(
         s,
         dev,
         mode,
-        full);
+        full,
+        timePercent);
   }
 }

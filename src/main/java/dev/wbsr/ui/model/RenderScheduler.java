@@ -1,9 +1,12 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Assignment;
+import dev.wbsr.pipeline.Focus;
 import dev.wbsr.pipeline.RoutingPolicy;
 import dev.wbsr.pipeline.UpscaleSession;
+import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.ui.viewer.CompareMode;
 import javafx.concurrent.Task;
 
@@ -17,6 +20,7 @@ final class RenderScheduler {
 
   private final Studio s;
   private QualityMeter quality;
+  private Focus focus;
 
   RenderScheduler(Studio s) {
     this.s = s;
@@ -24,6 +28,18 @@ final class RenderScheduler {
 
   void setQuality(QualityMeter q) {
     quality = q;
+  }
+
+  /**
+   * The part of the image on screen (SR pixels; null for none): renders compute it first, and a
+   * move while one runs re-prioritises what it has left (issue 15).
+   */
+  void focus(Focus f) {
+    focus = f;
+    Document d = s.document();
+    if (d != null) {
+      d.focus(f);
+    }
   }
 
   /** The routing of {@code v} now; null while the companion's session is not open yet. */
@@ -68,9 +84,62 @@ final class RenderScheduler {
                 RoutingSummary.patchesPerSubnet(d.bundle(), r),
                 RoutingSummary.patchesShort(d.bundle(), r),
                 QualityMeter.fullName(d))
+            .withTimeShare(
+                mode == RoutingMode.WBSR && s.routing.byTimeNow()
+                    ? 100 * s.routing.costRatio(r)
+                    : Double.NaN)
             .withQuality(Double.NaN, Double.NaN, QualityMeter.referenceName(d)));
     s.overlay.refresh(d, r);
     refreshSources();
+    if (s.routing.timesMissing() && RoutingMode.WBSR.isOfferedBy(d.bundle())) {
+      measureTimes(d.bundle());
+    }
+  }
+
+  /**
+   * Measures (or reads from the per-machine cache) what each subnet of {@code b} costs here, on the
+   * engine thread ahead of the renders, then routes again by time. A failure says so and goes back
+   * to counting FLOPs.
+   */
+  private void measureTimes(ModelBundle b) {
+    s.queue.request(
+        "times",
+        () ->
+            new Task<SubnetTimes>() {
+              {
+                updateMessage("Measuring " + b.name() + "'s subnets on this machine…");
+              }
+
+              @Override
+              protected SubnetTimes call() {
+                return s.core.subnetTimes(b);
+              }
+
+              @Override
+              protected void succeeded() {
+                s.routing.measured.put(RoutingState.key(b), getValue());
+                if (b == s.routing.bundle.get()) {
+                  s.routing.timesFor(b);
+                  Document d = s.document();
+                  if (d != null && d.bundle() == b) {
+                    s.routing.measureScale(d);
+                  }
+                  reroute();
+                }
+              }
+
+              @Override
+              protected void failed() {
+                s.reportError(
+                    "Could not time "
+                        + b.name()
+                        + "'s subnets on this machine ("
+                        + UserMessages.describe(getException())
+                        + "); the budget counts FLOPs.");
+                s.routing.budgetByTime.set(false);
+              }
+            },
+        true);
   }
 
   void refreshOverlay() {
@@ -80,6 +149,9 @@ final class RenderScheduler {
   /** Shows what each side has now and queues what is missing (the routing mode's variant first). */
   void refreshSources() {
     Document d = s.document();
+    if (d != null) {
+      d.focus(focus); // a new document starts from where the user looks
+    }
     s.compare.showPixels(s.outputs, d);
     s.compare.showLabels(d);
     if (d == null
@@ -146,19 +218,29 @@ final class RenderScheduler {
       s.compare.showPixels(s.outputs, d);
     }
     RoutingPolicy policy = s.routing.policyFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
-    return new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
-      @Override
-      protected void succeeded() {
-        rendered(this);
-      }
+    RenderTask task =
+        new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
+          @Override
+          protected void succeeded() {
+            s.compare.renderEnded(this);
+            rendered(this);
+          }
 
-      @Override
-      protected void failed() {
-        s.outputs.failed(v, routing);
-        s.reportError(
-            VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
-      }
-    };
+          @Override
+          protected void cancelled() {
+            s.compare.renderEnded(this);
+          }
+
+          @Override
+          protected void failed() {
+            s.compare.renderEnded(this);
+            s.outputs.failed(v, routing);
+            s.reportError(
+                VariantOutputs.name(d, v) + " failed: " + UserMessages.describe(getException()));
+          }
+        };
+    s.compare.renderStarted(task, VariantOutputs.name(d, v));
+    return task;
   }
 
   private void rendered(RenderTask t) {

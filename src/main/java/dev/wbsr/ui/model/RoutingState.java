@@ -3,10 +3,18 @@ package dev.wbsr.ui.model;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.Assignment;
 import dev.wbsr.pipeline.Budget;
+import dev.wbsr.pipeline.RoutingCost;
 import dev.wbsr.pipeline.RoutingPolicy;
+import dev.wbsr.pipeline.SubnetOrder;
+import dev.wbsr.timing.SubnetTimes;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,18 +51,33 @@ public final class RoutingState {
    */
   final ReadOnlyDoubleWrapper paperRulePoint = new ReadOnlyDoubleWrapper(this, "paperRulePoint", 0);
 
+  /**
+   * Whether the WBSR budget counts measured time on this machine instead of the paper's FLOPs
+   * (issue 17, the CLI's {@code --cost time}); the paper FLOPs stay shown either way.
+   */
+  final ReadOnlyBooleanWrapper budgetByTime =
+      new ReadOnlyBooleanWrapper(this, "budgetByTime", false);
+
+  /** The current bundle's measured subnet times, null until measured. */
+  final ReadOnlyObjectWrapper<SubnetTimes> times = new ReadOnlyObjectWrapper<>(this, "times");
+
+  /** Times measured in this run, per bundle folder (the disk cache keeps them across runs). */
+  final Map<Path, SubnetTimes> measured = new HashMap<>();
+
   private RoutingMode lastWeightSharingMode;
 
   void restore(Settings settings) {
     mode.set(settings.getEnum("routingMode", RoutingMode.WBSR));
     budget.set(settings.getDouble("budget", 0));
     eta.set(settings.getDouble("eta", RoutingPolicy.Arm.DEFAULT_ETA));
+    budgetByTime.set("time".equals(settings.get("budgetCost", "flops")));
   }
 
   void save(Settings settings) {
     settings.putEnum("routingMode", mode.get());
     settings.putDouble("budget", budget.get());
     settings.putDouble("eta", eta.get());
+    settings.put("budgetCost", budgetByTime.get() ? "time" : "flops");
     if (bundle.get() != null) {
       settings.put("bundle", bundle.get().name());
       if (!Bundles.isClassSr(bundle.get())) {
@@ -68,7 +91,44 @@ public final class RoutingState {
    * ARM).
    */
   RoutingPolicy policyFor(RoutingMode m) {
-    return m.policy(Budget.ofSlider(budget.get()), eta.get());
+    RoutingPolicy p = m.policy(Budget.ofSlider(budget.get()), eta.get());
+    return p instanceof RoutingPolicy.Wbsr w && byTimeNow() ? w.withCost(cost()) : p;
+  }
+
+  /** True when the budget counts time and this bundle's times are known. */
+  boolean byTimeNow() {
+    return budgetByTime.get() && times.get() != null;
+  }
+
+  /** True when the budget should count time but this bundle's times are not measured yet. */
+  boolean timesMissing() {
+    return budgetByTime.get() && times.get() == null;
+  }
+
+  /** What the budget counts now: measured time, or the paper's FLOPs. */
+  RoutingCost cost() {
+    return byTimeNow() ? times.get().routingCost() : RoutingCost.FLOPS;
+  }
+
+  /**
+   * The cost of {@code a} over the supernet's on the same image, in what the budget counts: its
+   * share of the supernet's measured time, or of its FLOPs.
+   */
+  public double costRatio(Assignment a) {
+    ModelBundle b = bundle.get();
+    if (!byTimeNow() || b == null || a.size() == 0) {
+      return a.flopsRatio();
+    }
+    return cost().fractionOfSupernet(a, b.manifest());
+  }
+
+  /** Shows the times measured for {@code b} (null when there are none yet). */
+  void timesFor(ModelBundle b) {
+    times.set(b == null ? null : measured.get(key(b)));
+  }
+
+  static Path key(ModelBundle b) {
+    return b.dir().toAbsolutePath().normalize();
   }
 
   /** The variant the routing mode shows on the left and is measured. */
@@ -161,6 +221,20 @@ public final class RoutingState {
     return classRows;
   }
 
+  /** Whether the budget counts measured time on this machine (else the paper's FLOPs). */
+  public ReadOnlyBooleanProperty budgetByTimeProperty() {
+    return budgetByTime.getReadOnlyProperty();
+  }
+
+  /** Counts the budget in measured time on this machine, or in the paper's FLOPs. */
+  public void setBudgetByTime(boolean byTime) {
+    budgetByTime.set(byTime);
+  }
+
+  public ReadOnlyObjectProperty<SubnetTimes> timesProperty() {
+    return times.getReadOnlyProperty();
+  }
+
   public ReadOnlyDoubleProperty budgetFloorProperty() {
     return budgetFloor.getReadOnlyProperty();
   }
@@ -189,7 +263,17 @@ public final class RoutingState {
       paperRulePoint.set(0);
       return;
     }
-    budgetFloor.set(Bundles.budgetFloor(d.bundle()));
-    paperRulePoint.set(d.session().plan(RoutingPolicy.Wbsr.paper()).flopsRatio());
+    RoutingCost c = cost();
+    if (c instanceof RoutingCost.Time) {
+      double[] per = c.perPatch(d.bundle().manifest());
+      double cheapest = Double.MAX_VALUE;
+      for (int s : c.members(d.bundle().manifest(), SubnetOrder.PARETO)) {
+        cheapest = Math.min(cheapest, per[s]);
+      }
+      budgetFloor.set(cheapest / per[d.bundle().manifest().supernet()]);
+    } else {
+      budgetFloor.set(Bundles.budgetFloor(d.bundle()));
+    }
+    paperRulePoint.set(costRatio(d.session().plan(RoutingPolicy.Wbsr.paper())));
   }
 }

@@ -19,6 +19,9 @@ import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.HeapNeed;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.UpscaleSession;
+import dev.wbsr.timing.SubnetTimes;
+import dev.wbsr.timing.SubnetTimesCache;
+import dev.wbsr.timing.TimeCosts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +52,7 @@ public final class StudioCore implements AutoCloseable {
   private final EngineOpener opener;
   private final PipelineOptions options;
   private final List<Path> builtInRoots;
+  private final SubnetTimesCache timesCache;
   private final ImageLoader loader = new ImageLoader();
   private final Map<Path, SrEngine> engines = new HashMap<>();
   private volatile DeviceChoice device;
@@ -57,6 +61,19 @@ public final class StudioCore implements AutoCloseable {
   private volatile long heapLimit = Runtime.getRuntime().maxMemory();
 
   public StudioCore(EngineOpener opener, PipelineOptions options, List<Path> builtInRoots) {
+    this(opener, options, builtInRoots, SubnetTimesCache.standard());
+  }
+
+  /**
+   * @param timesCache where measured subnet times are kept per machine (the CLI's cache; tests pass
+   *     a temporary folder so they never write the user's)
+   */
+  public StudioCore(
+      EngineOpener opener,
+      PipelineOptions options,
+      List<Path> builtInRoots,
+      SubnetTimesCache timesCache) {
+    this.timesCache = timesCache;
     this.opener = opener;
     this.options = options;
     this.builtInRoots = List.copyOf(builtInRoots);
@@ -166,6 +183,15 @@ public final class StudioCore implements AutoCloseable {
     }
     lastDevice = engine.device();
     return engine;
+  }
+
+  /**
+   * What each subnet of {@code bundle} costs on this machine (issue 17, budget by time): cached
+   * times when machine and bundle match, else measured now on its engine (about a second for nine
+   * subnets) and cached. Blocking: the engine thread only, never the FX thread.
+   */
+  public SubnetTimes subnetTimes(ModelBundle bundle) {
+    return TimeCosts.of(bundle, engine(bundle), options, timesCache);
   }
 
   /** Where the last opened session runs, e.g. "cpu" or "cuda:0". */

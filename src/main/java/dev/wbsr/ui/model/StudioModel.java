@@ -1,6 +1,7 @@
 package dev.wbsr.ui.model;
 
 import dev.wbsr.image.RgbImage;
+import dev.wbsr.pipeline.Focus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
+import javafx.geometry.Rectangle2D;
 
 /**
  * The main view-model: the commands, and the wiring that keeps everything derived in step with what
@@ -47,11 +49,21 @@ public final class StudioModel {
         });
     s.routing.budget.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.WBSR));
     s.routing.eta.addListener((o, was, now) -> renders.onPolicyKnob(RoutingMode.ARM));
+    s.routing.budgetByTime.addListener(
+        (o, was, now) -> {
+          saveSettings();
+          Document d = s.document();
+          if (d != null && d.bundle() == s.routing.bundle.get()) {
+            s.routing.measureScale(d);
+          }
+          renders.reroute();
+        });
     s.overlay.kind.addListener(o -> renders.refreshOverlay());
     s.source.workMode.addListener(o -> documents.prepare());
     s.routing.bundle.addListener(
         (o, was, now) -> {
           if (now != null && !now.equals(was)) {
+            s.routing.timesFor(now);
             s.routing.fitModeTo(was, now);
             documents.prepare();
           }
@@ -170,6 +182,22 @@ public final class StudioModel {
    */
   public void measureQuality() {
     quality.measure();
+  }
+
+  /**
+   * The part of the image the viewer shows, in output pixels (null: none in particular): renders
+   * compute it first, and a move during a render re-prioritises what is left.
+   */
+  public void showRegion(Rectangle2D r) {
+    s.compare.showRegion(r);
+    renders.focus(
+        r == null
+            ? null
+            : new Focus(
+                (int) Math.floor(r.getMinX()),
+                (int) Math.floor(r.getMinY()),
+                (int) Math.ceil(r.getWidth()) + 1,
+                (int) Math.ceil(r.getHeight()) + 1));
   }
 
   public void cancel() {

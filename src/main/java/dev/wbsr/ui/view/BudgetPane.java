@@ -8,11 +8,13 @@ import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.viewer.ColorMaps;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -44,8 +46,27 @@ final class BudgetPane extends VBox {
     slider.disableProperty().bind(applies.not());
     slider.paperRuleButton().disableProperty().bind(applies.not());
     budgetValue.disableProperty().bind(applies.not());
+    CheckBox byTime = new CheckBox("Count time on this machine");
+    byTime.setId("budgetByTime");
+    byTime.getStyleClass().add("muted-small");
+    byTime.setTooltip(
+        new Tooltip(
+            "Budget counts FLOPs (the paper's accounting) or the time each subnet takes on this"
+                + " machine, measured once per bundle and kept in the cache. The paper FLOPs stay"
+                + " in the status bar."));
+    Ui.link(
+        byTime.selectedProperty(),
+        model.routingState().budgetByTimeProperty(),
+        v -> model.routingState().setBudgetByTime(v));
+    byTime.disableProperty().bind(applies.not());
     VBox budgetBox =
-        new VBox(2, row("Compute budget", budgetValue), slider, slider.paperRuleButton(), noBudget);
+        new VBox(
+            2,
+            row("Compute budget", budgetValue),
+            slider,
+            slider.paperRuleButton(),
+            byTime,
+            noBudget);
     // shown for WBSR, and (disabled, with the note) for ClassSR bundles, which have no budget knob
     budgetBox
         .visibleProperty()

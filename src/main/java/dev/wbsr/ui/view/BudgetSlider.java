@@ -150,11 +150,18 @@ final class BudgetSlider extends Pane {
                 ? "paper rule"
                 : String.format("%.0f %%", Math.max(floor, routing.budgetProperty().get()) * 100);
           }
-          String pct = String.format("%.0f %%", Math.max(floor, a.flopsRatio()) * 100);
+          // by time: the share of the supernet's measured time here (the FLOPs stay in the readout)
+          boolean time =
+              routing.budgetByTimeProperty().get() && routing.timesProperty().get() != null;
+          String pct =
+              String.format("%.0f %%", Math.max(floor, routing.costRatio(a)) * 100)
+                  + (time ? " time" : "");
           return paper ? pct + " · paper rule" : pct;
         },
         routing.budgetProperty(),
         routing.routingProperty(),
-        routing.budgetFloorProperty());
+        routing.budgetFloorProperty(),
+        routing.budgetByTimeProperty(),
+        routing.timesProperty());
   }
 }

@@ -156,6 +156,10 @@ public final class MainWindow {
     model.source().documentProperty().addListener((o, was, now) -> viewer.hideHover());
     model.routingState().bundleProperty().addListener((o, was, now) -> viewer.hideHover());
     model.compare().revisionProperty().addListener(o -> viewer.repaint());
+    viewer.renderNoteProperty().bind(model.compare().renderNoteProperty());
+    // what is on screen is computed first when the budget moves (issue 15)
+    viewer.visibleRegionProperty().addListener((o, was, now) -> model.showRegion(now));
+    model.showRegion(viewer.visibleRegionProperty().get());
     model
         .darkProperty()
         .addListener((o, was, dark) -> viewer.setBackgroundColor(dark ? 0x161b22 : 0xd0d7de));

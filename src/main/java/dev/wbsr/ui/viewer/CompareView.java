@@ -1,13 +1,20 @@
 package dev.wbsr.ui.viewer;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -33,6 +40,10 @@ public final class CompareView extends StackPane {
   private final HBox pair = new HBox(2);
   private final BooleanProperty lens = new SimpleBooleanProperty(this, "lens", false);
   private final MagnifierLens magnifier = new MagnifierLens();
+  private final ReadOnlyObjectWrapper<Rectangle2D> visibleRegion =
+      new ReadOnlyObjectWrapper<>(this, "visibleRegion");
+  private final StringProperty renderNote = new SimpleStringProperty(this, "renderNote", "");
+  private final Label note = new Label();
 
   public CompareView() {
     getStyleClass().add("compare-view");
@@ -65,7 +76,25 @@ public final class CompareView extends StackPane {
                 rightLabel));
     main.rightLabelProperty().bind(rightLabel);
     mode.addListener((o, was, now) -> relayout());
+    note.setId("renderNote");
+    note.getStyleClass().add("viewport-tag");
+    note.setMouseTransparent(true);
+    note.textProperty().bind(renderNote);
+    note.visibleProperty().bind(renderNote.isNotEmpty());
+    StackPane.setAlignment(note, Pos.BOTTOM_CENTER);
+    StackPane.setMargin(note, new Insets(0, 0, 12, 0));
     relayout();
+    InvalidationListener moved = o -> updateVisibleRegion();
+    for (javafx.beans.Observable o :
+        new javafx.beans.Observable[] {
+          transform.zoomProperty(),
+          transform.centerXProperty(),
+          transform.centerYProperty(),
+          main.widthProperty(),
+          main.heightProperty()
+        }) {
+      o.addListener(moved);
+    }
     addEventFilter(
         javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> moveLens(e.getSceneX(), e.getSceneY()));
     addEventFilter(
@@ -126,6 +155,30 @@ public final class CompareView extends StackPane {
     magnifier.toFront();
   }
 
+  /**
+   * The image rectangle the main viewport shows (output pixels; both sides show the same one), null
+   * before it has a size. It may reach past the image's edges.
+   */
+  public ReadOnlyObjectProperty<Rectangle2D> visibleRegionProperty() {
+    return visibleRegion.getReadOnlyProperty();
+  }
+
+  /** The note over the image while it is being computed, e.g. "Updating WBSR… 40 %". */
+  public StringProperty renderNoteProperty() {
+    return renderNote;
+  }
+
+  private void updateVisibleRegion() {
+    double w = main.getWidth();
+    double h = main.getHeight();
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    double z = transform.getZoom();
+    visibleRegion.set(
+        new Rectangle2D(transform.imageX(0, w), transform.imageY(0, h), w / z, h / z));
+  }
+
   private void relayout() {
     pair.getChildren().clear();
     getChildren().clear();
@@ -135,7 +188,7 @@ public final class CompareView extends StackPane {
     } else {
       getChildren().add(main);
     }
-    getChildren().add(magnifier);
+    getChildren().addAll(note, magnifier);
   }
 
   public ObjectProperty<CompareMode> modeProperty() {

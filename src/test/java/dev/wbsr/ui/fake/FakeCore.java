@@ -11,6 +11,7 @@ import dev.wbsr.ui.model.StudioCore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The app's real {@link StudioCore} on the tiny test bundles ({@code src/test/resources/bundles}:
@@ -46,6 +47,12 @@ public final class FakeCore {
   public static final class Engines implements StudioCore.EngineOpener {
     public volatile long delayMs = 0;
 
+    /**
+     * Hears every inference call (subnet, input) before it runs, on the calling worker thread: a
+     * test records the order of calls here, or holds one.
+     */
+    public volatile BiConsumer<Integer, Nchw> onRun;
+
     @Override
     public SrEngine open(ModelBundle bundle, DeviceChoice device) {
       return new Engine(bundle, this);
@@ -79,6 +86,10 @@ public final class FakeCore {
 
     @Override
     public Nchw run(int subnet, Nchw input) {
+      BiConsumer<Integer, Nchw> hook = settings.onRun;
+      if (hook != null) {
+        hook.accept(subnet, input);
+      }
       long d = settings.delayMs;
       if (d > 0) {
         try {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The app's time from a budget move to the part of the image on screen being updated, and to the
+# whole image, before and after "visible part first" (issue 15), in one run, headless (Monocle),
+# real ONNX engine on the CPU, wbsr-x2, a 2000x1500 photo. "before" renders in planned order (the
+# model is never told what is on screen, as before the change); "after" is told, as the window does.
+# Usage, from the repository root:  bench/app-slider.sh [TO_BUDGET [PAIRS]]
+#   WBSR_PHOTO_SOURCE  the photo the 2000x1500 input is made from
+#                      (default $WBSR_DATA/png/v1/val-large/flowers.png)
+set -euo pipefail
+to=${1:-0.8}
+pairs=${2:-2}
+root=$(pwd)
+out=$root/target/bench
+src=${WBSR_PHOTO_SOURCE:-${WBSR_DATA:-/work/cache}/png/v1/val-large/flowers.png}
+photo=$out/photo-2000x1500.png
+mkdir -p "$out"
+export OPT_OUT_TRACKING=true
+jvm=(-Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dglass.platform=Monocle -Dmonocle.platform=Headless
+  -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -Dwbsr.cache.dir="$out/cache")
+mvn -o -B -q test-compile
+mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp-after.txt" -Dmdep.includeScope=test
+cp="$root/target/test-classes:$root/target/classes:$(cat "$out/cp-after.txt")"
+java "${jvm[@]}" -cp "$cp" dev.wbsr.ui.SliderBenchmark "$photo" models wbsr-x2 "$src" "$to" "$pairs"
