@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wbsr.pipeline.HeapNeed;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +31,7 @@ class PhotoTooLargeTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Settings settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-heap"));
-    settings.clear();
+    Settings settings = FxTestSupport.freshSettings("dev/wbsr/studio-test-heap");
     core = FakeCore.create();
     model = onFx(() -> new StudioModel(core, settings));
     onFx(
