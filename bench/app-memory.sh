@@ -10,6 +10,11 @@
 #   WBSR_PHOTO_SOURCE  the photo the input is made from (default $WBSR_DATA/png/v1/val-large/flowers.png)
 #   XMX                the heap limit (default 2g)
 #   MEASURE=true       after Ready, also "Measure Quality" (the supernet over the whole image)
+#   IDLE_S             seconds the app then sits idle before the snapshot (default 30): whether the
+#                      heap it grew to goes back to the system (RSS "idle")
+#   JAVA_OPTS_BEFORE / JAVA_OPTS_AFTER  extra JVM options for each run (e.g. to try G1 options on one
+#                      tree: BEFORE_TREE=. JAVA_OPTS_AFTER='-XX:MaxHeapFreeRatio=30' bench/app-memory.sh)
+# Both runs are summed up at the end, with the load average before and after each (shared machine).
 set -euo pipefail
 root=$(pwd)
 out=$root/target/bench-memory
@@ -25,12 +30,16 @@ classpath() {  # $1: tree; prints its test class path (test classes, classes, de
   echo "$1/target/test-classes:$1/target/classes:$(cat "$out/cp.txt")"
 }
 
-measure() {  # $1: label, $2: class path; runs the app from the repository root (models/)
-  local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result="" at_ready="" final=READY
+measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app from the repository root
+  local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result="" at_ready="" final=READY idle_until=""
+  local load0
+  load0=$(cut -d' ' -f1-3 /proc/loadavg)
   [ "${MEASURE:-false}" = true ] && final=MEASURED
   mkdir -p "$log"
   rm -rf "$log/prefs" "$log/data"
+  # shellcheck disable=SC2086  # $3: options split on spaces
   xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
+    -Xlog:gc:file="$log/gc.log" ${3:-} \
     -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
     -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
     > "$log/stdout.txt" 2> "$log/stderr.txt" &
@@ -50,7 +59,10 @@ measure() {  # $1: label, $2: class path; runs the app from the repository root 
     # a sample of resident memory (kB) every 0.5 s; VmHWM is the kernel's own peak
     awk -v t=$(( $(date +%s) - t0 )) '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {print t, r, h}' \
       "/proc/$pid/status" >> "$log/rss.txt" 2>/dev/null || true
-    [ -n "$result" ] && break
+    if [ -n "$result" ] && [ -z "$idle_until" ]; then
+      idle_until=$(( $(date +%s) + ${IDLE_S:-30} ))
+    fi
+    [ -n "$idle_until" ] && [ "$(date +%s)" -ge "$idle_until" ] && break
     if [ $(( $(date +%s) - t0 )) -gt "${LIMIT_S:-1500}" ]; then result="TIMEOUT"; break; fi
     sleep 0.5
   done
@@ -71,11 +83,20 @@ measure() {  # $1: label, $2: class path; runs the app from the repository root 
   nmt=$(grep -oE '^Total: reserved=[0-9]+KB, committed=[0-9]+KB' "$log/nmt-at-ready.txt" 2>/dev/null \
     | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
   rss=$(awk '/^VmRSS/ {print $2}' "$log/status-at-ready.txt" 2>/dev/null || echo 0)
-  grep -E '^READY' "$log/stdout.txt" || true
-  echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB (to Ready: $((${at_ready:-0} / 1024)) MB)" \
-    "| RSS at the end $((rss / 1024)) MB" \
-    "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
-    "| heap used after GC $((used / 1024)) MB | -Xmx$xmx"
+  local committed pauses
+  # GC pauses in all (ms, from -Xlog:gc): what heap options cost in time, less blurred by the load
+  pauses=$(grep -oE 'Pause.* ([0-9.]+)ms$' "$log/gc.log" 2>/dev/null \
+    | awk '{sub(/ms$/, "", $NF); t += $NF; n++} END {printf "%d GC pauses, %.0f ms", n, t}')
+  committed=$(grep -E 'Java Heap \(reserved' "$log/nmt-at-ready.txt" 2>/dev/null \
+    | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
+  {
+    grep -E '^READY' "$log/stdout.txt" | sed "s/^/$label: /" || true
+    echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB (to Ready: $((${at_ready:-0} / 1024)) MB)" \
+      "| RSS ${IDLE_S:-30} s idle after that $((rss / 1024)) MB (heap committed $((committed / 1024)) MB)" \
+      "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
+      "| heap used after GC $((used / 1024)) MB | $pauses | -Xmx$xmx ${3:-}" \
+      "| load $load0 -> $(cut -d' ' -f1-3 /proc/loadavg)"
+  } | tee -a "$out/summary.txt"
   grep -iE 'warning|error|exception' "$log/stderr.txt" | head -5 || true
 }
 
@@ -88,8 +109,15 @@ before=${1:-}
 if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
   tree=${BEFORE_TREE:-$out/before-tree}
   [ -d "$tree" ] || git worktree add -q --detach "$tree" "$before"
-  mkdir -p "$tree/src/test/java/dev/wbsr/ui"
-  cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
-  measure before "$(classpath "$tree")"
+  if ! [ "$tree" -ef "$root" ]; then  # the same tree: options compared on one build
+    mkdir -p "$tree/src/test/java/dev/wbsr/ui"
+    cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
+  fi
+  cp_before=$(classpath "$tree")
 fi
-measure after "$(classpath "$root")"
+cp_after=$(classpath "$root")
+: > "$out/summary.txt"
+[ -n "${cp_before:-}" ] && measure before "$cp_before" "${JAVA_OPTS_BEFORE:-}"
+measure after "$cp_after" "${JAVA_OPTS_AFTER:-}"
+echo "== summary (logs: $out/) =="
+cat "$out/summary.txt"

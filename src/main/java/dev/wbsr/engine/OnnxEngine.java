@@ -202,7 +202,7 @@ public final class OnnxEngine implements SrEngine {
     String threads = Integer.toString(options.intraOpThreads());
     @SuppressWarnings("unchecked")
     Class<O> out = (Class<O>) (translator instanceof LogitsTranslator ? float[].class : Nchw.class);
-    Criteria<Nchw, O> criteria =
+    Criteria.Builder<Nchw, O> builder =
         Criteria.builder()
             .setTypes(Nchw.class, out)
             .optModelPath(file.getParent())
@@ -214,8 +214,12 @@ public final class OnnxEngine implements SrEngine {
             .optOption("interOpNumThreads", "1")
             .optOption("intraOpNumThreads", threads)
             .optOption("executionMode", "SEQUENTIAL")
-            .optOption("optLevel", optLevel)
-            .build();
+            .optOption("optLevel", optLevel);
+    String arena = System.getProperty("wbsr.ort.arena");
+    if (arena != null) { // measured with bench/app-memory.sh and `wbsr bench` (README, memory)
+      builder.optOption("cpuArenaAllocator", arena).optOption("memoryPatternOptimization", arena);
+    }
+    Criteria<Nchw, O> criteria = builder.build();
     try {
       return criteria.loadModel();
     } catch (ModelNotFoundException | MalformedModelException | IOException e) {

@@ -21,7 +21,10 @@ public final class ImageQuality {
   /** BT.601 luma of every pixel, row-major, after cutting {@code shave} pixels per border. */
   public static double[] luma(RgbImage img, int shave) {
     checkShave(img, shave);
-    return luma(img, shave, 0, img.height() - 2 * shave);
+    int rows = img.height() - 2 * shave;
+    double[] y = new double[(img.width() - 2 * shave) * rows];
+    luma(img, shave, 0, rows, y);
+    return y;
   }
 
   /** PSNR-Y in dB of {@code img} against {@code ref}; +infinity when Y is identical. */
@@ -29,7 +32,7 @@ public final class ImageQuality {
     // strip by strip, no full luma planes (2 x 384 MB at 8000x6000); the same sums, in the same
     // order, as psnr(luma(img), luma(ref))
     SquaredError e = new SquaredError();
-    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w) -> e.add(a, b));
+    overStrips(img, ref, shave, STRIP_ROWS, 0, (a, b, w, rows) -> e.add(a, b, w * rows, 0));
     return e.psnr();
   }
 
@@ -47,9 +50,11 @@ public final class ImageQuality {
           "reference luma has " + refLuma.length + " values, the shaved image " + w + "x" + h);
     }
     SquaredError e = new SquaredError();
+    double[] y = new double[w * Math.min(STRIP_ROWS, h)]; // one strip buffer for all strips
     for (int r0 = 0; r0 < h; r0 += STRIP_ROWS) {
       int rows = Math.min(STRIP_ROWS, h - r0);
-      e.add(luma(img, shave, r0, rows), refLuma, r0 * w);
+      luma(img, shave, r0, rows, y);
+      e.add(y, refLuma, w * rows, r0 * w);
     }
     return e.psnr();
   }
@@ -73,15 +78,25 @@ public final class ImageQuality {
       throw new IllegalArgumentException("SSIM needs at least 11x11 pixels, got " + w + "x" + h);
     }
     double[] sum = new double[1];
-    overStrips(img, ref, shave, strip, WINDOW - 1, (a, b, width) -> ssimSum(a, b, width, sum));
+    Buffers buf = new Buffers(w, Math.min(strip, h - WINDOW + 1) + WINDOW - 1);
+    overStrips(
+        img,
+        ref,
+        shave,
+        strip,
+        WINDOW - 1,
+        (a, b, width, rows) -> ssimSum(a, b, width, rows, sum, buf));
     return sum[0] / ((double) (w - WINDOW + 1) * (h - WINDOW + 1));
   }
 
   static final int STRIP_ROWS = 256;
 
-  /** What {@link #overStrips} hands on: both images' luma for the same rows. */
+  /**
+   * What {@link #overStrips} hands on: both images' luma for the same rows (the first {@code width
+   * * rows} values of arrays that serve every strip).
+   */
   private interface StripSink {
-    void accept(double[] imgLuma, double[] refLuma, int width);
+    void accept(double[] imgLuma, double[] refLuma, int width, int rows);
   }
 
   /**
@@ -93,24 +108,29 @@ public final class ImageQuality {
     checkSameSize(img, ref);
     checkShave(img, shave);
     int starts = img.height() - 2 * shave - overlap;
+    int w = img.width() - 2 * shave;
+    // one pair of luma arrays for all strips: new ones per strip are humongous garbage at 8000
+    // wide, and G1 grew the heap to its limit to keep up (issue 15, Measure Quality)
+    double[] a = new double[w * (Math.min(strip, Math.max(starts, 0)) + overlap)];
+    double[] b = new double[a.length];
     for (int r0 = 0; r0 < starts; r0 += strip) {
       int rows = Math.min(strip, starts - r0) + overlap;
-      sink.accept(luma(img, shave, r0, rows), luma(ref, shave, r0, rows), img.width() - 2 * shave);
+      luma(img, shave, r0, rows, a);
+      luma(ref, shave, r0, rows, b);
+      sink.accept(a, b, w, rows);
     }
   }
 
   /**
    * Luma of {@code rows} rows from row {@code r0} (after shaving), as {@link #luma(RgbImage, int)}.
    */
-  private static double[] luma(RgbImage img, int shave, int r0, int rows) {
+  private static void luma(RgbImage img, int shave, int r0, int rows, double[] y) {
     int w = img.width() - 2 * shave;
-    double[] y = new double[w * rows];
     for (int r = 0; r < rows; r++) {
       for (int x = 0; x < w; x++) {
         y[r * w + x] = luma(img.rgb(), ((r0 + r + shave) * img.width() + x + shave) * 3);
       }
     }
-    return y;
   }
 
   private static double luma(byte[] rgb, int o) {
@@ -141,13 +161,9 @@ public final class ImageQuality {
     private double chunk;
     private long count;
 
-    void add(double[] a, double[] b) {
-      add(a, b, 0);
-    }
-
-    /** Adds a[i] - b[from + i] for every i of {@code a}. */
-    void add(double[] a, double[] b, int from) {
-      for (int i = 0; i < a.length; i++, count++) {
+    /** Adds a[i] - b[from + i] for the first {@code n} values of {@code a}. */
+    void add(double[] a, double[] b, int n, int from) {
+      for (int i = 0; i < n; i++, count++) {
         double d = a[i] - b[from + i];
         chunk += d * d;
         if ((count & 4095) == 4095) {
@@ -169,7 +185,7 @@ public final class ImageQuality {
       throw new IllegalArgumentException("arrays differ in length: " + a.length + ", " + b.length);
     }
     SquaredError e = new SquaredError();
-    e.add(a, b);
+    e.add(a, b, a.length, 0);
     return e.psnr();
   }
 
@@ -184,29 +200,29 @@ public final class ImageQuality {
           "SSIM needs at least 11x11 pixels, got " + width + "x" + height);
     }
     double[] sum = new double[1];
-    ssimSum(a, b, width, sum);
+    ssimSum(a, b, width, height, sum, new Buffers(width, height));
     return sum[0] / ((double) (width - WINDOW + 1) * (height - WINDOW + 1));
   }
 
   /** Adds the SSIM map's row sums of {@code a} vs {@code b}, row by row, to {@code total[0]}. */
-  private static void ssimSum(double[] a, double[] b, int width, double[] total) {
-    int height = a.length / width;
+  private static void ssimSum(
+      double[] a, double[] b, int width, int height, double[] total, Buffers buf) {
     double[] g = gaussian();
     int ow = width - WINDOW + 1;
     int oh = height - WINDOW + 1;
-    double[] aa = new double[a.length];
-    double[] bb = new double[a.length];
-    double[] ab = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
+    double[] aa = buf.aa;
+    double[] bb = buf.bb;
+    double[] ab = buf.ab;
+    for (int i = 0; i < width * height; i++) {
       aa[i] = a[i] * a[i];
       bb[i] = b[i] * b[i];
       ab[i] = a[i] * b[i];
     }
-    double[] mu1 = filterValid(a, width, height, g);
-    double[] mu2 = filterValid(b, width, height, g);
-    double[] e11 = filterValid(aa, width, height, g);
-    double[] e22 = filterValid(bb, width, height, g);
-    double[] e12 = filterValid(ab, width, height, g);
+    double[] mu1 = filterValid(a, width, height, g, buf.vert, buf.filtered[0]);
+    double[] mu2 = filterValid(b, width, height, g, buf.vert, buf.filtered[1]);
+    double[] e11 = filterValid(aa, width, height, g, buf.vert, buf.filtered[2]);
+    double[] e22 = filterValid(bb, width, height, g, buf.vert, buf.filtered[3]);
+    double[] e12 = filterValid(ab, width, height, g, buf.vert, buf.filtered[4]);
     for (int r = 0; r < oh; r++) {
       double rowSum = 0;
       for (int x = 0; x < ow; x++) {
@@ -240,11 +256,31 @@ public final class ImageQuality {
     return g;
   }
 
-  /** Separable 'valid' filtering: output (w - 10) x (h - 10). */
-  private static double[] filterValid(double[] x, int w, int h, double[] g) {
+  /** The SSIM arrays of one strip (or of a whole image), used again for each strip. */
+  private static final class Buffers {
+    final double[] aa;
+    final double[] bb;
+    final double[] ab;
+    final double[] vert;
+    final double[][] filtered = new double[5][];
+
+    Buffers(int width, int rows) {
+      aa = new double[width * rows];
+      bb = new double[width * rows];
+      ab = new double[width * rows];
+      vert = new double[width * (rows - WINDOW + 1)];
+      for (int i = 0; i < filtered.length; i++) {
+        filtered[i] = new double[(width - WINDOW + 1) * (rows - WINDOW + 1)];
+      }
+    }
+  }
+
+  /** Separable 'valid' filtering into {@code out}: (w - 10) x (h - 10); {@code vert} is scratch. */
+  private static double[] filterValid(
+      double[] x, int w, int h, double[] g, double[] vert, double[] out) {
     int oh = h - WINDOW + 1;
     int ow = w - WINDOW + 1;
-    double[] vert = new double[oh * w];
+    java.util.Arrays.fill(vert, 0, oh * w, 0.0);
     for (int r = 0; r < oh; r++) {
       for (int k = 0; k < WINDOW; k++) {
         double gk = g[k];
@@ -255,7 +291,6 @@ public final class ImageQuality {
         }
       }
     }
-    double[] out = new double[oh * ow];
     for (int r = 0; r < oh; r++) {
       for (int col = 0; col < ow; col++) {
         double acc = 0;

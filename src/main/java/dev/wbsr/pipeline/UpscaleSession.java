@@ -35,8 +35,8 @@ public final class UpscaleSession implements AutoCloseable {
   private final PatchGrid grid;
   private final int scale;
   private final TileExecutor executor;
-  private final byte[] sr;
-  private final int[] rendered;
+  private final Canvases canvases;
+
   private final PatchCache cache;
   private final Object lock = new Object();
   private final ExecutorService coordinator;
@@ -68,10 +68,8 @@ public final class UpscaleSession implements AutoCloseable {
               + lr.height() * scale
               + " is too large for one image");
     }
-    this.sr = new byte[(int) bytes];
-    this.rendered = new int[grid.size()];
-    Arrays.fill(rendered, NOT_RENDERED);
     this.cache = new PatchCache(options.cacheBytes());
+    this.canvases = new Canvases(lr.width() * scale, lr.height() * scale, grid.size(), scale);
     this.executor = new TileExecutor(lr, engine, bicubic, scale);
     this.coordinator = Executors.newSingleThreadExecutor(daemon("wbsr-render"));
     this.workers = Executors.newFixedThreadPool(options.workers(), daemon("wbsr-worker"));
@@ -122,14 +120,28 @@ public final class UpscaleSession implements AutoCloseable {
    * change.
    */
   public RenderJob render(Assignment target, RenderListener listener) {
+    return render(target, null, listener);
+  }
+
+  /**
+   * As {@link #render(Assignment, RenderListener)}, but into the caller's {@code into} (output
+   * size; null = the session's own image) instead of the session's image: the app renders each
+   * variant straight into the image it shows, so no second full-size copy exists. The session
+   * remembers which subnet each patch of {@code into} shows, so a later render into it recomputes
+   * only what changed; the caller must not write into it while a render runs, and only writes it
+   * before the first render (a preview that patches not rendered yet keep showing).
+   */
+  public RenderJob render(Assignment target, RgbImage into, RenderListener listener) {
     if (!target.grid().equals(grid)) {
       throw new IllegalArgumentException("assignment belongs to another image");
     }
     RenderJob job = new RenderJob(target);
+    Canvas canvas;
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("session closed");
       }
+      canvas = canvas(into);
       if (active != null) {
         active.cancel();
       }
@@ -137,7 +149,7 @@ public final class UpscaleSession implements AutoCloseable {
     }
     RenderListener serial =
         RenderListener.serialized(listener == null ? RenderListener.NONE : listener);
-    coordinator.execute(() -> run(job, serial));
+    coordinator.execute(() -> run(job, canvas, serial));
     return job;
   }
 
@@ -158,39 +170,33 @@ public final class UpscaleSession implements AutoCloseable {
   /** A copy of the SR image as it is now (black where nothing was rendered yet). */
   public RgbImage image() {
     synchronized (lock) {
-      return new RgbImage(lr.width() * scale, lr.height() * scale, sr.clone());
+      RgbImage sr = canvas(null).image();
+      return new RgbImage(sr.width(), sr.height(), sr.rgb().clone());
     }
   }
 
-  /**
-   * Copies the SR image as it is now into {@code target} (output size). Unlike {@link #image()} it
-   * needs no full-size temporary: at x2 on a 12-megapixel photo that temporary is 144 MB of heap at
-   * the end of every render (issue 15, memory).
-   */
-  public void copyInto(RgbImage target) {
-    int w = lr.width() * scale;
-    int h = lr.height() * scale;
-    if (target.width() != w || target.height() != h) {
-      throw new IllegalArgumentException(
-          "target is " + target.width() + "x" + target.height() + ", the SR image " + w + "x" + h);
-    }
-    synchronized (lock) {
-      System.arraycopy(sr, 0, target.rgb(), 0, sr.length);
-    }
+  /** The image and per-patch state of {@code into} (null: the session's own image). Under lock. */
+  private Canvas canvas(RgbImage into) {
+    return canvases.of(into);
   }
 
   /** A copy of a rectangle of the SR image as it is now. */
   public RgbImage region(int x, int y, int w, int h) {
     synchronized (lock) {
-      return TileExecutor.crop(
-          new RgbImage(lr.width() * scale, lr.height() * scale, sr), x, y, w, h);
+      return TileExecutor.crop(canvas(null).image(), x, y, w, h);
+    }
+  }
+
+  private RgbImage regionOf(Canvas canvas, int x, int y, int w, int h) {
+    synchronized (lock) {
+      return TileExecutor.crop(canvas.image(), x, y, w, h);
     }
   }
 
   /** Subnet whose output each patch shows now ({@link #NOT_RENDERED} if none). */
   public int[] renderedSubnets() {
     synchronized (lock) {
-      return rendered.clone();
+      return canvas(null).rendered().clone();
     }
   }
 
@@ -207,7 +213,9 @@ public final class UpscaleSession implements AutoCloseable {
    */
   public RgbImage takeImage() {
     close();
-    return new RgbImage(lr.width() * scale, lr.height() * scale, sr);
+    synchronized (lock) {
+      return canvas(null).image();
+    }
   }
 
   /**
@@ -236,7 +244,7 @@ public final class UpscaleSession implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Rendering (coordinator thread, then worker threads)
 
-  private void run(RenderJob job, RenderListener listener) {
+  private void run(RenderJob job, Canvas canvas, RenderListener listener) {
     long start = System.nanoTime();
     try {
       if (job.isCancelled()) {
@@ -247,13 +255,17 @@ public final class UpscaleSession implements AutoCloseable {
       boolean[] todo = new boolean[n];
       List<Integer> restored = new ArrayList<>();
       int unchanged = 0;
+      Canvas other;
       synchronized (lock) {
         for (int p = 0; p < n; p++) {
           int s = target.subnetOf(p);
-          if (rendered[p] == s) {
+          if (canvas.rendered()[p] == s) {
             unchanged++;
           } else if (cache.contains(p, s)) {
-            swapIn(p, s, cache.take(p, s));
+            swapIn(canvas, p, s, cache.take(p, s));
+            restored.add(p);
+          } else if ((other = canvases.showing(canvas, p, s)) != null) {
+            swapIn(canvas, p, s, other.read(grid.patch(p)));
             restored.add(p);
           } else {
             todo[p] = true;
@@ -265,7 +277,7 @@ public final class UpscaleSession implements AutoCloseable {
       int total = n - unchanged;
       AtomicInteger done = new AtomicInteger(restored.size());
       if (!restored.isEmpty()) {
-        announceRestored(restored, listener);
+        announceRestored(canvas, restored, listener);
         listener.onProgress(done.get(), total);
       }
       double flops = 0;
@@ -291,7 +303,7 @@ public final class UpscaleSession implements AutoCloseable {
                 List<Tile> batch;
                 while (!job.isCancelled() && (batch = queue.next(focus)) != null) {
                   calls.incrementAndGet();
-                  runBatch(job, batch, listener, done, total);
+                  runBatch(job, canvas, batch, listener, done, total);
                 }
               } catch (RuntimeException | Error e) {
                 job.fail(e);
@@ -316,7 +328,12 @@ public final class UpscaleSession implements AutoCloseable {
   }
 
   private void runBatch(
-      RenderJob job, List<Tile> batch, RenderListener listener, AtomicInteger done, int total) {
+      RenderJob job,
+      Canvas canvas,
+      List<Tile> batch,
+      RenderListener listener,
+      AtomicInteger done,
+      int total) {
     List<RgbImage> outputs = executor.run(batch);
     List<RenderUpdate> updates = new ArrayList<>(batch.size());
     synchronized (lock) {
@@ -326,9 +343,9 @@ public final class UpscaleSession implements AutoCloseable {
         RgbImage out = outputs.get(t);
         int[] patches = tile.patches(grid);
         for (int p : patches) {
-          byte[] block = block(out, tile, grid.patch(p));
+          byte[] block = Canvas.block(out, tile, grid.patch(p), scale);
           if (commit) {
-            swapIn(p, tile.subnet(), block);
+            swapIn(canvas, p, tile.subnet(), block);
           } else if (options.cacheBytes() > 0) {
             cache.put(p, tile.subnet(), block);
           }
@@ -348,41 +365,18 @@ public final class UpscaleSession implements AutoCloseable {
     }
   }
 
-  /** Puts a patch's block into the image, moving what it showed into the cache. Under lock. */
-  private void swapIn(int p, int subnet, byte[] block) {
+  /** Puts a patch's block into the canvas, moving what it showed into the cache. Under lock. */
+  private void swapIn(Canvas canvas, int p, int subnet, byte[] block) {
     PatchGrid.Patch patch = grid.patch(p);
-    int w = lr.width() * scale;
-    int rowBytes = patch.w() * scale * 3;
-    int x = patch.x() * scale;
-    int y = patch.y() * scale;
-    int rows = patch.h() * scale;
+    int[] rendered = canvas.rendered();
     if (rendered[p] != NOT_RENDERED && options.cacheBytes() > 0) {
-      byte[] old = new byte[rowBytes * rows];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(sr, ((y + r) * w + x) * 3, old, r * rowBytes, rowBytes);
-      }
-      cache.put(p, rendered[p], old);
+      cache.put(p, rendered[p], canvas.read(patch));
     }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(block, r * rowBytes, sr, ((y + r) * w + x) * 3, rowBytes);
-    }
+    canvas.write(patch, block);
     rendered[p] = subnet;
   }
 
-  /** The part of a tile's output that belongs to one patch, as a packed RGB block. */
-  private byte[] block(RgbImage out, Tile tile, PatchGrid.Patch patch) {
-    int rowBytes = patch.w() * scale * 3;
-    int rows = patch.h() * scale;
-    int ox = (patch.x() - tile.x()) * scale;
-    int oy = (patch.y() - tile.y()) * scale;
-    byte[] b = new byte[rowBytes * rows];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(out.rgb(), ((oy + r) * out.width() + ox) * 3, b, r * rowBytes, rowBytes);
-    }
-    return b;
-  }
-
-  private void announceRestored(List<Integer> restored, RenderListener listener) {
+  private void announceRestored(Canvas canvas, List<Integer> restored, RenderListener listener) {
     boolean[] mask = new boolean[grid.size()];
     restored.forEach(p -> mask[p] = true);
     int[] same = new int[grid.size()];
@@ -393,7 +387,7 @@ public final class UpscaleSession implements AutoCloseable {
           new RenderUpdate(
               t.x() * scale,
               t.y() * scale,
-              region(t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale),
+              regionOf(canvas, t.x() * scale, t.y() * scale, t.w() * scale, t.h() * scale),
               t.patches(grid)));
     }
   }

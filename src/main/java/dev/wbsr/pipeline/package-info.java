@@ -19,6 +19,8 @@
  * job.cancel();                                   // (d) returns at once; or just render() again
  * job.completion().thenAccept(stats -> ...);     // RenderStats: computed / restored / executed FLOPs / time
  * session.image();                               // snapshot of the SR image as it is now
+ * session.render(plan, view, listener);          // or straight into the caller's own image (the app's
+ *                                                // view): the pixels exist once
  * session.close();                               // the engine stays open
  * }</pre>
  *

@@ -37,6 +37,7 @@ public final class StudioLauncher {
    */
   public static int launch(List<Path> files) {
     offline();
+    HeapGiveBack.apply();
     FX_LOG.setFilter(
         r ->
             r.getMessage() == null

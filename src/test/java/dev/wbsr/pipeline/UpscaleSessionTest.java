@@ -152,17 +152,43 @@ class UpscaleSessionTest {
   }
 
   @Test
-  void copyIntoFillsTheTargetWithTheImageAndRejectsAnotherSize() throws Exception {
+  void rendersIntoEachTargetInPlaceAndRemembersWhatEachShows() throws Exception {
     FakeEngine engine = new FakeEngine(SCALE, 9, 0);
     try (UpscaleSession session =
         UpscaleSession.create(lr, manifest, engine, PipelineOptions.interactive().withMargin(1))) {
-      session.render(RoutingPolicy.Wbsr.paper(), RenderListener.NONE).await();
-      RgbImage target = RgbImage.allocate(lr.width() * SCALE, lr.height() * SCALE);
-      session.copyInto(target);
-      assertThat(target.rgb()).isEqualTo(session.image().rgb());
-      assertThat(target.rgb()).isNotEqualTo(new byte[target.rgb().length]);
+      Assignment paper = session.plan(RoutingPolicy.Wbsr.paper());
+      Assignment top = session.plan(new RoutingPolicy.Supernet());
+      RgbImage wbsr = RgbImage.allocate(lr.width() * SCALE, lr.height() * SCALE);
+      RgbImage supernet = RgbImage.allocate(lr.width() * SCALE, lr.height() * SCALE);
+      session.render(paper, wbsr, RenderListener.NONE).await();
+      RgbImage paperPixels = new RgbImage(wbsr.width(), wbsr.height(), wbsr.rgb().clone());
+
+      RenderStats other = session.render(top, supernet, RenderListener.NONE).await();
+      assertThat(supernet.rgb()).isEqualTo(whole(engine, 8).rgb());
+      int onTop = 0;
+      for (int p = 0; p < 35; p++) {
+        onTop += paper.subnetOf(p) == 8 ? 1 : 0;
+      }
+      assertThat(onTop).as("the test image has patches on the supernet").isBetween(1, 34);
+      assertThat(other.restored())
+          .as("patches the WBSR target shows on the supernet are copied, not run again")
+          .isEqualTo(onTop);
+      assertThat(other.computed()).isEqualTo(35 - onTop);
+      assertThat(wbsr.rgb())
+          .as("rendering another target leaves this one")
+          .isEqualTo(paperPixels.rgb());
+
+      engine.calls.clear();
+      RenderStats again = session.render(paper, wbsr, RenderListener.NONE).await();
+      assertThat(again.unchanged()).as("the session knows what the target shows").isEqualTo(35);
+      assertThat(engine.calls).isEmpty();
+
+      session.render(paper, RenderListener.NONE).await();
+      assertThat(session.image().rgb())
+          .as("the session's own image: same pixels as the target")
+          .isEqualTo(paperPixels.rgb());
       RgbImage small = RgbImage.allocate(lr.width() * SCALE - 1, lr.height() * SCALE);
-      assertThatThrownBy(() -> session.copyInto(small))
+      assertThatThrownBy(() -> session.render(paper, small, RenderListener.NONE))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

@@ -82,16 +82,28 @@ final class DocumentLoader {
   }
 
   void openLoaded(SourceImage img) {
+    SourceImage before = s.source.loaded;
     s.source.loaded = img;
-    prepare();
+    if (!prepare()) {
+      s.source.loaded = before; // refused: the photo shown stays the current one
+    }
   }
 
-  /** (Re)makes the document for the current image, bundle and work mode. */
-  void prepare() {
+  /**
+   * (Re)makes the document for the current image, bundle and work mode; false when the photo cannot
+   * fit in the heap (said in plain words, nothing started).
+   */
+  boolean prepare() {
     ModelBundle b = s.routing.bundle.get();
     SourceImage img = s.source.loaded;
     if (b == null || img == null) {
-      return;
+      return true;
+    }
+    String refusal = s.core.refusal(img, b, s.source.workMode.get());
+    if (refusal != null) {
+      s.source.loading.set(false);
+      s.reportError(refusal);
+      return false;
     }
     s.queue.cancelAll();
     long gen = ++generation;
@@ -102,7 +114,7 @@ final class DocumentLoader {
       parked = null;
       parkedOutputs = null;
       install(back, outs);
-      return;
+      return true;
     }
     ModelBundle companionBundle =
         Companion.pick(
@@ -149,6 +161,7 @@ final class DocumentLoader {
           }
         };
     s.queue.request("prepare", () -> t, true);
+    return true;
   }
 
   private void install(Document doc, VariantOutputs restored) {

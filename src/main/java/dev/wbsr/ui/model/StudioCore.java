@@ -16,6 +16,7 @@ import dev.wbsr.job.Alpha;
 import dev.wbsr.model.BundleException;
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.model.ModelBundle;
+import dev.wbsr.pipeline.HeapNeed;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.pipeline.UpscaleSession;
 import dev.wbsr.timing.SubnetTimes;
@@ -57,6 +58,7 @@ public final class StudioCore implements AutoCloseable {
   private volatile DeviceChoice device;
   private volatile String lastDevice = "cpu";
   private volatile List<String> problems = List.of();
+  private volatile long heapLimit = Runtime.getRuntime().maxMemory();
 
   public StudioCore(EngineOpener opener, PipelineOptions options, List<Path> builtInRoots) {
     this(opener, options, builtInRoots, SubnetTimesCache.standard());
@@ -137,9 +139,35 @@ public final class StudioCore implements AutoCloseable {
     return ModelBundle.load(dir);
   }
 
-  /** Scores and classifies {@code lr} for {@code bundle} (opening its engine on first use). */
+  /**
+   * Scores and classifies {@code lr} for {@code bundle} (opening its engine on first use). The
+   * patch cache gets at most what the heap has left beside the photo, its result and one more
+   * full-size variant, so a large photo does not run out of memory through its cache.
+   */
   public UpscaleSession open(ModelBundle bundle, RgbImage lr) {
-    return UpscaleSession.create(lr, bundle.manifest(), engine(bundle), options);
+    int scale = bundle.manifest().scale();
+    long cache =
+        HeapNeed.forApp(lr.width(), lr.height(), scale, false)
+            .cacheRoom(heapLimit, options.cacheBytes());
+    return UpscaleSession.create(
+        lr, bundle.manifest(), engine(bundle), options.withCacheBytes(cache));
+  }
+
+  /**
+   * Why the app cannot upscale this photo with this bundle in its heap, in plain words; null when
+   * it fits. Asked before anything starts.
+   */
+  public String refusal(SourceImage img, ModelBundle bundle, WorkMode mode) {
+    RgbImage rgb = img.rgb();
+    HeapNeed need =
+        HeapNeed.forApp(
+            rgb.width(), rgb.height(), bundle.manifest().scale(), mode == WorkMode.EVALUATE);
+    return need.fitsIn(heapLimit) ? null : need.refusal(img.name(), heapLimit);
+  }
+
+  /** Acts as if the Java heap limit were {@code bytes} (tests: a refusal without a huge photo). */
+  public void setHeapLimit(long bytes) {
+    heapLimit = bytes;
   }
 
   /** The bundle's engine, opened and probed on first use and kept until {@link #close}. */

@@ -9,7 +9,6 @@ import dev.wbsr.image.RgbImage;
 import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +54,7 @@ class VisibleFirstTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Settings settings = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-visible"));
-    settings.clear();
+    Settings settings = FxTestSupport.freshSettings("dev/wbsr/studio-test-visible");
     StudioCore core =
         new StudioCore(
             engines,

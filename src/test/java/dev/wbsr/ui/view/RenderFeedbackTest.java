@@ -9,7 +9,6 @@ import static org.assertj.core.data.Offset.offset;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.viewer.CompareView;
@@ -42,8 +41,7 @@ class RenderFeedbackTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-feedback"));
-    s.clear();
+    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-feedback");
     model = StudioApp.create(stage, FakeCore.create(engines), s);
     model.discoverBundles(List.of());
     stage.show();
@@ -57,9 +55,8 @@ class RenderFeedbackTest {
 
   @Test
   void theModelHearsWhatTheViewerShowsAsItZoomsAndPans(FxRobot robot) throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("p.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
+    Path png =
+        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
     CompareView viewer = robot.lookup("#compareView").queryAs(CompareView.class);
     ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
     // fitted: the whole 512x320 output is on screen
@@ -84,9 +81,8 @@ class RenderFeedbackTest {
 
   @Test
   void theImageSaysItIsBeingUpdatedWhileTheBudgetMoveRenders(FxRobot robot) throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("p.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
+    Path png =
+        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
     Label note = robot.lookup("#renderNote").queryAs(Label.class);
     assertThat(note.isVisible()).isFalse();
     CountDownLatch hold = new CountDownLatch(1); // the render's first call waits for the test

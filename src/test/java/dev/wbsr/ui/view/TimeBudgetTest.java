@@ -11,7 +11,6 @@ import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.ui.FxTestSupport;
 import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
@@ -53,8 +52,7 @@ class TimeBudgetTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = new Settings(MemoryPreferences.root().node("dev/wbsr/studio-test-time"));
-    s.clear();
+    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-time");
     StudioCore core =
         new StudioCore(
             engines,
@@ -74,9 +72,8 @@ class TimeBudgetTest {
 
   @Test
   void theToggleTimesTheSubnetsOffTheFxThreadAndRoutesByTime(FxRobot robot) throws Exception {
-    Path png = FxTestSupport.writePng(FxTestSupport.testImage(256, 160), tmp.resolve("p.png"));
-    onFx(() -> model.open(png));
-    awaitIdle(model, 20);
+    Path png =
+        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
     engines.onRun =
         (subnet, in) -> {
           if (Platform.isFxApplicationThread()) {
