@@ -24,7 +24,6 @@ src=$(bench_photo_source)
 photo=$out/photo-4000x3000.png
 xmx=${XMX:-2g}
 mkdir -p "$out"
-export OPT_OUT_TRACKING=true
 
 classpath() {  # $1: tree; prints its test class path (test classes, classes, dependencies)
   bench_classpath "$1" "$out/cp.txt" test-compile test

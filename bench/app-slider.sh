@@ -16,7 +16,6 @@ out=$root/target/bench
 src=$(bench_photo_source)
 photo=$out/photo-2000x1500.png
 mkdir -p "$out"
-export OPT_OUT_TRACKING=true
 # shellcheck disable=SC2206  # the shared options split on spaces
 jvm=(-Xmx3g $BENCH_OFFLINE_OPTS $BENCH_HEADLESS_OPTS -Dwbsr.cache.dir="$out/cache")
 cp=$(bench_classpath "$root" "$out/cp-after.txt" test-compile test)

@@ -1,6 +1,6 @@
 # What the bench scripts share; each sources it first:  . "$(dirname "$0")/lib.sh"
-# POSIX sh, since fuzz-images.sh, run-idle.sh and strace-network.sh run under /bin/sh. It only
-# defines: each script keeps its own `set` options, exports and arguments.
+# POSIX sh, since fuzz-images.sh, run-idle.sh and strace-network.sh run under /bin/sh. Besides
+# OPT_OUT_TRACKING it only defines: each script keeps its own `set` options and arguments.
 
 # Every script's paths (target/, models/, src/test/...) are relative to the repository root.
 if [ ! -f pom.xml ] || [ ! -f bench/lib.sh ]; then
@@ -8,7 +8,10 @@ if [ ! -f pom.xml ] || [ ! -f bench/lib.sh ]; then
   exit 2
 fi
 
-# DJL must never phone home (the developers' guide): JVM flags for a java command line.
+# DJL must never phone home (the developers' guide): its environment switch for every java the
+# scripts start (strace-network.sh takes it away again: the program must set it itself), and the
+# JVM flags for a java command line.
+export OPT_OUT_TRACKING=true
 BENCH_OFFLINE_OPTS="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true"
 # Headless JavaFX (Monocle, software rendering), as surefire runs the UI tests.
 BENCH_HEADLESS_OPTS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true"
