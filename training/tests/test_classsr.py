@@ -111,3 +111,18 @@ def test_tercile_routing_sends_each_third_to_the_branch_trained_on_it():
     assert cuts == [8 / 3, 16 / 3]
     tiles = [Tile(0, 0, 32, 32, s, 0, 0.0) for s in (0.0, 2.0, 3.0, 5.0, 6.0, 8.0)]
     assert tercile_router(cuts)(np.zeros((32, 32, 3)), tiles) == [0, 0, 1, 1, 2, 2]
+
+
+def test_both_stages_run_under_bf16_autocast(data_env, tmp_path):
+    """v2's ``train.amp: bf16`` reaches the ClassSR trainer: the branches' and the classifier's
+    convolutions run in bfloat16 in both stages, the losses stay float32 and finite."""
+    t = classsr.ClassSRTrainer(_cfg(iterations=4, amp="bf16"), tmp_path / "c", False, log=lambda m: None)
+    seen = {"branches": set(), "classifier": set()}
+    for part in seen:
+        for m in getattr(t.net, part).modules():
+            if isinstance(m, torch.nn.Conv2d):
+                m.register_forward_hook(lambda mod, inp, out, part=part: seen[part].add(out.dtype))
+    sums = [t.step() for _ in range(4)]
+    assert "class" not in sums[0] and "class" in sums[3]  # stage 1 then stage 2
+    assert all(np.isfinite(v) for s in sums for v in s.values())
+    assert seen == {"branches": {torch.bfloat16}, "classifier": {torch.bfloat16}}

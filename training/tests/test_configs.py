@@ -74,3 +74,13 @@ def test_tiny_v2_fixture_bundle_is_what_its_config_makes():
     assert len(m["routing"]["calibration"]["psnr_y"]) == len(flops)
     assert "training/configs/tiny-v2-x2.yml" in m["provenance"]["command"]
     assert m["provenance"]["config"]["train"]["amp"] == "bf16"
+
+
+def test_v2_classsr_gets_the_v2_wbsr_budget():
+    """Issue 12: ClassSR stays comparable: same data, seed, steps and precision as v2's WBSR runs."""
+    c, w = (train.build_config(ROOT / "v2" / f"{n}-x2.yml", []) for n in ("classsr", "wbsr"))
+    for key in ("data", "seed", "scale"):
+        assert c[key] == w[key], key
+    for key in ("iterations", "lr", "amp", "min_lr"):
+        assert c["train"][key] == w["train"][key], key
+    assert c["network"]["widths"][0] == w["network"]["widths"][0] and c["network"]["widths"][-1] == w["network"]["widths"][-1]

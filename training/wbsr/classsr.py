@@ -111,7 +111,9 @@ class ClassSRTrainer(train.Trainer):
                 ids = m[self.rng.integers(0, len(m), bs)]
                 lr_np, hr_np = self.pool.batch(ids, self.rng)
                 lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
-                loss = F.l1_loss(branch(lr), hr)
+                with self.autocast():
+                    pred = branch(lr)
+                loss = F.l1_loss(pred.float(), hr)
                 loss.backward()
                 sums["l1"] = sums.get("l1", 0.0) + float(loss)
             sums["loss"] = sums["l1"]
@@ -119,7 +121,9 @@ class ClassSRTrainer(train.Trainer):
             ids = self.sampler.sample(bs, self.iteration / int(tc["iterations"]), self.rng)
             lr_np, hr_np = self.pool.batch(ids, self.rng)
             lr, hr = to_tensor(lr_np, self.device), to_tensor(hr_np, self.device)
-            out, p = self.net.mixed(lr, branch_grad=branch_scale > 0)
+            with self.autocast():
+                out, p = self.net.mixed(lr, branch_grad=branch_scale > 0)
+            out, p = out.float(), p.float()  # the losses in float32 (a no-op without autocast)
             l1 = F.l1_loss(out, hr)
             lc, la = class_loss(p), average_loss(p)
             loss = l1 + tc["class_weight"] * lc + tc["average_weight"] * la
