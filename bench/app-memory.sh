@@ -21,34 +21,35 @@
 #                      tree: BEFORE_TREE=. JAVA_OPTS_AFTER='-XX:MaxHeapFreeRatio=30' bench/app-memory.sh)
 # Both runs are summed up at the end, with the load average before and after each (shared machine).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 root=$(pwd)
 out=$root/target/bench-memory
-src=${WBSR_PHOTO_SOURCE:-${WBSR_DATA:-/work/cache}/png/v1/val-large/flowers.png}
+src=$(bench_photo_source)
 size=${PHOTO_SIZE:-4000x3000}
 photo=$out/photo-$size.png
 xmx=${XMX:-2g}
 mkdir -p "$out"
-export OPT_OUT_TRACKING=true
 
 classpath() {  # $1: tree; prints its test class path (test classes, classes, dependencies)
-  (cd "$1" && mvn -o -B -q test-compile \
-    && mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test) >&2
-  echo "$1/target/test-classes:$1/target/classes:$(cat "$out/cp.txt")"
+  bench_classpath "$1" "$out/cp.txt" test-compile test
 }
 
 measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app from the repository root
   local label=$1 cp=$2 log=$out/$1 pid="" hwm=0 t0 result="" at_ready="" final=READY idle_until=""
   local load0
-  load0=$(cut -d' ' -f1-3 /proc/loadavg)
+  load0=$(bench_load)
   [ "${MEASURE:-false}" = true ] && final=MEASURED
   mkdir -p "$log"
-  rm -rf "$log/prefs" "$log/data"
+  rm -rf "$log/prefs" "$log/data" "$log/measure.jfr"
+  local jfr=""
+  if [ "${PROFILE:-false}" = true ]; then jfr=$log/measure.jfr; fi
   # shellcheck disable=SC2086  # $3: options split on spaces
   xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
     -Xlog:gc:file="$log/gc.log" ${3:-} \
     -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
     -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -Dbench.count="${COUNT:-false}" \
-    -Dbench.jfr="$([ "${PROFILE:-false}" = true ] && echo "$log/measure.jfr")" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
+    -Dbench.jfr="$jfr" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
     > "$log/stdout.txt" 2> "$log/stderr.txt" &
   local runner=$!
   t0=$(date +%s)
@@ -103,7 +104,7 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
       "| RSS ${IDLE_S:-30} s idle after that $((rss / 1024)) MB (heap committed $((committed / 1024)) MB)" \
       "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
       "| heap used after GC $((used / 1024)) MB | $pauses | -Xmx$xmx ${3:-}" \
-      "| load $load0 -> $(cut -d' ' -f1-3 /proc/loadavg)"
+      "| load $load0 -> $(bench_load)"
   } | tee -a "$out/summary.txt"
   grep -iE 'warning|error|exception' "$log/stderr.txt" | head -5 || true
 }
@@ -112,11 +113,11 @@ if [ ! -f "$photo" ]; then
   cp_now=$(classpath "$root")
   java -cp "$cp_now" dev.wbsr.ui.AppMemoryBenchmark make "$src" "$photo" "${size%x*}" "${size#*x}"
 fi
-echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(bench_load)"
 before=${1:-}
 if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
   tree=${BEFORE_TREE:-$out/before-tree}
-  [ -d "$tree" ] || git worktree add -q --detach "$tree" "$before"
+  bench_before_tree "$tree" "$before"
   if ! [ "$tree" -ef "$root" ]; then  # the same tree: options compared on one build
     mkdir -p "$tree/src/test/java/dev/wbsr/ui"
     cp src/test/java/dev/wbsr/ui/{AppMemoryBenchmark,PhaseMeter,CountingEngine}.java \

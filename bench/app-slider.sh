@@ -7,17 +7,16 @@
 #   WBSR_PHOTO_SOURCE  the photo the 2000x1500 input is made from
 #                      (default $WBSR_DATA/png/v1/val-large/flowers.png)
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 to=${1:-0.8}
 pairs=${2:-2}
 root=$(pwd)
 out=$root/target/bench
-src=${WBSR_PHOTO_SOURCE:-${WBSR_DATA:-/work/cache}/png/v1/val-large/flowers.png}
+src=$(bench_photo_source)
 photo=$out/photo-2000x1500.png
 mkdir -p "$out"
-export OPT_OUT_TRACKING=true
-jvm=(-Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dglass.platform=Monocle -Dmonocle.platform=Headless
-  -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -Dwbsr.cache.dir="$out/cache")
-mvn -o -B -q test-compile
-mvn -o -B -q dependency:build-classpath -Dmdep.outputFile="$out/cp-after.txt" -Dmdep.includeScope=test
-cp="$root/target/test-classes:$root/target/classes:$(cat "$out/cp-after.txt")"
+# shellcheck disable=SC2206  # the shared options split on spaces
+jvm=(-Xmx3g $BENCH_OFFLINE_OPTS $BENCH_HEADLESS_OPTS -Dwbsr.cache.dir="$out/cache")
+cp=$(bench_classpath "$root" "$out/cp-after.txt" test-compile test)
 java "${jvm[@]}" -cp "$cp" dev.wbsr.ui.SliderBenchmark "$photo" models wbsr-x2 "$src" "$to" "$pairs"

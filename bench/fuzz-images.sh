@@ -5,13 +5,12 @@
 # for the network. Prints outcomes per format and every violation; exits 1 if there was one.
 # Usage (repository root): bench/fuzz-images.sh [cases-per-format (1667)] [seed (14)]
 set -eu
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 PER_FORMAT="${1:-1667}"
 SEED="${2:-14}"
-mvn -o -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
-  -Dmdep.includeScope=test
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+CP="$(bench_classpath . target/test-classpath.txt test-compile test)"
+bench_workdir
 # one process per format (the cases depend only on seed, format and index): 2 cores stay busy
 PIDS=""
 for F in png jpg tif webp bmp psd; do

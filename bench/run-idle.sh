@@ -3,7 +3,9 @@
 # at start and end and says whether the machine was idle). Writes bench/out/*.txt and *.json.
 # Usage: bench/run-idle.sh [path/to/12-megapixel-photo]   (run from the repository root after mvn package)
 set -eu
-J="java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -jar target/wbsr.jar"
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+J="java $BENCH_OFFLINE_OPTS -jar target/wbsr.jar"
 OUT=bench/out
 mkdir -p "$OUT"
 uptime

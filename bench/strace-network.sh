@@ -6,10 +6,10 @@
 # or thread made an inet socket connect, send or bind.
 # Usage (repository root, strace installed): bench/strace-network.sh
 set -eu
-mvn -o -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-  -Dmdep.includeScope=runtime
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+CP="$(bench_classpath . target/classpath.txt compile runtime)"
+bench_workdir
 mkdir -p "$WORK/in" "$WORK/home"
 cp src/test/resources/images/damaged/truncated-icc.jpg "$WORK/in/a.jpg"
 M=src/test/resources/bundles/tiny-x2
@@ -17,7 +17,7 @@ run() {
   env -u OPT_OUT_TRACKING -u ORT_DISABLE_TELEMETRY HOME="$WORK/home" \
     strace -f -qq -e trace=network -o "$WORK/trace.$1" \
     java -Duser.home="$WORK/home" -Dwbsr.cache.dir="$WORK/cache" -Djava.awt.headless=true \
-    -cp "target/classes:$(cat target/classpath.txt)" dev.wbsr.Main "$@" > "$WORK/out.$1" 2>&1 \
+    -cp "$CP" dev.wbsr.Main "$@" > "$WORK/out.$1" 2>&1 \
     || { cat "$WORK/out.$1"; echo "strace-network: wbsr $* failed"; exit 1; }
 }
 run info --check -m "$M"

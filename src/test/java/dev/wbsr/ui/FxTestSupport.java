@@ -4,6 +4,7 @@ import dev.wbsr.image.RgbImage;
 import dev.wbsr.ui.fake.FakeCore;
 import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,15 @@ public final class FxTestSupport {
    * from a TestFX {@code @Start} method; shut the model down after each test.
    */
   public static StudioModel showApp(Stage stage, String node, FakeCore.Engines engines) {
-    StudioModel model = StudioApp.create(stage, FakeCore.create(engines), freshSettings(node));
+    return showApp(stage, node, FakeCore.create(engines));
+  }
+
+  /**
+   * The same over a core of the test's own (e.g. {@link FakeCore#create(FakeCore.Engines,
+   * dev.wbsr.timing.SubnetTimesCache)} with a temporary time cache).
+   */
+  public static StudioModel showApp(Stage stage, String node, StudioCore core) {
+    StudioModel model = StudioApp.create(stage, core, freshSettings(node));
     model.discoverBundles(List.of());
     stage.show();
     return model;

@@ -7,6 +7,7 @@ import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.ModelBundle;
 import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.ui.model.StudioCore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -32,7 +33,12 @@ public final class FakeCore {
 
   /** With a shared engine setting (e.g. a delay per inference call, to catch work in flight). */
   public static StudioCore create(Engines engines) {
-    return new StudioCore(engines, PipelineOptions.interactive(), List.of(BUNDLES));
+    return create(engines, SubnetTimesCache.standard());
+  }
+
+  /** The same, keeping measured subnet times in {@code timesCache} (a test's temporary folder). */
+  public static StudioCore create(Engines engines, SubnetTimesCache timesCache) {
+    return new StudioCore(engines, PipelineOptions.interactive(), List.of(BUNDLES), timesCache);
   }
 
   /** A fixture bundle by name. */

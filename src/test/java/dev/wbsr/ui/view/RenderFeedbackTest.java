@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.viewer.CompareView;
 import dev.wbsr.ui.viewer.ImageViewport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
@@ -41,10 +38,7 @@ class RenderFeedbackTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-feedback");
-    model = StudioApp.create(stage, FakeCore.create(engines), s);
-    model.discoverBundles(List.of());
-    stage.show();
+    model = FxTestSupport.showApp(stage, "dev/wbsr/studio-test-feedback", engines);
   }
 
   @AfterEach
@@ -55,8 +49,7 @@ class RenderFeedbackTest {
 
   @Test
   void theModelHearsWhatTheViewerShowsAsItZoomsAndPans(FxRobot robot) throws Exception {
-    Path png =
-        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
+    FxTestSupport.openPhoto(model, tmp);
     CompareView viewer = robot.lookup("#compareView").queryAs(CompareView.class);
     ImageViewport main = robot.lookup("#viewportMain").queryAs(ImageViewport.class);
     // fitted: the whole 512x320 output is on screen
@@ -81,8 +74,7 @@ class RenderFeedbackTest {
 
   @Test
   void theImageSaysItIsBeingUpdatedWhileTheBudgetMoveRenders(FxRobot robot) throws Exception {
-    Path png =
-        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
+    FxTestSupport.openPhoto(model, tmp);
     Label note = robot.lookup("#renderNote").queryAs(Label.class);
     assertThat(note.isVisible()).isFalse();
     CountDownLatch hold = new CountDownLatch(1); // the render's first call waits for the test

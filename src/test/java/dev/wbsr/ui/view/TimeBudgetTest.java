@@ -5,19 +5,14 @@ import static dev.wbsr.ui.FxTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wbsr.pipeline.Assignment;
-import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.timing.SubnetTimes;
 import dev.wbsr.timing.SubnetTimesCache;
 import dev.wbsr.ui.FxTestSupport;
-import dev.wbsr.ui.StudioApp;
 import dev.wbsr.ui.fake.FakeCore;
-import dev.wbsr.ui.model.Settings;
-import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.application.Platform;
@@ -42,8 +37,11 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TimeBudgetTest {
 
-  /** Sleep per call of each subnet, ms: subnet 1 fastest, subnet 0 slower than all but 8. */
-  private static final long[] SLEEP_MS = {30, 3, 9, 12, 15, 18, 21, 24, 33};
+  /**
+   * Sleep per call of each subnet, ms: subnet 1 fastest, subnet 0 slower than all but 8. Wide gaps:
+   * on a loaded machine a sleep overshoots by several ms, and the order must survive that.
+   */
+  private static final long[] SLEEP_MS = {80, 2, 40, 44, 48, 52, 56, 60, 90};
 
   @TempDir static Path tmp;
   StudioModel model;
@@ -52,16 +50,11 @@ class TimeBudgetTest {
 
   @Start
   void start(Stage stage) {
-    Settings s = FxTestSupport.freshSettings("dev/wbsr/studio-test-time");
-    StudioCore core =
-        new StudioCore(
-            engines,
-            PipelineOptions.interactive(),
-            List.of(FakeCore.BUNDLES),
-            new SubnetTimesCache(tmp.resolve("times")));
-    model = StudioApp.create(stage, core, s);
-    model.discoverBundles(List.of());
-    stage.show();
+    model =
+        FxTestSupport.showApp(
+            stage,
+            "dev/wbsr/studio-test-time",
+            FakeCore.create(engines, new SubnetTimesCache(tmp.resolve("times"))));
   }
 
   @AfterEach
@@ -72,8 +65,7 @@ class TimeBudgetTest {
 
   @Test
   void theToggleTimesTheSubnetsOffTheFxThreadAndRoutesByTime(FxRobot robot) throws Exception {
-    Path png =
-        FxTestSupport.open(model, FxTestSupport.testImage(256, 160), tmp.resolve("p.png"), 20);
+    FxTestSupport.openPhoto(model, tmp);
     engines.onRun =
         (subnet, in) -> {
           if (Platform.isFxApplicationThread()) {
