@@ -1,19 +1,19 @@
 package dev.wbsr.ui;
 
+import dev.wbsr.engine.EngineOptions;
+import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.image.SaveOptions;
 import dev.wbsr.metrics.Bicubic;
-import dev.wbsr.ui.fake.MemoryPreferences;
-import dev.wbsr.ui.model.Settings;
-import dev.wbsr.ui.model.StudioModel;
-import dev.wbsr.ui.model.Variant;
-import dev.wbsr.engine.EngineOptions;
-import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.model.BundleLocator;
 import dev.wbsr.pipeline.PipelineOptions;
+import dev.wbsr.ui.fake.MemoryPreferences;
+import dev.wbsr.ui.model.Settings;
 import dev.wbsr.ui.model.StudioCore;
+import dev.wbsr.ui.model.StudioModel;
+import dev.wbsr.ui.model.Variant;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +28,9 @@ import jdk.jfr.Recording;
  * it then runs "Measure Quality" and prints {@code MEASURED seconds}, then the CPU time, GCs and
  * (with {@code -Dbench.count=true}) inference calls of its two steps ({@code PHASE supernet},
  * {@code PHASE quality}: the wall clock is noise on a loaded machine, CPU time and work are not);
- * {@code -Dbench.jfr=FILE} records the Measure phase with JFR's profile settings. It keeps running so that
- * {@code bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends it.
- * Settings live in memory: the user's real preferences are never touched.
+ * {@code -Dbench.jfr=FILE} records the Measure phase with JFR's profile settings. It keeps running
+ * so that {@code bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends
+ * it. Settings live in memory: the user's real preferences are never touched.
  *
  * <p>Arguments: {@code PHOTO} (run the app), or {@code make SOURCE PHOTO WIDTH HEIGHT} (write a
  * WIDTHxHEIGHT photo: SOURCE resized with MATLAB bicubic to HEIGHT rows, centre-cropped; run in its

@@ -71,16 +71,15 @@ final class PhaseMeter {
     StringBuilder s =
         new StringBuilder(
             String.format(
-                "PHASE %s cpu %.2f s wall %.2f s | engine calls %d, tiles %d, input Mpx %.2f"
-                    + " | GCs %d, %d ms",
-                name,
-                b.cpu() - a.cpu(),
-                (b.nanos() - a.nanos()) / 1e9,
-                b.calls() - a.calls(),
-                b.tiles() - a.tiles(),
-                (b.pixels() - a.pixels()) / 1e6,
-                b.gcs() - a.gcs(),
-                b.gcMillis() - a.gcMillis()));
+                "PHASE %s cpu %.2f s wall %.2f s | ",
+                name, b.cpu() - a.cpu(), (b.nanos() - a.nanos()) / 1e9));
+    s.append(
+        Boolean.getBoolean("bench.count")
+            ? String.format(
+                "engine calls %d, tiles %d, input Mpx %.2f",
+                b.calls() - a.calls(), b.tiles() - a.tiles(), (b.pixels() - a.pixels()) / 1e6)
+            : "engine calls not counted");
+    s.append(String.format(" | GCs %d, %d ms", b.gcs() - a.gcs(), b.gcMillis() - a.gcMillis()));
     if (threads) {
       s.append(" | threads:");
       b.threads().entrySet().stream()
