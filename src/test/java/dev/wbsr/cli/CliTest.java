@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -20,9 +21,14 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** The CLI end to end, in-process, on temporary folders and the tiny x2 bundle. */
+/**
+ * The CLI end to end, in-process, on temporary folders and the tiny x2 bundle (the routing, info
+ * and eval tests on each x2 bundle shape, {@link TestBundles#X2_SHAPES}).
+ */
 class CliTest {
 
   @TempDir Path tmp;
@@ -204,35 +210,53 @@ class CliTest {
     assertThat(noTemporaryFiles(out)).isTrue();
   }
 
-  @Test
-  void everyModeRuns() throws Exception {
+  /**
+   * Every routing mode, each subnet and both budget costs on each x2 bundle shape (issue 12: the v2
+   * bundles have 6 subnets and a Pareto front), each giving the image at twice its size.
+   */
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void everyModeRunsAndGivesTheScaledImage(String fixture) throws Exception {
+    ModelBundle b = TestBundles.fixture(fixture);
+    int subnets = b.manifest().subnets().size();
     Path img = tmp.resolve("x.png");
     writePng(img, 70, 40, 3);
-    for (String mode : List.of("wbsr", "supernet", "subnet:0", "bicubic")) {
-      Run r =
-          wbsr(
-              "upscale",
-              "-m",
-              model(),
-              "--mode",
-              mode,
-              "--overwrite",
-              "-o",
-              tmp.resolve("o").toString(),
-              img.toString());
-      assertThat(r.code()).as(mode + ": " + r.err()).isZero();
+    List<List<String>> runs = new ArrayList<>();
+    for (String mode : List.of("wbsr", "wbsr-literal", "supernet", "arm", "bicubic")) {
+      runs.add(List.of("--mode", mode));
     }
-    Run budget =
+    for (int s = 0; s < subnets; s++) {
+      runs.add(List.of("--mode", "subnet:" + s));
+    }
+    runs.add(List.of("--budget", "0.5"));
+    runs.add(List.of("--mode", "wbsr-literal", "--budget", "0.5"));
+    runs.add(List.of("--mode", "arm", "--eta", "8"));
+    runs.add(List.of("--budget", "0.6", "--cost", "time"));
+    for (int i = 0; i < runs.size(); i++) {
+      Path out = tmp.resolve("o" + i);
+      List<String> args = new ArrayList<>(List.of("upscale", "-m", b.dir().toString()));
+      args.addAll(runs.get(i));
+      args.addAll(List.of("-o", out.toString(), img.toString()));
+      Run r = wbsr(args.toArray(String[]::new));
+      String what = fixture + " " + runs.get(i);
+      assertThat(r.code()).as(what + ": " + r.err()).isZero();
+      BufferedImage sr = ImageIO.read(out.resolve("x.png").toFile());
+      assertThat(new int[] {sr.getWidth(), sr.getHeight()}).as(what).containsExactly(140, 80);
+    }
+    // one past the last subnet is refused in words that give the bundle's range
+    Run past =
         wbsr(
             "upscale",
             "-m",
-            model(),
-            "--budget",
-            "0.5",
+            b.dir().toString(),
+            "--mode",
+            "subnet:" + subnets,
             "-o",
-            tmp.resolve("b").toString(),
+            tmp.resolve("past").toString(),
             img.toString());
-    assertThat(budget.code()).as(budget.err()).isZero();
+    assertThat(past.code()).isNotZero();
+    assertThat(past.err()).contains("0.." + (subnets - 1));
+    assertThat(tmp.resolve("past").resolve("x.png")).doesNotExist();
   }
 
   @Test
@@ -297,12 +321,19 @@ class CliTest {
     assertThat(wbsr("--help").out()).contains("upscale", "bench", "info", "eval");
   }
 
-  @Test
-  void infoShowsSubnetsThresholdsAndDevice() {
-    Run r = wbsr("info", "-m", model(), "--models-dir", bundle.dir().getParent().toString());
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void infoShowsSubnetsThresholdsAndDeviceAndChecksEveryNetwork(String fixture) {
+    ModelBundle b = TestBundles.fixture(fixture);
+    Run r = wbsr("info", "-m", b.dir().toString(), "--models-dir", b.dir().getParent().toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains(bundle.name(), "thresholds:", "GFLOPs/patch", "(supernet)", "Device: cpu");
+        .contains(b.name(), "thresholds:", "GFLOPs/patch", "(supernet)", "Device: cpu");
+    Run check = wbsr("info", "--check", "-m", b.dir().toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    int n = b.manifest().subnets().size();
+    assertThat(check.out()).contains("All " + n + " networks match the manifest.");
+    assertThat(check.out().lines().filter(l -> l.trim().startsWith("ok "))).hasSize(n);
   }
 
   @Test
@@ -342,8 +373,11 @@ class CliTest {
             "peak_heap_mb");
   }
 
-  @Test
-  void evalScoresAFolderAndWritesTheJsonOfIssueThree() throws Exception {
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void evalScoresAFolderAndWritesTheJsonOfIssueThree(String fixture) throws Exception {
+    ModelBundle b = TestBundles.fixture(fixture);
+    String model = b.dir().toString();
     Path hr = tmp.resolve("hr");
     writePng(hr.resolve("one.png"), 67, 45, 5);
     writePng(hr.resolve("two.png"), 40, 40, 6);
@@ -354,7 +388,7 @@ class CliTest {
             "--hr",
             hr.toString(),
             "-m",
-            model(),
+            model,
             "--budget",
             "0.7",
             "--save-sr",
@@ -379,14 +413,14 @@ class CliTest {
             "gflops_supernet",
             "seconds",
             "patches_per_subnet");
+    assertThat(one.getAsJsonArray("patches_per_subnet")).hasSize(b.manifest().subnets().size());
     assertThat(one.get("psnr_y").getAsDouble()).isBetween(10.0, 100.0);
     assertThat(o.getAsJsonObject("mean").get("flops_ratio").getAsDouble())
         .isBetween(0.0, 0.7 + 1e-9);
     // modcrop to a multiple of 2, then LR = HR / 2
     assertThat(ImageIO.read(tmp.resolve("lr/one.png").toFile()).getWidth()).isEqualTo(33);
     assertThat(ImageIO.read(tmp.resolve("sr/one.png").toFile()).getWidth()).isEqualTo(66);
-    assertThat(
-            wbsr("eval", "--hr", hr.toString(), "-m", model(), "--save-sr", hr.toString()).code())
+    assertThat(wbsr("eval", "--hr", hr.toString(), "-m", model, "--save-sr", hr.toString()).code())
         .isEqualTo(2);
   }
 

@@ -32,7 +32,7 @@ class BundleCheckTest {
 
   @Test
   void theFixturesPassTheFullCheckWithTheManifestsFlops() {
-    for (String name : new String[] {"tiny-x2", "tiny-x4", "tiny-classsr-x2"}) {
+    for (String name : new String[] {"tiny-x2", "tiny-v2-x2", "tiny-x4", "tiny-classsr-x2"}) {
       ModelBundle b = ModelBundle.load(TestBundles.FIXTURES.resolve(name));
       try (OnnxEngine e = OnnxEngine.open(b, CPU)) {
         BundleCheck.probe(b, e);

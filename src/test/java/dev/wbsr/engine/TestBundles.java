@@ -17,6 +17,14 @@ public final class TestBundles {
 
   public static final Path FIXTURES = Path.of("src/test/resources/bundles");
 
+  /**
+   * The x2 WBSR fixtures of each bundle shape the app must run, for parameterised tests: {@code
+   * tiny-x2} (v1: 3 widths x 3 depths = 9 subnets, format 1, no Pareto front) and {@code
+   * tiny-v2-x2} (v2, issue 12: 2 widths x 3 depths = 6 subnets, bf16-trained, format 2 with a
+   * calibrated front).
+   */
+  public static final List<String> X2_SHAPES = List.of("tiny-x2", "tiny-v2-x2");
+
   private TestBundles() {}
 
   public static List<ModelBundle> all() {
@@ -33,6 +41,16 @@ public final class TestBundles {
                         .orElseThrow(
                             () -> new AssertionError("broken bundle: " + e.error().orElse(""))))
             .toList();
+  }
+
+  /** {@link #X2_SHAPES}, for {@code @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")}. */
+  public static List<String> x2Shapes() {
+    return X2_SHAPES;
+  }
+
+  /** A fixture bundle by folder name. */
+  public static ModelBundle fixture(String name) {
+    return ModelBundle.load(FIXTURES.resolve(name));
   }
 
   /**

@@ -128,6 +128,22 @@ final class ReportFixtures {
     return models;
   }
 
+  /** {@code models/<name>} copies of the fixture folder {@code fixture}, one per name. */
+  static Path modelsOf(Path root, String fixture, String... names) throws IOException {
+    Path models = root.resolve("models");
+    Path src = TestBundles.FIXTURES.resolve(fixture);
+    for (String name : names) {
+      Path dst = models.resolve(name);
+      Files.createDirectories(dst);
+      try (Stream<Path> files = Files.list(src)) {
+        for (Path f : files.toList()) {
+          Files.copy(f, dst.resolve(f.getFileName()));
+        }
+      }
+    }
+    return models;
+  }
+
   /** The locator's bundles, plus the synthetic ClassSR bundle under {@code classsr-xN}. */
   static BundleCatalog catalog(Path models, int... classsrScales) {
     BundleCatalog found = BundleCatalog.of(new BundleLocator(List.of(models)));

@@ -180,4 +180,38 @@ class ReportOutputTest {
     return new Run(
         Role.WBSR, "b", "wbsr", "wbsr", List.of(s), Evaluation.Mean.of(List.of(s)), 1e9, List.of());
   }
+
+  /**
+   * Issue 12: the report on a models folder of the v2 shape (every x2 bundle a copy of tiny-v2-x2:
+   * 6 subnets, format 2 with a calibrated front) runs through, sweeps all 6 static subnets and
+   * writes the front's table with one row per subnet.
+   */
+  @Test
+  void aV2ShapedModelsFolderGivesSixStaticSubnetsAndTheFrontTable() throws Exception {
+    Path data = ReportFixtures.dataDir(tmp);
+    Path models = ReportFixtures.modelsOf(tmp, "tiny-v2-x2", "wbsr-x2", "base-x2");
+    var manifest = dev.wbsr.model.ModelBundle.load(models.resolve("wbsr-x2")).manifest();
+    ReportOptions o =
+        ReportOptions.defaults(data)
+            .withTiming(false)
+            .withScales(List.of(2))
+            .withSets(List.of("val-photo"))
+            .withSweeps(List.of(0.3, 1.0), List.of(2.0));
+    ReportData r = ReportFixtures.run(o, models);
+    SetData photo = r.scales().get(0).sets().get(0);
+    assertThat(photo.run(Role.WBSR, "wbsr")).isPresent();
+    assertThat(photo.sweep("wbsr-subnets").orElseThrow().points())
+        .extracting(SweepPoint::label)
+        .containsExactlyInAnyOrderElementsOf(
+            manifest.subnets().stream().map(dev.wbsr.model.SubnetSpec::name).toList());
+    String md = Files.readString(ReportFiles.write(r, tmp.resolve("out"), "wbsr report --test"));
+    int from = md.indexOf("### x2 wbsr-x2: the Pareto front on the calibration split");
+    assertThat(from).isNotNegative();
+    int to = md.indexOf("\n#", from + 1);
+    String front = md.substring(from, to < 0 ? md.length() : to);
+    assertThat(front.lines().filter(l -> l.startsWith("| w"))).hasSize(6);
+    for (int id : manifest.front()) {
+      assertThat(line(front, "| " + manifest.subnets().get(id).name() + " |")).endsWith("| yes |");
+    }
+  }
 }

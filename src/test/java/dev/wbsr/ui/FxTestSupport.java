@@ -32,11 +32,33 @@ public final class FxTestSupport {
     WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(r));
   }
 
-  /** Empty settings kept in memory under {@code node}: never the user's real preferences. */
+  /**
+   * Empty settings kept in memory under {@code node} (never the user's real preferences), but for
+   * the bundle: {@link #DEFAULT_FIXTURE}. The app starts on the first x2 WBSR bundle by name, and
+   * {@code tiny-v2-x2} sorts before {@code tiny-x2}; naming it keeps a new fixture from moving
+   * every view test onto another bundle. Tests of another shape pick it ({@link #selectBundle}).
+   */
   public static Settings freshSettings(String node) {
     Settings s = new Settings(MemoryPreferences.root().node(node));
     s.clear();
+    s.put("bundle", DEFAULT_FIXTURE);
     return s;
+  }
+
+  /** The bundle view tests start on. */
+  public static final String DEFAULT_FIXTURE = "tiny-x2";
+
+  /** Selects the discovered bundle named {@code name} (on the FX thread); fails if absent. */
+  public static void selectBundle(StudioModel model, String name) {
+    onFx(
+        () ->
+            model
+                .routingState()
+                .setBundle(
+                    model.routingState().bundles().stream()
+                        .filter(b -> b.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no bundle " + name))));
   }
 
   /**

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StudioModelTest {
 
@@ -49,8 +51,10 @@ class StudioModelTest {
     awaitIdle(model, 20);
   }
 
-  @Test
-  void opensUpscalesAndMeasuresAgainstSupernetOnlyWhenAsked() throws Exception {
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void opensUpscalesAndMeasuresAgainstSupernetOnlyWhenAsked(String fixture) throws Exception {
+    FxTestSupport.selectBundle(model, fixture);
     openTestImage();
     assertThat(errors).isEmpty();
     Document d = model.source().documentProperty().get();
@@ -73,8 +77,10 @@ class StudioModelTest {
     assertThat(model.source().titleProperty().get()).startsWith("• t.png");
   }
 
-  @Test
-  void budgetRemapsAtOnceAndRendersAgain() throws Exception {
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void budgetRemapsAtOnceAndRendersAgain(String fixture) throws Exception {
+    FxTestSupport.selectBundle(model, fixture);
     openTestImage();
     double before = model.readoutState().readoutsProperty().get().gflops();
     onFx(() -> model.routingState().setBudget(1.0));
@@ -322,9 +328,12 @@ class StudioModelTest {
     assertThat(model.hasUnsavedResult()).isTrue();
   }
 
-  @Test
-  void theBudgetScaleKnowsItsFloorAndWhereThePaperRuleFalls() throws Exception {
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void theBudgetScaleKnowsItsFloorAndWhereThePaperRuleFalls(String fixture) throws Exception {
+    FxTestSupport.selectBundle(model, fixture);
     openTestImage();
+    assertThat(model.routingState().bundleProperty().get().name()).isEqualTo(fixture);
     double floor = model.routingState().budgetFloorProperty().get();
     double paper = model.routingState().paperRulePointProperty().get();
     var m = model.routingState().bundleProperty().get().manifest();
@@ -334,5 +343,46 @@ class StudioModelTest {
     // the paper rule is a point inside the reachable range, not its left end
     assertThat(paper).isBetween(floor, 1.0);
     assertThat(paper).isEqualTo(model.routingState().routingProperty().get().flopsRatio());
+  }
+
+  /**
+   * Issue 12: the budget from the floor to 1 on each bundle shape (v2: 6 subnets, a calibrated
+   * front) routes only front members, never lowers the FLOPs, and reaches both ends: every patch on
+   * the cheapest member at the floor, on the dearest at 1.
+   */
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void theBudgetFromFloorToOneIsMonotoneAndReachesBothEnds(String fixture) throws Exception {
+    FxTestSupport.selectBundle(model, fixture);
+    openTestImage();
+    var m = model.routingState().bundleProperty().get().manifest();
+    int[] front = m.front();
+    double floor = model.routingState().budgetFloorProperty().get();
+    double[] flops = m.flopsPerPatch();
+    double previous = 0;
+    int steps = 40;
+    for (int i = 0; i <= steps; i++) {
+      double v = floor + (1 - floor) * i / steps;
+      onFx(() -> model.routingState().setBudget(v));
+      var a = model.routingState().routingProperty().get();
+      assertThat(java.util.Arrays.stream(front).boxed().toList())
+          .as("%s at %.3f", fixture, v)
+          .containsAll(java.util.Arrays.stream(a.subnetMap()).boxed().toList());
+      assertThat(a.flopsRatio()).as("%s at %.3f", fixture, v).isGreaterThanOrEqualTo(previous);
+      if (i == 0) {
+        assertThat(a.subnetMap()).containsOnly(front[0]);
+        assertThat(a.flopsRatio()).isCloseTo(floor, org.assertj.core.api.Assertions.within(1e-9));
+      }
+      previous = a.flopsRatio();
+    }
+    var top = model.routingState().routingProperty().get();
+    assertThat(top.subnetMap()).containsOnly(front[front.length - 1]);
+    assertThat(top.flopsRatio())
+        .isCloseTo(
+            flops[front[front.length - 1]] / flops[m.supernet()],
+            org.assertj.core.api.Assertions.within(1e-9));
+    awaitIdle(model, 20);
+    assertThat(model.isComplete(Variant.WBSR)).isTrue();
+    assertThat(model.output(Variant.WBSR).width()).isEqualTo(400);
   }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,8 +47,12 @@ class BudgetSliderTest {
     return onFx(() -> model.routingState().routingProperty().get().flopsRatio());
   }
 
-  @Test
-  void leftToRightNeverLowersTheFlopsAndStartsAtTheFloor(FxRobot robot) throws Exception {
+  /** On each x2 bundle shape (issue 12: v2 has 6 subnets and a calibrated front). */
+  @ParameterizedTest
+  @MethodSource("dev.wbsr.engine.TestBundles#x2Shapes")
+  void leftToRightNeverLowersTheFlopsAndStartsAtTheFloor(String fixture, FxRobot robot)
+      throws Exception {
+    FxTestSupport.selectBundle(model, fixture);
     FxTestSupport.openPhoto(model, tmp);
     Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
     double floor = model.routingState().budgetFloorProperty().get();
