@@ -9,7 +9,12 @@
 #   with BEFORE_COMMIT (or BEFORE_TREE, a checkout of it), the same run on that code first.
 #   WBSR_PHOTO_SOURCE  the photo the input is made from (default $WBSR_DATA/png/v1/val-large/flowers.png)
 #   XMX                the heap limit (default 2g)
-#   MEASURE=true       after Ready, also "Measure Quality" (the supernet over the whole image)
+#   MEASURE=true       after Ready, also "Measure Quality" (the supernet over the whole image), and
+#                      what its two steps cost the process: CPU seconds, GCs ("PHASE" lines)
+#   COUNT=true         also count the inference calls, tiles and input pixels of each step (the
+#                      engine without its start-up probe)
+#   PROFILE=true       record the Measure phase with JFR (measure.jfr beside each run's logs)
+#   PHOTO_SIZE         WxH of the photo (default 4000x3000; e.g. 2000x1500 for a quicker look)
 #   IDLE_S             seconds the app then sits idle before the snapshot (default 30): whether the
 #                      heap it grew to goes back to the system (RSS "idle")
 #   JAVA_OPTS_BEFORE / JAVA_OPTS_AFTER  extra JVM options for each run (e.g. to try G1 options on one
@@ -21,7 +26,8 @@ set -euo pipefail
 root=$(pwd)
 out=$root/target/bench-memory
 src=$(bench_photo_source)
-photo=$out/photo-4000x3000.png
+size=${PHOTO_SIZE:-4000x3000}
+photo=$out/photo-$size.png
 xmx=${XMX:-2g}
 mkdir -p "$out"
 
@@ -35,12 +41,15 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
   load0=$(bench_load)
   [ "${MEASURE:-false}" = true ] && final=MEASURED
   mkdir -p "$log"
-  rm -rf "$log/prefs" "$log/data"
+  rm -rf "$log/prefs" "$log/data" "$log/measure.jfr"
+  local jfr=""
+  if [ "${PROFILE:-false}" = true ]; then jfr=$log/measure.jfr; fi
   # shellcheck disable=SC2086  # $3: options split on spaces
   xvfb-run -a -s "-screen 0 1280x800x24" java -Xmx"$xmx" -XX:NativeMemoryTracking=summary \
     -Xlog:gc:file="$log/gc.log" ${3:-} \
     -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.util.prefs.userRoot="$log/prefs" \
-    -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
+    -Dwbsr.data.dir="$log/data" -Dbench.measure="${MEASURE:-false}" -Dbench.count="${COUNT:-false}" \
+    -Dbench.jfr="$jfr" -cp "$cp" dev.wbsr.ui.AppMemoryBenchmark "$photo" \
     > "$log/stdout.txt" 2> "$log/stderr.txt" &
   local runner=$!
   t0=$(date +%s)
@@ -90,6 +99,7 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
     | grep -oE 'committed=[0-9]+' | grep -oE '[0-9]+' || echo 0)
   {
     grep -E '^READY' "$log/stdout.txt" | sed "s/^/$label: /" || true
+    grep -E '^PHASE' "$log/stdout.txt" | sed "s/^/$label: /" || true
     echo "$label: ${result:-app ended} | peak RSS $((hwm / 1024)) MB (to Ready: $((${at_ready:-0} / 1024)) MB)" \
       "| RSS ${IDLE_S:-30} s idle after that $((rss / 1024)) MB (heap committed $((committed / 1024)) MB)" \
       "| NMT committed $((nmt / 1024)) MB (outside NMT: $(((rss - nmt) / 1024)) MB)" \
@@ -101,7 +111,7 @@ measure() {  # $1: label, $2: class path, $3: extra JVM options; runs the app fr
 
 if [ ! -f "$photo" ]; then
   cp_now=$(classpath "$root")
-  java -cp "$cp_now" dev.wbsr.ui.AppMemoryBenchmark make "$src" "$photo" 4000 3000
+  java -cp "$cp_now" dev.wbsr.ui.AppMemoryBenchmark make "$src" "$photo" "${size%x*}" "${size#*x}"
 fi
 echo "photo: $photo (from $src); bundle: models/wbsr-x2; $(nproc) cores, load $(bench_load)"
 before=${1:-}
@@ -110,7 +120,8 @@ if [ -n "$before" ] || [ -n "${BEFORE_TREE:-}" ]; then
   bench_before_tree "$tree" "$before"
   if ! [ "$tree" -ef "$root" ]; then  # the same tree: options compared on one build
     mkdir -p "$tree/src/test/java/dev/wbsr/ui"
-    cp src/test/java/dev/wbsr/ui/AppMemoryBenchmark.java "$tree/src/test/java/dev/wbsr/ui/"
+    cp src/test/java/dev/wbsr/ui/{AppMemoryBenchmark,PhaseMeter,CountingEngine}.java \
+      "$tree/src/test/java/dev/wbsr/ui/"
   fi
   cp_before=$(classpath "$tree")
 fi

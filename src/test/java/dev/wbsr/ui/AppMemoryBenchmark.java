@@ -1,26 +1,36 @@
 package dev.wbsr.ui;
 
+import dev.wbsr.engine.EngineOptions;
+import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
 import dev.wbsr.image.ImageSaver;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.image.SaveOptions;
 import dev.wbsr.metrics.Bicubic;
+import dev.wbsr.model.BundleLocator;
+import dev.wbsr.pipeline.PipelineOptions;
 import dev.wbsr.ui.fake.MemoryPreferences;
 import dev.wbsr.ui.model.Settings;
+import dev.wbsr.ui.model.StudioCore;
 import dev.wbsr.ui.model.StudioModel;
 import dev.wbsr.ui.model.Variant;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Not a test: starts the real app (window, real core, the bundles under {@code models/}) on one
  * photo and prints {@code READY seconds} once the routing mode's image is complete and nothing runs
  * (or {@code FAILED seconds} when the app goes idle without it); with {@code -Dbench.measure=true}
- * it then runs "Measure Quality" and prints {@code MEASURED seconds}. It keeps running so that
- * {@code bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends it.
- * Settings live in memory: the user's real preferences are never touched.
+ * it then runs "Measure Quality" and prints {@code MEASURED seconds}, then the CPU time, GCs and
+ * (with {@code -Dbench.count=true}) inference calls of its two steps ({@code PHASE supernet},
+ * {@code PHASE quality}: the wall clock is noise on a loaded machine, CPU time and work are not);
+ * {@code -Dbench.jfr=FILE} records the Measure phase with JFR's profile settings. It keeps running
+ * so that {@code bench/app-memory.sh} can read the process's memory (jcmd, /proc) before it ends
+ * it. Settings live in memory: the user's real preferences are never touched.
  *
  * <p>Arguments: {@code PHOTO} (run the app), or {@code make SOURCE PHOTO WIDTH HEIGHT} (write a
  * WIDTHxHEIGHT photo: SOURCE resized with MATLAB bicubic to HEIGHT rows, centre-cropped; run in its
@@ -37,6 +47,15 @@ public final class AppMemoryBenchmark {
       return;
     }
     System.out.println("PID " + ProcessHandle.current().pid());
+    if (Boolean.getBoolean("bench.count")) {
+      // the app's engine, wrapped to count the inference calls of each phase (no bundle probe)
+      StudioApp.setCoreFactory(
+          () ->
+              new StudioCore(
+                  (b, d) -> new CountingEngine(OnnxEngine.open(b, EngineOptions.defaults(d))),
+                  PipelineOptions.interactive(),
+                  BundleLocator.defaultRoots()));
+    }
     StudioApp.setSettingsFactory(() -> new Settings(MemoryPreferences.root()));
     long t0 = System.nanoTime();
     StudioApp.setOnStarted(
@@ -91,6 +110,13 @@ public final class AppMemoryBenchmark {
    * Then "Measure Quality" (the supernet over the whole image, the heaviest step the app offers).
    */
   private static void measure(StudioModel m, long t0) throws Exception {
+    PhaseMeter.Snapshot start = PhaseMeter.snapshot();
+    PhaseMeter.Snapshot rendered = null;
+    Recording jfr = null;
+    if (!System.getProperty("bench.jfr", "").isEmpty()) {
+      jfr = new Recording(Configuration.getConfiguration("profile"));
+      jfr.start();
+    }
     onFx(
         () -> {
           m.measureQuality();
@@ -100,7 +126,11 @@ public final class AppMemoryBenchmark {
     while (true) {
       Thread.sleep(200);
       boolean idle = onFx(m::isIdle);
-      boolean done = onFx(() -> m.isComplete(Variant.SUPERNET)) && idle;
+      boolean supernet = onFx(() -> m.isComplete(Variant.SUPERNET));
+      boolean done = supernet && idle;
+      if (supernet && rendered == null) {
+        rendered = PhaseMeter.snapshot();
+      }
       idleSince = idle ? (idleSince == 0 ? System.nanoTime() : idleSince) : 0;
       if (!done && idleSince != 0 && System.nanoTime() - idleSince > 10_000_000_000L) {
         System.out.printf("FAILED %.1f (measure quality)%n", (System.nanoTime() - t0) / 1e9);
@@ -111,6 +141,14 @@ public final class AppMemoryBenchmark {
             "MEASURED %.1f %s%n",
             (System.nanoTime() - t0) / 1e9,
             onFx(() -> m.readoutState().readoutsProperty().get().qualityText()));
+        PhaseMeter.Snapshot end = PhaseMeter.snapshot();
+        if (jfr != null) {
+          jfr.stop();
+          jfr.dump(Path.of(System.getProperty("bench.jfr")));
+        }
+        System.out.println(PhaseMeter.report("supernet", start, rendered, false));
+        System.out.println(PhaseMeter.report("quality", rendered, end, false));
+        System.out.println(PhaseMeter.report("measure", start, end, true));
         return;
       }
     }
