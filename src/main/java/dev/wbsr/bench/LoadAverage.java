@@ -52,6 +52,14 @@ public record LoadAverage(double one, double five, double fifteen) {
     return start.one() < IDLE_EXTRA && end.one() < ownThreads + IDLE_EXTRA;
   }
 
+  /**
+   * Idle by what the other processes used during the run where the system says ({@link OtherCpu}),
+   * else by the load average as above.
+   */
+  public static boolean idle(LoadAverage start, LoadAverage end, int ownThreads, OtherCpu others) {
+    return others.known() ? others.idle() : idle(start, end, ownThreads);
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "%.2f %.2f %.2f", one, five, fifteen);

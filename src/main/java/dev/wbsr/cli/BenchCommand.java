@@ -7,6 +7,7 @@ import dev.wbsr.bench.BenchResult;
 import dev.wbsr.bench.CallSweep;
 import dev.wbsr.bench.LoadAverage;
 import dev.wbsr.bench.MarginSweep;
+import dev.wbsr.bench.OtherCpu;
 import dev.wbsr.engine.EngineOptions;
 import dev.wbsr.engine.OnnxEngine;
 import dev.wbsr.image.ImageLoader;
@@ -163,6 +164,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> failures = new ArrayList<>();
     List<List<MarginSweep.Row>> sweeps = new ArrayList<>();
     LoadAverage loadStart = LoadAverage.now();
+    OtherCpu.Since othersStart = OtherCpu.take();
     try (OnnxEngine onnx = engine.engine(bundle);
         OnnxEngine whole =
             OnnxEngine.open(bundle, EngineOptions.singleCall(engine.deviceChoice()))) {
@@ -208,26 +210,32 @@ final class BenchCommand implements Callable<Integer> {
               return;
             }
             LoadAverage before = LoadAverage.now();
+            OtherCpu.Since othersBefore = OtherCpu.take();
             List<BenchResult> results = bench.run(lr, modes);
+            OtherCpu others = othersBefore.now();
             LoadAverage after = LoadAverage.now();
             printTable(out, results);
-            out.println(loadLine(before, after, engine.pipeline().workers()));
+            out.println(loadLine(before, after, engine.pipeline().workers(), others));
             Map<String, Object> img = imageJson(item, lr, results);
             img.put("load_average_start", loadJson(before));
             img.put("load_average_end", loadJson(after));
+            img.put("other_processes_cores", others.cores());
             images.add(img);
           },
           (index, item, reason) -> failures.add(item + ": " + reason));
       failures.forEach(f -> spec.commandLine().getErr().println("failed  " + f));
     }
+    OtherCpu othersAll = othersStart.now();
     LoadAverage loadEnd = LoadAverage.now();
     if (margins != null) {
       report.put("margin_summary", MarginTable.summary(out, sweeps));
-      out.println(loadLine(loadStart, loadEnd, engine.pipeline().workers()));
+      out.println(loadLine(loadStart, loadEnd, engine.pipeline().workers(), othersAll));
     }
     report.put("load_average_start", loadJson(loadStart));
     report.put("load_average_end", loadJson(loadEnd));
-    report.put("idle", LoadAverage.idle(loadStart, loadEnd, engine.pipeline().workers()));
+    report.put("other_processes_cores", othersAll.cores());
+    report.put(
+        "idle", LoadAverage.idle(loadStart, loadEnd, engine.pipeline().workers(), othersAll));
     report.put("images", images);
     String text =
         new GsonBuilder()
@@ -260,13 +268,17 @@ final class BenchCommand implements Callable<Integer> {
         Units.f("wbsr (time %.2f)", budget), ((RoutingPolicy.Wbsr) wbsr).withCost(byTime));
   }
 
-  /** One line under each table: the load average before and after, and whether that is idle. */
-  static String loadLine(LoadAverage start, LoadAverage end, int ownThreads) {
+  /**
+   * One line under each table: the load average before and after, the cores other processes kept
+   * busy meanwhile, and whether that is idle.
+   */
+  static String loadLine(LoadAverage start, LoadAverage end, int ownThreads, OtherCpu others) {
     return Units.f(
-        "  load average (1/5/15 min): %s at start, %s at end: %s",
+        "  load average (1/5/15 min): %s at start, %s at end; other processes: %s cores: %s",
         start,
         end,
-        LoadAverage.idle(start, end, ownThreads)
+        others,
+        LoadAverage.idle(start, end, ownThreads, others)
             ? "idle machine"
             : "machine NOT idle, compare ratios within this run only");
   }
@@ -282,10 +294,12 @@ final class BenchCommand implements Callable<Integer> {
   private int callSweep(PrintWriter out, ModelBundle bundle) throws java.io.IOException {
     List<CallSweep.Shape> shapes = CallSweep.defaultShapes();
     LoadAverage start = LoadAverage.now();
+    OtherCpu.Since othersStart = OtherCpu.take();
     List<CallSweep.Row> rows;
     try (OnnxEngine one = OnnxEngine.open(bundle, new EngineOptions(engine.deviceChoice(), 1, 1))) {
       rows = CallSweep.run(bundle.manifest(), one, shapes, Math.max(0.2, 0.1 * runs));
     }
+    OtherCpu others = othersStart.now();
     LoadAverage end = LoadAverage.now();
     out.println(
         Units.f(
@@ -323,12 +337,13 @@ final class BenchCommand implements Callable<Integer> {
       m.put("cpu_us_per_call", micros);
       rowsJson.add(m);
     }
-    out.println(loadLine(start, end, 1));
+    out.println(loadLine(start, end, 1, others));
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("model", bundle.name());
     report.put("load_average_start", loadJson(start));
     report.put("load_average_end", loadJson(end));
-    report.put("idle", LoadAverage.idle(start, end, 1));
+    report.put("other_processes_cores", others.cores());
+    report.put("idle", LoadAverage.idle(start, end, 1, others));
     report.put("calls", rowsJson);
     String text = new GsonBuilder().setPrettyPrinting().create().toJson(report);
     out.println(text);
