@@ -9,6 +9,7 @@ import torch
 
 from training.wbsr import train
 from training.wbsr.losses import BMCLoss, MemoryBank, SRLoss
+from training.wbsr.nets import build_net
 
 pytest.importorskip("yaml")
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +37,16 @@ def study_lines():
 
 @pytest.mark.parametrize("name,cfg,sets", list(study_lines()))
 def test_study_line_trains(data_env, tmp_path, name, cfg, sets):
+    init = [kv for kv in sets if kv.startswith("train.init_from=")]
+    if init:
+        # a line that starts from a trained run's weights: they exist and fit the line's full-size
+        # network; the tiny net below trains from scratch (its shape cannot take them)
+        full = train.build_config(ROOT / cfg, [f"name={name}", *sets])
+        path = ROOT / full["train"]["init_from"]
+        assert path.exists(), path
+        copied, _ = train.init_from_checkpoint(build_net(full["network"]), path, torch.device("cpu"))
+        assert copied > 0
+        sets = [kv for kv in sets if kv not in init]
     c = train.build_config(ROOT / cfg, [f"name={name}", *sets, *TINY])
     run = tmp_path / name
     train.Trainer(c, run, False, log=lambda m: None).run()
