@@ -2,8 +2,11 @@ package dev.wbsr.ui.model;
 
 import dev.wbsr.ui.viewer.CompareMode;
 import dev.wbsr.ui.viewer.PixelSource;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +21,8 @@ import javafx.geometry.Rectangle2D;
 /**
  * The viewer's two sides: which variant each shows and how they are compared, the pixels and labels
  * that gives for the current document, the variants offered, and a revision that counts pixel
- * updates (the viewer repaints on it). FX thread only, except {@link #postRevision()}.
+ * updates (the viewer repaints on it). FX thread only, except {@link #postRevision()} and {@link
+ * #postRevisionIfShown}.
  */
 public final class CompareState {
 
@@ -44,6 +48,28 @@ public final class CompareState {
       new ReadOnlyStringWrapper(this, "renderNote", "");
   private Task<?> noted;
   private boolean revisionPosted;
+
+  /**
+   * The variants on screen, for render threads: a batch of a variant nobody looks at (Measure
+   * Quality's supernet, a prefetch) needs no repaint, and on a 12-megapixel photo those repaints
+   * cost the FX thread seconds of downscaling. Its completion still bumps the revision.
+   */
+  private volatile Set<Variant> shown = EnumSet.of(Variant.WBSR);
+
+  {
+    InvalidationListener update = o -> shown = shownNow();
+    leftVariant.addListener(update);
+    rightVariant.addListener(update);
+    mode.addListener(update);
+  }
+
+  private Set<Variant> shownNow() {
+    EnumSet<Variant> now = EnumSet.of(leftVariant.get());
+    if (mode.get() != CompareMode.SINGLE) {
+      now.add(rightVariant.get());
+    }
+    return now;
+  }
 
   void restore(Settings settings, Variant left) {
     leftVariant.set(left);
@@ -82,6 +108,13 @@ public final class CompareState {
     }
     if (d != null && !VariantOutputs.available(d, leftVariant.get())) {
       leftVariant.set(VariantOutputs.available(d, primary) ? primary : Variant.BICUBIC);
+    }
+  }
+
+  /** From a render thread: a batch of {@code v} landed; repaint if it is on screen. */
+  void postRevisionIfShown(Variant v) {
+    if (shown.contains(v)) {
+      postRevision();
     }
   }
 

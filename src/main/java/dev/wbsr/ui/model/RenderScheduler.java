@@ -219,7 +219,7 @@ final class RenderScheduler {
     }
     RoutingPolicy policy = s.routing.policyFor(v.mode() == null ? RoutingMode.BICUBIC : v.mode());
     RenderTask task =
-        new RenderTask(d, v, policy, r, target, fresh, s.compare::postRevision) {
+        new RenderTask(d, v, policy, r, target, fresh, () -> s.compare.postRevisionIfShown(v)) {
           @Override
           protected void succeeded() {
             s.compare.renderEnded(this);
