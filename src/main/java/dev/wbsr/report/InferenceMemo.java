@@ -1,5 +1,6 @@
 package dev.wbsr.report;
 
+import dev.wbsr.engine.ForwardingEngine;
 import dev.wbsr.engine.Nchw;
 import dev.wbsr.engine.SrEngine;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * #recording()} remembers without looking up, {@link #replaying()} looks up without remembering.
  * One memo per image: its outputs are forgotten once the image's sweep is done.
  */
-final class InferenceMemo implements SrEngine {
+final class InferenceMemo extends ForwardingEngine {
 
   private enum Mode {
     OFF,
@@ -51,13 +52,12 @@ final class InferenceMemo implements SrEngine {
     }
   }
 
-  private final SrEngine engine;
   private final Map<Key, float[]> outputs = new ConcurrentHashMap<>();
   private volatile Mode mode = Mode.OFF;
   private final AtomicLong hits = new AtomicLong();
 
   InferenceMemo(SrEngine engine) {
-    this.engine = engine;
+    super(engine);
   }
 
   /** From now on every output is remembered; nothing is looked up (timed runs). */
@@ -85,7 +85,7 @@ final class InferenceMemo implements SrEngine {
   public Nchw run(int subnet, Nchw input) {
     Mode m = mode;
     if (m == Mode.OFF) {
-      return engine.run(subnet, input);
+      return delegate.run(subnet, input);
     }
     int n = input.n();
     int item = input.c() * input.h() * input.w();
@@ -101,7 +101,7 @@ final class InferenceMemo implements SrEngine {
       }
     }
     if (missing.size() == n) {
-      Nchw out = engine.run(subnet, input);
+      Nchw out = delegate.run(subnet, input);
       remember(m, keys, out, missing);
       return out;
     }
@@ -113,10 +113,10 @@ final class InferenceMemo implements SrEngine {
         System.arraycopy(input.data(), missing.get(j) * item, batch, j * item, item);
       }
       computed =
-          engine.run(subnet, new Nchw(batch, missing.size(), input.c(), input.h(), input.w()));
+          delegate.run(subnet, new Nchw(batch, missing.size(), input.c(), input.h(), input.w()));
     }
-    int oh = input.h() * engine.scale();
-    int ow = input.w() * engine.scale();
+    int oh = input.h() * delegate.scale();
+    int ow = input.w() * delegate.scale();
     int outItem = 3 * oh * ow;
     float[] data = new float[n * outItem];
     for (int i = 0; i < n; i++) {
@@ -138,26 +138,6 @@ final class InferenceMemo implements SrEngine {
     for (int i : items) {
       outputs.put(keys[i], Arrays.copyOfRange(out.data(), i * outItem, (i + 1) * outItem));
     }
-  }
-
-  @Override
-  public float[] classify(Nchw patches) {
-    return engine.classify(patches);
-  }
-
-  @Override
-  public int scale() {
-    return engine.scale();
-  }
-
-  @Override
-  public int subnetCount() {
-    return engine.subnetCount();
-  }
-
-  @Override
-  public String device() {
-    return engine.device();
   }
 
   /** Forgets everything; the engine it wraps stays open (its owner closes it). */

@@ -1,5 +1,6 @@
 package dev.wbsr.ui;
 
+import dev.wbsr.engine.ForwardingEngine;
 import dev.wbsr.engine.Nchw;
 import dev.wbsr.engine.SrEngine;
 import java.util.concurrent.atomic.LongAdder;
@@ -9,31 +10,14 @@ import java.util.concurrent.atomic.LongAdder;
  * inference calls, tiles and input pixels a phase costs, which the wall clock of a loaded machine
  * cannot tell).
  */
-final class CountingEngine implements SrEngine {
+final class CountingEngine extends ForwardingEngine {
 
   static final LongAdder CALLS = new LongAdder();
   static final LongAdder TILES = new LongAdder();
   static final LongAdder PIXELS = new LongAdder();
 
-  private final SrEngine engine;
-
   CountingEngine(SrEngine engine) {
-    this.engine = engine;
-  }
-
-  @Override
-  public int scale() {
-    return engine.scale();
-  }
-
-  @Override
-  public int subnetCount() {
-    return engine.subnetCount();
-  }
-
-  @Override
-  public String device() {
-    return engine.device();
+    super(engine);
   }
 
   @Override
@@ -41,16 +25,6 @@ final class CountingEngine implements SrEngine {
     CALLS.increment();
     TILES.add(input.n());
     PIXELS.add((long) input.n() * input.h() * input.w());
-    return engine.run(subnet, input);
-  }
-
-  @Override
-  public float[] classify(Nchw patches) {
-    return engine.classify(patches);
-  }
-
-  @Override
-  public void close() {
-    engine.close();
+    return delegate.run(subnet, input);
   }
 }
