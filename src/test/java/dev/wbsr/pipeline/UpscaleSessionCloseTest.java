@@ -2,8 +2,8 @@ package dev.wbsr.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wbsr.engine.ForwardingEngine;
 import dev.wbsr.engine.Nchw;
-import dev.wbsr.engine.SrEngine;
 import dev.wbsr.image.RgbImage;
 import dev.wbsr.model.Manifest;
 import java.util.concurrent.CountDownLatch;
@@ -19,29 +19,14 @@ import org.junit.jupiter.api.Test;
 class UpscaleSessionCloseTest {
 
   /** A fake network whose calls block until released, counting calls in flight. */
-  private static final class BlockingEngine implements SrEngine {
-    final FakeEngine fake = new FakeEngine(2, 9, 0);
+  private static final class BlockingEngine extends ForwardingEngine {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger inFlight = new AtomicInteger();
 
-    @Override
-    public int scale() {
-      return fake.scale();
+    BlockingEngine() {
+      super(new FakeEngine(2, 9, 0));
     }
-
-    @Override
-    public int subnetCount() {
-      return fake.subnetCount();
-    }
-
-    @Override
-    public String device() {
-      return "fake";
-    }
-
-    @Override
-    public void close() {}
 
     @Override
     public Nchw run(int subnet, Nchw in) {
@@ -61,7 +46,7 @@ class UpscaleSessionCloseTest {
         if (interrupted) {
           Thread.currentThread().interrupt();
         }
-        return fake.run(subnet, in);
+        return delegate.run(subnet, in);
       } finally {
         inFlight.decrementAndGet();
       }
