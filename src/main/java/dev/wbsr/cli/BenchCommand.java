@@ -345,7 +345,12 @@ final class BenchCommand implements Callable<Integer> {
     report.put("other_processes_cores", others.cores());
     report.put("idle", LoadAverage.idle(start, end, 1, others));
     report.put("calls", rowsJson);
-    String text = new GsonBuilder().setPrettyPrinting().create().toJson(report);
+    String text =
+        new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .create()
+            .toJson(report);
     out.println(text);
     if (json != null) {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
