@@ -237,12 +237,7 @@ final class BenchCommand implements Callable<Integer> {
     report.put(
         "idle", LoadAverage.idle(loadStart, loadEnd, engine.pipeline().workers(), othersAll));
     report.put("images", images);
-    String text =
-        new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeSpecialFloatingPointValues()
-            .create()
-            .toJson(report);
+    String text = toJson(report);
     out.println(text);
     if (json != null) {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
@@ -266,6 +261,15 @@ final class BenchCommand implements Callable<Integer> {
     report.put("front_by_flops", RoutingCost.FLOPS.members(bundle.manifest(), SubnetOrder.PARETO));
     return new BenchMode(
         Units.f("wbsr (time %.2f)", budget), ((RoutingPolicy.Wbsr) wbsr).withCost(byTime));
+  }
+
+  /** The report as pretty JSON; NaN stays NaN (an unknown load figure off Linux). */
+  private static String toJson(Map<String, Object> report) {
+    return new GsonBuilder()
+        .setPrettyPrinting()
+        .serializeSpecialFloatingPointValues()
+        .create()
+        .toJson(report);
   }
 
   /**
@@ -345,12 +349,7 @@ final class BenchCommand implements Callable<Integer> {
     report.put("other_processes_cores", others.cores());
     report.put("idle", LoadAverage.idle(start, end, 1, others));
     report.put("calls", rowsJson);
-    String text =
-        new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeSpecialFloatingPointValues()
-            .create()
-            .toJson(report);
+    String text = toJson(report);
     out.println(text);
     if (json != null) {
       Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
